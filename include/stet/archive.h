@@ -1,0 +1,123 @@
+// stet/archive.h: the revision store, a bare git repository.
+//
+// Each article has one history, the chain of commits under the ref
+// refs/stet/articles/<id>; each commit is one revision. docs/archive-format.md
+// specifies the bytes. Reading one article's history costs time in
+// proportion to its own revisions, whatever the size of the archive.
+//
+// Writes are atomic: objects are written first and become visible only when
+// the article's ref moves, by compare-and-swap; a writer that loses the race
+// re-reads the history and tries again, so concurrent writers lose nothing.
+//
+// An Archive is not thread-safe; use one per thread (or per process).
+#ifndef STET_ARCHIVE_H_
+#define STET_ARCHIVE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stet/clock.h"
+#include "stet/status.h"
+
+namespace stet {
+
+// The archive format this build writes and reads (config key stet.format).
+inline constexpr int kArchiveFormat = 1;
+
+// A revision to be stored. Exactly one of `url` and `key` is set.
+struct NewRevision {
+  std::string url;         // absolute URL, canonicalised by the archive
+  std::string key;         // a user-given name for a local file with no URL
+  std::string text;        // article text; checked with CheckText
+  std::string title;       // optional; white space is collapsed to one line
+  UnixSeconds fetched_at;  // when this text was seen
+};
+
+// One stored revision, as `stet log` shows it.
+struct RevisionInfo {
+  int number = 0;          // 1 = the first revision of the article
+  std::string commit;      // 40 hex digits
+  std::string article_id;  // 16 hex digits
+  std::string url;         // canonical URL, or "key:" + key
+  std::string title;       // may be empty
+  UnixSeconds fetched_at = 0;
+  std::string hash;        // ContentHash of the text
+};
+
+// One article, as `stet list` shows it.
+struct ArticleSummary {
+  std::string id;
+  std::string url;
+  std::string title;      // of the latest revision
+  int revisions = 0;
+  UnixSeconds last_fetched_at = 0;
+  std::string last_commit;
+};
+
+// What Add did: stored a new revision, or found the text unchanged.
+struct AddOutcome {
+  bool stored = false;
+  RevisionInfo revision;  // the new revision, or the latest one when unchanged
+};
+
+class Archive {
+ public:
+  // Creates an archive at `path` (a new or empty directory). When `path` is
+  // already a stet archive, opens it and sets *already_existed.
+  // Fails with kInvalidInput when `path` holds something else.
+  static Result<Archive> Init(const std::string& path, bool* already_existed = nullptr);
+
+  // Opens an existing archive. Fails with kNotFound when nothing is at
+  // `path`, kInvalidInput when it is not a stet archive (or a newer format),
+  // kArchiveDamaged when git cannot read it.
+  static Result<Archive> Open(const std::string& path);
+
+  Archive(Archive&&) noexcept;
+  Archive& operator=(Archive&&) noexcept;
+  ~Archive();
+
+  const std::string& path() const;
+
+  // Checks a revision without storing it: identity, text, title.
+  static Status Validate(const NewRevision& revision);
+
+  // Stores one revision unless its normalised text equals the latest one's.
+  Result<AddOutcome> Add(const NewRevision& revision);
+
+  // Stores many revisions in order, as Add would one by one, but writes all
+  // their objects as a single pack before moving any ref. On return every
+  // outcome is durable; on failure, revisions whose ref had not yet moved
+  // are not stored (a history is always whole up to some revision).
+  // REQUIRES: every revision passes Validate.
+  Result<std::vector<AddOutcome>> AddBatch(const std::vector<NewRevision>& revisions);
+
+  // Every article, the most recently fetched first.
+  Result<std::vector<ArticleSummary>> List();
+
+  // The id of the article named by a URL, a "key:" name, an id, or an
+  // unambiguous id prefix. kNotFound when there is none; kInvalidInput when
+  // the prefix is ambiguous or the name is not one of those forms.
+  Result<std::string> ResolveArticle(std::string_view article);
+
+  // One article's revisions, oldest first.
+  Result<std::vector<RevisionInfo>> Log(const std::string& article_id);
+
+  // One revision of an article: a number (1 = first), -1 (latest), -2 (the
+  // one before), or a commit id prefix of at least 4 hex digits.
+  Result<RevisionInfo> ResolveRevision(const std::string& article_id, std::string_view rev);
+
+  // The stored text of a revision.
+  Result<std::string> ReadText(const RevisionInfo& revision);
+
+  struct Impl;  // opaque: defined in src/, holds the libgit2 handles
+
+ private:
+  explicit Archive(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace stet
+
+#endif  // STET_ARCHIVE_H_

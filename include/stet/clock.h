@@ -1,0 +1,30 @@
+// stet/clock.h: instants as stored in the archive, RFC 3339 in UTC.
+#ifndef STET_CLOCK_H_
+#define STET_CLOCK_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "stet/status.h"
+
+namespace stet {
+
+// Seconds since the Unix epoch, UTC.
+using UnixSeconds = std::int64_t;
+
+// Parses an RFC 3339 timestamp ("2025-02-13T14:05:00Z",
+// "2025-02-13T09:05:00-05:00", fractional seconds allowed and dropped; a
+// space may stand for the "T"). Fails with kInvalidInput on anything else,
+// including impossible dates.
+Result<UnixSeconds> ParseTimestamp(std::string_view text);
+
+// Formats as "YYYY-MM-DDTHH:MM:SSZ".
+std::string FormatTimestamp(UnixSeconds seconds);
+
+// The current time; the one place the library reads the wall clock.
+UnixSeconds Now();
+
+}  // namespace stet
+
+#endif  // STET_CLOCK_H_

@@ -1,0 +1,53 @@
+// stet/import.h: bulk loading of revisions from JSON Lines.
+//
+// One JSON object a line: {"url", "fetched_at" (RFC 3339), "text",
+// "title"?}; "key" may stand for "url" for a local document. Lines are
+// stored in order, in batches written as one pack each.
+//
+// A bad line does not stop the import: it is skipped, reported to the sink
+// with its line number, and counted. The good lines are stored.
+#ifndef STET_IMPORT_H_
+#define STET_IMPORT_H_
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <string>
+#include <string_view>
+
+#include "stet/archive.h"
+#include "stet/status.h"
+#include "stet/text.h"
+
+namespace stet {
+
+struct ImportOptions {
+  std::size_t max_line_bytes = kDefaultMaxInputBytes;  // a longer line is rejected
+  std::size_t batch_revisions = 10000;                 // revisions per pack
+  std::size_t batch_bytes = 64 * 1024 * 1024;          // text bytes per pack
+};
+
+struct ImportSummary {
+  std::size_t lines = 0;      // non-blank lines read
+  std::size_t stored = 0;     // new revisions
+  std::size_t unchanged = 0;  // same text as the article's latest revision
+  std::size_t rejected = 0;   // bad lines, each reported to the sink
+  std::size_t articles = 0;   // distinct articles among the good lines
+};
+
+// Receives one Status per rejected line, its message in the form
+// "import <source>:<line>: <cause>".
+using RejectedLineSink = std::function<void(const Status&)>;
+
+// Parses one line into a revision and checks it (Archive::Validate).
+Result<NewRevision> ParseImportLine(std::string_view line);
+
+// Reads `in` to the end, storing every good line. `source` names the input
+// in messages. Fails only when the archive cannot be written; revisions of
+// batches written before the failure stay stored.
+Result<ImportSummary> ImportJsonLines(Archive& archive, std::istream& in, const std::string& source,
+                                      const ImportOptions& options, const RejectedLineSink& on_rejected);
+
+}  // namespace stet
+
+#endif  // STET_IMPORT_H_

@@ -1,0 +1,337 @@
+// The archive's write side. A revision becomes visible in one step: its
+// objects (text blob, tree, commit) are written first, then the article's
+// ref is moved from the tip the commit was built on to the new commit by
+// compare-and-swap. A process killed before the swap leaves only unreachable
+// objects, which git ignores; a writer whose swap fails because another
+// writer moved the ref first rebuilds on the new tip and tries again.
+//
+// Bulk writes (AddBatch) queue their objects in libgit2's in-memory object
+// store and write them out as one pack before any ref moves: thousands of
+// loose files cost far more than one pack (see docs/performance.md).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <git2/sys/commit.h>
+#include <git2/sys/mempack.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <random>
+#include <thread>
+
+#include "archive_impl.h"
+#include "revision_format.h"
+#include "stet/identity.h"
+#include "stet/text.h"
+
+namespace stet {
+namespace {
+
+constexpr int kMaxSwapAttempts = 1000;
+
+// Serialises the ref swap of all stet writers of one archive. Holding it,
+// a writer knows that a leftover git ref lock (`<ref>.lock`) belongs to a
+// process that died mid-swap and may be removed; flock is released by the
+// kernel when its holder dies, so it can never go stale itself.
+class WriterLock {
+ public:
+  static Result<WriterLock> Acquire(const std::string& archive_path) {
+    const std::string path = archive_path + "/stet.lock";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return Status::ArchiveDamaged("lock " + path + ": " + std::strerror(errno));
+    while (::flock(fd, LOCK_EX) != 0) {
+      if (errno != EINTR) {
+        const std::string cause = std::strerror(errno);
+        ::close(fd);
+        return Status::ArchiveDamaged("lock " + path + ": " + cause);
+      }
+    }
+    return WriterLock(fd);
+  }
+  WriterLock(WriterLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  WriterLock& operator=(WriterLock&&) = delete;
+  ~WriterLock() {
+    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+  }
+
+ private:
+  explicit WriterLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+// Identity, storable text and hash of a revision, computed once.
+struct Prepared {
+  std::string name;  // canonical URL or "key:" name
+  std::string id;
+  std::string text;
+  std::string hash;
+  std::string title;
+};
+
+Result<Prepared> Prepare(const NewRevision& revision) {
+  Prepared prepared;
+  Result<std::string> name = revision.url.empty() ? KeyName(revision.key) : CanonicalUrl(revision.url);
+  if (!name.ok()) return name.status();
+  prepared.name = std::move(name).value();
+  prepared.id = ArticleIdOf(prepared.name);
+  prepared.text = StorableText(revision.text);
+  prepared.hash = ContentHash(prepared.text);
+  prepared.title = OneLine(revision.title);
+  return prepared;
+}
+
+RevisionInfo NextRevision(const Prepared& prepared, const std::optional<Tip>& tip, UnixSeconds fetched_at) {
+  RevisionInfo info;
+  info.number = tip ? tip->info.number + 1 : 1;
+  info.article_id = prepared.id;
+  info.url = prepared.name;
+  info.title = prepared.title;
+  info.fetched_at = fetched_at;
+  info.hash = prepared.hash;
+  return info;
+}
+
+struct RevisionObjects {
+  git_oid blob, tree, commit;
+};
+
+// Writes blob, tree and commit of a revision into `repo`'s object store.
+Result<RevisionObjects> WriteRevisionObjects(git_repository* repo, const RevisionInfo& info, const std::string& text,
+                                     const git_oid* parent) {
+  const std::string what = "write revision " + std::to_string(info.number) + " of " + info.url;
+  RevisionObjects objects;
+  git_oid& blob = objects.blob;
+  if (git_blob_create_from_buffer(&blob, repo, text.data(), text.size()) != 0) return git::Failure(what);
+  git_treebuilder* builder_raw = nullptr;
+  if (git_treebuilder_new(&builder_raw, repo, nullptr) != 0) return git::Failure(what);
+  git::TreeBuilderPtr builder(builder_raw);
+  if (git_treebuilder_insert(nullptr, builder.get(), kTextPath, &blob, GIT_FILEMODE_BLOB) != 0) {
+    return git::Failure(what);
+  }
+  git_oid& tree = objects.tree;
+  if (git_treebuilder_write(&tree, builder.get()) != 0) return git::Failure(what);
+  git_signature* author_raw = nullptr;
+  git_signature* committer_raw = nullptr;
+  if (git_signature_new(&author_raw, "stet", "stet@localhost", info.fetched_at, 0) != 0) {
+    return git::Failure(what);
+  }
+  git::SignaturePtr author(author_raw);
+  if (git_signature_new(&committer_raw, "stet", "stet@localhost", Now(), 0) != 0) return git::Failure(what);
+  git::SignaturePtr committer(committer_raw);
+  const std::string message = EncodeRevisionMessage(info);
+  const git_oid* parents[] = {parent};
+  if (git_commit_create_from_ids(&objects.commit, repo, nullptr, author.get(), committer.get(), nullptr,
+                                 message.c_str(), &tree, parent != nullptr ? 1 : 0, parents) != 0) {
+    return git::Failure(what);
+  }
+  return objects;
+}
+
+struct WrittenRevision {
+  RevisionObjects objects;
+  std::string article_id;
+};
+
+// Packs a batch's objects from the in-memory store of `staging` into the
+// archive's pack directory (the index is written last, so a killed writer
+// leaves no pack that git would read). Blobs are named by their article:
+// libgit2's delta search sorts by name hash and size, so each text is
+// compared with the other revisions of its own article.
+Status WritePack(git_repository* staging, const std::vector<WrittenRevision>& written,
+                 const std::string& archive_path) {
+  const std::string what = "write pack to " + archive_path;
+  git_packbuilder* raw = nullptr;
+  if (git_packbuilder_new(&raw, staging) != 0) return git::Failure(what);
+  git::PackBuilderPtr builder(raw);
+  git_packbuilder_set_threads(builder.get(), 0);  // 0: one delta-search thread per core
+  for (const WrittenRevision& revision : written) {
+    if (git_packbuilder_insert(builder.get(), &revision.objects.commit, nullptr) != 0) return git::Failure(what);
+  }
+  for (const WrittenRevision& revision : written) {
+    if (git_packbuilder_insert(builder.get(), &revision.objects.tree, nullptr) != 0) return git::Failure(what);
+  }
+  for (const WrittenRevision& revision : written) {
+    if (git_packbuilder_insert(builder.get(), &revision.objects.blob, revision.article_id.c_str()) != 0) {
+      return git::Failure(what);
+    }
+  }
+  const std::string pack_directory = archive_path + "/objects/pack";
+  if (git_packbuilder_write(builder.get(), pack_directory.c_str(), 0, nullptr, nullptr) != 0) {
+    return git::Failure(what);
+  }
+  return Status::Ok();
+}
+
+// Moves an article's ref from `expected` (nullopt: the ref must not exist
+// yet) to `target`. Returns false when another writer moved it first.
+Result<bool> SwapRef(Archive::Impl& impl, const std::string& article_id, const std::optional<git_oid>& expected,
+                     const git_oid& target) {
+  Result<WriterLock> lock = WriterLock::Acquire(impl.path);
+  if (!lock.ok()) return lock.status();
+  const std::string ref = ArticleRef(article_id);
+  // Under the writer lock no live stet process holds a git ref lock, so one
+  // left on disk is from a writer killed mid-swap.
+  const std::string stale = impl.path + "/" + ref + ".lock";
+  if (::unlink(stale.c_str()) != 0 && errno != ENOENT) {
+    return Status::ArchiveDamaged("remove stale lock " + stale + ": " + std::strerror(errno));
+  }
+  git_reference* raw = nullptr;
+  const std::string log_message = "stet: revision";
+  int rc;
+  if (expected) {
+    rc = git_reference_create_matching(&raw, impl.repo.get(), ref.c_str(), &target, 1, &*expected,
+                                       log_message.c_str());
+  } else {
+    rc = git_reference_create(&raw, impl.repo.get(), ref.c_str(), &target, 0, log_message.c_str());
+  }
+  git::ReferencePtr owned(raw);
+  if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ENOTFOUND) return false;
+  if (rc != 0) return git::Failure("update " + ref);
+  return true;
+}
+
+void BackOff(int attempt) {
+  static thread_local std::minstd_rand random(static_cast<unsigned>(::getpid()));
+  const int ceiling = std::min(50, 1 + attempt);
+  std::this_thread::sleep_for(std::chrono::milliseconds(random() % static_cast<unsigned>(ceiling)));
+}
+
+Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared, UnixSeconds fetched_at) {
+  for (int attempt = 0; attempt < kMaxSwapAttempts; ++attempt) {
+    Result<std::optional<Tip>> tip = ReadTip(impl.repo.get(), prepared.id);
+    if (!tip.ok()) return tip.status();
+    if (*tip && (*tip)->info.hash == prepared.hash) return AddOutcome{false, (*tip)->info};
+    RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
+    Result<RevisionObjects> objects =
+        WriteRevisionObjects(impl.repo.get(), info, prepared.text, *tip ? &(*tip)->oid : nullptr);
+    if (!objects.ok()) return objects.status();
+    std::optional<git_oid> expected;
+    if (*tip) expected = (*tip)->oid;
+    Result<bool> swapped = SwapRef(impl, prepared.id, expected, objects->commit);
+    if (!swapped.ok()) return swapped.status();
+    if (*swapped) {
+      info.commit = git::OidHex(objects->commit);
+      return AddOutcome{true, std::move(info)};
+    }
+    BackOff(attempt);
+  }
+  return Status::ArchiveDamaged("add " + prepared.name + ": the article's ref kept moving; gave up after " +
+                                std::to_string(kMaxSwapAttempts) + " attempts");
+}
+
+}  // namespace
+
+Status Archive::Validate(const NewRevision& revision) {
+  if (!revision.url.empty() && !revision.key.empty()) return Status::InvalidInput("give a URL or a key, not both");
+  if (revision.url.empty() && revision.key.empty()) return Status::InvalidInput("no URL or key given");
+  Result<std::string> name = revision.url.empty() ? KeyName(revision.key) : CanonicalUrl(revision.url);
+  if (!name.ok()) return name.status();
+  if (Status text = CheckText(revision.text); !text.ok()) return text;
+  if (LooksLikeHtml(revision.text)) {
+    return Status::InvalidInput(
+        "HTML is not extracted yet; give the article's plain text (HTML extraction is a planned feature)");
+  }
+  if (!revision.title.empty()) {
+    if (Status title = CheckText(revision.title); !title.ok()) return title.WithContext("title");
+  }
+  return Status::Ok();
+}
+
+Result<AddOutcome> Archive::Add(const NewRevision& revision) {
+  if (Status valid = Validate(revision); !valid.ok()) return valid;
+  Result<Prepared> prepared = Prepare(revision);
+  if (!prepared.ok()) return prepared.status();
+  return AddPrepared(*impl_, *prepared, revision.fetched_at);
+}
+
+Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>& revisions) {
+  struct Pending {
+    std::optional<Tip> original;  // the tip when the batch began
+    std::optional<Tip> current;   // the tip once the batch's revisions are on it
+    std::vector<std::size_t> members;
+  };
+  std::vector<AddOutcome> outcomes(revisions.size());
+  std::vector<Prepared> prepared_all;
+  prepared_all.reserve(revisions.size());
+  for (const NewRevision& revision : revisions) {
+    Result<Prepared> prepared = Prepare(revision);
+    if (!prepared.ok()) return prepared.status();
+    prepared_all.push_back(std::move(prepared).value());
+  }
+
+  // A repository whose only object store is in memory: writes cost no disk
+  // look-ups (libgit2 would otherwise probe the loose and pack stores for
+  // every object it writes), and the whole batch is dumped as one pack.
+  git_odb* odb_raw = nullptr;
+  git_odb_backend* mempack = nullptr;
+  if (git_odb_new(&odb_raw) != 0) return git::Failure("batch write " + impl_->path);
+  git::OdbPtr staging_odb(odb_raw);
+  if (git_mempack_new(&mempack) != 0) return git::Failure("batch write " + impl_->path);
+  if (git_odb_add_backend(staging_odb.get(), mempack, 999) != 0) {  // the odb now owns mempack
+    return git::Failure("batch write " + impl_->path);
+  }
+  git_repository* staging_raw = nullptr;
+  if (git_repository_wrap_odb(&staging_raw, staging_odb.get()) != 0) {
+    return git::Failure("batch write " + impl_->path);
+  }
+  git::RepositoryPtr staging(staging_raw);
+
+  std::map<std::string, Pending> pending;
+  std::vector<std::string> order;  // article ids in first-seen order
+  std::vector<WrittenRevision> written;
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    const Prepared& prepared = prepared_all[i];
+    auto [entry, inserted] = pending.try_emplace(prepared.id);
+    Pending& article = entry->second;
+    if (inserted) {
+      order.push_back(prepared.id);
+      Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), prepared.id);
+      if (!tip.ok()) return tip.status();
+      article.original = *tip;
+      article.current = *tip;
+    }
+    article.members.push_back(i);
+    if (article.current && article.current->info.hash == prepared.hash) {
+      outcomes[i] = AddOutcome{false, article.current->info};
+      continue;
+    }
+    RevisionInfo info = NextRevision(prepared, article.current, revisions[i].fetched_at);
+    Result<RevisionObjects> objects = WriteRevisionObjects(staging.get(), info, prepared.text,
+                                                           article.current ? &article.current->oid : nullptr);
+    if (!objects.ok()) return objects.status();
+    info.commit = git::OidHex(objects->commit);
+    outcomes[i] = AddOutcome{true, info};
+    article.current = Tip{objects->commit, std::move(info)};
+    written.push_back({*objects, prepared.id});
+  }
+
+  if (!written.empty()) {
+    if (Status packed = WritePack(staging.get(), written, impl_->path); !packed.ok()) return packed;
+    git_mempack_reset(mempack);
+  }
+
+  for (const std::string& id : order) {
+    Pending& article = pending[id];
+    if (!article.current || (article.original && git_oid_equal(&article.original->oid, &article.current->oid))) {
+      continue;
+    }
+    std::optional<git_oid> expected;
+    if (article.original) expected = article.original->oid;
+    Result<bool> swapped = SwapRef(*impl_, id, expected, article.current->oid);
+    if (!swapped.ok()) return swapped.status();
+    if (*swapped) continue;
+    // Another writer moved this article meanwhile: store its revisions one
+    // by one on the new tip, deduplicating against it.
+    for (std::size_t i : article.members) {
+      Result<AddOutcome> outcome = AddPrepared(*impl_, prepared_all[i], revisions[i].fetched_at);
+      if (!outcome.ok()) return outcome.status();
+      outcomes[i] = std::move(outcome).value();
+    }
+  }
+  return outcomes;
+}
+
+}  // namespace stet

@@ -1,0 +1,56 @@
+// stet show ARTICLE[@REV]: one revision's text.
+#include <cstdio>
+#include <memory>
+
+#include "cli.h"
+
+namespace stet::cli {
+namespace {
+
+struct ShowOptions {
+  std::string target;
+  Format format = Format::kText;
+};
+
+// Splits ARTICLE[@REV]. A URL may itself hold an '@' (medium.com/@name), so
+// the whole target is tried as an article first.
+Result<RevisionInfo> ResolveTarget(Archive& archive, const std::string& target) {
+  Result<std::string> whole = archive.ResolveArticle(target);
+  if (whole.ok()) return archive.ResolveRevision(*whole, "-1");
+  const std::size_t at = target.rfind('@');
+  if (at == std::string::npos || at == 0) return whole.status();
+  Result<std::string> id = archive.ResolveArticle(target.substr(0, at));
+  if (!id.ok()) return id.status();
+  return archive.ResolveRevision(*id, target.substr(at + 1));
+}
+
+int RunShow(const ShowOptions& options, const Context& context) {
+  Result<Archive> archive = OpenArchive(context);
+  if (!archive.ok()) return Fail(archive.status());
+  Result<RevisionInfo> revision = ResolveTarget(*archive, options.target);
+  if (!revision.ok()) return Fail(revision.status());
+  Result<std::string> text = archive->ReadText(*revision);
+  if (!text.ok()) return Fail(text.status());
+  if (options.format == Format::kJson) {
+    nlohmann::json out = RevisionJson(*revision);
+    out["text"] = *text;
+    std::printf("%s\n", out.dump(2).c_str());
+  } else {
+    std::fwrite(text->data(), 1, text->size(), stdout);
+    if (!text->empty() && text->back() != '\n') std::fputc('\n', stdout);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void SetupShow(CLI::App& app, Context& context) {
+  auto options = std::make_shared<ShowOptions>();
+  CLI::App* command = app.add_subcommand("show", "Print one revision's text (default: the latest)");
+  command->add_option("target", options->target, "ARTICLE[@REV]: REV is 1, 2, ..., -1, -2, ... or a commit prefix")
+      ->required();
+  AddFormatOption(*command, &options->format);
+  command->callback([options, &context] { context.exit_code = RunShow(*options, context); });
+}
+
+}  // namespace stet::cli

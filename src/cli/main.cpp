@@ -1,0 +1,29 @@
+// The `stet` executable: binds global flags, registers the subcommands and
+// turns CLI11's usage errors into exit code 2. Each subcommand lives in its
+// own file (cmd_*.cpp) and calls one library entry point.
+#include <csignal>
+
+#include "cli.h"
+
+int main(int argc, char** argv) {
+  using namespace stet::cli;
+  CLI::App app{"stet: keeps every revision of a news article and says how its quotes and claims changed"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "stet 0.1.0");
+  Context context;
+  app.add_option("--archive", context.archive_flag,
+                 "Archive directory (default: $STET_ARCHIVE, else ./stet-archive)");
+  SetupInit(app, context);
+  SetupAdd(app, context);
+  SetupImport(app, context);
+  SetupList(app, context);
+  SetupLog(app, context);
+  SetupShow(app, context);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return context.exit_code;
+}

@@ -1,0 +1,186 @@
+// Text checks and the normalised form that decides content identity.
+// Unicode work (UTF-8 decoding, NFC, white space classes) is ICU's.
+#include "stet/text.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+namespace stet {
+namespace {
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string Mebibytes(std::size_t bytes) {
+  char out[32];
+  std::snprintf(out, sizeof out, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return out;
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Collapses white space runs of UTF-8 text into single spaces and trims.
+// ASCII is classified inline; ICU is asked only about other code points.
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    const std::int32_t start = i;
+    bool space;
+    if (bytes[i] < 0x80) {
+      space = IsAsciiSpace(text[static_cast<std::size_t>(i)]);
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      space = c >= 0 && u_isUWhiteSpace(c);
+    }
+    if (space) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out.append(text.data() + start, static_cast<std::size_t>(i - start));
+  }
+  return out;
+}
+
+}  // namespace
+
+Status CheckText(std::string_view bytes) {
+  const std::size_t nul = bytes.find('\0');
+  if (nul != std::string_view::npos) {
+    return Status::InvalidInput("binary data (NUL byte at offset " + std::to_string(nul) + ")");
+  }
+  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto length = static_cast<std::int64_t>(bytes.size());
+  if (length > INT32_MAX) return Status::InvalidInput("text too large");
+  std::int32_t i = 0;
+  bool has_content = false;
+  while (i < length) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(data, i, static_cast<std::int32_t>(length), c);
+    if (c < 0) return Status::InvalidInput("invalid UTF-8 at byte " + std::to_string(start));
+    if (!has_content && !u_isUWhiteSpace(c) && c != 0xFEFF) has_content = true;
+  }
+  if (!has_content) return Status::InvalidInput("empty text");
+  return Status::Ok();
+}
+
+std::string StorableText(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.find('\r') == std::string_view::npos) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      out += '\n';
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    } else {
+      out += bytes[i];
+    }
+  }
+  return out;
+}
+
+std::string NormalizedText(std::string_view text) {
+  if (IsAscii(text)) return CollapseWhitespace(text);  // ASCII is already NFC
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
+  if (U_FAILURE(error) || nfc->isNormalizedUTF8(piece, error)) return CollapseWhitespace(text);
+  std::string composed;
+  icu::StringByteSink<std::string> sink(&composed, static_cast<std::int32_t>(text.size()));
+  error = U_ZERO_ERROR;
+  nfc->normalizeUTF8(0, piece, sink, nullptr, error);
+  return CollapseWhitespace(U_SUCCESS(error) ? std::string_view(composed) : text);
+}
+
+std::string ContentHash(std::string_view text) {
+  const std::string normalized = NormalizedText(text);
+  const XXH128_hash_t hash = XXH3_128bits(normalized.data(), normalized.size());
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return std::string("xxh3-128:") + hex;
+}
+
+bool LooksLikeHtml(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || bytes[first] != '<') return false;
+  std::string head(bytes.substr(first, 512));
+  std::transform(head.begin(), head.end(), head.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view marker : {"<!doctype html", "<html", "<head", "<body", "<meta"}) {
+    if (head.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Status CheckInputPath(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return Status::InvalidInput(path + ": " + std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) return Status::InvalidInput(path + ": is a directory");
+  if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode) && !S_ISCHR(info.st_mode)) {
+    return Status::InvalidInput(path + ": not a regular file");
+  }
+  if (::access(path.c_str(), R_OK) != 0) return Status::InvalidInput(path + ": " + std::strerror(errno));
+  return Status::Ok();
+}
+
+Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes) {
+  const std::string limit_hint = ", over the " + Mebibytes(max_bytes) + " input limit (--max-size)";
+  if (path == "-") {
+    std::string data;
+    char buffer[65536];
+    std::size_t got;
+    while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+      data.append(buffer, got);
+      if (data.size() > max_bytes) {
+        return Status::InvalidInput("standard input: more than" + limit_hint.substr(1));
+      }
+    }
+    if (std::ferror(stdin)) return Status::InvalidInput("standard input: read error");
+    return data;
+  }
+  if (Status readable = CheckInputPath(path); !readable.ok()) return readable;
+  struct stat info {};
+  ::stat(path.c_str(), &info);
+  if (S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) {
+    return Status::InvalidInput(path + ": " + Mebibytes(static_cast<std::size_t>(info.st_size)) +
+                                limit_hint);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidInput(path + ": " + std::strerror(errno));
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::InvalidInput(path + ": read error");
+  if (data.size() > max_bytes) {
+    return Status::InvalidInput(path + ": " + Mebibytes(data.size()) + limit_hint);
+  }
+  return data;
+}
+
+}  // namespace stet

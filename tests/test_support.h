@@ -1,0 +1,52 @@
+// Helpers for tests: scratch directories, running the real `stet` binary
+// and the real `git`, and reading files.
+#ifndef STET_TESTS_TEST_SUPPORT_H_
+#define STET_TESTS_TEST_SUPPORT_H_
+
+#include <string>
+#include <vector>
+
+namespace stet::test {
+
+// A fresh directory under /tmp, removed with everything in it at scope end.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs a program with arguments (no shell), feeding `input` on stdin.
+RunResult Run(const std::vector<std::string>& argv, const std::string& input = "");
+
+// Runs the stet binary under test with `--archive archive` before args.
+RunResult Stet(const std::string& archive, const std::vector<std::string>& args, const std::string& input = "");
+
+// `git fsck --strict` on a bare repository; returns its result.
+RunResult GitFsck(const std::string& repository);
+
+std::string ReadFile(const std::string& path);
+void WriteFile(const std::string& path, const std::string& bytes);
+
+// The path of a file of the bundled sample article (examples/vance-ukraine).
+std::string SamplePath(const std::string& name);
+
+// A recursive listing of every file with its size and mtime, to show that a
+// failed command left a directory untouched.
+std::string Snapshot(const std::string& directory);
+
+}  // namespace stet::test
+
+#endif  // STET_TESTS_TEST_SUPPORT_H_
