@@ -27,9 +27,15 @@ bool IsAscii(std::string_view text) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-std::string Mebibytes(std::size_t bytes) {
+std::string HumanSize(std::size_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " bytes";
   char out[32];
-  std::snprintf(out, sizeof out, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  const double size = static_cast<double>(bytes);
+  if (bytes < 1024 * 1024) {
+    std::snprintf(out, sizeof out, "%.1f KiB", size / 1024.0);
+  } else {
+    std::snprintf(out, sizeof out, "%.1f MiB", size / (1024.0 * 1024.0));
+  }
   return out;
 }
 
@@ -152,7 +158,7 @@ Status CheckInputPath(const std::string& path) {
 }
 
 Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes) {
-  const std::string limit_hint = ", over the " + Mebibytes(max_bytes) + " input limit (--max-size)";
+  const std::string limit_hint = ", over the " + HumanSize(max_bytes) + " input limit (--max-size)";
   if (path == "-") {
     std::string data;
     char buffer[65536];
@@ -170,7 +176,7 @@ Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes
   struct stat info {};
   ::stat(path.c_str(), &info);
   if (S_ISREG(info.st_mode) && static_cast<std::size_t>(info.st_size) > max_bytes) {
-    return Status::InvalidInput(path + ": " + Mebibytes(static_cast<std::size_t>(info.st_size)) +
+    return Status::InvalidInput(path + ": " + HumanSize(static_cast<std::size_t>(info.st_size)) +
                                 limit_hint);
   }
   std::ifstream in(path, std::ios::binary);
@@ -178,7 +184,7 @@ Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return Status::InvalidInput(path + ": read error");
   if (data.size() > max_bytes) {
-    return Status::InvalidInput(path + ": " + Mebibytes(data.size()) + limit_hint);
+    return Status::InvalidInput(path + ": " + HumanSize(data.size()) + limit_hint);
   }
   return data;
 }

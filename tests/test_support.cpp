@@ -86,6 +86,28 @@ RunResult Run(const std::vector<std::string>& argv, const std::string& input) {
   return result;
 }
 
+int Spawn(const std::vector<std::string>& argv) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_RDWR);
+    ::dup2(null, 0);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    ::execvp(args[0], args.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+int WaitExit(int pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 RunResult Stet(const std::string& archive, const std::vector<std::string>& args, const std::string& input) {
   std::vector<std::string> argv = {STET_BINARY, "--archive", archive};
   argv.insert(argv.end(), args.begin(), args.end());

@@ -39,6 +39,13 @@ class Status {
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
 
+  // Returns a copy whose message is `operation <this message>`, for a
+  // message that starts with its subject ("notes.txt: is a directory").
+  Status WithOperation(const std::string& operation) const {
+    if (ok()) return *this;
+    return Status(code_, operation + " " + message_);
+  }
+
   // Returns a copy whose message is `context: <this message>`; used to add
   // the operation and subject where a lower layer only knew the cause.
   Status WithContext(const std::string& context) const {

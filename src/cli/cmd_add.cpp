@@ -31,7 +31,7 @@ int RunAdd(const AddOptions& options, const Context& context) {
     revision.fetched_at = *at;
   }
   Result<std::string> bytes = ReadInputFile(options.file, options.max_size);
-  if (!bytes.ok()) return Fail(bytes.status().WithContext("add"));
+  if (!bytes.ok()) return Fail(bytes.status().WithOperation("add"));
   revision.text = std::move(bytes).value();
   // Check everything before touching the archive.
   if (Status valid = Archive::Validate(revision); !valid.ok()) return Fail(valid.WithContext(subject));

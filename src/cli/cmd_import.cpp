@@ -22,7 +22,7 @@ int RunImport(const ImportCommandOptions& options, const Context& context) {
   std::ifstream file;
   if (!from_stdin) {
     if (Status readable = CheckInputPath(options.file); !readable.ok()) {
-      return Fail(readable.WithContext("import"));
+      return Fail(readable.WithOperation("import"));
     }
     file.open(options.file, std::ios::binary);
     if (!file) return Fail(Status::InvalidInput("import " + options.file + ": cannot open"));

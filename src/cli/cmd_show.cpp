@@ -1,4 +1,6 @@
 // stet show ARTICLE[@REV]: one revision's text.
+#include <unistd.h>
+
 #include <cstdio>
 #include <memory>
 
@@ -36,8 +38,10 @@ int RunShow(const ShowOptions& options, const Context& context) {
     out["text"] = *text;
     std::printf("%s\n", out.dump(2).c_str());
   } else {
+    // The stored bytes exactly, so `stet show X > file` restores the file;
+    // a terminal also gets the final line break the text may lack.
     std::fwrite(text->data(), 1, text->size(), stdout);
-    if (!text->empty() && text->back() != '\n') std::fputc('\n', stdout);
+    if (::isatty(STDOUT_FILENO) && !text->empty() && text->back() != '\n') std::fputc('\n', stdout);
   }
   return kExitOk;
 }

@@ -1,0 +1,216 @@
+// End-to-end tests of the `stet` executable: output, exit codes and the
+// archive left behind.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+using stet::test::ReadFile;
+using stet::test::RunResult;
+using stet::test::SamplePath;
+using stet::test::ScratchDir;
+using stet::test::Snapshot;
+using stet::test::Stet;
+using stet::test::WriteFile;
+
+namespace {
+
+constexpr const char* kUrl = "https://news.example.com/world/vance-ukraine";
+
+int LineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+
+// Stores the three sample revisions with their times and titles.
+void AddSample(const std::string& archive) {
+  const char* times[] = {"2025-02-13T14:05:00Z", "2025-02-13T18:40:00Z", "2025-02-15T09:10:00Z"};
+  const char* titles[] = {"Vance says US could use sanctions if Putin stalls",
+                          "Vance: US could use sanctions, military pressure if Putin stalls on peace",
+                          "Vance: US could use sanctions, military pressure if Putin stalls on peace"};
+  for (int i = 0; i < 3; ++i) {
+    RunResult added = Stet(archive, {"add", SamplePath("r" + std::to_string(i + 1) + ".txt"), "--url", kUrl, "--at",
+                                     times[i], "--title", titles[i]});
+    REQUIRE(added.exit_code == 0);
+    CHECK(added.out.rfind("stored revision " + std::to_string(i + 1) + " of " + kUrl, 0) == 0);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("cli: init add log show and list on the sample article", "[cli]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  RunResult init = Stet(archive, {"init"});
+  REQUIRE(init.exit_code == 0);
+  CHECK(init.out == "made archive " + archive + "\n");
+  CHECK(Stet(archive, {"init"}).out == "already an archive " + archive + "\n");
+  AddSample(archive);
+
+  RunResult log = Stet(archive, {"log", kUrl});
+  REQUIRE(log.exit_code == 0);
+  CHECK(LineCount(log.out) == 4);
+  CHECK(log.out.find("   2  2025-02-13T18:40:00Z") != std::string::npos);
+
+  nlohmann::json revisions = nlohmann::json::parse(Stet(archive, {"log", kUrl, "--format", "json"}).out);
+  REQUIRE(revisions.size() == 3);
+  for (int i = 0; i < 3; ++i) {
+    const nlohmann::json& revision = revisions[static_cast<std::size_t>(i)];
+    CHECK(revision["number"] == i + 1);
+    CHECK(revision["commit"].get<std::string>().size() == 40);
+    CHECK(revision["hash"].get<std::string>().rfind("xxh3-128:", 0) == 0);
+    CHECK(revision["url"] == kUrl);
+  }
+  CHECK(revisions[0]["fetched_at"] == "2025-02-13T14:05:00Z");
+  CHECK(revisions[0]["title"] == "Vance says US could use sanctions if Putin stalls");
+
+  CHECK(Stet(archive, {"show", kUrl}).out == ReadFile(SamplePath("r3.txt")));
+  CHECK(Stet(archive, {"show", std::string(kUrl) + "@1"}).out == ReadFile(SamplePath("r1.txt")));
+  CHECK(Stet(archive, {"show", std::string(kUrl) + "@-2"}).out == ReadFile(SamplePath("r2.txt")));
+  const std::string id = revisions[0]["article"];
+  const std::string commit = revisions[1]["commit"];
+  CHECK(Stet(archive, {"show", id.substr(0, 6) + "@" + commit.substr(0, 7)}).out == ReadFile(SamplePath("r2.txt")));
+  nlohmann::json shown = nlohmann::json::parse(Stet(archive, {"show", id + "@2", "--format", "json"}).out);
+  CHECK(shown["number"] == 2);
+  CHECK(shown["text"] == ReadFile(SamplePath("r2.txt")));
+
+  nlohmann::json list = nlohmann::json::parse(Stet(archive, {"list", "--format", "json"}).out);
+  REQUIRE(list.size() == 1);
+  CHECK(list[0]["id"] == id);
+  CHECK(list[0]["revisions"] == 3);
+  CHECK(list[0]["last_fetched_at"] == "2025-02-15T09:10:00Z");
+  RunResult text_list = Stet(archive, {"list"});
+  CHECK(text_list.out.find(id + "     3  2025-02-15 09:10  " + kUrl) != std::string::npos);
+
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
+  // Plain git can browse it, as docs/archive-format.md shows.
+  RunResult git_show = stet::test::Run({"git", "--git-dir=" + archive, "show", "refs/stet/articles/" + id + "~2:text.txt"});
+  CHECK(git_show.out == ReadFile(SamplePath("r1.txt")));
+}
+
+TEST_CASE("cli: an unchanged or whitespace-only revision is reported and not stored", "[cli][dedup]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  AddSample(archive);
+  RunResult same = Stet(archive, {"add", SamplePath("r3.txt"), "--url", kUrl});
+  CHECK(same.exit_code == 0);
+  CHECK(same.out == std::string("unchanged: same text as revision 3 of ") + kUrl + "; nothing stored\n");
+  std::string reflowed = ReadFile(SamplePath("r3.txt"));
+  for (std::size_t at = reflowed.find(". "); at != std::string::npos; at = reflowed.find(". ", at + 4)) {
+    reflowed.replace(at, 2, ".  \n");
+  }
+  RunResult whitespace = Stet(archive, {"add", "-", "--url", kUrl, "--format", "json"}, reflowed);
+  CHECK(whitespace.exit_code == 0);
+  CHECK(nlohmann::json::parse(whitespace.out)["stored"] == false);
+  CHECK(nlohmann::json::parse(Stet(archive, {"log", kUrl, "--format", "json"}).out).size() == 3);
+}
+
+TEST_CASE("cli: bad input gets one line on stderr and exit 1 and an untouched archive", "[cli][errors]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  AddSample(archive);
+  WriteFile(dir / "binary.bin", std::string("GIF89a\0\0\x01", 9));
+  WriteFile(dir / "latin1.txt", "Caf\xE9 au lait");
+  WriteFile(dir / "empty.txt", "  \n\n");
+  WriteFile(dir / "big.txt", std::string(3000, 'a'));
+  WriteFile(dir / "page.html", "<!doctype html><html><body><p>Hi</p></body></html>");
+  std::filesystem::create_directory(dir / "folder");
+  const std::string before = Snapshot(archive);
+
+  struct Case {
+    std::vector<std::string> args;
+    std::string expected;  // the whole stderr line
+  };
+  const std::vector<Case> cases = {
+      {{"add", dir / "missing.txt", "--url", kUrl}, "stet: add " + dir / "missing.txt" + ": No such file or directory"},
+      {{"add", dir / "folder", "--url", kUrl}, "stet: add " + dir / "folder" + ": is a directory"},
+      {{"add", dir / "binary.bin", "--url", kUrl}, "stet: add " + dir / "binary.bin" + ": binary data (NUL byte at offset 6)"},
+      {{"add", dir / "latin1.txt", "--url", kUrl}, "stet: add " + dir / "latin1.txt" + ": invalid UTF-8 at byte 3"},
+      {{"add", dir / "empty.txt", "--url", kUrl}, "stet: add " + dir / "empty.txt" + ": empty text"},
+      {{"add", dir / "big.txt", "--url", kUrl, "--max-size", "2KiB"},
+       "stet: add " + dir / "big.txt" + ": 2.9 KiB, over the 2.0 KiB input limit (--max-size)"},
+      {{"add", dir / "page.html", "--url", kUrl},
+       "stet: add " + dir / "page.html" +
+           ": HTML is not extracted yet; give the article's plain text (HTML extraction is a planned feature)"},
+      {{"add", SamplePath("r1.txt"), "--url", "news.example.com/x"},
+       "stet: add " + SamplePath("r1.txt") + ": URL news.example.com/x: not an absolute URL (Bad scheme)"},
+      {{"add", SamplePath("r1.txt"), "--url", kUrl, "--at", "yesterday"},
+       "stet: add " + SamplePath("r1.txt") + ": --at: time yesterday: too short (want RFC 3339, e.g. 2025-02-13T14:05:00Z)"},
+      {{"log", "https://news.example.com/never"}, "stet: article https://news.example.com/never: not in the archive"},
+      {{"show", std::string(kUrl) + "@9"}, "stet: revision 9 of " + std::string("abb10fe6e31147cc") + ": the article has 3 revision(s)"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.args[0] << " " << c.args[1]);
+    RunResult result = Stet(archive, c.args);
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.empty());
+    CHECK(result.err == c.expected + "\n");
+  }
+  CHECK(Snapshot(archive) == before);
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
+}
+
+TEST_CASE("cli: an archive path that is not a stet archive is refused", "[cli][errors]") {
+  ScratchDir dir;
+  std::filesystem::create_directory(dir / "photos");
+  WriteFile(dir / "photos/cat.jpg", "meow");
+  const std::string before = Snapshot(dir / "photos");
+  RunResult add = Stet(dir / "photos", {"add", SamplePath("r1.txt"), "--url", kUrl});
+  CHECK(add.exit_code == 1);
+  CHECK(add.err == "stet: archive " + dir / "photos" + ": not a stet archive (not a git repository)\n");
+  RunResult init = Stet(dir / "photos", {"init"});
+  CHECK(init.exit_code == 1);
+  CHECK(init.err == "stet: init " + dir / "photos" + ": directory is not empty and not a stet archive\n");
+  CHECK(Snapshot(dir / "photos") == before);
+  RunResult missing = Stet(dir / "nowhere", {"list"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err == "stet: archive " + dir / "nowhere" + ": does not exist (make one with `stet init`)\n");
+  CHECK_FALSE(std::filesystem::exists(dir / "nowhere"));
+}
+
+TEST_CASE("cli: usage errors exit 2", "[cli][errors]") {
+  ScratchDir dir;
+  CHECK(Stet(dir / "a", {}).exit_code == 2);
+  CHECK(Stet(dir / "a", {"frobnicate"}).exit_code == 2);
+  RunResult no_url = Stet(dir / "a", {"add", SamplePath("r1.txt")});
+  CHECK(no_url.exit_code == 2);
+  CHECK(no_url.err.find("--url") != std::string::npos);
+  CHECK(Stet(dir / "a", {"log", "x", "--format", "yaml"}).exit_code == 2);
+  CHECK(Stet(dir / "a", {"add", SamplePath("r1.txt"), "--url", kUrl, "--key", "k"}).exit_code == 2);
+}
+
+TEST_CASE("cli: the archive comes from --archive or else STET_ARCHIVE", "[cli]") {
+  ScratchDir dir;
+  REQUIRE(stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "init"}).exit_code == 0);
+  CHECK(std::filesystem::exists(dir / "from-env/config"));
+  REQUIRE(stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "add", SamplePath("r1.txt"),
+                           "--key", "notes"}).exit_code == 0);
+  RunResult listed = stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "list"});
+  CHECK(listed.out.find("key:notes") != std::string::npos);
+}
+
+TEST_CASE("cli: import skips bad lines and names them and exits 1 and stores the good ones", "[cli][import]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  nlohmann::json r1 = {{"url", kUrl}, {"fetched_at", "2025-02-13T14:05:00Z"}, {"text", ReadFile(SamplePath("r1.txt"))}};
+  nlohmann::json r2 = {{"url", kUrl}, {"fetched_at", "2025-02-13T18:40:00Z"}, {"text", ReadFile(SamplePath("r2.txt"))},
+                       {"title", "Vance: US could use sanctions"}};
+  WriteFile(dir / "revisions.jsonl", r1.dump() + "\n{\"url\": \"https://x/\", \"fetched_at\": \"nope\"\n" + r2.dump() + "\n");
+  RunResult imported = Stet(archive, {"import", dir / "revisions.jsonl"});
+  CHECK(imported.exit_code == 1);
+  CHECK(imported.err == "stet: import " + dir / "revisions.jsonl" + ":2: not valid JSON\n");
+  CHECK(imported.out == "imported 2 revision(s) of 1 article(s); 0 unchanged, 1 line(s) rejected\n");
+  CHECK(nlohmann::json::parse(Stet(archive, {"log", kUrl, "--format", "json"}).out).size() == 2);
+
+  RunResult again = Stet(archive, {"import", "-", "--format", "json"}, r2.dump() + "\n");
+  CHECK(again.exit_code == 0);
+  CHECK(nlohmann::json::parse(again.out)["unchanged"] == 1);
+
+  const std::string before = Snapshot(archive);
+  RunResult missing = Stet(archive, {"import", dir / "nope.jsonl"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err == "stet: import " + dir / "nope.jsonl" + ": No such file or directory\n");
+  CHECK(Snapshot(archive) == before);
+}

@@ -1,0 +1,27 @@
+#include <catch2/catch.hpp>
+
+#include "stet/clock.h"
+
+using stet::FormatTimestamp;
+using stet::ParseTimestamp;
+
+TEST_CASE("RFC 3339 timestamps parse to UTC and format back", "[clock]") {
+  CHECK(*ParseTimestamp("1970-01-01T00:00:00Z") == 0);
+  CHECK(*ParseTimestamp("2025-02-13T14:05:00Z") == 1739455500);
+  CHECK(*ParseTimestamp("2025-02-13T09:05:00-05:00") == 1739455500);
+  CHECK(*ParseTimestamp("2025-02-13T15:35:00+01:30") == 1739455500);
+  CHECK(*ParseTimestamp("2025-02-13 14:05:00.123456Z") == 1739455500);
+  CHECK(FormatTimestamp(1739455500) == "2025-02-13T14:05:00Z");
+  CHECK(FormatTimestamp(*ParseTimestamp("2024-02-29T23:59:59Z")) == "2024-02-29T23:59:59Z");
+  CHECK(FormatTimestamp(-86400) == "1969-12-31T00:00:00Z");
+}
+
+TEST_CASE("malformed or impossible timestamps are refused", "[clock]") {
+  for (const char* bad : {"", "2025-02-13", "2025-02-13T14:05:00", "2025-02-30T00:00:00Z", "2023-02-29T00:00:00Z",
+                          "2025-13-01T00:00:00Z", "2025-02-13T24:00:00Z", "2025-02-13T14:05:00+5", "yesterday",
+                          "2025-02-13T14:05:00Zjunk"}) {
+    stet::Result<stet::UnixSeconds> result = ParseTimestamp(bad);
+    CHECK_FALSE(result.ok());
+    if (!result.ok()) CHECK(result.status().message().find("RFC 3339") != std::string::npos);
+  }
+}
