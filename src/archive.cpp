@@ -28,7 +28,8 @@ bool IsDirectoryEmpty(const std::string& path) {
 // be opened there.
 Result<git::RepositoryPtr> OpenRepository(const std::string& path, int* format) {
   git_repository* raw = nullptr;
-  if (git_repository_open_ext(&raw, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE,
+  if (git_repository_open_ext(&raw, path.c_str(),
+                              GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE,
                               nullptr) != 0) {
     return Status::InvalidInput("archive " + path + ": not a stet archive (not a git repository)");
   }
@@ -50,7 +51,9 @@ Archive::Archive(Archive&&) noexcept = default;
 Archive& Archive::operator=(Archive&&) noexcept = default;
 Archive::~Archive() = default;
 
-const std::string& Archive::path() const { return impl_->path; }
+const std::string& Archive::path() const {
+  return impl_->path;
+}
 
 Result<Archive> Archive::Init(const std::string& path, bool* already_existed) {
   git::EnsureInitialized();
@@ -74,12 +77,14 @@ Result<Archive> Archive::Init(const std::string& path, bool* already_existed) {
   const fs::path target = fs::absolute(path).lexically_normal();
   std::error_code error;
   fs::create_directories(target.parent_path(), error);
-  const std::string staging =
-      (target.parent_path() / ("." + target.filename().string() + ".init-" + std::to_string(::getpid())))
-          .string();
+  const std::string staging = (target.parent_path() / ("." + target.filename().string() + ".init-" +
+                                                       std::to_string(::getpid())))
+                                  .string();
   git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
-  options.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
-  options.description = "stet archive: one history of revisions per article (see refs/stet/articles/)";
+  options.flags =
+      GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+  options.description =
+      "stet archive: one history of revisions per article (see refs/stet/articles/)";
   git_repository* raw = nullptr;
   if (git_repository_init_ext(&raw, staging.c_str(), &options) != 0) {
     Status failure = git::Failure("init " + path);
@@ -114,11 +119,13 @@ Result<Archive> Archive::Open(const std::string& path) {
   Result<git::RepositoryPtr> repo = OpenRepository(path, &format);
   if (!repo.ok()) return repo.status();
   if (format == 0) {
-    return Status::InvalidInput("archive " + path + ": a git repository but not a stet archive (no stet.format)");
+    return Status::InvalidInput("archive " + path +
+                                ": a git repository but not a stet archive (no stet.format)");
   }
   if (format > kArchiveFormat) {
     return Status::InvalidInput("archive " + path + ": format " + std::to_string(format) +
-                                " is newer than this stet reads (" + std::to_string(kArchiveFormat) + ")");
+                                " is newer than this stet reads (" +
+                                std::to_string(kArchiveFormat) + ")");
   }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
@@ -163,7 +170,8 @@ Result<std::vector<ArticleSummary>> Archive::List() {
     if (!tip.ok()) return tip.status();
     if (!tip->has_value()) continue;  // removed while we listed
     const RevisionInfo& latest = (*tip)->info;
-    articles.push_back({id, latest.url, latest.title, latest.number, latest.fetched_at, latest.commit});
+    articles.push_back(
+        {id, latest.url, latest.title, latest.number, latest.fetched_at, latest.commit});
   }
   if (rc != GIT_ITEROVER) return git::Failure("list " + impl_->path);
   std::sort(articles.begin(), articles.end(), [](const ArticleSummary& a, const ArticleSummary& b) {
@@ -208,10 +216,11 @@ Result<std::string> Archive::ResolveArticle(std::string_view article) {
   while (git_reference_next_name(&name, iterator.get()) == 0) {
     matches.push_back(std::string(name).substr(std::strlen(kArticleRefPrefix)));
   }
-  if (matches.empty()) return Status::NotFound("article " + given + ": no article id starts with it");
+  if (matches.empty())
+    return Status::NotFound("article " + given + ": no article id starts with it");
   if (matches.size() > 1) {
-    return Status::InvalidInput("article " + given + ": ambiguous, " + std::to_string(matches.size()) +
-                                " article ids start with it");
+    return Status::InvalidInput("article " + given + ": ambiguous, " +
+                                std::to_string(matches.size()) + " article ids start with it");
   }
   return matches.front();
 }
@@ -224,7 +233,8 @@ Result<std::vector<RevisionInfo>> Archive::Log(const std::string& article_id) {
   revisions.push_back((*tip)->info);
   git_oid next = (*tip)->oid;
   git_commit* raw = nullptr;
-  if (git_commit_lookup(&raw, impl_->repo.get(), &next) != 0) return git::Failure("log " + article_id);
+  if (git_commit_lookup(&raw, impl_->repo.get(), &next) != 0)
+    return git::Failure("log " + article_id);
   git::CommitPtr commit(raw);
   while (git_commit_parentcount(commit.get()) > 0) {
     if (git_commit_parent(&raw, commit.get(), 0) != 0) return git::Failure("log " + article_id);
@@ -251,23 +261,29 @@ Result<RevisionInfo> Archive::ResolveRevision(const std::string& article_id, std
   const std::string subject = "revision " + given + " of " + article_id;
   int number = 0;
   const auto parsed = std::from_chars(given.data(), given.data() + given.size(), number);
-  const bool is_number = !given.empty() && parsed.ec == std::errc() && parsed.ptr == given.data() + given.size();
+  const bool is_number =
+      !given.empty() && parsed.ec == std::errc() && parsed.ptr == given.data() + given.size();
   if (is_number && number < 0) {
     if (-number > count) {
-      return Status::NotFound(subject + ": the article has " + std::to_string(count) + " revision(s)");
+      return Status::NotFound(subject + ": the article has " + std::to_string(count) +
+                              " revision(s)");
     }
     return (*log)[static_cast<std::size_t>(count + number)];
   }
-  if (is_number && number == 0) return Status::InvalidInput(subject + ": revisions are numbered from 1");
+  if (is_number && number == 0)
+    return Status::InvalidInput(subject + ": revisions are numbered from 1");
   if (is_number && number <= count) return (*log)[static_cast<std::size_t>(number - 1)];
   const bool is_hex = given.size() >= 4 && given.size() <= 40 &&
-                      std::all_of(given.begin(), given.end(),
-                                  [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+                      std::all_of(given.begin(), given.end(), [](char c) {
+                        return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+                      });
   if (!is_hex) {
     if (is_number) {
-      return Status::NotFound(subject + ": the article has " + std::to_string(count) + " revision(s)");
+      return Status::NotFound(subject + ": the article has " + std::to_string(count) +
+                              " revision(s)");
     }
-    return Status::InvalidInput(subject + ": not a revision number, -1, -2, ... or a commit id prefix");
+    return Status::InvalidInput(subject +
+                                ": not a revision number, -1, -2, ... or a commit id prefix");
   }
   std::string prefix = given;
   std::transform(prefix.begin(), prefix.end(), prefix.begin(),
@@ -279,8 +295,9 @@ Result<RevisionInfo> Archive::ResolveRevision(const std::string& article_id, std
     found = &revision;
   }
   if (found == nullptr) {
-    return Status::NotFound(subject + (is_number ? ": the article has " + std::to_string(count) + " revision(s)"
-                                                 : ": no revision has that commit id"));
+    return Status::NotFound(
+        subject + (is_number ? ": the article has " + std::to_string(count) + " revision(s)"
+                             : ": no revision has that commit id"));
   }
   return *found;
 }
@@ -300,7 +317,8 @@ Result<std::string> Archive::ReadText(const RevisionInfo& revision) {
   const git_tree_entry* entry = git_tree_entry_byname(tree.get(), kTextPath);
   if (entry == nullptr) return Status::ArchiveDamaged(what + ": no " + kTextPath);
   git_blob* blob_raw = nullptr;
-  if (git_blob_lookup(&blob_raw, impl_->repo.get(), git_tree_entry_id(entry)) != 0) return git::Failure(what);
+  if (git_blob_lookup(&blob_raw, impl_->repo.get(), git_tree_entry_id(entry)) != 0)
+    return git::Failure(what);
   git::BlobPtr blob(blob_raw);
   return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
                      static_cast<std::size_t>(git_blob_rawsize(blob.get())));

@@ -73,7 +73,8 @@ struct Prepared {
 
 Result<Prepared> Prepare(const NewRevision& revision) {
   Prepared prepared;
-  Result<std::string> name = revision.url.empty() ? KeyName(revision.key) : CanonicalUrl(revision.url);
+  Result<std::string> name =
+      revision.url.empty() ? KeyName(revision.key) : CanonicalUrl(revision.url);
   if (!name.ok()) return name.status();
   prepared.name = std::move(name).value();
   prepared.id = ArticleIdOf(prepared.name);
@@ -83,7 +84,8 @@ Result<Prepared> Prepare(const NewRevision& revision) {
   return prepared;
 }
 
-RevisionInfo NextRevision(const Prepared& prepared, const std::optional<Tip>& tip, UnixSeconds fetched_at) {
+RevisionInfo NextRevision(const Prepared& prepared, const std::optional<Tip>& tip,
+                          UnixSeconds fetched_at) {
   RevisionInfo info;
   info.number = tip ? tip->info.number + 1 : 1;
   info.article_id = prepared.id;
@@ -99,12 +101,13 @@ struct RevisionObjects {
 };
 
 // Writes blob, tree and commit of a revision into `repo`'s object store.
-Result<RevisionObjects> WriteRevisionObjects(git_repository* repo, const RevisionInfo& info, const std::string& text,
-                                     const git_oid* parent) {
+Result<RevisionObjects> WriteRevisionObjects(git_repository* repo, const RevisionInfo& info,
+                                             const std::string& text, const git_oid* parent) {
   const std::string what = "write revision " + std::to_string(info.number) + " of " + info.url;
   RevisionObjects objects;
   git_oid& blob = objects.blob;
-  if (git_blob_create_from_buffer(&blob, repo, text.data(), text.size()) != 0) return git::Failure(what);
+  if (git_blob_create_from_buffer(&blob, repo, text.data(), text.size()) != 0)
+    return git::Failure(what);
   git_treebuilder* builder_raw = nullptr;
   if (git_treebuilder_new(&builder_raw, repo, nullptr) != 0) return git::Failure(what);
   git::TreeBuilderPtr builder(builder_raw);
@@ -119,12 +122,14 @@ Result<RevisionObjects> WriteRevisionObjects(git_repository* repo, const Revisio
     return git::Failure(what);
   }
   git::SignaturePtr author(author_raw);
-  if (git_signature_new(&committer_raw, "stet", "stet@localhost", Now(), 0) != 0) return git::Failure(what);
+  if (git_signature_new(&committer_raw, "stet", "stet@localhost", Now(), 0) != 0)
+    return git::Failure(what);
   git::SignaturePtr committer(committer_raw);
   const std::string message = EncodeRevisionMessage(info);
   const git_oid* parents[] = {parent};
-  if (git_commit_create_from_ids(&objects.commit, repo, nullptr, author.get(), committer.get(), nullptr,
-                                 message.c_str(), &tree, parent != nullptr ? 1 : 0, parents) != 0) {
+  if (git_commit_create_from_ids(&objects.commit, repo, nullptr, author.get(), committer.get(),
+                                 nullptr, message.c_str(), &tree, parent != nullptr ? 1 : 0,
+                                 parents) != 0) {
     return git::Failure(what);
   }
   return objects;
@@ -148,13 +153,16 @@ Status WritePack(git_repository* staging, const std::vector<WrittenRevision>& wr
   git::PackBuilderPtr builder(raw);
   git_packbuilder_set_threads(builder.get(), 0);  // 0: one delta-search thread per core
   for (const WrittenRevision& revision : written) {
-    if (git_packbuilder_insert(builder.get(), &revision.objects.commit, nullptr) != 0) return git::Failure(what);
+    if (git_packbuilder_insert(builder.get(), &revision.objects.commit, nullptr) != 0)
+      return git::Failure(what);
   }
   for (const WrittenRevision& revision : written) {
-    if (git_packbuilder_insert(builder.get(), &revision.objects.tree, nullptr) != 0) return git::Failure(what);
+    if (git_packbuilder_insert(builder.get(), &revision.objects.tree, nullptr) != 0)
+      return git::Failure(what);
   }
   for (const WrittenRevision& revision : written) {
-    if (git_packbuilder_insert(builder.get(), &revision.objects.blob, revision.article_id.c_str()) != 0) {
+    if (git_packbuilder_insert(builder.get(), &revision.objects.blob,
+                               revision.article_id.c_str()) != 0) {
       return git::Failure(what);
     }
   }
@@ -167,8 +175,8 @@ Status WritePack(git_repository* staging, const std::vector<WrittenRevision>& wr
 
 // Moves an article's ref from `expected` (nullopt: the ref must not exist
 // yet) to `target`. Returns false when another writer moved it first.
-Result<bool> SwapRef(Archive::Impl& impl, const std::string& article_id, const std::optional<git_oid>& expected,
-                     const git_oid& target) {
+Result<bool> SwapRef(Archive::Impl& impl, const std::string& article_id,
+                     const std::optional<git_oid>& expected, const git_oid& target) {
   Result<WriterLock> lock = WriterLock::Acquire(impl.path);
   if (!lock.ok()) return lock.status();
   const std::string ref = ArticleRef(article_id);
@@ -199,7 +207,8 @@ void BackOff(int attempt) {
   std::this_thread::sleep_for(std::chrono::milliseconds(random() % static_cast<unsigned>(ceiling)));
 }
 
-Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared, UnixSeconds fetched_at) {
+Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
+                               UnixSeconds fetched_at) {
   for (int attempt = 0; attempt < kMaxSwapAttempts; ++attempt) {
     Result<std::optional<Tip>> tip = ReadTip(impl.repo.get(), prepared.id);
     if (!tip.ok()) return tip.status();
@@ -218,21 +227,26 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared, Un
     }
     BackOff(attempt);
   }
-  return Status::ArchiveDamaged("add " + prepared.name + ": the article's ref kept moving; gave up after " +
+  return Status::ArchiveDamaged("add " + prepared.name +
+                                ": the article's ref kept moving; gave up after " +
                                 std::to_string(kMaxSwapAttempts) + " attempts");
 }
 
 }  // namespace
 
 Status Archive::Validate(const NewRevision& revision) {
-  if (!revision.url.empty() && !revision.key.empty()) return Status::InvalidInput("give a URL or a key, not both");
-  if (revision.url.empty() && revision.key.empty()) return Status::InvalidInput("no URL or key given");
-  Result<std::string> name = revision.url.empty() ? KeyName(revision.key) : CanonicalUrl(revision.url);
+  if (!revision.url.empty() && !revision.key.empty())
+    return Status::InvalidInput("give a URL or a key, not both");
+  if (revision.url.empty() && revision.key.empty())
+    return Status::InvalidInput("no URL or key given");
+  Result<std::string> name =
+      revision.url.empty() ? KeyName(revision.key) : CanonicalUrl(revision.url);
   if (!name.ok()) return name.status();
   if (Status text = CheckText(revision.text); !text.ok()) return text;
   if (LooksLikeHtml(revision.text)) {
     return Status::InvalidInput(
-        "HTML is not extracted yet; give the article's plain text (HTML extraction is a planned feature)");
+        "HTML is not extracted yet; give the article's plain text (HTML extraction is a planned "
+        "feature)");
   }
   if (!revision.title.empty()) {
     if (Status title = CheckText(revision.title); !title.ok()) return title.WithContext("title");
@@ -299,8 +313,8 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
       continue;
     }
     RevisionInfo info = NextRevision(prepared, article.current, revisions[i].fetched_at);
-    Result<RevisionObjects> objects = WriteRevisionObjects(staging.get(), info, prepared.text,
-                                                           article.current ? &article.current->oid : nullptr);
+    Result<RevisionObjects> objects = WriteRevisionObjects(
+        staging.get(), info, prepared.text, article.current ? &article.current->oid : nullptr);
     if (!objects.ok()) return objects.status();
     info.commit = git::OidHex(objects->commit);
     outcomes[i] = AddOutcome{true, info};
@@ -315,7 +329,8 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
 
   for (const std::string& id : order) {
     Pending& article = pending[id];
-    if (!article.current || (article.original && git_oid_equal(&article.original->oid, &article.current->oid))) {
+    if (!article.current ||
+        (article.original && git_oid_equal(&article.original->oid, &article.current->oid))) {
       continue;
     }
     std::optional<git_oid> expected;

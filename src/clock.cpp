@@ -9,7 +9,9 @@
 namespace stet {
 namespace {
 
-bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool IsLeap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -81,7 +83,8 @@ Result<UnixSeconds> ParseTimestamp(std::string_view text) {
     return invalid("malformed time zone");
   }
   if (pos != text.size()) return invalid("trailing characters");
-  const std::int64_t days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  const std::int64_t days =
+      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   // A leap second is stored as the second after it.
   return days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
 }
@@ -104,8 +107,8 @@ std::string FormatTimestamp(UnixSeconds seconds) {
   const unsigned month = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2);
   char out[64];
-  std::snprintf(out, sizeof out, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(year), month,
-                day, static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
+  std::snprintf(out, sizeof out, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(year),
+                month, day, static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
                 static_cast<int>(rest % 60));
   return out;
 }

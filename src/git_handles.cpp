@@ -21,9 +21,9 @@ void EnsureInitialized() {
 
 Status Failure(const std::string& operation) {
   const git_error* error = git_error_last();
-  return Status::ArchiveDamaged(operation + ": " +
-                                (error != nullptr && error->message != nullptr ? error->message
-                                                                                : "unknown git error"));
+  return Status::ArchiveDamaged(
+      operation + ": " +
+      (error != nullptr && error->message != nullptr ? error->message : "unknown git error"));
 }
 
 std::string OidHex(const git_oid& oid) {

@@ -20,14 +20,17 @@ struct Deleter {
 using RepositoryPtr = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
 using ReferencePtr = std::unique_ptr<git_reference, Deleter<git_reference, git_reference_free>>;
 using ReferenceIteratorPtr =
-    std::unique_ptr<git_reference_iterator, Deleter<git_reference_iterator, git_reference_iterator_free>>;
+    std::unique_ptr<git_reference_iterator,
+                    Deleter<git_reference_iterator, git_reference_iterator_free>>;
 using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
 using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
-using TreeBuilderPtr = std::unique_ptr<git_treebuilder, Deleter<git_treebuilder, git_treebuilder_free>>;
+using TreeBuilderPtr =
+    std::unique_ptr<git_treebuilder, Deleter<git_treebuilder, git_treebuilder_free>>;
 using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
 using SignaturePtr = std::unique_ptr<git_signature, Deleter<git_signature, git_signature_free>>;
 using OdbPtr = std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>>;
-using PackBuilderPtr = std::unique_ptr<git_packbuilder, Deleter<git_packbuilder, git_packbuilder_free>>;
+using PackBuilderPtr =
+    std::unique_ptr<git_packbuilder, Deleter<git_packbuilder, git_packbuilder_free>>;
 using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config, git_config_free>>;
 
 // Makes sure libgit2 is initialised (once per process; never shut down).

@@ -37,9 +37,9 @@ bool IsTrackingParameter(std::string_view key_raw) {
   const std::string key = Lower(key_raw);
   if (key.rfind("utm_", 0) == 0) return true;
   static constexpr std::array<std::string_view, 19> kTracking = {
-      "fbclid", "gclid",  "gclsrc",  "dclid",    "msclkid", "yclid",      "mc_cid",
-      "mc_eid", "igshid", "_ga",     "_gl",      "_hsenc",  "_hsmi",      "mkt_tok",
-      "smid",   "smtyp",  "ref_src", "ocid",     "cmpid"};
+      "fbclid", "gclid",  "gclsrc",  "dclid", "msclkid", "yclid", "mc_cid",
+      "mc_eid", "igshid", "_ga",     "_gl",   "_hsenc",  "_hsmi", "mkt_tok",
+      "smid",   "smtyp",  "ref_src", "ocid",  "cmpid"};
   return std::find(kTracking.begin(), kTracking.end(), key) != kTracking.end();
 }
 
@@ -73,12 +73,14 @@ Result<std::string> CanonicalUrl(std::string_view url) {
   };
   if (given.empty()) return invalid("empty");
   for (char c : given) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return invalid("contains a space or control character");
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
+      return invalid("contains a space or control character");
   }
   CurlUrlPtr handle(curl_url());
   if (!handle) return invalid("out of memory");
   CURLUcode rc = curl_url_set(handle.get(), CURLUPART_URL, given.c_str(), CURLU_NON_SUPPORT_SCHEME);
-  if (rc != CURLUE_OK) return invalid(std::string("not an absolute URL (") + curl_url_strerror(rc) + ")");
+  if (rc != CURLUE_OK)
+    return invalid(std::string("not an absolute URL (") + curl_url_strerror(rc) + ")");
 
   char* raw = nullptr;
   if (curl_url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {

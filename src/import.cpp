@@ -11,7 +11,8 @@ namespace {
 Result<std::string> OptionalString(const nlohmann::json& object, const char* field) {
   const auto found = object.find(field);
   if (found == object.end() || found->is_null()) return std::string();
-  if (!found->is_string()) return Status::InvalidInput(std::string("\"") + field + "\" is not a string");
+  if (!found->is_string())
+    return Status::InvalidInput(std::string("\"") + field + "\" is not a string");
   return found->get<std::string>();
 }
 
@@ -49,7 +50,8 @@ Result<NewRevision> ParseImportLine(std::string_view line) {
 }
 
 Result<ImportSummary> ImportJsonLines(Archive& archive, std::istream& in, const std::string& source,
-                                      const ImportOptions& options, const RejectedLineSink& on_rejected) {
+                                      const ImportOptions& options,
+                                      const RejectedLineSink& on_rejected) {
   ImportSummary summary;
   std::set<std::string> articles;
   std::vector<NewRevision> batch;
@@ -73,15 +75,17 @@ Result<ImportSummary> ImportJsonLines(Archive& archive, std::istream& in, const 
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     ++summary.lines;
-    Result<NewRevision> revision = line.size() > options.max_line_bytes
-                                       ? Result<NewRevision>(Status::InvalidInput(
-                                             "line of " + std::to_string(line.size()) + " bytes, over the " +
-                                             std::to_string(options.max_line_bytes) + "-byte limit (--max-size)"))
-                                       : ParseImportLine(line);
+    Result<NewRevision> revision =
+        line.size() > options.max_line_bytes
+            ? Result<NewRevision>(Status::InvalidInput(
+                  "line of " + std::to_string(line.size()) + " bytes, over the " +
+                  std::to_string(options.max_line_bytes) + "-byte limit (--max-size)"))
+            : ParseImportLine(line);
     if (!revision.ok()) {
       ++summary.rejected;
       if (on_rejected) {
-        on_rejected(revision.status().WithContext("import " + source + ":" + std::to_string(line_number)));
+        on_rejected(
+            revision.status().WithContext("import " + source + ":" + std::to_string(line_number)));
       }
       continue;
     }

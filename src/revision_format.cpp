@@ -53,7 +53,8 @@ std::string EncodeRevisionMessage(const RevisionInfo& info) {
   return message;
 }
 
-Result<RevisionInfo> DecodeRevisionMessage(std::string_view message, const std::string& commit_hex) {
+Result<RevisionInfo> DecodeRevisionMessage(std::string_view message,
+                                           const std::string& commit_hex) {
   RevisionInfo info;
   info.commit = commit_hex;
   std::string revision, fetched_at, format;
@@ -75,8 +76,10 @@ Result<RevisionInfo> DecodeRevisionMessage(std::string_view message, const std::
   if (info.article_id.empty() || info.url.empty() || info.hash.empty()) {
     return damaged("not a stet revision (Stet-Article, Stet-Url or Stet-Text-Hash missing)");
   }
-  const auto parsed = std::from_chars(revision.data(), revision.data() + revision.size(), info.number);
-  if (parsed.ec != std::errc() || parsed.ptr != revision.data() + revision.size() || info.number < 1) {
+  const auto parsed =
+      std::from_chars(revision.data(), revision.data() + revision.size(), info.number);
+  if (parsed.ec != std::errc() || parsed.ptr != revision.data() + revision.size() ||
+      info.number < 1) {
     return damaged("bad Stet-Revision '" + revision + "'");
   }
   Result<UnixSeconds> when = ParseTimestamp(fetched_at);

@@ -3,12 +3,12 @@
 #include "stet/text.h"
 
 #include <sys/stat.h>
-#include <unistd.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -39,7 +39,9 @@ std::string HumanSize(std::size_t bytes) {
   return out;
 }
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Collapses white space runs of UTF-8 text into single spaces and trims.
 // ASCII is classified inline; ICU is asked only about other code points.
@@ -148,12 +150,14 @@ bool LooksLikeHtml(std::string_view bytes) {
 
 Status CheckInputPath(const std::string& path) {
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return Status::InvalidInput(path + ": " + std::strerror(errno));
+  if (::stat(path.c_str(), &info) != 0)
+    return Status::InvalidInput(path + ": " + std::strerror(errno));
   if (S_ISDIR(info.st_mode)) return Status::InvalidInput(path + ": is a directory");
   if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode) && !S_ISCHR(info.st_mode)) {
     return Status::InvalidInput(path + ": not a regular file");
   }
-  if (::access(path.c_str(), R_OK) != 0) return Status::InvalidInput(path + ": " + std::strerror(errno));
+  if (::access(path.c_str(), R_OK) != 0)
+    return Status::InvalidInput(path + ": " + std::strerror(errno));
   return Status::Ok();
 }
 

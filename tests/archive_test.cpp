@@ -18,7 +18,8 @@ namespace {
 
 constexpr const char* kUrl = "https://news.example.com/world/vance-ukraine";
 
-NewRevision Revision(const std::string& text, const std::string& when, const std::string& url = kUrl) {
+NewRevision Revision(const std::string& text, const std::string& when,
+                     const std::string& url = kUrl) {
   NewRevision revision;
   revision.url = url;
   revision.text = text;
@@ -84,11 +85,18 @@ TEST_CASE("identical and whitespace-only revisions add nothing", "[archive][dedu
 TEST_CASE("URL variants of one article share one history", "[archive][identity]") {
   ScratchDir dir;
   Archive archive = MakeArchive(dir);
-  REQUIRE(archive.Add(Revision("First text.", "2025-02-13T14:00:00Z", "https://News.Example.com/world/vance-ukraine?utm_source=x"))
+  REQUIRE(archive
+              .Add(Revision("First text.", "2025-02-13T14:00:00Z",
+                            "https://News.Example.com/world/vance-ukraine?utm_source=x"))
               ->stored);
-  REQUIRE(archive.Add(Revision("Second text.", "2025-02-13T15:00:00Z", "https://news.example.com:443/world/vance-ukraine#c"))
+  REQUIRE(archive
+              .Add(Revision("Second text.", "2025-02-13T15:00:00Z",
+                            "https://news.example.com:443/world/vance-ukraine#c"))
               ->stored);
-  REQUIRE(archive.Add(Revision("Other article.", "2025-02-13T15:00:00Z", "https://news.example.com/world/other"))->stored);
+  REQUIRE(archive
+              .Add(Revision("Other article.", "2025-02-13T15:00:00Z",
+                            "https://news.example.com/world/other"))
+              ->stored);
   stet::Result<std::vector<stet::ArticleSummary>> articles = archive.List();
   REQUIRE(articles.ok());
   REQUIRE(articles->size() == 2);
@@ -99,7 +107,8 @@ TEST_CASE("URL variants of one article share one history", "[archive][identity]"
 TEST_CASE("revisions resolve by number and from the end and by commit prefix", "[archive]") {
   ScratchDir dir;
   Archive archive = MakeArchive(dir);
-  for (int i = 1; i <= 3; ++i) archive.Add(Revision("Text number " + std::to_string(i) + ".", "2025-02-13T14:00:00Z"));
+  for (int i = 1; i <= 3; ++i)
+    archive.Add(Revision("Text number " + std::to_string(i) + ".", "2025-02-13T14:00:00Z"));
   const std::string id = *archive.ResolveArticle(kUrl);
   const std::vector<stet::RevisionInfo> log = *archive.Log(id);
   CHECK(archive.ResolveRevision(id, "1")->number == 1);
@@ -127,8 +136,10 @@ TEST_CASE("articles resolve by URL or id or unambiguous id prefix", "[archive]")
     CHECK(*archive.ResolveArticle(id.substr(0, 12)) == id);
   }
   REQUIRE_FALSE(ambiguous.empty());  // 40 ids over 16 first digits must repeat one
-  CHECK(archive.ResolveArticle(ambiguous).status().message().find("ambiguous") != std::string::npos);
-  CHECK(archive.ResolveArticle("https://example.com/never").status().code() == stet::Status::Code::kNotFound);
+  CHECK(archive.ResolveArticle(ambiguous).status().message().find("ambiguous") !=
+        std::string::npos);
+  CHECK(archive.ResolveArticle("https://example.com/never").status().code() ==
+        stet::Status::Code::kNotFound);
   CHECK(archive.ResolveArticle("not an id").status().code() == stet::Status::Code::kInvalidInput);
 }
 
@@ -142,8 +153,9 @@ TEST_CASE("a batch stores what one-by-one adds store", "[archive]") {
     for (int article = 0; article < 5; ++article) {
       // Round 2 repeats round 1: every such revision is a duplicate.
       const int version = round == 2 ? 1 : round;
-      revisions.push_back(Revision("Article " + std::to_string(article) + " version " + std::to_string(version) + ".",
-                                   "2025-02-13T14:00:00Z", "https://example.com/" + std::to_string(article)));
+      revisions.push_back(Revision(
+          "Article " + std::to_string(article) + " version " + std::to_string(version) + ".",
+          "2025-02-13T14:00:00Z", "https://example.com/" + std::to_string(article)));
     }
   }
   stet::Result<std::vector<stet::AddOutcome>> outcomes = batch_archive.AddBatch(revisions);
@@ -157,7 +169,8 @@ TEST_CASE("a batch stores what one-by-one adds store", "[archive]") {
   }
   for (int article = 0; article < 5; ++article) {
     const std::string url = "https://example.com/" + std::to_string(article);
-    const std::vector<stet::RevisionInfo> log = *batch_archive.Log(*batch_archive.ResolveArticle(url));
+    const std::vector<stet::RevisionInfo> log =
+        *batch_archive.Log(*batch_archive.ResolveArticle(url));
     REQUIRE(log.size() == 3);
     CHECK(*batch_archive.ReadText(log[2]) == "Article " + std::to_string(article) + " version 3.");
   }
@@ -171,11 +184,15 @@ TEST_CASE("opening something that is not an archive is refused", "[archive][erro
   stet::test::WriteFile(dir / "plain/file.txt", "x");
   const stet::Status plain = Archive::Open(dir / "plain").status();
   CHECK(plain.code() == stet::Status::Code::kInvalidInput);
-  CHECK(plain.message() == "archive " + dir / "plain" + ": not a stet archive (not a git repository)");
+  CHECK(plain.message() ==
+        "archive " + dir / "plain" + ": not a stet archive (not a git repository)");
   REQUIRE(stet::test::Run({"git", "init", "-q", "--bare", dir / "bare.git"}).exit_code == 0);
-  CHECK(Archive::Open(dir / "bare.git").status().message().find("not a stet archive (no stet.format)") !=
+  CHECK(Archive::Open(dir / "bare.git")
+            .status()
+            .message()
+            .find("not a stet archive (no stet.format)") != std::string::npos);
+  CHECK(Archive::Init(dir / "plain").status().message().find("not empty and not a stet archive") !=
         std::string::npos);
-  CHECK(Archive::Init(dir / "plain").status().message().find("not empty and not a stet archive") != std::string::npos);
   bool existed = false;
   REQUIRE(Archive::Init(dir / "new", &existed).ok());
   CHECK_FALSE(existed);
@@ -183,7 +200,8 @@ TEST_CASE("opening something that is not an archive is refused", "[archive][erro
   CHECK(existed);
 }
 
-TEST_CASE("regression: a ref lock left by a killed writer does not block the article", "[archive][durability]") {
+TEST_CASE("regression: a ref lock left by a killed writer does not block the article",
+          "[archive][durability]") {
   ScratchDir dir;
   Archive archive = MakeArchive(dir);
   REQUIRE(archive.Add(Revision("First.", "2025-02-13T14:00:00Z"))->stored);

@@ -19,17 +19,20 @@ namespace {
 
 constexpr const char* kUrl = "https://news.example.com/world/vance-ukraine";
 
-int LineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+int LineCount(const std::string& text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
 
 // Stores the three sample revisions with their times and titles.
 void AddSample(const std::string& archive) {
   const char* times[] = {"2025-02-13T14:05:00Z", "2025-02-13T18:40:00Z", "2025-02-15T09:10:00Z"};
-  const char* titles[] = {"Vance says US could use sanctions if Putin stalls",
-                          "Vance: US could use sanctions, military pressure if Putin stalls on peace",
-                          "Vance: US could use sanctions, military pressure if Putin stalls on peace"};
+  const char* titles[] = {
+      "Vance says US could use sanctions if Putin stalls",
+      "Vance: US could use sanctions, military pressure if Putin stalls on peace",
+      "Vance: US could use sanctions, military pressure if Putin stalls on peace"};
   for (int i = 0; i < 3; ++i) {
-    RunResult added = Stet(archive, {"add", SamplePath("r" + std::to_string(i + 1) + ".txt"), "--url", kUrl, "--at",
-                                     times[i], "--title", titles[i]});
+    RunResult added = Stet(archive, {"add", SamplePath("r" + std::to_string(i + 1) + ".txt"),
+                                     "--url", kUrl, "--at", times[i], "--title", titles[i]});
     REQUIRE(added.exit_code == 0);
     CHECK(added.out.rfind("stored revision " + std::to_string(i + 1) + " of " + kUrl, 0) == 0);
   }
@@ -51,7 +54,8 @@ TEST_CASE("cli: init add log show and list on the sample article", "[cli]") {
   CHECK(LineCount(log.out) == 4);
   CHECK(log.out.find("   2  2025-02-13T18:40:00Z") != std::string::npos);
 
-  nlohmann::json revisions = nlohmann::json::parse(Stet(archive, {"log", kUrl, "--format", "json"}).out);
+  nlohmann::json revisions =
+      nlohmann::json::parse(Stet(archive, {"log", kUrl, "--format", "json"}).out);
   REQUIRE(revisions.size() == 3);
   for (int i = 0; i < 3; ++i) {
     const nlohmann::json& revision = revisions[static_cast<std::size_t>(i)];
@@ -68,8 +72,10 @@ TEST_CASE("cli: init add log show and list on the sample article", "[cli]") {
   CHECK(Stet(archive, {"show", std::string(kUrl) + "@-2"}).out == ReadFile(SamplePath("r2.txt")));
   const std::string id = revisions[0]["article"];
   const std::string commit = revisions[1]["commit"];
-  CHECK(Stet(archive, {"show", id.substr(0, 6) + "@" + commit.substr(0, 7)}).out == ReadFile(SamplePath("r2.txt")));
-  nlohmann::json shown = nlohmann::json::parse(Stet(archive, {"show", id + "@2", "--format", "json"}).out);
+  CHECK(Stet(archive, {"show", id.substr(0, 6) + "@" + commit.substr(0, 7)}).out ==
+        ReadFile(SamplePath("r2.txt")));
+  nlohmann::json shown =
+      nlohmann::json::parse(Stet(archive, {"show", id + "@2", "--format", "json"}).out);
   CHECK(shown["number"] == 2);
   CHECK(shown["text"] == ReadFile(SamplePath("r2.txt")));
 
@@ -83,20 +89,24 @@ TEST_CASE("cli: init add log show and list on the sample article", "[cli]") {
 
   CHECK(stet::test::GitFsck(archive).exit_code == 0);
   // Plain git can browse it, as docs/archive-format.md shows.
-  RunResult git_show = stet::test::Run({"git", "--git-dir=" + archive, "show", "refs/stet/articles/" + id + "~2:text.txt"});
+  RunResult git_show = stet::test::Run(
+      {"git", "--git-dir=" + archive, "show", "refs/stet/articles/" + id + "~2:text.txt"});
   CHECK(git_show.out == ReadFile(SamplePath("r1.txt")));
 }
 
-TEST_CASE("cli: an unchanged or whitespace-only revision is reported and not stored", "[cli][dedup]") {
+TEST_CASE("cli: an unchanged or whitespace-only revision is reported and not stored",
+          "[cli][dedup]") {
   ScratchDir dir;
   const std::string archive = dir / "archive";
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
   AddSample(archive);
   RunResult same = Stet(archive, {"add", SamplePath("r3.txt"), "--url", kUrl});
   CHECK(same.exit_code == 0);
-  CHECK(same.out == std::string("unchanged: same text as revision 3 of ") + kUrl + "; nothing stored\n");
+  CHECK(same.out ==
+        std::string("unchanged: same text as revision 3 of ") + kUrl + "; nothing stored\n");
   std::string reflowed = ReadFile(SamplePath("r3.txt"));
-  for (std::size_t at = reflowed.find(". "); at != std::string::npos; at = reflowed.find(". ", at + 4)) {
+  for (std::size_t at = reflowed.find(". "); at != std::string::npos;
+       at = reflowed.find(". ", at + 4)) {
     reflowed.replace(at, 2, ".  \n");
   }
   RunResult whitespace = Stet(archive, {"add", "-", "--url", kUrl, "--format", "json"}, reflowed);
@@ -105,7 +115,8 @@ TEST_CASE("cli: an unchanged or whitespace-only revision is reported and not sto
   CHECK(nlohmann::json::parse(Stet(archive, {"log", kUrl, "--format", "json"}).out).size() == 3);
 }
 
-TEST_CASE("cli: bad input gets one line on stderr and exit 1 and an untouched archive", "[cli][errors]") {
+TEST_CASE("cli: bad input gets one line on stderr and exit 1 and an untouched archive",
+          "[cli][errors]") {
   ScratchDir dir;
   const std::string archive = dir / "archive";
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
@@ -123,22 +134,32 @@ TEST_CASE("cli: bad input gets one line on stderr and exit 1 and an untouched ar
     std::string expected;  // the whole stderr line
   };
   const std::vector<Case> cases = {
-      {{"add", dir / "missing.txt", "--url", kUrl}, "stet: add " + dir / "missing.txt" + ": No such file or directory"},
+      {{"add", dir / "missing.txt", "--url", kUrl},
+       "stet: add " + dir / "missing.txt" + ": No such file or directory"},
       {{"add", dir / "folder", "--url", kUrl}, "stet: add " + dir / "folder" + ": is a directory"},
-      {{"add", dir / "binary.bin", "--url", kUrl}, "stet: add " + dir / "binary.bin" + ": binary data (NUL byte at offset 6)"},
-      {{"add", dir / "latin1.txt", "--url", kUrl}, "stet: add " + dir / "latin1.txt" + ": invalid UTF-8 at byte 3"},
-      {{"add", dir / "empty.txt", "--url", kUrl}, "stet: add " + dir / "empty.txt" + ": empty text"},
+      {{"add", dir / "binary.bin", "--url", kUrl},
+       "stet: add " + dir / "binary.bin" + ": binary data (NUL byte at offset 6)"},
+      {{"add", dir / "latin1.txt", "--url", kUrl},
+       "stet: add " + dir / "latin1.txt" + ": invalid UTF-8 at byte 3"},
+      {{"add", dir / "empty.txt", "--url", kUrl},
+       "stet: add " + dir / "empty.txt" + ": empty text"},
       {{"add", dir / "big.txt", "--url", kUrl, "--max-size", "2KiB"},
        "stet: add " + dir / "big.txt" + ": 2.9 KiB, over the 2.0 KiB input limit (--max-size)"},
       {{"add", dir / "page.html", "--url", kUrl},
        "stet: add " + dir / "page.html" +
-           ": HTML is not extracted yet; give the article's plain text (HTML extraction is a planned feature)"},
+           ": HTML is not extracted yet; give the article's plain text (HTML extraction is a "
+           "planned feature)"},
       {{"add", SamplePath("r1.txt"), "--url", "news.example.com/x"},
-       "stet: add " + SamplePath("r1.txt") + ": URL news.example.com/x: not an absolute URL (Bad scheme)"},
+       "stet: add " + SamplePath("r1.txt") +
+           ": URL news.example.com/x: not an absolute URL (Bad scheme)"},
       {{"add", SamplePath("r1.txt"), "--url", kUrl, "--at", "yesterday"},
-       "stet: add " + SamplePath("r1.txt") + ": --at: time yesterday: too short (want RFC 3339, e.g. 2025-02-13T14:05:00Z)"},
-      {{"log", "https://news.example.com/never"}, "stet: article https://news.example.com/never: not in the archive"},
-      {{"show", std::string(kUrl) + "@9"}, "stet: revision 9 of " + std::string("abb10fe6e31147cc") + ": the article has 3 revision(s)"},
+       "stet: add " + SamplePath("r1.txt") +
+           ": --at: time yesterday: too short (want RFC 3339, e.g. 2025-02-13T14:05:00Z)"},
+      {{"log", "https://news.example.com/never"},
+       "stet: article https://news.example.com/never: not in the archive"},
+      {{"show", std::string(kUrl) + "@9"},
+       "stet: revision 9 of " + std::string("abb10fe6e31147cc") +
+           ": the article has 3 revision(s)"},
   };
   for (const Case& c : cases) {
     INFO(c.args[0] << " " << c.args[1]);
@@ -158,14 +179,17 @@ TEST_CASE("cli: an archive path that is not a stet archive is refused", "[cli][e
   const std::string before = Snapshot(dir / "photos");
   RunResult add = Stet(dir / "photos", {"add", SamplePath("r1.txt"), "--url", kUrl});
   CHECK(add.exit_code == 1);
-  CHECK(add.err == "stet: archive " + dir / "photos" + ": not a stet archive (not a git repository)\n");
+  CHECK(add.err ==
+        "stet: archive " + dir / "photos" + ": not a stet archive (not a git repository)\n");
   RunResult init = Stet(dir / "photos", {"init"});
   CHECK(init.exit_code == 1);
-  CHECK(init.err == "stet: init " + dir / "photos" + ": directory is not empty and not a stet archive\n");
+  CHECK(init.err ==
+        "stet: init " + dir / "photos" + ": directory is not empty and not a stet archive\n");
   CHECK(Snapshot(dir / "photos") == before);
   RunResult missing = Stet(dir / "nowhere", {"list"});
   CHECK(missing.exit_code == 1);
-  CHECK(missing.err == "stet: archive " + dir / "nowhere" + ": does not exist (make one with `stet init`)\n");
+  CHECK(missing.err ==
+        "stet: archive " + dir / "nowhere" + ": does not exist (make one with `stet init`)\n");
   CHECK_FALSE(std::filesystem::exists(dir / "nowhere"));
 }
 
@@ -182,26 +206,38 @@ TEST_CASE("cli: usage errors exit 2", "[cli][errors]") {
 
 TEST_CASE("cli: the archive comes from --archive or else STET_ARCHIVE", "[cli]") {
   ScratchDir dir;
-  REQUIRE(stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "init"}).exit_code == 0);
+  REQUIRE(
+      stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "init"}).exit_code ==
+      0);
   CHECK(std::filesystem::exists(dir / "from-env/config"));
-  REQUIRE(stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "add", SamplePath("r1.txt"),
-                           "--key", "notes"}).exit_code == 0);
-  RunResult listed = stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "list"});
+  REQUIRE(stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "add",
+                           SamplePath("r1.txt"), "--key", "notes"})
+              .exit_code == 0);
+  RunResult listed =
+      stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "list"});
   CHECK(listed.out.find("key:notes") != std::string::npos);
 }
 
-TEST_CASE("cli: import skips bad lines and names them and exits 1 and stores the good ones", "[cli][import]") {
+TEST_CASE("cli: import skips bad lines and names them and exits 1 and stores the good ones",
+          "[cli][import]") {
   ScratchDir dir;
   const std::string archive = dir / "archive";
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
-  nlohmann::json r1 = {{"url", kUrl}, {"fetched_at", "2025-02-13T14:05:00Z"}, {"text", ReadFile(SamplePath("r1.txt"))}};
-  nlohmann::json r2 = {{"url", kUrl}, {"fetched_at", "2025-02-13T18:40:00Z"}, {"text", ReadFile(SamplePath("r2.txt"))},
+  nlohmann::json r1 = {{"url", kUrl},
+                       {"fetched_at", "2025-02-13T14:05:00Z"},
+                       {"text", ReadFile(SamplePath("r1.txt"))}};
+  nlohmann::json r2 = {{"url", kUrl},
+                       {"fetched_at", "2025-02-13T18:40:00Z"},
+                       {"text", ReadFile(SamplePath("r2.txt"))},
                        {"title", "Vance: US could use sanctions"}};
-  WriteFile(dir / "revisions.jsonl", r1.dump() + "\n{\"url\": \"https://x/\", \"fetched_at\": \"nope\"\n" + r2.dump() + "\n");
+  WriteFile(
+      dir / "revisions.jsonl",
+      r1.dump() + "\n{\"url\": \"https://x/\", \"fetched_at\": \"nope\"\n" + r2.dump() + "\n");
   RunResult imported = Stet(archive, {"import", dir / "revisions.jsonl"});
   CHECK(imported.exit_code == 1);
   CHECK(imported.err == "stet: import " + dir / "revisions.jsonl" + ":2: not valid JSON\n");
-  CHECK(imported.out == "imported 2 revision(s) of 1 article(s); 0 unchanged, 1 line(s) rejected\n");
+  CHECK(imported.out ==
+        "imported 2 revision(s) of 1 article(s); 0 unchanged, 1 line(s) rejected\n");
   CHECK(nlohmann::json::parse(Stet(archive, {"log", kUrl, "--format", "json"}).out).size() == 2);
 
   RunResult again = Stet(archive, {"import", "-", "--format", "json"}, r2.dump() + "\n");

@@ -6,10 +6,10 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
-#include <filesystem>
 #include <thread>
 
 #include "stet/archive.h"
@@ -20,14 +20,18 @@ using stet::test::Stet;
 
 namespace {
 
-std::string Url(int article) { return "https://news.example.com/story/" + std::to_string(article); }
+std::string Url(int article) {
+  return "https://news.example.com/story/" + std::to_string(article);
+}
 
 // Revision `number` (1-based) of an article: distinct texts, several KB each.
 std::string Text(int article, int number) {
-  std::string text = "Article " + std::to_string(article) + ", revision " + std::to_string(number) + ".\n\n";
+  std::string text =
+      "Article " + std::to_string(article) + ", revision " + std::to_string(number) + ".\n\n";
   for (int paragraph = 0; paragraph < 12; ++paragraph) {
-    text += "Officials said on Thursday that " + std::to_string(article * 31 + paragraph) +
-            " people attended the meeting in Brussels, where ministers discussed sanctions and aid. ";
+    text +=
+        "Officials said on Thursday that " + std::to_string(article * 31 + paragraph) +
+        " people attended the meeting in Brussels, where ministers discussed sanctions and aid. ";
     text += "\xE2\x80\x9CWe will not stop,\xE2\x80\x9D the minister said.\n\n";
   }
   return text;
@@ -73,13 +77,15 @@ TEST_CASE("kill -9 at random moments during import leaves whole histories", "[du
   constexpr int kArticles = 120, kRevisions = 6, kRounds = 24;
   ScratchDir dir;
   stet::test::WriteFile(dir / "corpus.jsonl", Corpus(kArticles, kRevisions));
-  const std::vector<std::string> import = {STET_BINARY, "--archive", dir / "archive", "import", dir / "corpus.jsonl",
-                                           "--batch-size", "30"};
+  const std::vector<std::string> import = {STET_BINARY, "--archive",          dir / "archive",
+                                           "import",    dir / "corpus.jsonl", "--batch-size",
+                                           "30"};
   // Calibrate: how long an undisturbed import takes here.
   REQUIRE(Stet(dir / "archive", {"init"}).exit_code == 0);
   const auto start = std::chrono::steady_clock::now();
   REQUIRE(stet::test::WaitExit(stet::test::Spawn(import)) == 0);
-  const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  const auto full = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - start);
   std::filesystem::remove_all(dir / "archive");
 
   std::mt19937 random(20250213);
@@ -89,7 +95,8 @@ TEST_CASE("kill -9 at random moments during import leaves whole histories", "[du
     REQUIRE(Stet(dir / "archive", {"init"}).exit_code == 0);
     const int pid = stet::test::Spawn(import);
     // Kill within the first 80% of an undisturbed run's time.
-    std::this_thread::sleep_for(std::chrono::microseconds(random() % static_cast<unsigned>(full.count() * 4 / 5 + 1)));
+    std::this_thread::sleep_for(
+        std::chrono::microseconds(random() % static_cast<unsigned>(full.count() * 4 / 5 + 1)));
     ::kill(pid, SIGKILL);
     const int exit_code = stet::test::WaitExit(pid);
     killed_mid_way += exit_code == 128 + SIGKILL;
@@ -101,7 +108,8 @@ TEST_CASE("kill -9 at random moments during import leaves whole histories", "[du
       const std::vector<std::string> history = History(dir / "archive", article);
       stored[static_cast<std::size_t>(article)] = history.size();
       REQUIRE(history.size() <= kRevisions);
-      for (std::size_t i = 0; i < history.size(); ++i) CHECK(history[i] == Text(article, static_cast<int>(i) + 1));
+      for (std::size_t i = 0; i < history.size(); ++i)
+        CHECK(history[i] == Text(article, static_cast<int>(i) + 1));
     }
     // The archive stays writable: a second import completes every history.
     if (round % 4 == 0) {
@@ -123,14 +131,16 @@ TEST_CASE("kill -9 at random moments during import leaves whole histories", "[du
   CHECK(killed_mid_way >= kRounds / 2);
 }
 
-TEST_CASE("two concurrent writers adding to one article lose nothing", "[durability][concurrency]") {
+TEST_CASE("two concurrent writers adding to one article lose nothing",
+          "[durability][concurrency]") {
   constexpr int kPerWriter = 200;
   ScratchDir dir;
   const std::string archive = dir / "archive";
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
   auto writer = [&](int which, std::vector<int>* failures) {
     for (int i = 0; i < kPerWriter; ++i) {
-      const std::string text = "Writer " + std::to_string(which) + " revision " + std::to_string(i) + ".";
+      const std::string text =
+          "Writer " + std::to_string(which) + " revision " + std::to_string(i) + ".";
       if (Stet(archive, {"add", "-", "--url", Url(0)}, text).exit_code != 0) failures->push_back(i);
     }
   };
@@ -145,13 +155,15 @@ TEST_CASE("two concurrent writers adding to one article lose nothing", "[durabil
   std::set<std::string> texts(history.begin(), history.end());
   for (int which = 1; which <= 2; ++which) {
     for (int i = 0; i < kPerWriter; ++i) {
-      CHECK(texts.count("Writer " + std::to_string(which) + " revision " + std::to_string(i) + ".") == 1);
+      CHECK(texts.count("Writer " + std::to_string(which) + " revision " + std::to_string(i) +
+                        ".") == 1);
     }
   }
   CHECK(stet::test::GitFsck(archive).exit_code == 0);
 }
 
-TEST_CASE("two concurrent imports into shared and separate articles lose nothing", "[durability][concurrency]") {
+TEST_CASE("two concurrent imports into shared and separate articles lose nothing",
+          "[durability][concurrency]") {
   constexpr int kArticles = 10, kRevisions = 20;  // 200 revisions per writer
   ScratchDir dir;
   const std::string archive = dir / "archive";
@@ -163,16 +175,26 @@ TEST_CASE("two concurrent imports into shared and separate articles lose nothing
     for (int article = 0; article < kArticles; ++article) {
       const int shared = article, own_a = 100 + article, own_b = 200 + article;
       const int article_a = number % 2 ? shared : own_a, article_b = number % 2 ? shared : own_b;
-      lines_a += nlohmann::json{{"url", Url(article_a)}, {"fetched_at", "2025-02-13T14:05:00Z"},
-                                {"text", "A" + std::to_string(number) + " " + Text(article, number)}}.dump() + "\n";
-      lines_b += nlohmann::json{{"url", Url(article_b)}, {"fetched_at", "2025-02-13T14:05:00Z"},
-                                {"text", "B" + std::to_string(number) + " " + Text(article, number)}}.dump() + "\n";
+      lines_a +=
+          nlohmann::json{{"url", Url(article_a)},
+                         {"fetched_at", "2025-02-13T14:05:00Z"},
+                         {"text", "A" + std::to_string(number) + " " + Text(article, number)}}
+              .dump() +
+          "\n";
+      lines_b +=
+          nlohmann::json{{"url", Url(article_b)},
+                         {"fetched_at", "2025-02-13T14:05:00Z"},
+                         {"text", "B" + std::to_string(number) + " " + Text(article, number)}}
+              .dump() +
+          "\n";
     }
   }
   stet::test::WriteFile(dir / "a.jsonl", lines_a);
   stet::test::WriteFile(dir / "b.jsonl", lines_b);
-  const int pid_a = stet::test::Spawn({STET_BINARY, "--archive", archive, "import", dir / "a.jsonl", "--batch-size", "7"});
-  const int pid_b = stet::test::Spawn({STET_BINARY, "--archive", archive, "import", dir / "b.jsonl", "--batch-size", "7"});
+  const int pid_a = stet::test::Spawn(
+      {STET_BINARY, "--archive", archive, "import", dir / "a.jsonl", "--batch-size", "7"});
+  const int pid_b = stet::test::Spawn(
+      {STET_BINARY, "--archive", archive, "import", dir / "b.jsonl", "--batch-size", "7"});
   CHECK(stet::test::WaitExit(pid_a) == 0);
   CHECK(stet::test::WaitExit(pid_b) == 0);
   std::size_t total = 0;

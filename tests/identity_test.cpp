@@ -5,16 +5,19 @@
 using stet::ArticleIdOf;
 using stet::CanonicalUrl;
 
-TEST_CASE("canonical URL lower-cases scheme and host and drops default port and fragment", "[identity]") {
-  CHECK(*CanonicalUrl("HTTPS://News.Example.COM:443/World/Vance#comments") == "https://news.example.com/World/Vance");
+TEST_CASE("canonical URL lower-cases scheme and host and drops default port and fragment",
+          "[identity]") {
+  CHECK(*CanonicalUrl("HTTPS://News.Example.COM:443/World/Vance#comments") ==
+        "https://news.example.com/World/Vance");
   CHECK(*CanonicalUrl("http://example.com:80/a") == "http://example.com/a");
   CHECK(*CanonicalUrl("http://example.com:8080/a") == "http://example.com:8080/a");
   CHECK(*CanonicalUrl("https://example.com") == "https://example.com/");
 }
 
 TEST_CASE("canonical URL drops tracking parameters and sorts the rest", "[identity]") {
-  CHECK(*CanonicalUrl("https://example.com/a?utm_source=tw&b=2&fbclid=x&a=1&gclid=y&UTM_Medium=z") ==
-        "https://example.com/a?a=1&b=2");
+  CHECK(
+      *CanonicalUrl("https://example.com/a?utm_source=tw&b=2&fbclid=x&a=1&gclid=y&UTM_Medium=z") ==
+      "https://example.com/a?a=1&b=2");
   CHECK(*CanonicalUrl("https://example.com/a?utm_source=tw") == "https://example.com/a");
   CHECK(*CanonicalUrl("https://example.com/a?page=2&id=7") == "https://example.com/a?id=7&page=2");
 }
@@ -23,9 +26,10 @@ TEST_CASE("variants of one URL share one article id and other URLs do not", "[id
   const std::string id = ArticleIdOf(*CanonicalUrl("https://news.example.com/world/vance-ukraine"));
   CHECK(id.size() == 16);
   CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
-  for (const char* variant : {"HTTPS://NEWS.EXAMPLE.COM/world/vance-ukraine",
-                              "https://news.example.com:443/world/vance-ukraine#top",
-                              "https://news.example.com/world/vance-ukraine?utm_campaign=feed&fbclid=abc"}) {
+  for (const char* variant :
+       {"HTTPS://NEWS.EXAMPLE.COM/world/vance-ukraine",
+        "https://news.example.com:443/world/vance-ukraine#top",
+        "https://news.example.com/world/vance-ukraine?utm_campaign=feed&fbclid=abc"}) {
     CHECK(ArticleIdOf(*CanonicalUrl(variant)) == id);
   }
   CHECK(ArticleIdOf(*CanonicalUrl("https://news.example.com/world/vance-ukraine-2")) != id);
@@ -33,7 +37,8 @@ TEST_CASE("variants of one URL share one article id and other URLs do not", "[id
 }
 
 TEST_CASE("not a URL is refused with the input named", "[identity]") {
-  for (const char* bad : {"", "news.example.com/a", "https://", "https://exa mple.com/a", "just words"}) {
+  for (const char* bad :
+       {"", "news.example.com/a", "https://", "https://exa mple.com/a", "just words"}) {
     stet::Result<std::string> result = CanonicalUrl(bad);
     REQUIRE_FALSE(result.ok());
     CHECK(result.status().code() == stet::Status::Code::kInvalidInput);

@@ -19,16 +19,23 @@ TEST_CASE("an import line becomes a revision", "[import]") {
 
 TEST_CASE("bad import lines say what is wrong", "[import][errors]") {
   const std::pair<const char*, const char*> cases[] = {
-      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "x")", "not valid JSON"},
+      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "x")",
+       "not valid JSON"},
       {R"(["a"])", "not a JSON object"},
       {R"({"fetched_at": "2025-02-13T14:05:00Z", "text": "x"})", "\"url\" missing"},
       {R"({"url": "https://example.com/a", "text": "x"})", "\"fetched_at\" missing"},
-      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z"})", "\"text\" missing"},
-      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13", "text": "x"})", "\"fetched_at\": time"},
-      {R"({"url": "example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "x"})", "not an absolute URL"},
-      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": 5})", "\"text\" is not a string"},
-      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "a\u0000b"})", "NUL byte"},
-      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "  "})", "empty text"},
+      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z"})",
+       "\"text\" missing"},
+      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13", "text": "x"})",
+       "\"fetched_at\": time"},
+      {R"({"url": "example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "x"})",
+       "not an absolute URL"},
+      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": 5})",
+       "\"text\" is not a string"},
+      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "a\u0000b"})",
+       "NUL byte"},
+      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "  "})",
+       "empty text"},
       {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "html": "<html></html>"})",
        "\"html\" is not extracted yet"},
   };
@@ -39,8 +46,9 @@ TEST_CASE("bad import lines say what is wrong", "[import][errors]") {
     CHECK(revision.status().message().find(expected) != std::string::npos);
   }
   // Invalid UTF-8 inside a JSON string.
-  CHECK_FALSE(ParseImportLine("{\"url\": \"https://example.com/a\", \"fetched_at\": \"2025-02-13T14:05:00Z\", "
-                              "\"text\": \"\xC3\x28\"}")
+  CHECK_FALSE(ParseImportLine(
+                  "{\"url\": \"https://example.com/a\", \"fetched_at\": \"2025-02-13T14:05:00Z\", "
+                  "\"text\": \"\xC3\x28\"}")
                   .ok());
 }
 
@@ -61,8 +69,9 @@ TEST_CASE("import skips and counts bad lines naming each and stores the good one
   std::vector<std::string> rejected;
   stet::ImportOptions options;
   options.batch_revisions = 2;
-  stet::Result<stet::ImportSummary> summary = stet::ImportJsonLines(
-      *archive, input, "feed.jsonl", options, [&](const stet::Status& why) { rejected.push_back(why.message()); });
+  stet::Result<stet::ImportSummary> summary =
+      stet::ImportJsonLines(*archive, input, "feed.jsonl", options,
+                            [&](const stet::Status& why) { rejected.push_back(why.message()); });
   REQUIRE(summary.ok());
   CHECK(summary->lines == 5);
   CHECK(summary->stored == 2);

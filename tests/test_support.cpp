@@ -28,7 +28,8 @@ ScratchDir::~ScratchDir() {
 
 RunResult Run(const std::vector<std::string>& argv, const std::string& input) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(err_pipe, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
   }
   const pid_t pid = ::fork();
@@ -108,7 +109,8 @@ int WaitExit(int pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-RunResult Stet(const std::string& archive, const std::vector<std::string>& args, const std::string& input) {
+RunResult Stet(const std::string& archive, const std::vector<std::string>& args,
+               const std::string& input) {
   std::vector<std::string> argv = {STET_BINARY, "--archive", archive};
   argv.insert(argv.end(), args.begin(), args.end());
   return Run(argv, input);
@@ -130,7 +132,9 @@ void WriteFile(const std::string& path, const std::string& bytes) {
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
-std::string SamplePath(const std::string& name) { return std::string(STET_SAMPLE_DIR) + "/" + name; }
+std::string SamplePath(const std::string& name) {
+  return std::string(STET_SAMPLE_DIR) + "/" + name;
+}
 
 std::string Snapshot(const std::string& directory) {
   std::ostringstream out;

@@ -32,7 +32,8 @@ struct RunResult {
 RunResult Run(const std::vector<std::string>& argv, const std::string& input = "");
 
 // Runs the stet binary under test with `--archive archive` before args.
-RunResult Stet(const std::string& archive, const std::vector<std::string>& args, const std::string& input = "");
+RunResult Stet(const std::string& archive, const std::vector<std::string>& args,
+               const std::string& input = "");
 
 // Starts a program with stdin, stdout and stderr on /dev/null; returns its
 // pid. WaitExit reaps it and returns its exit code (128 + signal if killed).

@@ -19,15 +19,19 @@ TEST_CASE("CheckText accepts UTF-8 text and refuses binary or invalid or empty i
 
 TEST_CASE("normalised text collapses white space and composes accents", "[text]") {
   CHECK(NormalizedText("  a\tb \n\n c  ") == "a b c");
-  CHECK(NormalizedText("a\xC2\xA0\xE2\x80\x83z") == "a z");                 // no-break space, em space
-  CHECK(NormalizedText("Caf\x65\xCC\x81") == NormalizedText("Caf\xC3\xA9"));  // e + combining acute == é
+  CHECK(NormalizedText("a\xC2\xA0\xE2\x80\x83z") == "a z");  // no-break space, em space
+  CHECK(NormalizedText("Caf\x65\xCC\x81") ==
+        NormalizedText("Caf\xC3\xA9"));  // e + combining acute == é
   CHECK(NormalizedText("Caf\xC3\xA9") == "Caf\xC3\xA9");
 }
 
 TEST_CASE("content hash ignores white space and Unicode spelling but not words", "[text]") {
   const std::string base = stet::test::ReadFile(stet::test::SamplePath("r2.txt"));
   std::string reflowed;
-  for (char c : base) reflowed += c == ' ' ? std::string("  ") : c == '\n' ? std::string("\r\n\r\n") : std::string(1, c);
+  for (char c : base)
+    reflowed += c == ' '    ? std::string("  ")
+                : c == '\n' ? std::string("\r\n\r\n")
+                            : std::string(1, c);
   CHECK(ContentHash(base) == ContentHash(reflowed));
   CHECK(ContentHash(base).rfind("xxh3-128:", 0) == 0);
   CHECK(ContentHash(base).size() == 9 + 32);
@@ -51,10 +55,12 @@ TEST_CASE("HTML documents are recognised", "[text]") {
 
 TEST_CASE("input files that are missing or directories or over the limit are named", "[text]") {
   stet::test::ScratchDir dir;
-  CHECK(stet::ReadInputFile(dir / "missing.txt").status().message() == dir / "missing.txt: No such file or directory");
+  CHECK(stet::ReadInputFile(dir / "missing.txt").status().message() ==
+        dir / "missing.txt: No such file or directory");
   CHECK(stet::ReadInputFile(dir.path()).status().message() == dir.path() + ": is a directory");
   stet::test::WriteFile(dir / "big.txt", std::string(2048, 'a'));
   const stet::Status big = stet::ReadInputFile(dir / "big.txt", 1024).status();
-  CHECK(big.message().find("2.0 KiB, over the 1.0 KiB input limit (--max-size)") != std::string::npos);
+  CHECK(big.message().find("2.0 KiB, over the 1.0 KiB input limit (--max-size)") !=
+        std::string::npos);
   CHECK(*stet::ReadInputFile(dir / "big.txt", 4096) == std::string(2048, 'a'));
 }

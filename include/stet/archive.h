@@ -43,14 +43,14 @@ struct RevisionInfo {
   std::string url;         // canonical URL, or "key:" + key
   std::string title;       // may be empty
   UnixSeconds fetched_at = 0;
-  std::string hash;        // ContentHash of the text
+  std::string hash;  // ContentHash of the text
 };
 
 // One article, as `stet list` shows it.
 struct ArticleSummary {
   std::string id;
   std::string url;
-  std::string title;      // of the latest revision
+  std::string title;  // of the latest revision
   int revisions = 0;
   UnixSeconds last_fetched_at = 0;
   std::string last_commit;

@@ -46,7 +46,8 @@ Result<NewRevision> ParseImportLine(std::string_view line);
 // in messages. Fails only when the archive cannot be written; revisions of
 // batches written before the failure stay stored.
 Result<ImportSummary> ImportJsonLines(Archive& archive, std::istream& in, const std::string& source,
-                                      const ImportOptions& options, const RejectedLineSink& on_rejected);
+                                      const ImportOptions& options,
+                                      const RejectedLineSink& on_rejected);
 
 }  // namespace stet
 

@@ -20,16 +20,16 @@ class Status {
     kOk,
     kInvalidInput,    // the caller's input is wrong: a file, a line, a value
     kNotFound,        // no such article, revision or file
-    kNothingToDo,     // well-formed request with nothing to act on
     kNetwork,         // a fetch failed
     kArchiveDamaged,  // the archive exists but cannot be read or written
   };
 
   Status() = default;  // OK
   static Status Ok() { return Status(); }
-  static Status InvalidInput(std::string message) { return {Code::kInvalidInput, std::move(message)}; }
+  static Status InvalidInput(std::string message) {
+    return {Code::kInvalidInput, std::move(message)};
+  }
   static Status NotFound(std::string message) { return {Code::kNotFound, std::move(message)}; }
-  static Status NothingToDo(std::string message) { return {Code::kNothingToDo, std::move(message)}; }
   static Status Network(std::string message) { return {Code::kNetwork, std::move(message)}; }
   static Status ArchiveDamaged(std::string message) {
     return {Code::kArchiveDamaged, std::move(message)};
@@ -64,8 +64,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}            // NOLINT: implicit by design
-  Result(Status status) : data_(std::move(status)) {}     // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : data_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(data_); }
   // REQUIRES: !ok()

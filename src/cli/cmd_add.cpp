@@ -19,7 +19,8 @@ struct AddOptions {
 };
 
 int RunAdd(const AddOptions& options, const Context& context) {
-  const std::string subject = "add " + (options.file == "-" ? std::string("standard input") : options.file);
+  const std::string subject =
+      "add " + (options.file == "-" ? std::string("standard input") : options.file);
   NewRevision revision;
   revision.url = options.url;
   revision.key = options.key;
@@ -34,19 +35,21 @@ int RunAdd(const AddOptions& options, const Context& context) {
   if (!bytes.ok()) return Fail(bytes.status().WithOperation("add"));
   revision.text = std::move(bytes).value();
   // Check everything before touching the archive.
-  if (Status valid = Archive::Validate(revision); !valid.ok()) return Fail(valid.WithContext(subject));
+  if (Status valid = Archive::Validate(revision); !valid.ok())
+    return Fail(valid.WithContext(subject));
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
   Result<AddOutcome> outcome = archive->Add(revision);
   if (!outcome.ok()) return Fail(outcome.status().WithContext(subject));
   const RevisionInfo& stored = outcome->revision;
   if (options.format == Format::kJson) {
-    std::printf("%s\n", nlohmann::json{{"stored", outcome->stored}, {"revision", RevisionJson(stored)}}
-                            .dump(2)
-                            .c_str());
+    std::printf("%s\n",
+                nlohmann::json{{"stored", outcome->stored}, {"revision", RevisionJson(stored)}}
+                    .dump(2)
+                    .c_str());
   } else if (outcome->stored) {
-    std::printf("stored revision %d of %s (article %s, commit %.7s)\n", stored.number, stored.url.c_str(),
-                stored.article_id.c_str(), stored.commit.c_str());
+    std::printf("stored revision %d of %s (article %s, commit %.7s)\n", stored.number,
+                stored.url.c_str(), stored.article_id.c_str(), stored.commit.c_str());
   } else {
     std::printf("unchanged: same text as revision %d of %s; nothing stored\n", stored.number,
                 stored.url.c_str());
@@ -58,7 +61,8 @@ int RunAdd(const AddOptions& options, const Context& context) {
 
 void SetupAdd(CLI::App& app, Context& context) {
   auto options = std::make_shared<AddOptions>();
-  CLI::App* command = app.add_subcommand("add", "Store a revision of an article from a text file or -");
+  CLI::App* command =
+      app.add_subcommand("add", "Store a revision of an article from a text file or -");
   command->add_option("file", options->file, "Text file, or - for standard input")->required();
   auto* url = command->add_option("--url", options->url, "The article's URL (its identity)");
   auto* key = command->add_option("--key", options->key, "A name for a local document with no URL");
@@ -70,7 +74,8 @@ void SetupAdd(CLI::App& app, Context& context) {
   AddFormatOption(*command, &options->format);
   command->callback([options, &context, url, key] {
     if (url->count() + key->count() == 0) {
-      context.exit_code = Fail(Status::InvalidInput("add: give --url URL (or --key NAME for a local document)"));
+      context.exit_code =
+          Fail(Status::InvalidInput("add: give --url URL (or --key NAME for a local document)"));
       context.exit_code = kExitUsage;
       return;
     }

@@ -29,9 +29,10 @@ int RunImport(const ImportCommandOptions& options, const Context& context) {
   }
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
-  Result<ImportSummary> summary =
-      ImportJsonLines(*archive, from_stdin ? std::cin : file, source, options.import,
-                      [](const Status& rejected) { std::fprintf(stderr, "stet: %s\n", rejected.message().c_str()); });
+  Result<ImportSummary> summary = ImportJsonLines(
+      *archive, from_stdin ? std::cin : file, source, options.import, [](const Status& rejected) {
+        std::fprintf(stderr, "stet: %s\n", rejected.message().c_str());
+      });
   if (!summary.ok()) return Fail(summary.status());
   if (options.format == Format::kJson) {
     std::printf("%s\n", nlohmann::json{{"lines", summary->lines},
@@ -52,13 +53,17 @@ int RunImport(const ImportCommandOptions& options, const Context& context) {
 
 void SetupImport(CLI::App& app, Context& context) {
   auto options = std::make_shared<ImportCommandOptions>();
-  CLI::App* command = app.add_subcommand(
-      "import", "Bulk-load revisions from JSON Lines: {\"url\", \"fetched_at\", \"text\", \"title\"?} a line");
+  CLI::App* command = app.add_subcommand("import",
+                                         "Bulk-load revisions from JSON Lines: {\"url\", "
+                                         "\"fetched_at\", \"text\", \"title\"?} a line");
   command->add_option("file", options->file, "JSONL file, or - for standard input")->required();
-  command->add_option("--max-size", options->import.max_line_bytes, "Longest line accepted (default 10MiB)")
+  command
+      ->add_option("--max-size", options->import.max_line_bytes,
+                   "Longest line accepted (default 10MiB)")
       ->transform(CLI::AsSizeValue(false));
-  command->add_option("--batch-size", options->import.batch_revisions,
-                      "Revisions written per pack (default 10000)")
+  command
+      ->add_option("--batch-size", options->import.batch_revisions,
+                   "Revisions written per pack (default 10000)")
       ->check(CLI::PositiveNumber);
   AddFormatOption(*command, &options->format);
   command->callback([options, &context] { context.exit_code = RunImport(*options, context); });

@@ -32,14 +32,15 @@ int RunList(Format format, const Context& context) {
     return kExitOk;
   }
   if (articles->empty()) {
-    std::printf("no articles yet in %s (store one with `stet add` or `stet import`)\n", archive->path().c_str());
+    std::printf("no articles yet in %s (store one with `stet add` or `stet import`)\n",
+                archive->path().c_str());
     return kExitOk;
   }
   std::printf("%-16s  %4s  %-16s  %s\n", "ARTICLE", "REVS", "LAST FETCHED", "URL / TITLE");
   for (const ArticleSummary& article : *articles) {
     std::printf("%-16s  %4d  %-16s  %s%s%s\n", article.id.c_str(), article.revisions,
-                ShortTime(article.last_fetched_at).c_str(), article.url.c_str(), article.title.empty() ? "" : "  ",
-                article.title.c_str());
+                ShortTime(article.last_fetched_at).c_str(), article.url.c_str(),
+                article.title.empty() ? "" : "  ", article.title.c_str());
   }
   return kExitOk;
 }
@@ -48,7 +49,8 @@ int RunList(Format format, const Context& context) {
 
 void SetupList(CLI::App& app, Context& context) {
   auto format = std::make_shared<Format>(Format::kText);
-  CLI::App* command = app.add_subcommand("list", "List archived articles, most recently fetched first");
+  CLI::App* command =
+      app.add_subcommand("list", "List archived articles, most recently fetched first");
   AddFormatOption(*command, format.get());
   command->callback([format, &context] { context.exit_code = RunList(*format, context); });
 }

@@ -25,11 +25,12 @@ int RunLog(const LogOptions& options, const Context& context) {
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;
   }
-  std::printf("%s  (article %s, %zu revision%s)\n", revisions->back().url.c_str(), id->c_str(), revisions->size(),
-              revisions->size() == 1 ? "" : "s");
+  std::printf("%s  (article %s, %zu revision%s)\n", revisions->back().url.c_str(), id->c_str(),
+              revisions->size(), revisions->size() == 1 ? "" : "s");
   for (const RevisionInfo& revision : *revisions) {
-    std::printf("%4d  %s  %.7s  %s\n", revision.number, FormatTimestamp(revision.fetched_at).c_str(),
-                revision.commit.c_str(), revision.title.c_str());
+    std::printf("%4d  %s  %.7s  %s\n", revision.number,
+                FormatTimestamp(revision.fetched_at).c_str(), revision.commit.c_str(),
+                revision.title.c_str());
   }
   return kExitOk;
 }
@@ -39,7 +40,8 @@ int RunLog(const LogOptions& options, const Context& context) {
 void SetupLog(CLI::App& app, Context& context) {
   auto options = std::make_shared<LogOptions>();
   CLI::App* command = app.add_subcommand("log", "List one article's revisions, oldest first");
-  command->add_option("article", options->article, "URL, article id or unambiguous id prefix")->required();
+  command->add_option("article", options->article, "URL, article id or unambiguous id prefix")
+      ->required();
   AddFormatOption(*command, &options->format);
   command->callback([options, &context] { context.exit_code = RunLog(*options, context); });
 }

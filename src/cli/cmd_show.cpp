@@ -51,7 +51,9 @@ int RunShow(const ShowOptions& options, const Context& context) {
 void SetupShow(CLI::App& app, Context& context) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* command = app.add_subcommand("show", "Print one revision's text (default: the latest)");
-  command->add_option("target", options->target, "ARTICLE[@REV]: REV is 1, 2, ..., -1, -2, ... or a commit prefix")
+  command
+      ->add_option("target", options->target,
+                   "ARTICLE[@REV]: REV is 1, 2, ..., -1, -2, ... or a commit prefix")
       ->required();
   AddFormatOption(*command, &options->format);
   command->callback([options, &context] { context.exit_code = RunShow(*options, context); });

@@ -24,13 +24,14 @@ int Fail(const Status& status) {
       return kExitArchiveDamaged;
     case Status::Code::kInvalidInput:
     case Status::Code::kNotFound:
-    case Status::Code::kNothingToDo:
       return kExitProblem;
   }
   return kExitProblem;
 }
 
-Result<Archive> OpenArchive(const Context& context) { return Archive::Open(context.ArchivePath()); }
+Result<Archive> OpenArchive(const Context& context) {
+  return Archive::Open(context.ArchivePath());
+}
 
 void AddFormatOption(CLI::App& command, Format* format) {
   const std::map<std::string, Format> names{{"text", Format::kText}, {"json", Format::kJson}};
@@ -40,9 +41,9 @@ void AddFormatOption(CLI::App& command, Format* format) {
 }
 
 nlohmann::json RevisionJson(const RevisionInfo& revision) {
-  return {{"number", revision.number},   {"commit", revision.commit},
+  return {{"number", revision.number},      {"commit", revision.commit},
           {"article", revision.article_id}, {"url", revision.url},
-          {"title", revision.title},     {"fetched_at", FormatTimestamp(revision.fetched_at)},
+          {"title", revision.title},        {"fetched_at", FormatTimestamp(revision.fetched_at)},
           {"hash", revision.hash}};
 }
 

@@ -7,7 +7,8 @@
 
 int main(int argc, char** argv) {
   using namespace stet::cli;
-  CLI::App app{"stet: keeps every revision of a news article and says how its quotes and claims changed"};
+  CLI::App app{
+      "stet: keeps every revision of a news article and says how its quotes and claims changed"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "stet 0.1.0");
   Context context;

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what stet needs to build, test and benchmark, from Debian's
+# packages. Idempotent and non-interactive: when everything is installed it
+# does nothing; otherwise it runs `apt-get update` first, then installs.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git python3 clang-format
+  libgit2-dev libxxhash-dev libcli11-dev catch2 nlohmann-json3-dev libicu-dev libcurl4-openssl-dev
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "bootstrap: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample: installs, builds, archives the three
+# revisions of examples/vance-ukraine/ with the times they were fetched,
+# then shows the article's log and what changed between the last two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+scripts/build.sh >/dev/null
+
+stet=build/stet
+archive=build/demo-archive
+url="https://news.example.com/world/vance-ukraine"
+sample=examples/vance-ukraine
+rm -rf "$archive"
+export STET_ARCHIVE="$archive"
+
+$stet init
+$stet add "$sample/r1.txt" --url "$url" --at 2025-02-13T14:05:00Z \
+  --title "Vance says US could use sanctions if Putin stalls"
+$stet add "$sample/r2.txt" --url "$url" --at 2025-02-13T18:40:00Z \
+  --title "Vance: US could use sanctions, military pressure if Putin stalls on peace"
+$stet add "$sample/r3.txt" --url "$url" --at 2025-02-15T09:10:00Z \
+  --title "Vance: US could use sanctions, military pressure if Putin stalls on peace"
+# Fetching the same text again stores nothing.
+$stet add "$sample/r3.txt" --url "$url" --at 2025-02-15T10:10:00Z
+
+echo
+$stet list
+echo
+$stet log "$url"
+echo
+echo "What changed from revision 2 to 3 (word diff of the stored texts; stet's own"
+echo "quote- and claim-aware diff is the next step):"
+before=$(mktemp) after=$(mktemp)
+trap 'rm -f "$before" "$after"' EXIT
+$stet show "$url@-2" >"$before"
+$stet show "$url@-1" >"$after"
+git --no-pager diff --no-index --word-diff=plain --word-diff-regex='[^[:space:]]+' "$before" "$after" |
+  sed -n '/^@@/,$p' | grep -E '\[-|\{\+' || true
+echo
+echo "The archive is a plain git repository: git --git-dir=$archive log --oneline --glob=refs/stet/articles"
+git --no-pager --git-dir="$archive" fsck --strict --no-progress 2>/dev/null && echo "git fsck --strict: ok"
