@@ -5,24 +5,23 @@
 // objects, which git ignores; a writer whose swap fails because another
 // writer moved the ref first rebuilds on the new tip and tries again.
 //
-// Bulk writes (AddBatch) queue their objects in libgit2's in-memory object
-// store and write them out as one pack before any ref moves: thousands of
-// loose files cost far more than one pack (see docs/performance.md).
+// Bulk writes (AddBatch) put all their objects into one pack, written before
+// any ref moves: thousands of loose files cost far more than one pack (see
+// docs/performance.md and pack_writer.h).
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <git2/sys/commit.h>
-#include <git2/sys/mempack.h>
-
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <random>
 #include <thread>
 
 #include "archive_impl.h"
+#include "pack_writer.h"
 #include "revision_format.h"
 #include "stet/identity.h"
 #include "stet/text.h"
@@ -100,77 +99,47 @@ struct RevisionObjects {
   git_oid blob, tree, commit;
 };
 
-// Writes blob, tree and commit of a revision into `repo`'s object store.
-Result<RevisionObjects> WriteRevisionObjects(git_repository* repo, const RevisionInfo& info,
-                                             const std::string& text, const git_oid* parent) {
-  const std::string what = "write revision " + std::to_string(info.number) + " of " + info.url;
-  RevisionObjects objects;
-  git_oid& blob = objects.blob;
-  if (git_blob_create_from_buffer(&blob, repo, text.data(), text.size()) != 0)
-    return git::Failure(what);
-  git_treebuilder* builder_raw = nullptr;
-  if (git_treebuilder_new(&builder_raw, repo, nullptr) != 0) return git::Failure(what);
-  git::TreeBuilderPtr builder(builder_raw);
-  if (git_treebuilder_insert(nullptr, builder.get(), kTextPath, &blob, GIT_FILEMODE_BLOB) != 0) {
-    return git::Failure(what);
-  }
-  git_oid& tree = objects.tree;
-  if (git_treebuilder_write(&tree, builder.get()) != 0) return git::Failure(what);
-  git_signature* author_raw = nullptr;
-  git_signature* committer_raw = nullptr;
-  if (git_signature_new(&author_raw, "stet", "stet@localhost", info.fetched_at, 0) != 0) {
-    return git::Failure(what);
-  }
-  git::SignaturePtr author(author_raw);
-  if (git_signature_new(&committer_raw, "stet", "stet@localhost", Now(), 0) != 0)
-    return git::Failure(what);
-  git::SignaturePtr committer(committer_raw);
-  const std::string message = EncodeRevisionMessage(info);
-  const git_oid* parents[] = {parent};
-  if (git_commit_create_from_ids(&objects.commit, repo, nullptr, author.get(), committer.get(),
-                                 nullptr, message.c_str(), &tree, parent != nullptr ? 1 : 0,
-                                 parents) != 0) {
-    return git::Failure(what);
-  }
-  return objects;
+// Where a revision's objects go: loose objects in the archive, or a pack.
+using ObjectSink = std::function<Result<git_oid>(git_object_t, std::string_view)>;
+
+ObjectSink LooseObjects(git_odb* odb, const std::string& archive_path) {
+  return [odb, archive_path](git_object_t type, std::string_view data) -> Result<git_oid> {
+    git_oid oid;
+    if (git_odb_write(&oid, odb, data.data(), data.size(), type) != 0) {
+      return git::Failure("write object to " + archive_path);
+    }
+    return oid;
+  };
 }
 
-struct WrittenRevision {
-  RevisionObjects objects;
-  std::string article_id;
-};
+std::string Signature(UnixSeconds when) {
+  return "stet <stet@localhost> " + std::to_string(when) + " +0000\n";
+}
 
-// Packs a batch's objects from the in-memory store of `staging` into the
-// archive's pack directory (the index is written last, so a killed writer
-// leaves no pack that git would read). Blobs are named by their article:
-// libgit2's delta search sorts by name hash and size, so each text is
-// compared with the other revisions of its own article.
-Status WritePack(git_repository* staging, const std::vector<WrittenRevision>& written,
-                 const std::string& archive_path) {
-  const std::string what = "write pack to " + archive_path;
-  git_packbuilder* raw = nullptr;
-  if (git_packbuilder_new(&raw, staging) != 0) return git::Failure(what);
-  git::PackBuilderPtr builder(raw);
-  git_packbuilder_set_threads(builder.get(), 0);  // 0: one delta-search thread per core
-  for (const WrittenRevision& revision : written) {
-    if (git_packbuilder_insert(builder.get(), &revision.objects.commit, nullptr) != 0)
-      return git::Failure(what);
-  }
-  for (const WrittenRevision& revision : written) {
-    if (git_packbuilder_insert(builder.get(), &revision.objects.tree, nullptr) != 0)
-      return git::Failure(what);
-  }
-  for (const WrittenRevision& revision : written) {
-    if (git_packbuilder_insert(builder.get(), &revision.objects.blob,
-                               revision.article_id.c_str()) != 0) {
-      return git::Failure(what);
-    }
-  }
-  const std::string pack_directory = archive_path + "/objects/pack";
-  if (git_packbuilder_write(builder.get(), pack_directory.c_str(), 0, nullptr, nullptr) != 0) {
-    return git::Failure(what);
-  }
-  return Status::Ok();
+// Formats and writes blob, tree and commit of a revision, in git's object
+// formats (the commit's fields are specified in docs/archive-format.md).
+Result<RevisionObjects> WriteRevisionObjects(const ObjectSink& sink, const RevisionInfo& info,
+                                             const std::string& text, const git_oid* parent) {
+  RevisionObjects objects;
+  Result<git_oid> blob = sink(GIT_OBJECT_BLOB, text);
+  if (!blob.ok()) return blob.status();
+  objects.blob = *blob;
+
+  std::string tree = std::string("100644 ") + kTextPath + '\0';
+  tree.append(reinterpret_cast<const char*>(objects.blob.id), GIT_OID_RAWSZ);
+  Result<git_oid> tree_id = sink(GIT_OBJECT_TREE, tree);
+  if (!tree_id.ok()) return tree_id.status();
+  objects.tree = *tree_id;
+
+  std::string commit = "tree " + git::OidHex(objects.tree) + "\n";
+  if (parent != nullptr) commit += "parent " + git::OidHex(*parent) + "\n";
+  commit += "author " + Signature(info.fetched_at);
+  commit += "committer " + Signature(Now());
+  commit += "\n" + EncodeRevisionMessage(info);
+  Result<git_oid> commit_id = sink(GIT_OBJECT_COMMIT, commit);
+  if (!commit_id.ok()) return commit_id.status();
+  objects.commit = *commit_id;
+  return objects;
 }
 
 // Moves an article's ref from `expected` (nullopt: the ref must not exist
@@ -209,13 +178,18 @@ void BackOff(int attempt) {
 
 Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
                                UnixSeconds fetched_at) {
+  git_odb* odb_raw = nullptr;
+  if (git_repository_odb(&odb_raw, impl.repo.get()) != 0)
+    return git::Failure("open objects of " + impl.path);
+  git::OdbPtr odb(odb_raw);
+  const ObjectSink loose = LooseObjects(odb.get(), impl.path);
   for (int attempt = 0; attempt < kMaxSwapAttempts; ++attempt) {
     Result<std::optional<Tip>> tip = ReadTip(impl.repo.get(), prepared.id);
     if (!tip.ok()) return tip.status();
     if (*tip && (*tip)->info.hash == prepared.hash) return AddOutcome{false, (*tip)->info};
     RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
     Result<RevisionObjects> objects =
-        WriteRevisionObjects(impl.repo.get(), info, prepared.text, *tip ? &(*tip)->oid : nullptr);
+        WriteRevisionObjects(loose, info, prepared.text, *tip ? &(*tip)->oid : nullptr);
     if (!objects.ok()) return objects.status();
     std::optional<git_oid> expected;
     if (*tip) expected = (*tip)->oid;
@@ -276,26 +250,13 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     prepared_all.push_back(std::move(prepared).value());
   }
 
-  // A repository whose only object store is in memory: writes cost no disk
-  // look-ups (libgit2 would otherwise probe the loose and pack stores for
-  // every object it writes), and the whole batch is dumped as one pack.
-  git_odb* odb_raw = nullptr;
-  git_odb_backend* mempack = nullptr;
-  if (git_odb_new(&odb_raw) != 0) return git::Failure("batch write " + impl_->path);
-  git::OdbPtr staging_odb(odb_raw);
-  if (git_mempack_new(&mempack) != 0) return git::Failure("batch write " + impl_->path);
-  if (git_odb_add_backend(staging_odb.get(), mempack, 999) != 0) {  // the odb now owns mempack
-    return git::Failure("batch write " + impl_->path);
-  }
-  git_repository* staging_raw = nullptr;
-  if (git_repository_wrap_odb(&staging_raw, staging_odb.get()) != 0) {
-    return git::Failure("batch write " + impl_->path);
-  }
-  git::RepositoryPtr staging(staging_raw);
+  PackWriter pack;
+  const ObjectSink to_pack = [&pack](git_object_t type, std::string_view data) {
+    return pack.Add(type, data);
+  };
 
   std::map<std::string, Pending> pending;
   std::vector<std::string> order;  // article ids in first-seen order
-  std::vector<WrittenRevision> written;
   for (std::size_t i = 0; i < revisions.size(); ++i) {
     const Prepared& prepared = prepared_all[i];
     auto [entry, inserted] = pending.try_emplace(prepared.id);
@@ -314,17 +275,15 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     }
     RevisionInfo info = NextRevision(prepared, article.current, revisions[i].fetched_at);
     Result<RevisionObjects> objects = WriteRevisionObjects(
-        staging.get(), info, prepared.text, article.current ? &article.current->oid : nullptr);
+        to_pack, info, prepared.text, article.current ? &article.current->oid : nullptr);
     if (!objects.ok()) return objects.status();
     info.commit = git::OidHex(objects->commit);
     outcomes[i] = AddOutcome{true, info};
     article.current = Tip{objects->commit, std::move(info)};
-    written.push_back({*objects, prepared.id});
   }
 
-  if (!written.empty()) {
-    if (Status packed = WritePack(staging.get(), written, impl_->path); !packed.ok()) return packed;
-    git_mempack_reset(mempack);
+  if (!pack.empty()) {
+    if (Status packed = pack.Commit(impl_->path + "/objects/pack"); !packed.ok()) return packed;
   }
 
   for (const std::string& id : order) {

@@ -11,10 +11,9 @@ void EnsureInitialized() {
     // Objects, packs and refs are fsynced so that a revision reported as
     // stored survives a power cut, not only a killed process.
     git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-    // stet writes every object before anything that refers to it, and a
-    // batch's commits refer to parents that are on disk while the batch's
-    // own object store is in memory; libgit2's existence checks would
-    // fail there and cost a disk probe per object elsewhere.
+    // stet writes every object before anything that refers to it (a ref is
+    // moved only once its commit's pack or loose objects are on disk), so
+    // libgit2's existence checks would only cost a disk probe per write.
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
   });
 }
