@@ -80,7 +80,8 @@ Result<Archive> Archive::Init(const std::string& path, bool* already_existed) {
   const std::string staging = (target.parent_path() / ("." + target.filename().string() + ".init-" +
                                                        std::to_string(::getpid())))
                                   .string();
-  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  git_repository_init_options options;
+  git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
   options.flags =
       GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
   options.description =
