@@ -1,8 +1,8 @@
 #include "pack_writer.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -30,7 +30,8 @@ std::string Sha1(std::string_view bytes) {
 }
 
 void PutBigEndian32(std::string* out, std::uint32_t value) {
-  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((value >> shift) & 0xff));
+  for (int shift = 24; shift >= 0; shift -= 8)
+    out->push_back(static_cast<char>((value >> shift) & 0xff));
 }
 
 std::string Hex(std::string_view raw) {
@@ -44,11 +45,13 @@ std::string Hex(std::string_view raw) {
 }
 
 // Writes `bytes` to `directory/name` through a fsynced temporary file.
-Status WriteFileAtomically(const std::string& directory, const std::string& name, std::string_view bytes) {
+Status WriteFileAtomically(const std::string& directory, const std::string& name,
+                           std::string_view bytes) {
   std::string temporary = directory + "/tmp_stet_XXXXXX";
   const int fd = ::mkstemp(temporary.data());
   auto failure = [&](const std::string& step) {
-    return Status::ArchiveDamaged("write " + directory + "/" + name + ": " + step + ": " + std::strerror(errno));
+    return Status::ArchiveDamaged("write " + directory + "/" + name + ": " + step + ": " +
+                                  std::strerror(errno));
   };
   if (fd < 0) return failure("create");
   std::size_t written = 0;
@@ -85,12 +88,14 @@ Result<git_oid> PackWriter::Add(git_object_t type, std::string_view data) {
   if (git_odb_hash(&oid, data.data(), data.size(), type) != 0) {
     return Status::ArchiveDamaged("pack object: cannot hash");
   }
-  if (!seen_.insert(std::string(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ)).second) return oid;
+  if (!seen_.insert(std::string(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ)).second)
+    return oid;
 
   const std::uint64_t offset = pack_.size();
   // Object header: type and size, 4 bits then 7 bits a byte, low bits first.
   std::uint64_t size = data.size();
-  unsigned char header = static_cast<unsigned char>((static_cast<unsigned>(type) << 4) | (size & 15));
+  unsigned char header =
+      static_cast<unsigned char>((static_cast<unsigned>(type) << 4) | (size & 15));
   size >>= 4;
   while (size != 0) {
     pack_.push_back(static_cast<char>(header | 0x80));
@@ -127,7 +132,8 @@ Status PackWriter::Commit(const std::string& pack_directory) {
   for (const Entry& entry : entries_) ++fanout[entry.oid.id[0]];
   for (int i = 1; i < 256; ++i) fanout[i] += fanout[i - 1];
   for (std::uint32_t cumulative : fanout) PutBigEndian32(&index, cumulative);
-  for (const Entry& entry : entries_) index.append(reinterpret_cast<const char*>(entry.oid.id), GIT_OID_RAWSZ);
+  for (const Entry& entry : entries_)
+    index.append(reinterpret_cast<const char*>(entry.oid.id), GIT_OID_RAWSZ);
   for (const Entry& entry : entries_) PutBigEndian32(&index, entry.crc32);
   std::vector<std::uint64_t> large_offsets;
   for (const Entry& entry : entries_) {
@@ -146,8 +152,10 @@ Status PackWriter::Commit(const std::string& pack_directory) {
   index += Sha1(index);
 
   const std::string name = "pack-" + Hex(pack_checksum);
-  if (Status status = WriteFileAtomically(pack_directory, name + ".pack", pack_); !status.ok()) return status;
-  if (Status status = WriteFileAtomically(pack_directory, name + ".idx", index); !status.ok()) return status;
+  if (Status status = WriteFileAtomically(pack_directory, name + ".pack", pack_); !status.ok())
+    return status;
+  if (Status status = WriteFileAtomically(pack_directory, name + ".idx", index); !status.ok())
+    return status;
   const int directory = ::open(pack_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (directory >= 0) {
     ::fsync(directory);

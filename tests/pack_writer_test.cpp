@@ -16,8 +16,9 @@ TEST_CASE("pack writer output is read back by git verify-pack and cat-file", "[p
   std::vector<std::pair<git_oid, std::string>> blobs;
   std::string big;
   for (int i = 0; i < 20000; ++i) big += "line " + std::to_string(i) + " of a long article\n";
-  for (const std::string& data : {std::string(), std::string("short"), std::string(15, 'x'), std::string(16, 'y'), big,
-                                  std::string("caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D\n")}) {
+  for (const std::string& data :
+       {std::string(), std::string("short"), std::string(15, 'x'), std::string(16, 'y'), big,
+        std::string("caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D\n")}) {
     stet::Result<git_oid> oid = pack.Add(GIT_OBJECT_BLOB, data);
     REQUIRE(oid.ok());
     blobs.emplace_back(*oid, data);
@@ -33,13 +34,15 @@ TEST_CASE("pack writer output is read back by git verify-pack and cat-file", "[p
   std::sort(packs.begin(), packs.end());
   REQUIRE(packs.size() == 2);  // pack-<sha>.idx and pack-<sha>.pack, no temporary left
   CHECK(packs[0].substr(packs[0].size() - 4) == ".idx");
-  stet::test::RunResult verify = stet::test::Run({"git", "verify-pack", "-v", repo + "/objects/pack/" + packs[0]});
+  stet::test::RunResult verify =
+      stet::test::Run({"git", "verify-pack", "-v", repo + "/objects/pack/" + packs[0]});
   CHECK(verify.exit_code == 0);
   CHECK(verify.out.find("non delta: 6 objects") != std::string::npos);
   for (const auto& [oid, data] : blobs) {
     char hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(hex, sizeof hex, &oid);
-    stet::test::RunResult shown = stet::test::Run({"git", "--git-dir=" + repo, "cat-file", "blob", hex});
+    stet::test::RunResult shown =
+        stet::test::Run({"git", "--git-dir=" + repo, "cat-file", "blob", hex});
     CHECK(shown.exit_code == 0);
     CHECK(shown.out == data);
   }

@@ -1,8 +1,8 @@
 // libFuzzer target over everything that reads untrusted bytes before they
 // reach the archive: import lines, URLs, text checks and normalisation,
 // timestamps, and stored commit messages read back.
-// Build: CC=clang CXX=clang++ cmake -B build-fuzz -DSTET_FUZZ=ON && cmake --build build-fuzz -j2 --target stet-fuzz
-// Run:   build-fuzz/stet-fuzz -max_total_time=60 tests/fuzz/corpus
+// Build: CC=clang CXX=clang++ cmake -B build-fuzz -DSTET_FUZZ=ON && cmake --build build-fuzz -j2
+// --target stet-fuzz Run:   build-fuzz/stet-fuzz -max_total_time=60 tests/fuzz/corpus
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
