@@ -64,23 +64,17 @@ void SetupAdd(CLI::App& app, Context& context) {
   CLI::App* command =
       app.add_subcommand("add", "Store a revision of an article from a text file or -");
   command->add_option("file", options->file, "Text file, or - for standard input")->required();
-  auto* url = command->add_option("--url", options->url, "The article's URL (its identity)");
-  auto* key = command->add_option("--key", options->key, "A name for a local document with no URL");
-  url->excludes(key);
+  // Exactly one identity: CLI11 reports a missing or doubled one as a usage error.
+  CLI::Option_group* identity = command->add_option_group("identity", "--url URL or --key NAME");
+  identity->add_option("--url", options->url, "The article's URL (its identity)");
+  identity->add_option("--key", options->key, "A name for a local document with no URL");
+  identity->require_option(1);
   command->add_option("--at", options->at, "When the text was seen, RFC 3339 (default: now)");
   command->add_option("--title", options->title, "The article's title");
   command->add_option("--max-size", options->max_size, "Largest input accepted (default 10MiB)")
       ->transform(CLI::AsSizeValue(false));
   AddFormatOption(*command, &options->format);
-  command->callback([options, &context, url, key] {
-    if (url->count() + key->count() == 0) {
-      context.exit_code =
-          Fail(Status::InvalidInput("add: give --url URL (or --key NAME for a local document)"));
-      context.exit_code = kExitUsage;
-      return;
-    }
-    context.exit_code = RunAdd(*options, context);
-  });
+  command->callback([options, &context] { context.exit_code = RunAdd(*options, context); });
 }
 
 }  // namespace stet::cli
