@@ -83,10 +83,10 @@ std::string_view FirstWord(std::string_view text) {
 
 // A list item's marker standing alone: "1.", "a.", "2.)", "• 9.".
 bool IsListMarker(std::string_view segment) {
+  const Span trimmed = Trim(segment, {0, segment.size()});
+  segment = segment.substr(trimmed.start, trimmed.end - trimmed.start);
   const std::string_view word = LastWord(segment);
-  const std::size_t first = segment.find_first_not_of(" \t");
-  if (first == std::string_view::npos || segment.substr(first).size() > word.size() + 4)
-    return false;
+  if (segment.size() > word.size() + 4) return false;  // room for a bullet before it
   std::size_t i = 0;
   while (i < word.size() && std::isalnum(static_cast<unsigned char>(word[i])) != 0) ++i;
   const std::string_view rest = word.substr(i);
@@ -97,6 +97,7 @@ bool IsListMarker(std::string_view segment) {
 
 // True when a break ICU put between `before` and `after` is not a sentence end.
 bool IsFalseBreak(std::string_view before, std::string_view after) {
+  if (IsListMarker(before)) return true;
   const std::string_view word = LastWord(before);
   if (word.size() < 2 || word.back() != '.') return false;
   const std::string_view stem = word.substr(0, word.size() - 1);
@@ -107,7 +108,6 @@ bool IsFalseBreak(std::string_view before, std::string_view after) {
   if (next_lower) return true;  // "e.g. the", "p.m. on"
   const std::string lower = Lower(stem);
   if (Contains(kTitles, lower)) return true;
-  if (IsListMarker(before)) return true;
   // A capitalised title after an acronym opens a sentence ("6 P.M. Mr. Smith").
   const bool next_is_title = Contains(kTitles, Lower(next));
   if (Contains(kBeforeNumbers, lower) && (next_digit || !Contains(kSentenceStarters, next)))

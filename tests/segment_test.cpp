@@ -49,6 +49,8 @@ TEST_CASE("decimals, quotes ending sentences and list markers", "[segment]") {
         Sentences{"\xE2\x80\x9CWe want peace,\xE2\x80\x9D he said.",
                   "\xE2\x80\x9CNot at any price.\xE2\x80\x9D"});
   CHECK(SentencesOf("1. The first item.") == Sentences{"1. The first item."});
+  CHECK(SentencesOf("2.) The second item. It ends here.") ==
+        Sentences{"2.) The second item.", "It ends here."});
 }
 
 TEST_CASE("sentences never cross paragraphs and offsets round-trip", "[segment]") {
