@@ -250,3 +250,24 @@ TEST_CASE("cli: import skips bad lines and names them and exits 1 and stores the
   CHECK(missing.err == "stet: import " + dir / "nope.jsonl" + ": No such file or directory\n");
   CHECK(Snapshot(archive) == before);
 }
+
+TEST_CASE("cli: analyze gives sentences whose byte offsets round-trip", "[cli][segment]") {
+  ScratchDir dir;
+  const std::string text = ReadFile(SamplePath("r2.txt"));
+  RunResult analyzed = Stet(dir / "unused", {"analyze", SamplePath("r2.txt"), "--format", "json"});
+  REQUIRE(analyzed.exit_code == 0);
+  const nlohmann::json sentences = nlohmann::json::parse(analyzed.out)["sentences"];
+  REQUIRE(sentences.size() > 8);
+  for (const nlohmann::json& sentence : sentences) {
+    const std::size_t start = sentence["start"], end = sentence["end"];
+    CHECK(text.substr(start, end - start) == sentence["text"].get<std::string>());
+  }
+  CHECK(sentences[0]["start"] == 0);
+  CHECK_FALSE(std::filesystem::exists(dir / "unused"));  // no archive needed or made
+
+  WriteFile(dir / "binary.bin", std::string("ab\0cd", 5));
+  RunResult binary = Stet(dir / "unused", {"analyze", dir / "binary.bin"});
+  CHECK(binary.exit_code == 1);
+  CHECK(binary.err ==
+        "stet: analyze " + dir / "binary.bin" + ": binary data (NUL byte at offset 2)\n");
+}

@@ -49,6 +49,7 @@ void SetupImport(CLI::App& app, Context& context);
 void SetupList(CLI::App& app, Context& context);
 void SetupLog(CLI::App& app, Context& context);
 void SetupShow(CLI::App& app, Context& context);
+void SetupAnalyze(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

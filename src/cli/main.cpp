@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   SetupList(app, context);
   SetupLog(app, context);
   SetupShow(app, context);
+  SetupAnalyze(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
