@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "archive_impl.h"
+#include "ascii.h"
 #include "revision_format.h"
 #include "stet/identity.h"
 
@@ -199,9 +200,7 @@ Result<std::string> Archive::ResolveArticle(std::string_view article) {
   if (!LooksLikeIdPrefix(given)) {
     return Status::InvalidInput("article " + given + ": not a URL, an article id or an id prefix");
   }
-  std::string prefix = given;
-  std::transform(prefix.begin(), prefix.end(), prefix.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string prefix = AsciiLower(given);
   if (prefix.size() == 16) {
     if (!exists(prefix)) return Status::NotFound("article " + given + ": not in the archive");
     return prefix;
@@ -286,9 +285,7 @@ Result<RevisionInfo> Archive::ResolveRevision(const std::string& article_id, std
     return Status::InvalidInput(subject +
                                 ": not a revision number, -1, -2, ... or a commit id prefix");
   }
-  std::string prefix = given;
-  std::transform(prefix.begin(), prefix.end(), prefix.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string prefix = AsciiLower(given);
   const RevisionInfo* found = nullptr;
   for (const RevisionInfo& revision : *log) {
     if (revision.commit.compare(0, prefix.size(), prefix) != 0) continue;

@@ -6,6 +6,8 @@
 #include <curl/curl.h>
 #include <xxhash.h>
 
+#include "ascii.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -26,15 +28,9 @@ struct CurlStringFree {
 };
 using CurlString = std::unique_ptr<char, CurlStringFree>;
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Query parameters that say how a reader arrived, not what they read.
 bool IsTrackingParameter(std::string_view key_raw) {
-  const std::string key = Lower(key_raw);
+  const std::string key = AsciiLower(key_raw);
   if (key.rfind("utm_", 0) == 0) return true;
   static constexpr std::array<std::string_view, 19> kTracking = {
       "fbclid", "gclid",  "gclsrc",  "dclid", "msclkid", "yclid", "mc_cid",
@@ -86,7 +82,7 @@ Result<std::string> CanonicalUrl(std::string_view url) {
   if (curl_url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
     return invalid("has no host");
   }
-  const std::string host = Lower(CurlString(raw).get());
+  const std::string host = AsciiLower(CurlString(raw).get());
   curl_url_set(handle.get(), CURLUPART_HOST, host.c_str(), 0);
   curl_url_set(handle.get(), CURLUPART_FRAGMENT, nullptr, 0);
 

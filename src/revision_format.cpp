@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "ascii.h"
+
 namespace stet {
 namespace {
 
@@ -29,7 +31,7 @@ std::string OneLine(std::string_view text) {
   std::string out;
   bool space = false;
   for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+    if (IsAsciiSpace(c)) {
       space = !out.empty();
       continue;
     }

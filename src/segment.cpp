@@ -11,16 +11,14 @@
 #include <memory>
 #include <string>
 
+#include "ascii.h"
+
 namespace stet {
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 Span Trim(std::string_view text, Span span) {
-  while (span.start < span.end && IsSpace(text[span.start])) ++span.start;
-  while (span.end > span.start && IsSpace(text[span.end - 1])) --span.end;
+  while (span.start < span.end && IsAsciiSpace(text[span.start])) ++span.start;
+  while (span.end > span.start && IsAsciiSpace(text[span.end - 1])) --span.end;
   return span;
 }
 
@@ -46,12 +44,6 @@ constexpr std::array<std::string_view, 62> kSentenceStarters = {
     "Who",  "Where", "Which", "Did",   "Do",        "Does",    "Is",    "Are",    "Was",
     "Were", "Has",   "Have",  "Will",  "Can",       "Then",    "Now",   "Still"};
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 template <std::size_t N>
 bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
@@ -60,9 +52,9 @@ bool Contains(const std::array<std::string_view, N>& words, std::string_view wor
 // The last whitespace-separated word of `text`, without leading brackets or quotes.
 std::string_view LastWord(std::string_view text) {
   std::size_t end = text.size();
-  while (end > 0 && IsSpace(text[end - 1])) --end;
+  while (end > 0 && IsAsciiSpace(text[end - 1])) --end;
   std::size_t start = end;
-  while (start > 0 && !IsSpace(text[start - 1])) --start;
+  while (start > 0 && !IsAsciiSpace(text[start - 1])) --start;
   std::string_view word = text.substr(start, end - start);
   while (!word.empty() && (word.front() == '(' || word.front() == '"' || word.front() == '[')) {
     word.remove_prefix(1);
@@ -72,9 +64,9 @@ std::string_view LastWord(std::string_view text) {
 
 std::string_view FirstWord(std::string_view text) {
   std::size_t start = 0;
-  while (start < text.size() && IsSpace(text[start])) ++start;
+  while (start < text.size() && IsAsciiSpace(text[start])) ++start;
   std::size_t end = start;
-  while (end < text.size() && !IsSpace(text[end])) ++end;
+  while (end < text.size() && !IsAsciiSpace(text[end])) ++end;
   std::string_view word = text.substr(start, end - start);
   while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back())) != 0)
     word.remove_suffix(1);
@@ -106,10 +98,10 @@ bool IsFalseBreak(std::string_view before, std::string_view after) {
   const bool next_lower = std::islower(static_cast<unsigned char>(next.front())) != 0;
   const bool next_digit = std::isdigit(static_cast<unsigned char>(next.front())) != 0;
   if (next_lower) return true;  // "e.g. the", "p.m. on"
-  const std::string lower = Lower(stem);
+  const std::string lower = AsciiLower(stem);
   if (Contains(kTitles, lower)) return true;
   // A capitalised title after an acronym opens a sentence ("6 P.M. Mr. Smith").
-  const bool next_is_title = Contains(kTitles, Lower(next));
+  const bool next_is_title = Contains(kTitles, AsciiLower(next));
   if (Contains(kBeforeNumbers, lower) && (next_digit || !Contains(kSentenceStarters, next)))
     return true;
   // Initials and dotted acronyms: "J.", "J.D.", "U.S.", "a.m.".

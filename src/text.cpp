@@ -19,6 +19,8 @@
 #include <iostream>
 #include <iterator>
 
+#include "ascii.h"
+
 namespace stet {
 namespace {
 
@@ -37,10 +39,6 @@ std::string HumanSize(std::size_t bytes) {
     std::snprintf(out, sizeof out, "%.1f MiB", size / (1024.0 * 1024.0));
   }
   return out;
-}
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 // Collapses white space runs of UTF-8 text into single spaces and trims.
@@ -139,9 +137,7 @@ bool LooksLikeHtml(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || bytes[first] != '<') return false;
-  std::string head(bytes.substr(first, 512));
-  std::transform(head.begin(), head.end(), head.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string head = AsciiLower(bytes.substr(first, 512));
   for (std::string_view marker : {"<!doctype html", "<html", "<head", "<body", "<meta"}) {
     if (head.find(marker) != std::string::npos) return true;
   }

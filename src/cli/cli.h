@@ -35,6 +35,9 @@ int Fail(const Status& status);
 // Opens the archive of `context`, or reports why not.
 Result<Archive> OpenArchive(const Context& context);
 
+// How messages name an input file: its path, or "standard input" for "-".
+std::string InputName(const std::string& file);
+
 // Output formats of listing commands.
 enum class Format { kText, kJson };
 void AddFormatOption(CLI::App& command, Format* format);

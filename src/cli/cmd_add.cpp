@@ -19,8 +19,7 @@ struct AddOptions {
 };
 
 int RunAdd(const AddOptions& options, const Context& context) {
-  const std::string subject =
-      "add " + (options.file == "-" ? std::string("standard input") : options.file);
+  const std::string subject = "add " + InputName(options.file);
   NewRevision revision;
   revision.url = options.url;
   revision.key = options.key;

@@ -16,8 +16,7 @@ struct AnalyzeOptions {
 };
 
 int RunAnalyze(const AnalyzeOptions& options) {
-  const std::string subject =
-      "analyze " + (options.file == "-" ? std::string("standard input") : options.file);
+  const std::string subject = "analyze " + InputName(options.file);
   Result<std::string> text = ReadInputFile(options.file, options.max_size);
   if (!text.ok()) return Fail(text.status().WithOperation("analyze"));
   if (Status valid = CheckText(*text); !valid.ok()) return Fail(valid.WithContext(subject));

@@ -18,7 +18,7 @@ struct ImportCommandOptions {
 
 int RunImport(const ImportCommandOptions& options, const Context& context) {
   const bool from_stdin = options.file == "-";
-  const std::string source = from_stdin ? "standard input" : options.file;
+  const std::string source = InputName(options.file);
   std::ifstream file;
   if (!from_stdin) {
     if (Status readable = CheckInputPath(options.file); !readable.ok()) {

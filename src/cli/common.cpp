@@ -29,6 +29,10 @@ int Fail(const Status& status) {
   return kExitProblem;
 }
 
+std::string InputName(const std::string& file) {
+  return file == "-" ? "standard input" : file;
+}
+
 Result<Archive> OpenArchive(const Context& context) {
   return Archive::Open(context.ArchivePath());
 }
