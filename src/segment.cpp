@@ -29,9 +29,20 @@ constexpr std::array<std::string_view, 38> kTitles = {
     "det", "insp",   "fr",  "st",  "mt",   "ft",   "gens", "sens", "reps", "no",
     "vs",  "messrs", "cpl", "pvt", "brig", "atty", "amb",  "dept"};
 // Abbreviations that are followed by a number or a name mid-sentence.
-constexpr std::array<std::string_view, 16> kBeforeNumbers = {
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-    "nov", "dec", "fig", "p",   "pp",  "vol",  "art", "approx"};
+constexpr std::array<std::string_view, 17> kBeforeNumbers = {
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep",    "oct", "nov",
+    "dec", "fig", "p",   "pp",  "vol", "art",  "approx", "sec"};
+// Company and name suffixes: "Acme Inc. said", "the GmbH & Co. KG". Like
+// acronyms, they end a sentence only before a sentence opener.
+constexpr std::array<std::string_view, 9> kSuffixes = {"inc", "corp", "co",  "ltd", "jr",
+                                                       "sr",  "bros", "llc", "plc"};
+// After "a.m." or "p.m." a capitalised word opens a new sentence unless it
+// names the day, month or time zone of the time ("at 6 p.m. Monday").
+constexpr std::array<std::string_view, 28> kAfterTimes = {
+    "Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",
+    "January", "February",  "March",     "April",    "May",      "June",     "July",
+    "August",  "September", "October",   "November", "December", "Jan",      "Feb",
+    "ET",      "EST",       "EDT",       "PT",       "PST",      "GMT",      "UTC"};
 // Words that usually open a sentence: after an acronym such as "U.S." or
 // "p.m.", a capitalised word from this list starts a new sentence, any
 // other capitalised word continues the same one ("the U.S. Senate").
@@ -91,15 +102,21 @@ bool IsListMarker(std::string_view segment) {
 bool IsFalseBreak(std::string_view before, std::string_view after) {
   if (IsListMarker(before)) return true;
   const std::string_view word = LastWord(before);
-  if (word.size() < 2 || word.back() != '.') return false;
-  const std::string_view stem = word.substr(0, word.size() - 1);
-  const std::string_view next = FirstWord(after);
+  if (word.size() < 2) return false;
+  // The opener is compared without its apostrophe part: "I'm" as "I".
+  std::string_view next = FirstWord(after);
+  next = next.substr(0, std::min(next.find('\''), next.find("\u2019")));
   if (next.empty()) return false;
   const bool next_lower = std::islower(static_cast<unsigned char>(next.front())) != 0;
+  // "Yahoo! in the ...": no English sentence opens in lower case.
+  if (next_lower && (word.back() == '!' || word.back() == '?')) return true;
+  if (word.back() != '.') return false;
+  const std::string_view stem = word.substr(0, word.size() - 1);
   const bool next_digit = std::isdigit(static_cast<unsigned char>(next.front())) != 0;
   if (next_lower) return true;  // "e.g. the", "p.m. on"
   const std::string lower = AsciiLower(stem);
   if (Contains(kTitles, lower)) return true;
+  if (lower == "a.m" || lower == "p.m") return Contains(kAfterTimes, next);
   // A capitalised title after an acronym opens a sentence ("6 P.M. Mr. Smith").
   const bool next_is_title = Contains(kTitles, AsciiLower(next));
   if (Contains(kBeforeNumbers, lower) && (next_digit || !Contains(kSentenceStarters, next)))
@@ -108,7 +125,9 @@ bool IsFalseBreak(std::string_view before, std::string_view after) {
   const bool dotted = stem.find('.') != std::string_view::npos;
   const bool initial =
       stem.size() == 1 && std::isupper(static_cast<unsigned char>(stem.front())) != 0;
-  if (initial) return !Contains(kSentenceStarters, next) && !next_is_title;
+  if (initial || Contains(kSuffixes, lower)) {
+    return !Contains(kSentenceStarters, next) && !next_is_title;
+  }
   if (dotted && std::all_of(stem.begin(), stem.end(), [](char c) {
         return c == '.' || std::isalpha(static_cast<unsigned char>(c)) != 0;
       })) {

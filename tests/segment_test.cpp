@@ -37,6 +37,16 @@ TEST_CASE("acronyms and times end a sentence only before a sentence opener", "[s
         Sentences{"I live in the U.S.", "How about you?"});
   CHECK(SentencesOf("He left at 6 p.m. on Friday. She stayed.") ==
         Sentences{"He left at 6 p.m. on Friday.", "She stayed."});
+  CHECK(SentencesOf("The vote is at 6 p.m. Monday in Brussels.") ==
+        Sentences{"The vote is at 6 p.m. Monday in Brussels."});
+  CHECK(SentencesOf("He left at 6 a.m. Travelers stayed.") ==
+        Sentences{"He left at 6 a.m.", "Travelers stayed."});
+  CHECK(SentencesOf("Acme Inc. said profits rose. Acme Corp. KG agreed.") ==
+        Sentences{"Acme Inc. said profits rose.", "Acme Corp. KG agreed."});
+  CHECK(SentencesOf("She works at Yahoo! in the newsroom.") ==
+        Sentences{"She works at Yahoo! in the newsroom."});
+  CHECK(SentencesOf("He left at 10 p.m. I'm staying.") ==
+        Sentences{"He left at 10 p.m.", "I'm staying."});
   CHECK(SentencesOf("He left the bank at 6 P.M. Mr. Smith then went to the store.") ==
         Sentences{"He left the bank at 6 P.M.", "Mr. Smith then went to the store."});
 }
