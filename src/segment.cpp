@@ -136,10 +136,6 @@ bool IsFalseBreak(std::string_view before, std::string_view after) {
   return false;
 }
 
-struct BreakIteratorFree {
-  void operator()(icu::BreakIterator* iterator) const { delete iterator; }
-};
-
 }  // namespace
 
 std::vector<Span> Paragraphs(std::string_view text) {
@@ -157,7 +153,7 @@ std::vector<Span> Paragraphs(std::string_view text) {
 
 Result<std::vector<Span>> Sentences(std::string_view text) {
   UErrorCode error = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator, BreakIteratorFree> iterator(
+  std::unique_ptr<icu::BreakIterator> iterator(
       icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), error));
   if (U_FAILURE(error)) {
     return Status::InvalidInput(std::string("segment sentences: ICU break rules: ") +
