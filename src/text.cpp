@@ -41,9 +41,49 @@ std::string HumanSize(std::size_t bytes) {
   return out;
 }
 
-// Collapses white space runs of UTF-8 text into single spaces and trims.
-// ASCII is classified inline; ICU is asked only about other code points.
-std::string CollapseWhitespace(std::string_view text) {
+// The ASCII spelling that the matching form gives typographic variants of
+// quote marks, apostrophes, dashes and the ellipsis, or nullptr to keep `c`.
+const char* CanonicalPunctuation(UChar32 c) {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:  // ‘ ’ ‚ ‛
+    case 0x2032:
+    case 0x02BC:
+    case 0x00B4:  // ′ ʼ ´
+      return "'";
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:  // “ ” „ ‟
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:  // ″ « »
+      return "\"";
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:  // ‐ ‑ ‒ –
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:  // — ― − ﹘
+    case 0xFE63:
+    case 0xFF0D:  // ﹣ －
+      return "-";
+    case 0x2026:  // …
+      return "...";
+    default:
+      return nullptr;
+  }
+}
+
+// Collapses white space runs of UTF-8 text into single spaces and trims;
+// with `canonical_punctuation`, also spells quote marks, dashes and the
+// ellipsis the ASCII way. ASCII is classified inline; ICU is asked only
+// about other code points.
+std::string CollapseWhitespace(std::string_view text, bool canonical_punctuation = false) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
@@ -53,6 +93,7 @@ std::string CollapseWhitespace(std::string_view text) {
   while (i < length) {
     const std::int32_t start = i;
     bool space;
+    const char* replacement = nullptr;
     if (bytes[i] < 0x80) {
       space = IsAsciiSpace(text[static_cast<std::size_t>(i)]);
       ++i;
@@ -60,6 +101,7 @@ std::string CollapseWhitespace(std::string_view text) {
       UChar32 c;
       U8_NEXT(bytes, i, length, c);
       space = c >= 0 && u_isUWhiteSpace(c);
+      if (canonical_punctuation) replacement = CanonicalPunctuation(c);
     }
     if (space) {
       pending_space = !out.empty();
@@ -67,9 +109,28 @@ std::string CollapseWhitespace(std::string_view text) {
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    out.append(text.data() + start, static_cast<std::size_t>(i - start));
+    if (replacement != nullptr) {
+      out += replacement;
+    } else {
+      out.append(text.data() + start, static_cast<std::size_t>(i - start));
+    }
   }
   return out;
+}
+
+// `text` in Unicode NFC, or `text` itself when it already is (or when ICU
+// cannot normalise it, which valid UTF-8 never causes).
+std::string_view Composed(std::string_view text, std::string& storage) {
+  if (IsAscii(text)) return text;  // ASCII is already NFC
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
+  if (U_FAILURE(error) || nfc->isNormalizedUTF8(piece, error)) return text;
+  storage.clear();
+  icu::StringByteSink<std::string> sink(&storage, static_cast<std::int32_t>(text.size()));
+  error = U_ZERO_ERROR;
+  nfc->normalizeUTF8(0, piece, sink, nullptr, error);
+  return U_SUCCESS(error) ? std::string_view(storage) : text;
 }
 
 }  // namespace
@@ -112,16 +173,13 @@ std::string StorableText(std::string_view bytes) {
 }
 
 std::string NormalizedText(std::string_view text) {
-  if (IsAscii(text)) return CollapseWhitespace(text);  // ASCII is already NFC
-  UErrorCode error = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
-  const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
-  if (U_FAILURE(error) || nfc->isNormalizedUTF8(piece, error)) return CollapseWhitespace(text);
-  std::string composed;
-  icu::StringByteSink<std::string> sink(&composed, static_cast<std::int32_t>(text.size()));
-  error = U_ZERO_ERROR;
-  nfc->normalizeUTF8(0, piece, sink, nullptr, error);
-  return CollapseWhitespace(U_SUCCESS(error) ? std::string_view(composed) : text);
+  std::string storage;
+  return CollapseWhitespace(Composed(text, storage));
+}
+
+std::string MatchingForm(std::string_view text) {
+  std::string storage;
+  return CollapseWhitespace(Composed(text, storage), /*canonical_punctuation=*/true);
 }
 
 std::string ContentHash(std::string_view text) {

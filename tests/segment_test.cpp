@@ -86,3 +86,51 @@ TEST_CASE("sentences never cross paragraphs and offsets round-trip", "[segment]"
                     "the possibility of US ground forces entering the conflict zone.")
             .size() == 1);
 }
+
+TEST_CASE("a quote ending in a question or exclamation keeps its attribution", "[segment]") {
+  CHECK(SentencesOf("“Will you stay?” she asked. He did.") ==
+        Sentences{"“Will you stay?” she asked.", "He did."});
+  CHECK(SentencesOf("'Well!' thought Alice to herself. Then she fell.") ==
+        Sentences{"'Well!' thought Alice to herself.", "Then she fell."});
+  CHECK(SentencesOf("He works at Yahoo! in the accounting department and at Y!J.") ==
+        Sentences{"He works at Yahoo! in the accounting department and at Y!J."});
+  CHECK(SentencesOf("What do you see? - Posted like sentinels, men stand.") ==
+        Sentences{"What do you see?", "- Posted like sentinels, men stand."});
+}
+
+TEST_CASE("lists on one line are split at each next item", "[segment]") {
+  CHECK(SentencesOf("1. The first item 2. The second item") ==
+        Sentences{"1. The first item", "2. The second item"});
+  CHECK(SentencesOf("Finally, this. a) here it is b) another c) one more") ==
+        Sentences{"Finally, this.", "a) here it is", "b) another", "c) one more"});
+  CHECK(SentencesOf("⁃9. The first item ⁃10. The second item") ==
+        Sentences{"⁃9. The first item", "⁃10. The second item"});
+  // One marker alone, or an initial, makes no list.
+  CHECK(SentencesOf("Ask A. Smith about B. Jones.") == Sentences{"Ask A. Smith about B. Jones."});
+}
+
+TEST_CASE("glued full stops footnotes and ellipses", "[segment]") {
+  CHECK(
+      SentencesOf("Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot.") ==
+      Sentences{"Hello world.", "Today is Tuesday.", "Mr. Smith bought 1,000.", "That is a lot."});
+  CHECK(SentencesOf("See www.testurl.Awesome.com now.") ==
+        Sentences{"See www.testurl.Awesome.com now."});
+  CHECK(SentencesOf("He was a martyr.[1] The emperor decreed it.[7][8] It held.") ==
+        Sentences{"He was a martyr.[1]", "The emperor decreed it.[7][8]", "It held."});
+  CHECK(SentencesOf("the thing is . . . I didn't mean it.") ==
+        Sentences{"the thing is . . . I didn't mean it."});
+  CHECK(SentencesOf("It was weakened. . . . The practice was not abandoned.") ==
+        Sentences{"It was weakened.", ". . . The practice was not abandoned."});
+  CHECK(SentencesOf("This is e.g. Mr. Smith, who talks slowly... And this is another.") ==
+        Sentences{"This is e.g. Mr. Smith, who talks slowly...", "And this is another."});
+}
+
+TEST_CASE("a line that wraps a sentence does not end it", "[segment]") {
+  const std::string text = "It was a cold\nnight in the city. It rained.\nThe end came";
+  CHECK(SentencesOf(text) ==
+        Sentences{"It was a cold\nnight in the city.", "It rained.", "The end came"});
+  CHECK(stet::Paragraphs(text).size() == 2);
+  // A headline without a full stop followed by a capitalised paragraph stays apart.
+  CHECK(SentencesOf("Vance warns Putin\nVice President JD Vance spoke.") ==
+        Sentences{"Vance warns Putin", "Vice President JD Vance spoke."});
+}

@@ -9,6 +9,7 @@
 #define STET_SEGMENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -22,9 +23,11 @@ struct Span {
   std::size_t end = 0;
 };
 
-// Paragraphs: runs of non-blank lines, split at every line break (news text
-// as stored has one paragraph a line, or paragraphs separated by blank
-// lines). Leading and trailing white space is not part of a span.
+// Paragraphs: news text as stored has one paragraph a line, or paragraphs
+// separated by blank lines, so every line break ends a paragraph, except a
+// break that wraps a sentence (the line ends in a letter, digit or comma
+// and the next line starts with a lower-case letter). Leading and trailing
+// white space is not part of a span.
 std::vector<Span> Paragraphs(std::string_view text);
 
 // Sentences of `text`, in order, none crossing a paragraph; each span
@@ -32,6 +35,21 @@ std::vector<Span> Paragraphs(std::string_view text);
 // the sentence. REQUIRES: valid UTF-8. Fails only if ICU's break rules
 // cannot be loaded.
 Result<std::vector<Span>> Sentences(std::string_view text);
+
+// A word or a punctuation mark, as compared when two revisions are aligned.
+struct Token {
+  Span span;              // the original bytes
+  std::uint64_t key = 0;  // XXH3-64 of MatchingForm of those bytes
+  bool word = false;      // letters or digits, else one punctuation mark
+};
+
+// The tokens of text[within]: words are runs of letters, digits and
+// combining marks, joined across an apostrophe or hyphen between letters
+// ("don't", "G-7", "nearly three-year-long"), a point or comma between
+// digits ("3.5", "1,000") and the points of single-letter acronyms ("U.S");
+// every other non-space character is a token of its own. White space is not
+// a token. REQUIRES: valid UTF-8, `within` inside `text`.
+std::vector<Token> Tokens(std::string_view text, Span within);
 
 }  // namespace stet
 

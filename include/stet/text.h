@@ -32,6 +32,14 @@ std::string StorableText(std::string_view bytes);
 // removed. REQUIRES: valid UTF-8.
 std::string NormalizedText(std::string_view text);
 
+// The form in which sentences and words are compared and hashed when two
+// revisions are aligned: NormalizedText, with typographic quote marks and
+// apostrophes (‘ ’ “ ” „ « » ′ ″), dashes and hyphens (‐ – — −) and the
+// ellipsis (…) spelled as their ASCII counterparts (' " - ...), so that a
+// newsroom's switch of quote style is not a word change. Display and byte
+// offsets always use the original text. REQUIRES: valid UTF-8.
+std::string MatchingForm(std::string_view text);
+
 // XXH3-128 of NormalizedText(text), as "xxh3-128:" + 32 lower-case hex digits.
 std::string ContentHash(std::string_view text);
 

@@ -53,6 +53,7 @@ void SetupList(CLI::App& app, Context& context);
 void SetupLog(CLI::App& app, Context& context);
 void SetupShow(CLI::App& app, Context& context);
 void SetupAnalyze(CLI::App& app, Context& context);
+void SetupDiff(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   SetupLog(app, context);
   SetupShow(app, context);
   SetupAnalyze(app, context);
+  SetupDiff(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

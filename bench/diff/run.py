@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Diff benchmark: stet's comparison of two revisions against git's word
+diff, Python's difflib and diff-match-patch, on the same pairs, in one run.
+
+Builds pairs of news-like revisions of about 1k, 10k and 100k words (the
+generator of bench/ingest: sentences with numbers and quotes; one edit per
+~150 words: numbers corrected, words swapped, sentences inserted, removed,
+moved and extended, corrections appended), then times on each pair:
+
+  stet lib   CompareTexts in process (segmentation, tokens, alignment, word
+             diffs), median of rounds, from build/stet-bench-diff
+  stet cli   `stet diff --files OLD NEW --format json`, the whole command
+  git        `git diff --no-index --word-diff OLD NEW`
+  difflib    Python's difflib.SequenceMatcher over the words, get_opcodes()
+  dmp        diff-match-patch (npm) over words, with semantic cleanup, as
+             diffengine uses it
+
+It also prints the word-diff engines that were tried inside stet (dtl and
+libgit2's git_diff_buffers) on the 10k pair. Usage:
+
+  bench/diff/run.py --stet build/stet [--rounds 11]
+"""
+import argparse
+import difflib
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ingest"))
+from run import edit, sentence  # noqa: E402  (the ingest benchmark's generator)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def make_pair(words, seed):
+    rng = random.Random(seed)
+    paragraphs = []
+    count = 0
+    while count < words:
+        paragraph = " ".join(sentence(rng) for _ in range(rng.randint(1, 3)))
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    before = "\n\n".join(paragraphs) + "\n"
+    for _ in range(max(1, words // 150)):
+        edit(paragraphs, rng)
+    after = "\n\n".join(paragraphs) + "\n"
+    return before, after
+
+
+def median_ms(fn, rounds):
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def run_quiet(argv):
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+
+def difflib_words(before, after):
+    matcher = difflib.SequenceMatcher(None, before.split(), after.split())
+    return matcher.get_opcodes()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stet", default="build/stet")
+    parser.add_argument("--rounds", type=int, default=11)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    args = parser.parse_args()
+    stet = os.path.abspath(args.stet)
+    bench = os.path.join(os.path.dirname(stet), "stet-bench-diff")
+    node_ok = shutil.which("node") and os.path.isdir(os.path.join(HERE, "node_modules", "diff-match-patch"))
+    if not node_ok:
+        print("diff-match-patch missing: run `npm ci` in bench/diff (skipping dmp)", file=sys.stderr)
+    results = {}
+    engines = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in [int(s) for s in args.sizes.split(",")]:
+            before, after = make_pair(size, seed=size)
+            old_path, new_path = os.path.join(tmp, f"old-{size}.txt"), os.path.join(tmp, f"new-{size}.txt")
+            with open(old_path, "w", encoding="utf-8") as f:
+                f.write(before)
+            with open(new_path, "w", encoding="utf-8") as f:
+                f.write(after)
+            lib = json.loads(subprocess.run([bench, old_path, new_path, "--rounds", str(args.rounds)],
+                                            capture_output=True, text=True, check=True).stdout)
+            row = {"words": len(after.split()), "stet lib": lib["compare_ms"], "stet parts": lib}
+            row["stet cli"] = median_ms(lambda: run_quiet([stet, "diff", "--files", old_path, new_path, "--format", "json"]), args.rounds)
+            row["git"] = median_ms(lambda: run_quiet(["git", "diff", "--no-index", "--word-diff", "--no-color", old_path, new_path]), args.rounds)
+            row["difflib"] = median_ms(lambda: difflib_words(before, after), max(3, args.rounds // 3))
+            if node_ok:
+                out = subprocess.run(["node", os.path.join(HERE, "dmp_words.js"), old_path, new_path, str(args.rounds)],
+                                     capture_output=True, text=True, check=True).stdout
+                row["dmp"] = json.loads(out)["ms"]
+            results[size] = row
+            if size == 10000:
+                engines = lib["engines"]
+
+    print(f"{'words':>8} {'stet lib':>10} {'stet cli':>10} {'git':>10} {'difflib':>10} {'dmp':>10}   cli/git  lib/git  difflib/lib  dmp/lib")
+    for size, row in results.items():
+        dmp = row.get("dmp", float("nan"))
+        print(f"{row['words']:>8} {row['stet lib']:>9.2f}m {row['stet cli']:>9.2f}m {row['git']:>9.2f}m "
+              f"{row['difflib']:>9.2f}m {dmp:>9.2f}m   {row['stet cli'] / row['git']:>6.2f}x "
+              f"{row['stet lib'] / row['git']:>6.2f}x {row['difflib'] / row['stet lib']:>9.1f}x {dmp / row['stet lib']:>8.1f}x")
+    for size, row in results.items():
+        parts = row["stet parts"]
+        print(f"  {size:>6} words: sentences {parts['sentences_ms']:.2f} ms, tokens {parts['tokens_ms']:.2f} ms, "
+              f"{parts['edits']} edits, {parts['word_diff_pairs']} word diffs")
+    sizes = sorted(results)
+    if 10000 in results and 100000 in results:
+        print(f"growth 10k -> 100k words: stet lib {results[100000]['stet lib'] / results[10000]['stet lib']:.1f}x, "
+              f"stet cli {results[100000]['stet cli'] / results[10000]['stet cli']:.1f}x, "
+              f"git {results[100000]['git'] / results[10000]['git']:.1f}x")
+    if 1000 in results:
+        print(f"1k words in the library: {results[1000]['stet lib']:.3f} ms (target 2 ms)")
+    if 10000 in results:
+        print(f"10k words, stet cli / git --word-diff: {results[10000]['stet cli'] / results[10000]['git']:.2f}x (target 3x)")
+    if engines:
+        print("word-diff engines on the 10k pair's edited sentences (common tokens: more is a shorter script):")
+        for name, engine in engines.items():
+            print(f"  {name:<28} {engine['ms']:8.3f} ms  {engine['common_tokens']} common tokens")
+
+
+if __name__ == "__main__":
+    main()

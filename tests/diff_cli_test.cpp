@@ -1,0 +1,245 @@
+// `stet diff`: the sample article against git's word diff, the archive's
+// revisions, JSON, and the messages for what cannot be compared.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+using stet::test::ReadFile;
+using stet::test::Run;
+using stet::test::RunResult;
+using stet::test::SamplePath;
+using stet::test::ScratchDir;
+using stet::test::Snapshot;
+using stet::test::Stet;
+using stet::test::WriteFile;
+
+namespace {
+
+constexpr const char* kUrl = "https://news.example.com/world/vance-ukraine";
+
+struct Range {
+  std::size_t start, end;
+};
+
+// The byte ranges git's word diff marks as deleted (in OLD) and inserted
+// (in NEW), found by walking its porcelain output through both texts.
+void GitWordDiff(const std::string& old_path, const std::string& new_path,
+                 std::vector<Range>& deleted, std::vector<Range>& inserted) {
+  const std::string old_text = ReadFile(old_path), new_text = ReadFile(new_path);
+  const RunResult git = Run({"git", "diff", "--no-index", "--word-diff=porcelain", "-U100000",
+                             "--no-color", old_path, new_path});
+  REQUIRE(git.exit_code == 1);  // differences found
+  std::size_t old_at = 0, new_at = 0;
+  bool in_hunk = false;
+  std::size_t line_start = 0;
+  while (line_start < git.out.size()) {
+    std::size_t line_end = git.out.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = git.out.size();
+    const std::string line = git.out.substr(line_start, line_end - line_start);
+    line_start = line_end + 1;
+    if (line.rfind("@@", 0) == 0) {
+      in_hunk = true;
+      continue;
+    }
+    if (!in_hunk || line.empty() || line[0] == '~') continue;
+    // Context keeps the spacing of one side only, so segments are located
+    // without their outer white space.
+    const std::size_t first = line.find_first_not_of(" \t", 1);
+    if (first == std::string::npos) continue;
+    const std::string segment = line.substr(first, line.find_last_not_of(" \t") + 1 - first);
+    auto locate = [&](const std::string& text, std::size_t& at) {
+      const std::size_t found = text.find(segment, at);
+      REQUIRE(found != std::string::npos);
+      at = found + segment.size();
+      return Range{found, at};
+    };
+    if (line[0] == ' ') {
+      locate(old_text, old_at);
+      locate(new_text, new_at);
+    } else if (line[0] == '-') {
+      deleted.push_back(locate(old_text, old_at));
+    } else if (line[0] == '+') {
+      inserted.push_back(locate(new_text, new_at));
+    }
+  }
+}
+
+// Whether one of our changes falls inside or touches git's changed range.
+// git's words are runs of non-space, so where git replaces "are" by "are,"
+// stet inserts only "," (an empty deletion at the end of "are"): touching.
+bool Overlaps(const std::vector<Range>& ours, Range theirs) {
+  for (const Range& range : ours) {
+    if (range.start <= theirs.end && theirs.start <= range.end) return true;
+  }
+  return false;
+}
+
+void AddSample(const std::string& archive) {
+  const char* times[] = {"2025-02-13T14:05:00Z", "2025-02-13T18:40:00Z", "2025-02-15T09:10:00Z"};
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(Stet(archive, {"add", SamplePath("r" + std::to_string(i + 1) + ".txt"), "--url", kUrl,
+                           "--at", times[i], "--title", "Vance: US could use sanctions"})
+                .exit_code == 0);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("diff: the sample's r2 to r3 shows every edit git's word diff shows", "[diff]") {
+  for (const auto& [from, to] : {std::pair{"r1.txt", "r2.txt"}, std::pair{"r2.txt", "r3.txt"}}) {
+    const std::string old_path = SamplePath(from), new_path = SamplePath(to);
+    RunResult diff = Stet("unused", {"diff", "--files", old_path, new_path, "--format", "json"});
+    REQUIRE(diff.exit_code == 0);
+    const nlohmann::json out = nlohmann::json::parse(diff.out);
+    std::vector<Range> ours_deleted, ours_inserted;
+    for (const nlohmann::json& edit : out["text_edits"]) {
+      const std::string kind = edit["kind"];
+      if (kind == "removed")
+        ours_deleted.push_back({edit["before"]["start"], edit["before"]["end"]});
+      if (kind == "added") ours_inserted.push_back({edit["after"]["start"], edit["after"]["end"]});
+      for (const nlohmann::json& word : edit["words"]) {
+        ours_deleted.push_back({word["before_start"], word["before_end"]});
+        ours_inserted.push_back({word["after_start"], word["after_end"]});
+      }
+    }
+    std::vector<Range> git_deleted, git_inserted;
+    GitWordDiff(old_path, new_path, git_deleted, git_inserted);
+    REQUIRE(!git_deleted.empty());
+    const std::string old_text = ReadFile(old_path), new_text = ReadFile(new_path);
+    for (const Range& range : git_deleted) {
+      INFO(from << ": git deleted \"" << old_text.substr(range.start, range.end - range.start)
+                << "\"");
+      CHECK(Overlaps(ours_deleted, range));
+    }
+    for (const Range& range : git_inserted) {
+      INFO(to << ": git inserted \"" << new_text.substr(range.start, range.end - range.start)
+              << "\"");
+      CHECK(Overlaps(ours_inserted, range));
+    }
+  }
+
+  // The sentences new in r3 are named as added, and the rest of the text
+  // output groups the word changes by sentence.
+  RunResult text = Stet("unused", {"diff", "--files", SamplePath("r2.txt"), SamplePath("r3.txt")});
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("TEXT  8 sentences edited, 3 added, 1 removed, 0 moved; 10 unchanged\n") !=
+        std::string::npos);
+  CHECK(text.out.find("  added     {+Correction: An earlier version of this article misstated the "
+                      "day of the Munich meeting.+}\n") != std::string::npos);
+  CHECK(text.out.find("  added     {+Zelensky, speaking at the conference on Saturday, pushed "
+                      "back on any talks held without Kyiv.+}\n") != std::string::npos);
+  CHECK(text.out.find("[-ruled-]{+did not rule+} out the possibility of US ground forces") !=
+        std::string::npos);
+  CHECK(text.out.find("into the [-G-7-]{+G-8+}.") != std::string::npos);
+  CHECK(text.out.find("\x1b[") == std::string::npos);  // no colour off a terminal
+  RunResult colour = Stet("unused", {"diff", "--files", SamplePath("r2.txt"), SamplePath("r3.txt"),
+                                     "--color", "always"});
+  CHECK(colour.out.find("\x1b[31mruled\x1b[0m\x1b[32mdid not rule\x1b[0m") != std::string::npos);
+}
+
+TEST_CASE("diff: revisions of an archived article, JSON with text_edits", "[diff]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  AddSample(archive);
+  const std::string before = Snapshot(archive);
+
+  RunResult latest = Stet(archive, {"diff", kUrl, "--format", "json"});
+  REQUIRE(latest.exit_code == 0);
+  const nlohmann::json out = nlohmann::json::parse(latest.out);
+  CHECK(out["from"]["number"] == 2);
+  CHECK(out["to"]["number"] == 3);
+  CHECK(out["changes"].is_array());
+  CHECK(out["summary"]["added"] == 3);
+  CHECK(out["summary"]["edited"] == 8);
+  bool found = false;
+  for (const nlohmann::json& edit : out["text_edits"]) {
+    if (edit["kind"] != "edited" || edit["words"].size() != 1) continue;
+    if (edit["words"][0]["before"] == "Vance" && edit["words"][0]["after"] == "Rubio") {
+      found = true;
+      const std::string r3 = ReadFile(SamplePath("r3.txt"));
+      const std::size_t start = edit["after"]["start"], end = edit["after"]["end"];
+      CHECK(r3.substr(start, end - start) == edit["after"]["text"]);
+      CHECK(edit["inline"] ==
+            "Reflecting on President Trump’s approach to peace talks between Kyiv and Moscow, "
+            "[-Vance-]{+Rubio+} stated, “The president is not going to go in this with blinders "
+            "on.");
+    }
+  }
+  CHECK(found);
+
+  RunResult first = Stet(archive, {"diff", kUrl, "1", "2"});
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out.find("revision 1 (2025-02-13T14:05:00Z) -> revision 2 (2025-02-13T18:40:00Z)") !=
+        std::string::npos);
+  // One revision given: that one against the latest.
+  RunResult one = Stet(archive, {"diff", kUrl, "1", "--format", "json"});
+  REQUIRE(one.exit_code == 0);
+  CHECK(nlohmann::json::parse(one.out)["to"]["number"] == 3);
+  CHECK(Snapshot(archive) == before);  // diff only reads
+}
+
+TEST_CASE("diff: nothing to compare and bad sides get one line and exit 1", "[diff][errors]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  REQUIRE(Stet(archive, {"add", SamplePath("r1.txt"), "--url", kUrl}).exit_code == 0);
+  WriteFile(dir / "empty.txt", " \n\n");
+  WriteFile(dir / "binary.bin", std::string("PK\x03\x04\0\0", 6));
+  WriteFile(dir / "a.txt", "One sentence here. Another one.\n");
+  const std::string before = Snapshot(archive);
+
+  struct Case {
+    std::vector<std::string> args;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {{"diff", kUrl},
+       std::string("stet: diff ") + kUrl + ": only one revision is stored (" + kUrl +
+           "); nothing to compare"},
+      {{"diff", kUrl, "1", "-1"},
+       std::string("stet: diff ") + kUrl + ": both sides are revision 1; nothing to compare"},
+      {{"diff", "--files", dir / "empty.txt", dir / "a.txt"},
+       "stet: diff " + dir / "empty.txt" + ": empty text"},
+      {{"diff", "--files", dir / "a.txt", dir / "binary.bin"},
+       "stet: diff " + dir / "binary.bin" + ": binary data (NUL byte at offset 4)"},
+      {{"diff", "--files", dir / "a.txt", dir / "missing.txt"},
+       "stet: diff " + dir / "missing.txt" + ": No such file or directory"},
+      {{"diff", "--files", dir / "a.txt"}, "stet: diff --files: give two files, OLD and NEW"},
+  };
+  for (const Case& c : cases) {
+    RunResult result = Stet(archive, c.args);
+    INFO(c.args.back());
+    CHECK(result.exit_code == 1);
+    CHECK(result.err == c.expected + "\n");
+    CHECK(result.out.empty());
+  }
+  RunResult unknown = Stet(archive, {"diff", "https://example.org/none"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err.rfind("stet: diff ", 0) == 0);
+  RunResult bad_rev = Stet(archive, {"diff", kUrl, "7", "1"});
+  CHECK(bad_rev.exit_code == 1);
+  CHECK(bad_rev.err.find("7") != std::string::npos);
+  CHECK(Snapshot(archive) == before);
+}
+
+TEST_CASE("diff: identical texts say so and exit 0", "[diff]") {
+  ScratchDir dir;
+  WriteFile(dir / "a.txt", "“We don’t,” he said. Nothing more.\n");
+  WriteFile(dir / "b.txt", "\"We don't,\" he said.\nNothing   more.\n");
+  RunResult same = Stet("unused", {"diff", "--files", dir / "a.txt", dir / "a.txt"});
+  CHECK(same.exit_code == 0);
+  CHECK(same.out ==
+        "no changes: " + dir / "a.txt" + " and " + dir / "a.txt" + " have the same text\n");
+  RunResult style = Stet("unused", {"diff", "--files", dir / "a.txt", dir / "b.txt"});
+  CHECK(style.exit_code == 0);
+  CHECK(style.out == "no changes: " + dir / "a.txt" + " and " + dir / "b.txt" +
+                         " differ only in spacing, Unicode form or quote and dash style\n");
+  RunResult json =
+      Stet("unused", {"diff", "--files", dir / "a.txt", dir / "b.txt", "--format", "json"});
+  CHECK(json.exit_code == 0);
+  CHECK(nlohmann::json::parse(json.out)["text_edits"].empty());
+  CHECK(nlohmann::json::parse(json.out)["summary"]["unchanged"] == 2);
+}
