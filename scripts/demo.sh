@@ -29,14 +29,8 @@ $stet list
 echo
 $stet log "$url"
 echo
-echo "What changed from revision 2 to 3 (word diff of the stored texts; stet's own"
-echo "quote- and claim-aware diff is the next step):"
-before=$(mktemp) after=$(mktemp)
-trap 'rm -f "$before" "$after"' EXIT
-$stet show "$url@-2" >"$before"
-$stet show "$url@-1" >"$after"
-git --no-pager diff --no-index --word-diff=plain --word-diff-regex='[^[:space:]]+' "$before" "$after" |
-  sed -n '/^@@/,$p' | grep -E '\[-|\{\+' || true
+echo "What changed from revision 2 to 3, sentence by sentence (stet diff):"
+$stet diff "$url" --color never
 echo
 echo "The archive is a plain git repository: git --git-dir=$archive log --oneline --glob=refs/stet/articles"
 git --no-pager --git-dir="$archive" fsck --strict --no-progress 2>/dev/null && echo "git fsck --strict: ok"

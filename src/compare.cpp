@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <numeric>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 
@@ -28,7 +28,6 @@ constexpr std::size_t kGapBlock = 200;
 constexpr std::size_t kCommonWordPostings = 64;
 
 struct Side {
-  std::string_view text;
   std::vector<Span> sentences;
   std::vector<std::vector<Token>> tokens;
   std::vector<std::uint64_t> keys;                // per sentence
@@ -40,7 +39,6 @@ Result<Side> Prepare(std::string_view text) {
   Result<std::vector<Span>> sentences = Sentences(text);
   if (!sentences.ok()) return sentences.status();
   Side side;
-  side.text = text;
   side.sentences = std::move(*sentences);
   const std::size_t count = side.sentences.size();
   side.tokens.reserve(count);
@@ -184,28 +182,26 @@ class Aligner {
             all.begin() + static_cast<std::ptrdiff_t>(all.size() * (k + 1) / blocks)};
   }
 
-  // Weight of pairing before-sentences `left` with after-sentences `right`
-  // (one of them a single sentence): the words they share, or nothing when
-  // they are not similar enough or a part of a split/merge contributes too
-  // little of its own words.
-  std::size_t PairWeight(const std::vector<std::size_t>& left,
-                         const std::vector<std::size_t>& right) const {
-    auto words = [](const Side& side, const std::vector<std::size_t>& indexes) {
-      return indexes.size() == 1 ? side.words[indexes[0]]
-                                 : MergedWords(side.words[indexes[0]], side.words[indexes[1]]);
-    };
-    const std::vector<std::uint64_t> left_words = words(a_, left);
-    const std::vector<std::uint64_t> right_words = words(b_, right);
-    const std::size_t shared = SharedWords(left_words, right_words);
-    if (Dice(shared, left_words.size(), right_words.size()) < kEditedSimilarity) return 0;
-    if (left.size() + right.size() > 2) {
-      const Side& parts_side = left.size() == 2 ? a_ : b_;
-      const std::vector<std::size_t>& parts = left.size() == 2 ? left : right;
-      const std::vector<std::uint64_t>& whole = left.size() == 2 ? right_words : left_words;
-      for (std::size_t part : parts) {
-        const std::vector<std::uint64_t>& part_words = parts_side.words[part];
-        if (part_words.empty() || 2 * SharedWords(part_words, whole) < part_words.size()) return 0;
-      }
+  // Weight of pairing sentence i before with sentence j after: the words
+  // they share, or 0 when they are not similar enough to be one sentence.
+  std::size_t OneToOneWeight(std::size_t i, std::size_t j) const {
+    const std::vector<std::uint64_t>& left = a_.words[i];
+    const std::vector<std::uint64_t>& right = b_.words[j];
+    const std::size_t shared = SharedWords(left, right);
+    return Dice(shared, left.size(), right.size()) >= kEditedSimilarity ? shared : 0;
+  }
+
+  // The same for one sentence against two adjacent ones on the other side
+  // (a split or a merge): each of the two must also bring at least half of
+  // its own words, so an unrelated neighbour is not swallowed.
+  static std::size_t OneToTwoWeight(const std::vector<std::uint64_t>& one,
+                                    const std::vector<std::uint64_t>& first,
+                                    const std::vector<std::uint64_t>& second) {
+    const std::vector<std::uint64_t> both = MergedWords(first, second);
+    const std::size_t shared = SharedWords(one, both);
+    if (Dice(shared, one.size(), both.size()) < kEditedSimilarity) return 0;
+    for (const std::vector<std::uint64_t>* part : {&first, &second}) {
+      if (part->empty() || 2 * SharedWords(*part, one) < part->size()) return 0;
     }
     return shared;
   }
@@ -227,16 +223,18 @@ class Aligner {
         if (i > 0) consider(best[at(i - 1, j)], kSkipLeft);
         if (j > 0) consider(best[at(i, j - 1)], kSkipRight);
         if (i > 0 && j > 0) {
-          if (const std::size_t w = PairWeight({left[i - 1]}, {right[j - 1]}); w > 0)
+          if (const std::size_t w = OneToOneWeight(left[i - 1], right[j - 1]); w > 0)
             consider(best[at(i - 1, j - 1)] + w, kOneOne);
         }
         if (i > 0 && j > 1) {
-          if (const std::size_t w = PairWeight({left[i - 1]}, {right[j - 2], right[j - 1]}); w > 0)
-            consider(best[at(i - 1, j - 2)] + w, kSplitStep);
+          const std::size_t w =
+              OneToTwoWeight(a_.words[left[i - 1]], b_.words[right[j - 2]], b_.words[right[j - 1]]);
+          if (w > 0) consider(best[at(i - 1, j - 2)] + w, kSplitStep);
         }
         if (i > 1 && j > 0) {
-          if (const std::size_t w = PairWeight({left[i - 2], left[i - 1]}, {right[j - 1]}); w > 0)
-            consider(best[at(i - 2, j - 1)] + w, kMergeStep);
+          const std::size_t w =
+              OneToTwoWeight(b_.words[right[j - 1]], a_.words[left[i - 2]], a_.words[left[i - 1]]);
+          if (w > 0) consider(best[at(i - 2, j - 1)] + w, kMergeStep);
         }
         best[at(i, j)] = value;
         step[at(i, j)] = chosen;

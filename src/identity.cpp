@@ -1,12 +1,13 @@
 // Canonical URLs and article ids. URL parsing is libcurl's (curl_url), so
 // that stet and its fetcher agree on what a URL is; only the news-specific
 // rules (which query parameters are tracking noise) are written here.
+// libcurl is opened on first use (curl_library.h says why).
 #include "stet/identity.h"
 
-#include <curl/curl.h>
 #include <xxhash.h>
 
 #include "ascii.h"
+#include "curl_library.h"
 
 #include <algorithm>
 #include <array>
@@ -19,12 +20,14 @@ namespace stet {
 namespace {
 
 struct CurlUrlFree {
-  void operator()(CURLU* handle) const { curl_url_cleanup(handle); }
+  const CurlLibrary* curl;
+  void operator()(CURLU* handle) const { curl->url_cleanup(handle); }
 };
 using CurlUrlPtr = std::unique_ptr<CURLU, CurlUrlFree>;
 
 struct CurlStringFree {
-  void operator()(char* text) const { curl_free(text); }
+  const CurlLibrary* curl;
+  void operator()(char* text) const { curl->free(text); }
 };
 using CurlString = std::unique_ptr<char, CurlStringFree>;
 
@@ -72,30 +75,34 @@ Result<std::string> CanonicalUrl(std::string_view url) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
       return invalid("contains a space or control character");
   }
-  CurlUrlPtr handle(curl_url());
+  Result<const CurlLibrary*> loaded = Curl();
+  if (!loaded.ok()) return loaded.status();
+  const CurlLibrary& curl = **loaded;
+  auto text = [&](char* raw) { return CurlString(raw, CurlStringFree{&curl}); };
+  CurlUrlPtr handle(curl.url(), CurlUrlFree{&curl});
   if (!handle) return invalid("out of memory");
-  CURLUcode rc = curl_url_set(handle.get(), CURLUPART_URL, given.c_str(), CURLU_NON_SUPPORT_SCHEME);
+  CURLUcode rc = curl.url_set(handle.get(), CURLUPART_URL, given.c_str(), CURLU_NON_SUPPORT_SCHEME);
   if (rc != CURLUE_OK)
-    return invalid(std::string("not an absolute URL (") + curl_url_strerror(rc) + ")");
+    return invalid(std::string("not an absolute URL (") + curl.url_strerror(rc) + ")");
 
   char* raw = nullptr;
-  if (curl_url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
+  if (curl.url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
     return invalid("has no host");
   }
-  const std::string host = AsciiLower(CurlString(raw).get());
-  curl_url_set(handle.get(), CURLUPART_HOST, host.c_str(), 0);
-  curl_url_set(handle.get(), CURLUPART_FRAGMENT, nullptr, 0);
+  const std::string host = AsciiLower(text(raw).get());
+  curl.url_set(handle.get(), CURLUPART_HOST, host.c_str(), 0);
+  curl.url_set(handle.get(), CURLUPART_FRAGMENT, nullptr, 0);
 
   raw = nullptr;
-  if (curl_url_get(handle.get(), CURLUPART_QUERY, &raw, 0) == CURLUE_OK && raw != nullptr) {
-    const std::string query = CanonicalQuery(CurlString(raw).get());
-    curl_url_set(handle.get(), CURLUPART_QUERY, query.empty() ? nullptr : query.c_str(), 0);
+  if (curl.url_get(handle.get(), CURLUPART_QUERY, &raw, 0) == CURLUE_OK && raw != nullptr) {
+    const std::string query = CanonicalQuery(text(raw).get());
+    curl.url_set(handle.get(), CURLUPART_QUERY, query.empty() ? nullptr : query.c_str(), 0);
   }
 
   raw = nullptr;
-  rc = curl_url_get(handle.get(), CURLUPART_URL, &raw, CURLU_NO_DEFAULT_PORT);
-  if (rc != CURLUE_OK || raw == nullptr) return invalid(curl_url_strerror(rc));
-  return std::string(CurlString(raw).get());
+  rc = curl.url_get(handle.get(), CURLUPART_URL, &raw, CURLU_NO_DEFAULT_PORT);
+  if (rc != CURLUE_OK || raw == nullptr) return invalid(curl.url_strerror(rc));
+  return std::string(text(raw).get());
 }
 
 std::string ArticleIdOf(std::string_view canonical_name) {

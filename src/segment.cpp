@@ -27,7 +27,8 @@ Span Trim(std::string_view text, Span span) {
   return span;
 }
 
-// Words that stand before a name and never end a sentence.
+// Titles that stand before a name, and "e.g.", "i.e.", "cf.", "viz.":
+// none of them ends a sentence.
 constexpr std::array<std::string_view, 42> kTitles = {
     "e.g",  "i.e",  "cf",     "viz",  "mr",   "mrs",  "ms",   "dr",  "prof", "gen",  "sen",
     "rep",  "gov",  "lt",     "col",  "capt", "sgt",  "adm",  "maj", "cmdr", "rev",  "hon",
@@ -301,14 +302,11 @@ std::vector<std::size_t> ExtraStarts(std::string_view body) {
   // paragraph only digits and lower-case letters count, as "A. Smith"
   // reads like an initial.
   std::size_t list_end = 0;  // a list's items are not searched again
-  for (std::size_t at = 0; at < body.size(); ++at) {
-    const bool opens =
-        at == 0 || (at >= 2 && at >= list_end && body[at - 1] == ' ' &&
-                    (body[at - 2] == '.' || body[at - 2] == '?' || body[at - 2] == '!'));
-    if (!opens) continue;
+  auto list_from = [&](std::size_t at) {
+    if (at > 0 && at < list_end) return;
     std::optional<ListMarker> marker = ReadListMarker(body.substr(at));
     if (!marker || (at > 0 && std::isupper(static_cast<unsigned char>(marker->value[0])) != 0)) {
-      continue;
+      return;
     }
     std::size_t from = at;
     std::vector<std::size_t> items;
@@ -321,19 +319,38 @@ std::vector<std::size_t> ExtraStarts(std::string_view body) {
       items.push_back(found + 1);
       from = found + 1;
     }
-    if (items.empty()) continue;  // one marker alone is no list
+    if (items.empty()) return;  // one marker alone is no list
     if (at > 0) starts.push_back(at);
     starts.insert(starts.end(), items.begin(), items.end());
     list_end = from + 1;
-  }
+  };
+  list_from(0);
   auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
   auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  for (std::size_t i = 2; i + 2 < body.size(); ++i) {
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '.' && body[i] != '!' && body[i] != '?') continue;
+    if (i + 2 < body.size() && body[i + 1] == ' ') list_from(i + 2);
     const char c = body[i];
-    if (c == '.' && !InsideAddress(body, i) && (is_lower(body[i - 1]) || is_digit(body[i - 1])) &&
+    const std::string_view rest = body.substr(i + 1);
+    // "What do you see? - Posted ...": a dash after a question or
+    // exclamation opens the next sentence.
+    if (c == '?' || c == '!') {
+      for (std::string_view dash : {" - ", " \u2014 ", " \u2013 "}) {
+        if (rest.starts_with(dash) && rest.size() > dash.size() && is_upper(rest[dash.size()])) {
+          starts.push_back(i + 2);
+        }
+      }
+    }
+    // "compounds. . . . The": a full stop, then an ellipsis opening the next.
+    if (c == '.' && i > 0 && std::isalnum(static_cast<unsigned char>(body[i - 1])) != 0 &&
+        rest.starts_with(" . . . ") && rest.size() > 7 && is_upper(rest[7])) {
+      starts.push_back(i + 2);
+    }
+    if (i < 2 || i + 2 >= body.size()) continue;
+    if (c == '.' && (is_lower(body[i - 1]) || is_digit(body[i - 1])) &&
         (is_lower(body[i - 2]) || is_digit(body[i - 2])) && is_upper(body[i + 1]) &&
-        is_lower(body[i + 2])) {
+        is_lower(body[i + 2]) && !InsideAddress(body, i)) {
       starts.push_back(i + 1);
     } else if ((c == '.' || c == '!' || c == '?') && body[i + 1] == '[' && is_digit(body[i + 2])) {
       std::size_t at = i + 1;
@@ -345,26 +362,6 @@ std::vector<std::size_t> ExtraStarts(std::string_view body) {
       }
       if (at > i + 1 && at + 1 < body.size() && body[at] == ' ' && is_upper(body[at + 1]))
         starts.push_back(at + 1);
-    }
-  }
-  // "What do you see? - Posted ...": a dash after a question or
-  // exclamation opens the next sentence.
-  for (std::string_view dash : {" - ", " \u2014 ", " \u2013 "}) {
-    for (std::size_t at = body.find(dash); at != std::string_view::npos;
-         at = body.find(dash, at + 1)) {
-      const std::size_t after = at + dash.size();
-      if (at > 0 && (body[at - 1] == '?' || body[at - 1] == '!') && after < body.size() &&
-          is_upper(body[after])) {
-        starts.push_back(at + 1);
-      }
-    }
-  }
-  // "compounds. . . . The": a full stop, then an ellipsis opening the next.
-  for (std::size_t at = body.find(". . . . "); at != std::string_view::npos;
-       at = body.find(". . . . ", at + 1)) {
-    if (at > 0 && std::isalnum(static_cast<unsigned char>(body[at - 1])) != 0 &&
-        at + 8 < body.size() && is_upper(body[at + 8])) {
-      starts.push_back(at + 2);
     }
   }
   for (std::size_t at = body.find("\uFF0E"); at != std::string_view::npos;

@@ -15,9 +15,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <iterator>
+#include <memory>
 
 #include "ascii.h"
 
@@ -237,10 +236,17 @@ Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes
     return Status::InvalidInput(path + ": " + HumanSize(static_cast<std::size_t>(info.st_size)) +
                                 limit_hint);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidInput(path + ": " + std::strerror(errno));
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::InvalidInput(path + ": read error");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                       &std::fclose);
+  if (!file) return Status::InvalidInput(path + ": " + std::strerror(errno));
+  std::string data;
+  data.reserve(S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0);
+  char buffer[65536];
+  std::size_t got;
+  while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0 && data.size() <= max_bytes) {
+    data.append(buffer, got);
+  }
+  if (std::ferror(file.get())) return Status::InvalidInput(path + ": read error");
   if (data.size() > max_bytes) {
     return Status::InvalidInput(path + ": " + HumanSize(data.size()) + limit_hint);
   }

@@ -207,7 +207,6 @@ TEST_CASE("diff: nothing to compare and bad sides get one line and exit 1", "[di
        "stet: diff " + dir / "binary.bin" + ": binary data (NUL byte at offset 4)"},
       {{"diff", "--files", dir / "a.txt", dir / "missing.txt"},
        "stet: diff " + dir / "missing.txt" + ": No such file or directory"},
-      {{"diff", "--files", dir / "a.txt"}, "stet: diff --files: give two files, OLD and NEW"},
   };
   for (const Case& c : cases) {
     RunResult result = Stet(archive, c.args);
@@ -216,6 +215,10 @@ TEST_CASE("diff: nothing to compare and bad sides get one line and exit 1", "[di
     CHECK(result.err == c.expected + "\n");
     CHECK(result.out.empty());
   }
+  RunResult usage = Stet(archive, {"diff", "--files", dir / "a.txt"});
+  CHECK(usage.exit_code == 2);
+  CHECK(usage.err == "stet: diff --files: give two files, OLD and NEW\n");
+  CHECK(Stet(archive, {"diff", kUrl, "1", "2", "3"}).exit_code == 2);
   RunResult unknown = Stet(archive, {"diff", "https://example.org/none"});
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err.rfind("stet: diff ", 0) == 0);

@@ -58,6 +58,10 @@ TEST_CASE("decimals, quotes ending sentences and list markers", "[segment]") {
                     "price.\xE2\x80\x9D") ==
         Sentences{"\xE2\x80\x9CWe want peace,\xE2\x80\x9D he said.",
                   "\xE2\x80\x9CNot at any price.\xE2\x80\x9D"});
+  // A quotation over two sentences is split at its inner sentence end; the
+  // attribution stays with the sentence the quotation closes in.
+  CHECK(SentencesOf("“We want peace. We will not accept it,” he said. Then he left.") ==
+        Sentences{"“We want peace.", "We will not accept it,” he said.", "Then he left."});
   CHECK(SentencesOf("1. The first item.") == Sentences{"1. The first item."});
   CHECK(SentencesOf("2.) The second item. It ends here.") ==
         Sentences{"2.) The second item.", "It ends here."});

@@ -1,10 +1,13 @@
 // stet/segment.h: paragraphs and sentences of news text, as byte spans.
 //
 // Sentences come from ICU's sentence iterator for English with its
-// standard break suppressions (en@ss=standard), with a layer of news
-// abbreviations on top: titles (Gen., Sen., Gov.), initials (J.D.),
-// months (Jan.), and dotted acronyms and times (U.S., p.m.) that ICU splits
-// after when a capitalised word follows.
+// standard break suppressions (en@ss=standard), with a layer of news rules
+// on top: titles (Gen., Sen., Gov.), initials (J.D.), months (Jan.), dotted
+// acronyms and times (U.S., p.m.) that ICU splits after when a capitalised
+// word follows; lists written on one line; full stops glued to the next
+// word; footnote marks; spaced ellipses; a quotation ending in "?" or "!"
+// before its lower-case attribution. Tokens are words and punctuation
+// marks with byte offsets and a hash of their matching form.
 #ifndef STET_SEGMENT_H_
 #define STET_SEGMENT_H_
 

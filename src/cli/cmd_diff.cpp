@@ -2,6 +2,7 @@
 // changed between two revisions, sentence by sentence.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -176,6 +177,8 @@ void PrintText(const DiffSide& from, const DiffSide& to, const Comparison& compa
   std::printf("\nTEXT  %s\n", SummaryLine(Count(comparison)).c_str());
   for (const TextEdit& edit : comparison.edits) {
     std::string body = InlineWords(from.text, to.text, edit, markers);
+    // One line an edit: a sentence wrapped over lines in its text is not here.
+    std::replace(body.begin(), body.end(), '\n', ' ');
     if (edit.kind == EditKind::kAdded) {
       body = std::string(markers.insert_open) + body + std::string(markers.insert_close);
     } else if (edit.kind == EditKind::kRemoved) {
@@ -193,8 +196,9 @@ void PrintText(const DiffSide& from, const DiffSide& to, const Comparison& compa
 int RunDiff(const DiffOptions& options, const Context& context) {
   const std::size_t count = options.args.size();
   if (options.files ? count != 2 : (count < 1 || count > 3)) {
-    return Fail(Status::InvalidInput(options.files ? "diff --files: give two files, OLD and NEW"
-                                                   : "diff: give ARTICLE [REV_A [REV_B]]"));
+    Fail(Status::InvalidInput(options.files ? "diff --files: give two files, OLD and NEW"
+                                            : "diff: give ARTICLE [REV_A [REV_B]]"));
+    return kExitUsage;
   }
   DiffSide from, to;
   if (options.files) {

@@ -1,13 +1,18 @@
 // libFuzzer target over everything that reads untrusted bytes before they
 // reach the archive: import lines, URLs, text checks and normalisation,
-// timestamps, and stored commit messages read back.
-// Build: CC=clang CXX=clang++ cmake -B build-fuzz -DSTET_FUZZ=ON && cmake --build build-fuzz -j2
-// --target stet-fuzz Run:   build-fuzz/stet-fuzz -max_total_time=60 tests/fuzz/corpus
+// timestamps, stored commit messages read back, and the comparison of two
+// texts (the input cut at a code point boundary near its middle).
+// Build: CC=clang CXX=clang++ cmake -B build-fuzz -DSTET_FUZZ=ON
+//        cmake --build build-fuzz -j2 --target stet-fuzz
+// Run (new inputs go to the first folder, the seeds stay as they are):
+//        mkdir -p build-fuzz/corpus
+//        build-fuzz/stet-fuzz -max_total_time=60 build-fuzz/corpus tests/fuzz/corpus
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "revision_format.h"
+#include "stet/compare.h"
 #include "stet/identity.h"
 #include "stet/import.h"
 #include "stet/text.h"
@@ -25,6 +30,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string normal = stet::NormalizedText(stored);
     if (stet::NormalizedText(normal) != normal) __builtin_trap();
     if (stet::ContentHash(stored) != stet::ContentHash(normal)) __builtin_trap();
+    // Matching form is idempotent too.
+    const std::string matching = stet::MatchingForm(stored);
+    if (stet::MatchingForm(matching) != matching) __builtin_trap();
+    // Comparing a text with itself finds nothing; with its halves, every
+    // span stays inside its text.
+    auto same = stet::CompareTexts(stored, stored);
+    if (!same.ok() || !same->edits.empty()) __builtin_trap();
+    const std::size_t middle = stored.size() / 2;
+    std::size_t cut = middle;
+    while (cut > 0 && (static_cast<unsigned char>(stored[cut]) & 0xC0) == 0x80) --cut;
+    const std::string_view before = std::string_view(stored).substr(0, cut);
+    const std::string_view after = std::string_view(stored).substr(cut);
+    if (auto comparison = stet::CompareTexts(before, after); comparison.ok()) {
+      for (const stet::TextEdit& edit : comparison->edits) {
+        if (edit.before.end > before.size() || edit.after.end > after.size()) __builtin_trap();
+        (void)stet::InlineWords(before, after, edit);
+      }
+    }
   }
   return 0;
 }
