@@ -35,9 +35,9 @@ constexpr std::array<std::string_view, 42> kTitles = {
     "pres", "supt", "det",    "insp", "fr",   "st",   "mt",   "ft",  "gens", "sens", "reps",
     "no",   "vs",   "messrs", "cpl",  "pvt",  "brig", "atty", "amb", "dept"};
 // Abbreviations that are followed by a number or a name mid-sentence.
-constexpr std::array<std::string_view, 17> kBeforeNumbers = {
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep",    "oct", "nov",
-    "dec", "fig", "p",   "pp",  "vol", "art",  "approx", "sec"};
+constexpr std::array<std::string_view, 19> kBeforeNumbers = {
+    "jan", "feb", "mar", "apr", "aug", "sept",   "sep", "oct",     "nov",    "dec",
+    "fig", "p",   "pp",  "vol", "art", "approx", "sec", "n\u00B0", "n\u00BA"};
 // Company and name suffixes: "Acme Inc. said", "the GmbH & Co. KG". Like
 // acronyms, they end a sentence only before a sentence opener.
 constexpr std::array<std::string_view, 9> kSuffixes = {"inc", "corp", "co",  "ltd", "jr",
@@ -177,6 +177,18 @@ bool IsFalseBreak(std::string_view before, std::string_view after) {
   // points are a sentence end followed by one.
   const std::string_view trimmed = before.substr(0, Trim(before, {0, before.size()}).end);
   if (trimmed.ends_with(". . .") && !trimmed.ends_with(". . . .")) return true;
+  // A citation in parentheses after a quotation belongs to its sentence:
+  // '..." (Smith 55).' - a parenthesis with no sentence end inside,
+  // followed by a full stop or comma.
+  if (const std::size_t open = after.find_first_not_of(" \t");
+      open != std::string_view::npos && after[open] == '(') {
+    const std::size_t close = after.find(')', open);
+    if (close != std::string_view::npos && close + 1 < after.size() &&
+        (after[close + 1] == '.' || after[close + 1] == ',') &&
+        after.substr(open, close - open).find_first_of(".!?") == std::string_view::npos) {
+      return true;
+    }
+  }
   const std::string_view word = WithoutClosers(LastWord(before));
   if (word.size() < 2) return false;
   // Names spelled with an exclamation mark.
@@ -227,23 +239,35 @@ struct CodePoint {
   bool upper = false;
 };
 
-CodePoint ReadCodePoint(std::string_view text, std::size_t at, std::size_t limit) {
+// The class of each ASCII byte, so that the common case of reading a code
+// point is one table lookup.
+constexpr std::array<CharClass, 128> kAsciiClasses = [] {
+  std::array<CharClass, 128> classes{};
+  for (int c = 0; c < 128; ++c) {
+    CharClass kind = CharClass::kOther;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      kind = CharClass::kSpace;
+    } else if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      kind = CharClass::kWordChar;
+    } else if (c == '\'' || c == '-') {
+      kind = CharClass::kJoiner;
+    } else if (c == '.' || c == ',') {
+      kind = CharClass::kPoint;
+    }
+    classes[static_cast<std::size_t>(c)] = kind;
+  }
+  return classes;
+}();
+
+inline CodePoint ReadCodePoint(std::string_view text, std::size_t at, std::size_t limit) {
   CodePoint point;
   const auto byte = static_cast<unsigned char>(text[at]);
   if (byte < 0x80) {
     point.value = byte;
     point.end = at + 1;
+    point.kind = kAsciiClasses[byte];
     point.digit = byte >= '0' && byte <= '9';
     point.upper = byte >= 'A' && byte <= 'Z';
-    if (IsAsciiSpace(static_cast<char>(byte))) {
-      point.kind = CharClass::kSpace;
-    } else if (point.digit || point.upper || (byte >= 'a' && byte <= 'z')) {
-      point.kind = CharClass::kWordChar;
-    } else if (byte == '\'' || byte == '-') {
-      point.kind = CharClass::kJoiner;
-    } else if (byte == '.' || byte == ',') {
-      point.kind = CharClass::kPoint;
-    }
     return point;
   }
   auto i = static_cast<std::int32_t>(at);
@@ -325,12 +349,33 @@ std::vector<std::size_t> ExtraStarts(std::string_view body) {
     list_end = from + 1;
   };
   list_from(0);
+  // Inside a paragraph a list opens after a sentence end, or anywhere with a
+  // bullet or a first marker ("1.", "a)", "(a)") before a capital, when its
+  // next item follows.
+  for (std::size_t at = body.find(' '); at != std::string_view::npos && at + 1 < body.size();
+       at = body.find(' ', at + 1)) {
+    const char next = body[at + 1];
+    const bool after_end =
+        at > 0 && (body[at - 1] == '.' || body[at - 1] == '?' || body[at - 1] == '!');
+    const char after_next = at + 2 < body.size() ? body[at + 2] : ' ';
+    const bool first_marker =
+        ((next == '1' || next == 'a') && (after_next == '.' || after_next == ')')) || next == '(' ||
+        static_cast<unsigned char>(next) == 0xE2 || next == '*';
+    if (after_end) {
+      list_from(at + 1);
+    } else if (first_marker) {
+      // "for 1. above" is a reference, not a list: an item opens in capitals.
+      const std::optional<ListMarker> marker = ReadListMarker(body.substr(at + 1));
+      const std::size_t item = at + 1 + (marker ? marker->length + 1 : 0);
+      if (marker && item < body.size() && std::isupper(static_cast<unsigned char>(body[item])) != 0)
+        list_from(at + 1);
+    }
+  }
   auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
   auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   for (std::size_t i = 0; i < body.size(); ++i) {
     if (body[i] != '.' && body[i] != '!' && body[i] != '?') continue;
-    if (i + 2 < body.size() && body[i + 1] == ' ') list_from(i + 2);
     const char c = body[i];
     const std::string_view rest = body.substr(i + 1);
     // "What do you see? - Posted ...": a dash after a question or
@@ -352,6 +397,22 @@ std::vector<std::size_t> ExtraStarts(std::string_view body) {
         (is_lower(body[i - 2]) || is_digit(body[i - 2])) && is_upper(body[i + 1]) &&
         is_lower(body[i + 2]) && !InsideAddress(body, i)) {
       starts.push_back(i + 1);
+    } else if (c == '.' && (is_lower(body[i - 1]) || body[i - 1] == ')') && is_digit(body[i + 1])) {
+      // Footnote numbers flattened onto the full stop: "consultation.11 12
+      // Take", "(1987).1 According".
+      std::size_t at = i + 1;
+      for (;;) {
+        std::size_t digits = at;
+        while (digits < body.size() && is_digit(body[digits]) && digits - at < 3) ++digits;
+        if (digits == at || (digits < body.size() && !IsAsciiSpace(body[digits]))) break;
+        at = digits;
+        if (at + 1 < body.size() && is_digit(body[at + 1])) {
+          ++at;
+          continue;
+        }
+        if (at + 1 < body.size() && is_upper(body[at + 1])) starts.push_back(at + 1);
+        break;
+      }
     } else if ((c == '.' || c == '!' || c == '?') && body[i + 1] == '[' && is_digit(body[i + 2])) {
       std::size_t at = i + 1;
       while (at < body.size() && body[at] == '[') {

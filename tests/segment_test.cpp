@@ -109,6 +109,11 @@ TEST_CASE("lists on one line are split at each next item", "[segment]") {
         Sentences{"Finally, this.", "a) here it is", "b) another", "c) one more"});
   CHECK(SentencesOf("⁃9. The first item ⁃10. The second item") ==
         Sentences{"⁃9. The first item", "⁃10. The second item"});
+  CHECK(SentencesOf("1.) The first item 2.) The second item 1.) First again 2.) Second again") ==
+        Sentences{"1.) The first item", "2.) The second item", "1.) First again",
+                  "2.) Second again"});
+  CHECK(SentencesOf("As payment for 1. above, pay nothing and for 2. above, no fee.") ==
+        Sentences{"As payment for 1. above, pay nothing and for 2. above, no fee."});
   // One marker alone, or an initial, makes no list.
   CHECK(SentencesOf("Ask A. Smith about B. Jones.") == Sentences{"Ask A. Smith about B. Jones."});
 }
@@ -121,6 +126,12 @@ TEST_CASE("glued full stops footnotes and ellipses", "[segment]") {
         Sentences{"See www.testurl.Awesome.com now."});
   CHECK(SentencesOf("He was a martyr.[1] The emperor decreed it.[7][8] It held.") ==
         Sentences{"He was a martyr.[1]", "The emperor decreed it.[7][8]", "It held."});
+  CHECK(SentencesOf("It leaves a gap in a consultation.11 12 Take the common cold.") ==
+        Sentences{"It leaves a gap in a consultation.11 12", "Take the common cold."});
+  CHECK(SentencesOf("\"Bohr used the analogy [...]\" (Smith 55). He agreed.") ==
+        Sentences{"\"Bohr used the analogy [...]\" (Smith 55).", "He agreed."});
+  CHECK(SentencesOf("You can find it at N\u00B0. 1026. That is where it is.") ==
+        Sentences{"You can find it at N\u00B0. 1026.", "That is where it is."});
   CHECK(SentencesOf("the thing is . . . I didn't mean it.") ==
         Sentences{"the thing is . . . I didn't mean it."});
   CHECK(SentencesOf("It was weakened. . . . The practice was not abandoned.") ==

@@ -92,19 +92,40 @@ def main():
                 f.write(before)
             with open(new_path, "w", encoding="utf-8") as f:
                 f.write(after)
-            lib = json.loads(subprocess.run([bench, old_path, new_path, "--rounds", str(args.rounds)],
-                                            capture_output=True, text=True, check=True).stdout)
-            row = {"words": len(after.split()), "stet lib": lib["compare_ms"], "stet parts": lib}
-            row["stet cli"] = median_ms(lambda: run_quiet([stet, "diff", "--files", old_path, new_path, "--format", "json"]), args.rounds)
-            row["git"] = median_ms(lambda: run_quiet(["git", "diff", "--no-index", "--word-diff", "--no-color", old_path, new_path]), args.rounds)
-            row["difflib"] = median_ms(lambda: difflib_words(before, after), max(3, args.rounds // 3))
-            if node_ok:
-                out = subprocess.run(["node", os.path.join(HERE, "dmp_words.js"), old_path, new_path, str(args.rounds)],
+            # Rounds interleave the tools so that a slow moment of the
+            # machine falls on all of them alike; medians are reported.
+            def lib_once():
+                out = subprocess.run([bench, old_path, new_path, "--rounds", "3"],
                                      capture_output=True, text=True, check=True).stdout
-                row["dmp"] = json.loads(out)["ms"]
+                return json.loads(out)
+
+            def dmp_once():
+                out = subprocess.run(["node", os.path.join(HERE, "dmp_words.js"), old_path, new_path, "3"],
+                                     capture_output=True, text=True, check=True).stdout
+                return json.loads(out)["ms"]
+
+            samples = {"stet lib": [], "stet cli": [], "git": [], "difflib": [], "dmp": []}
+            parts = []
+            for round_number in range(args.rounds):
+                lib = lib_once()
+                parts.append(lib)
+                samples["stet lib"].append(lib["compare_ms"])
+                samples["stet cli"].append(median_ms(lambda: run_quiet([stet, "diff", "--files", old_path, new_path, "--format", "json"]), 1))
+                samples["git"].append(median_ms(lambda: run_quiet(["git", "diff", "--no-index", "--word-diff", "--no-color", old_path, new_path]), 1))
+                if round_number < max(3, args.rounds // 3):  # difflib takes seconds at 100k words
+                    samples["difflib"].append(median_ms(lambda: difflib_words(before, after), 1))
+                if node_ok:
+                    samples["dmp"].append(dmp_once())
+            lib = parts[len(parts) // 2]
+            row = {"words": len(after.split()), "stet parts": {
+                key: statistics.median(p[key] for p in parts) if isinstance(lib[key], float) else lib[key]
+                for key in ("sentences_ms", "tokens_ms", "edits", "word_diff_pairs")}}
+            for name, values in samples.items():
+                if values:
+                    row[name] = statistics.median(values)
             results[size] = row
             if size == 10000:
-                engines = lib["engines"]
+                engines = lib_once()["engines"]
 
     print(f"{'words':>8} {'stet lib':>10} {'stet cli':>10} {'git':>10} {'difflib':>10} {'dmp':>10}   cli/git  lib/git  difflib/lib  dmp/lib")
     for size, row in results.items():
