@@ -27,40 +27,35 @@ constexpr std::size_t kGapBlock = 200;
 // A word shared by more sentences than this does not help find a moved one.
 constexpr std::size_t kCommonWordPostings = 64;
 
+// One text as the aligner sees it: its segmentation (borrowed), and per
+// sentence a hash of its tokens and its sorted word keys.
 struct Side {
-  std::vector<Span> sentences;
-  std::vector<std::vector<Token>> tokens;
+  explicit Side(const SegmentedText& segmented)
+      : sentences(segmented.sentences), tokens(segmented.tokens) {
+    const std::size_t count = sentences.size();
+    keys.reserve(count);
+    words.reserve(count);
+    partner.assign(count, std::nullopt);
+    std::vector<std::uint64_t> token_keys;
+    for (const std::vector<Token>& sentence_tokens : tokens) {
+      token_keys.clear();
+      std::vector<std::uint64_t> sentence_words;
+      for (const Token& token : sentence_tokens) {
+        token_keys.push_back(token.key);
+        if (token.word) sentence_words.push_back(token.key);
+      }
+      std::sort(sentence_words.begin(), sentence_words.end());
+      keys.push_back(XXH3_64bits(token_keys.data(), token_keys.size() * sizeof(std::uint64_t)));
+      words.push_back(std::move(sentence_words));
+    }
+  }
+
+  const std::vector<Span>& sentences;
+  const std::vector<std::vector<Token>>& tokens;
   std::vector<std::uint64_t> keys;                // per sentence
   std::vector<std::vector<std::uint64_t>> words;  // sorted word keys per sentence
   std::vector<std::optional<std::size_t>> partner;
 };
-
-Result<Side> Prepare(std::string_view text) {
-  Result<std::vector<Span>> sentences = Sentences(text);
-  if (!sentences.ok()) return sentences.status();
-  Side side;
-  side.sentences = std::move(*sentences);
-  const std::size_t count = side.sentences.size();
-  side.tokens.reserve(count);
-  side.keys.reserve(count);
-  side.words.reserve(count);
-  side.partner.assign(count, std::nullopt);
-  std::vector<std::uint64_t> token_keys;
-  for (const Span& sentence : side.sentences) {
-    std::vector<Token> tokens = Tokens(text, sentence);
-    token_keys.clear();
-    std::vector<std::uint64_t> words;
-    for (const Token& token : tokens) {
-      token_keys.push_back(token.key);
-      if (token.word) words.push_back(token.key);
-    }
-    std::sort(words.begin(), words.end());
-    side.keys.push_back(XXH3_64bits(token_keys.data(), token_keys.size() * sizeof(std::uint64_t)));
-    side.words.push_back(std::move(words));
-    side.tokens.push_back(std::move(tokens));
-  }
-  return side;
-}
 
 // Size of the multiset intersection of two sorted key lists.
 std::size_t SharedWords(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
@@ -107,7 +102,7 @@ std::vector<Token> JoinedTokens(const Side& side, const std::vector<std::size_t>
 
 class Aligner {
  public:
-  Aligner(Side before, Side after) : a_(std::move(before)), b_(std::move(after)) {}
+  Aligner(const SegmentedText& before, const SegmentedText& after) : a_(before), b_(after) {}
 
   Comparison Run() {
     MatchInPlace();
@@ -340,8 +335,8 @@ class Aligner {
                                 JoinedTokens(b_, edit.after_sentences));
       }
     }
-    comparison_.before_sentences = std::move(a_.sentences);
-    comparison_.after_sentences = std::move(b_.sentences);
+    comparison_.before_sentences = a_.sentences;
+    comparison_.after_sentences = b_.sentences;
     comparison_.edits = std::move(edits_);
     return std::move(comparison_);
   }
@@ -441,11 +436,15 @@ std::string InlineWords(std::string_view before, std::string_view after, const T
 }
 
 Result<Comparison> CompareTexts(std::string_view before, std::string_view after) {
-  Result<Side> left = Prepare(before);
+  Result<SegmentedText> left = Segment(before);
   if (!left.ok()) return left.status();
-  Result<Side> right = Prepare(after);
+  Result<SegmentedText> right = Segment(after);
   if (!right.ok()) return right.status();
-  return Aligner(std::move(*left), std::move(*right)).Run();
+  return CompareSegmented(*left, *right);
+}
+
+Comparison CompareSegmented(const SegmentedText& before, const SegmentedText& after) {
+  return Aligner(before, after).Run();
 }
 
 }  // namespace stet

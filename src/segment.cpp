@@ -479,6 +479,18 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
   return tokens;
 }
 
+Result<SegmentedText> Segment(std::string_view text) {
+  Result<std::vector<Span>> sentences = Sentences(text);
+  if (!sentences.ok()) return sentences.status();
+  SegmentedText segmented;
+  segmented.sentences = std::move(*sentences);
+  segmented.tokens.reserve(segmented.sentences.size());
+  for (const Span& sentence : segmented.sentences) {
+    segmented.tokens.push_back(Tokens(text, sentence));
+  }
+  return segmented;
+}
+
 std::vector<Span> Paragraphs(std::string_view text) {
   std::vector<Span> paragraphs;
   std::size_t start = 0;

@@ -96,6 +96,11 @@ std::string CollapseWhitespace(std::string_view text, bool canonical_punctuation
     if (bytes[i] < 0x80) {
       space = IsAsciiSpace(text[static_cast<std::size_t>(i)]);
       ++i;
+      if (!space) {
+        // The rest of a run of printable ASCII goes in with one append.
+        while (i < length && bytes[i] < 0x80 && !IsAsciiSpace(text[static_cast<std::size_t>(i)]))
+          ++i;
+      }
     } else {
       UChar32 c;
       U8_NEXT(bytes, i, length, c);

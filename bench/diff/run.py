@@ -8,7 +8,9 @@ generator of bench/ingest: sentences with numbers and quotes; one edit per
 moved and extended, corrections appended), then times on each pair:
 
   stet lib   CompareTexts in process (segmentation, tokens, alignment, word
-             diffs), median of rounds, from build/stet-bench-diff
+             diffs), median of rounds, from build/stet-bench-diff; it also
+             times the same with quotes found and compared over the same
+             segmentation, as `stet diff` does, and prints what quotes add
   stet cli   `stet diff --files OLD NEW --format json`, the whole command
   git        `git diff --no-index --word-diff OLD NEW`
   difflib    Python's difflib.SequenceMatcher over the words, get_opcodes()
@@ -119,7 +121,10 @@ def main():
             lib = parts[len(parts) // 2]
             row = {"words": len(after.split()), "stet parts": {
                 key: statistics.median(p[key] for p in parts) if isinstance(lib[key], float) else lib[key]
-                for key in ("sentences_ms", "tokens_ms", "edits", "word_diff_pairs")}}
+                for key in ("sentences_ms", "tokens_ms", "edits", "word_diff_pairs", "quotes",
+                            "diff_with_quotes_ms", "quotes_only_ms")}}
+            # The quotes' share, per round (the same moment for both), then the median.
+            row["quote share"] = statistics.median(p["diff_with_quotes_ms"] / p["compare_ms"] - 1 for p in parts)
             for name, values in samples.items():
                 if values:
                     row[name] = statistics.median(values)
@@ -136,7 +141,9 @@ def main():
     for size, row in results.items():
         parts = row["stet parts"]
         print(f"  {size:>6} words: sentences {parts['sentences_ms']:.2f} ms, tokens {parts['tokens_ms']:.2f} ms, "
-              f"{parts['edits']} edits, {parts['word_diff_pairs']} word diffs")
+              f"{parts['edits']} edits, {parts['word_diff_pairs']} word diffs; "
+              f"with quotes ({parts['quotes']} in the newer text) {parts['diff_with_quotes_ms']:.2f} ms: "
+              f"quotes add {100 * row['quote share']:.0f}%")
     sizes = sorted(results)
     if 10000 in results and 100000 in results:
         print(f"growth 10k -> 100k words: stet lib {results[100000]['stet lib'] / results[10000]['stet lib']:.1f}x, "
@@ -146,6 +153,8 @@ def main():
         print(f"1k words in the library: {results[1000]['stet lib']:.3f} ms (target 2 ms)")
     if 10000 in results:
         print(f"10k words, stet cli / git --word-diff: {results[10000]['stet cli'] / results[10000]['git']:.2f}x (target 3x)")
+    if 10000 in results:
+        print(f"10k words, quotes and their changes add {100 * results[10000]['quote share']:.0f}% to the comparison (target 50%)")
     if engines:
         print("word-diff engines on the 10k pair's edited sentences (common tokens: more is a shorter script):")
         for name, engine in engines.items():

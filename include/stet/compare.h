@@ -64,6 +64,10 @@ struct Comparison {
 // ICU's sentence rules cannot be loaded.
 Result<Comparison> CompareTexts(std::string_view before, std::string_view after);
 
+// The same over texts already segmented (Segment), so that quotes and
+// claims reuse one segmentation.
+Comparison CompareSegmented(const SegmentedText& before, const SegmentedText& after);
+
 // The word changes between two token sequences (of `before` and `after`),
 // along a shortest edit script.
 std::vector<WordChange> DiffTokens(const std::vector<Token>& before,

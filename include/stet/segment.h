@@ -54,6 +54,16 @@ struct Token {
 // a token. REQUIRES: valid UTF-8, `within` inside `text`.
 std::vector<Token> Tokens(std::string_view text, Span within);
 
+// A text's sentences and the tokens of each: the segmentation every
+// analysis (comparison, quotes, claims) starts from, made once per text.
+struct SegmentedText {
+  std::vector<Span> sentences;
+  std::vector<std::vector<Token>> tokens;  // per sentence
+};
+
+// Sentences(text) and the Tokens of each. REQUIRES: valid UTF-8.
+Result<SegmentedText> Segment(std::string_view text);
+
 }  // namespace stet
 
 #endif  // STET_SEGMENT_H_

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "stet/archive.h"
+#include "stet/quotes.h"
 #include "stet/status.h"
 
 namespace stet::cli {
@@ -35,6 +36,11 @@ int Fail(const Status& status);
 // Opens the archive of `context`, or reports why not.
 Result<Archive> OpenArchive(const Context& context);
 
+// The revision named by ARTICLE[@REV] (default: the latest). A URL may
+// itself hold an '@' (medium.com/@name), so the whole target is tried as an
+// article first.
+Result<RevisionInfo> ResolveTarget(Archive& archive, const std::string& target);
+
 // How messages name an input file: its path, or "standard input" for "-".
 std::string InputName(const std::string& file);
 
@@ -43,6 +49,14 @@ enum class Format { kText, kJson };
 void AddFormatOption(CLI::App& command, Format* format);
 
 nlohmann::json RevisionJson(const RevisionInfo& revision);
+
+// A quote as JSON: {"text", "speaker" (null when unknown), "start", "end",
+// "partial", "speech", "mention", "role", "cue", "parts": [{"start","end"}]}.
+nlohmann::json QuoteJson(const Quote& quote);
+nlohmann::json QuotesJson(const std::vector<Quote>& quotes);
+
+// "QUOTES  N (M speech)" and one line a quote: speaker, then the words.
+void PrintQuotes(const std::vector<Quote>& quotes);
 
 // Each subcommand registers itself on the app; its callback sets
 // context.exit_code.
@@ -54,6 +68,7 @@ void SetupLog(CLI::App& app, Context& context);
 void SetupShow(CLI::App& app, Context& context);
 void SetupAnalyze(CLI::App& app, Context& context);
 void SetupDiff(CLI::App& app, Context& context);
+void SetupQuotes(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "stet/quotes.h"
 #include "stet/segment.h"
 #include "stet/text.h"
 
@@ -20,11 +21,13 @@ int RunAnalyze(const AnalyzeOptions& options) {
   Result<std::string> text = ReadInputFile(options.file, options.max_size);
   if (!text.ok()) return Fail(text.status().WithOperation("analyze"));
   if (Status valid = CheckText(*text); !valid.ok()) return Fail(valid.WithContext(subject));
-  Result<std::vector<Span>> sentences = Sentences(*text);
-  if (!sentences.ok()) return Fail(sentences.status().WithContext(subject));
+  Result<SegmentedText> segmented = Segment(*text);
+  if (!segmented.ok()) return Fail(segmented.status().WithContext(subject));
+  const std::vector<Span>& sentences = segmented->sentences;
+  const std::vector<Quote> quotes = FindQuotes(*text, *segmented);
   if (options.format == Format::kJson) {
-    nlohmann::json out = {{"sentences", nlohmann::json::array()}};
-    for (const Span& span : *sentences) {
+    nlohmann::json out = {{"sentences", nlohmann::json::array()}, {"quotes", QuotesJson(quotes)}};
+    for (const Span& span : sentences) {
       out["sentences"].push_back({{"text", text->substr(span.start, span.end - span.start)},
                                   {"start", span.start},
                                   {"end", span.end}});
@@ -32,10 +35,13 @@ int RunAnalyze(const AnalyzeOptions& options) {
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;
   }
-  for (const Span& span : *sentences) {
+  std::printf("SENTENCES  %zu\n", sentences.size());
+  for (const Span& span : sentences) {
     std::printf("%6zu-%-6zu %.*s\n", span.start, span.end, static_cast<int>(span.end - span.start),
                 text->data() + span.start);
   }
+  std::printf("\n");
+  PrintQuotes(quotes);
   return kExitOk;
 }
 

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "stet/clock.h"
 #include "stet/compare.h"
+#include "stet/quotes.h"
 #include "stet/text.h"
 
 namespace stet::cli {
@@ -125,7 +126,70 @@ nlohmann::json SpanJson(std::string_view text, Span span,
           {"sentences", sentences}};
 }
 
-void PrintJson(const DiffSide& from, const DiffSide& to, const Comparison& comparison) {
+// Everything a diff reports: sentence edits and quote changes.
+struct Analysis {
+  Comparison text;
+  std::vector<Quote> quotes_before;
+  std::vector<Quote> quotes_after;
+  QuoteComparison quotes;
+};
+
+// A quote's words with its changes marked inline, over the after quote.
+std::string QuoteInline(const DiffSide& from, const DiffSide& to, const Quote& before,
+                        const Quote& after, const InlineMarkers& markers = {}) {
+  TextEdit edit;
+  edit.before_sentences = {0};
+  edit.after_sentences = {0};
+  edit.before = before.Whole();
+  edit.after = after.Whole();
+  std::vector<Token> tokens_before, tokens_after;
+  for (const Span& part : before.parts) {
+    const std::vector<Token> tokens = Tokens(from.text, part);
+    tokens_before.insert(tokens_before.end(), tokens.begin(), tokens.end());
+  }
+  for (const Span& part : after.parts) {
+    const std::vector<Token> tokens = Tokens(to.text, part);
+    tokens_after.insert(tokens_after.end(), tokens.begin(), tokens.end());
+  }
+  edit.words = DiffTokens(tokens_before, tokens_after);
+  return InlineWords(from.text, to.text, edit, markers);
+}
+
+nlohmann::json QuoteChangeJson(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
+                               const QuoteChange& change) {
+  const Quote* before = change.before >= 0 ? &analysis.quotes_before[change.before] : nullptr;
+  const Quote* after = change.after >= 0 ? &analysis.quotes_after[change.after] : nullptr;
+  auto or_null = [](const std::string& value) -> nlohmann::json {
+    return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+  };
+  const Quote& current = after != nullptr ? *after : *before;
+  nlohmann::json out = {{"kind", QuoteChangeKindName(change.kind)},
+                        {"before", before ? nlohmann::json(before->text) : nlohmann::json()},
+                        {"after", after ? nlohmann::json(after->text) : nlohmann::json()},
+                        {"speaker", or_null(current.speaker)}};
+  if (before != nullptr) {
+    out["before_start"] = before->Whole().start;
+    out["before_end"] = before->Whole().end;
+  }
+  if (after != nullptr) {
+    out["after_start"] = after->Whole().start;
+    out["after_end"] = after->Whole().end;
+  }
+  if (change.kind == QuoteChangeKind::kReattributed ||
+      (before != nullptr && after != nullptr && before->speaker != after->speaker)) {
+    out["before_speaker"] = or_null(before->speaker);
+    out["after_speaker"] = or_null(after->speaker);
+  }
+  if (change.kind == QuoteChangeKind::kEdited) {
+    out["minor"] = change.minor;
+    out["detail"] = change.detail;
+    out["inline"] = QuoteInline(from, to, *before, *after);
+  }
+  return out;
+}
+
+void PrintJson(const DiffSide& from, const DiffSide& to, const Analysis& analysis) {
+  const Comparison& comparison = analysis.text;
   nlohmann::json edits = nlohmann::json::array();
   for (const TextEdit& edit : comparison.edits) {
     nlohmann::json words = nlohmann::json::array();
@@ -146,12 +210,18 @@ void PrintJson(const DiffSide& from, const DiffSide& to, const Comparison& compa
                      {"words", std::move(words)},
                      {"inline", InlineWords(from.text, to.text, edit)}});
   }
+  nlohmann::json changes = nlohmann::json::array();
+  for (const QuoteChange& change : analysis.quotes.changes) {
+    changes.push_back(QuoteChangeJson(from, to, analysis, change));
+  }
   const Counts counts = Count(comparison);
-  nlohmann::json summary = {{"unchanged", counts.unchanged}};
+  nlohmann::json summary = {{"unchanged", counts.unchanged},
+                            {"quotes_changed", analysis.quotes.changes.size()},
+                            {"quotes_unchanged", analysis.quotes.unchanged}};
   for (const auto& [kind, count] : counts.of) summary[std::string(EditKindName(kind))] = count;
   const nlohmann::json out = {{"from", from.Json()},
                               {"to", to.Json()},
-                              {"changes", nlohmann::json::array()},
+                              {"changes", std::move(changes)},
                               {"text_edits", std::move(edits)},
                               {"summary", std::move(summary)}};
   std::printf("%s\n", out.dump(2).c_str());
@@ -163,7 +233,79 @@ bool UseColor(Color color) {
   return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
-void PrintText(const DiffSide& from, const DiffSide& to, const Comparison& comparison, bool color) {
+// At most about `width` bytes of `text`, cut at spaces around its first
+// marked change, with "..." where it was cut; a cut never splits a marker
+// pair.
+std::string Excerpt(const std::string& text, const InlineMarkers& markers, std::size_t width = 70) {
+  if (text.size() <= width) return text;
+  std::size_t focus = std::min(text.find(markers.delete_open), text.find(markers.insert_open));
+  if (focus == std::string::npos) focus = 0;
+  std::size_t start = focus > 25 ? text.rfind(' ', focus - 25) : 0;
+  if (start == std::string::npos) start = 0;
+  std::size_t end = start + width < text.size() ? text.rfind(' ', start + width) : text.size();
+  if (end == std::string::npos || end <= focus) end = std::min(text.size(), focus + width);
+  // Close any marker left open.
+  for (std::string_view close : {markers.delete_close, markers.insert_close}) {
+    const std::size_t last_close = text.rfind(close, end);
+    const std::string_view open =
+        close == markers.delete_close ? markers.delete_open : markers.insert_open;
+    const std::size_t last_open = text.rfind(open, end);
+    if (last_open != std::string::npos &&
+        (last_close == std::string::npos || last_close < last_open)) {
+      const std::size_t closes = text.find(close, last_open);
+      if (closes != std::string::npos) end = std::max(end, closes + close.size());
+    }
+  }
+  end = std::min(end, text.size());
+  return (start > 0 ? "..." : "") +
+         text.substr(start == 0 ? 0 : start + 1, end - (start == 0 ? 0 : start + 1)) +
+         (end < text.size() ? "..." : "");
+}
+
+void PrintQuoteChanges(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
+                       const InlineMarkers& markers) {
+  std::printf("\nQUOTES  %zu changed, %d unchanged\n", analysis.quotes.changes.size(),
+              analysis.quotes.unchanged);
+  for (const QuoteChange& change : analysis.quotes.changes) {
+    const Quote* before = change.before >= 0 ? &analysis.quotes_before[change.before] : nullptr;
+    const Quote* after = change.after >= 0 ? &analysis.quotes_after[change.after] : nullptr;
+    auto who = [](const Quote* quote) {
+      return quote == nullptr || quote->speaker.empty() ? std::string("(unknown)") : quote->speaker;
+    };
+    std::string label, words, speaker;
+    switch (change.kind) {
+      case QuoteChangeKind::kAdded:
+        label = "added";
+        words = after->text;
+        speaker = who(after);
+        break;
+      case QuoteChangeKind::kRemoved:
+        label = "removed";
+        words = before->text;
+        speaker = who(before);
+        break;
+      case QuoteChangeKind::kReattributed:
+        label = "re-attributed";
+        words = after->text;
+        speaker = who(before) + " -> " + who(after);
+        break;
+      case QuoteChangeKind::kEdited:
+        label = change.minor ? "edited, minor" : "edited";
+        if (change.detail == "extended" || change.detail == "truncated")
+          label += ", " + change.detail;
+        words = QuoteInline(from, to, *before, *after, markers);
+        speaker =
+            before->speaker == after->speaker ? who(after) : who(before) + " -> " + who(after);
+        break;
+    }
+    std::replace(words.begin(), words.end(), '\n', ' ');
+    std::printf("  %-17s \u201C%s\u201D  %s\n", label.c_str(), Excerpt(words, markers).c_str(),
+                speaker.c_str());
+  }
+}
+
+void PrintText(const DiffSide& from, const DiffSide& to, const Analysis& analysis, bool color) {
+  const Comparison& comparison = analysis.text;
   const InlineMarkers markers =
       color ? InlineMarkers{"\x1b[31m", "\x1b[0m", "\x1b[32m", "\x1b[0m"} : InlineMarkers{};
   if (to.revision) {
@@ -174,6 +316,7 @@ void PrintText(const DiffSide& from, const DiffSide& to, const Comparison& compa
   } else {
     std::printf("%s -> %s\n", from.Name().c_str(), to.Name().c_str());
   }
+  PrintQuoteChanges(from, to, analysis, markers);
   std::printf("\nTEXT  %s\n", SummaryLine(Count(comparison)).c_str());
   for (const TextEdit& edit : comparison.edits) {
     std::string body = InlineWords(from.text, to.text, edit, markers);
@@ -214,17 +357,25 @@ int RunDiff(const DiffOptions& options, const Context& context) {
     from = std::move(sides->first);
     to = std::move(sides->second);
   }
-  Result<Comparison> comparison = CompareTexts(from.text, to.text);
-  if (!comparison.ok()) return Fail(comparison.status().WithOperation("diff"));
+  // One segmentation of each text serves the comparison and the quotes.
+  Result<SegmentedText> segmented_before = Segment(from.text);
+  if (!segmented_before.ok()) return Fail(segmented_before.status().WithOperation("diff"));
+  Result<SegmentedText> segmented_after = Segment(to.text);
+  if (!segmented_after.ok()) return Fail(segmented_after.status().WithOperation("diff"));
+  Analysis analysis{CompareSegmented(*segmented_before, *segmented_after),
+                    FindQuotes(from.text, *segmented_before),
+                    FindQuotes(to.text, *segmented_after),
+                    {}};
+  analysis.quotes = CompareQuotes(analysis.quotes_before, analysis.quotes_after);
   if (options.format == Format::kJson) {
-    PrintJson(from, to, *comparison);
-  } else if (comparison->edits.empty()) {
+    PrintJson(from, to, analysis);
+  } else if (analysis.text.edits.empty() && analysis.quotes.changes.empty()) {
     const bool same_bytes = from.text == to.text;
     std::printf("no changes: %s and %s %s\n", from.Name().c_str(), to.Name().c_str(),
                 same_bytes ? "have the same text"
                            : "differ only in spacing, Unicode form or quote and dash style");
   } else {
-    PrintText(from, to, *comparison, UseColor(options.color));
+    PrintText(from, to, analysis, UseColor(options.color));
   }
   return kExitOk;
 }

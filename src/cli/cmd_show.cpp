@@ -14,18 +14,6 @@ struct ShowOptions {
   Format format = Format::kText;
 };
 
-// Splits ARTICLE[@REV]. A URL may itself hold an '@' (medium.com/@name), so
-// the whole target is tried as an article first.
-Result<RevisionInfo> ResolveTarget(Archive& archive, const std::string& target) {
-  Result<std::string> whole = archive.ResolveArticle(target);
-  if (whole.ok()) return archive.ResolveRevision(*whole, "-1");
-  const std::size_t at = target.rfind('@');
-  if (at == std::string::npos || at == 0) return whole.status();
-  Result<std::string> id = archive.ResolveArticle(target.substr(0, at));
-  if (!id.ok()) return id.status();
-  return archive.ResolveRevision(*id, target.substr(at + 1));
-}
-
 int RunShow(const ShowOptions& options, const Context& context) {
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());

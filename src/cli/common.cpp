@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -49,6 +50,52 @@ nlohmann::json RevisionJson(const RevisionInfo& revision) {
           {"article", revision.article_id}, {"url", revision.url},
           {"title", revision.title},        {"fetched_at", FormatTimestamp(revision.fetched_at)},
           {"hash", revision.hash}};
+}
+
+Result<RevisionInfo> ResolveTarget(Archive& archive, const std::string& target) {
+  Result<std::string> whole = archive.ResolveArticle(target);
+  if (whole.ok()) return archive.ResolveRevision(*whole, "-1");
+  const std::size_t at = target.rfind('@');
+  if (at == std::string::npos || at == 0) return whole.status();
+  Result<std::string> id = archive.ResolveArticle(target.substr(0, at));
+  if (!id.ok()) return id.status();
+  return archive.ResolveRevision(*id, target.substr(at + 1));
+}
+
+nlohmann::json QuoteJson(const Quote& quote) {
+  nlohmann::json parts = nlohmann::json::array();
+  for (const Span& part : quote.parts) parts.push_back({{"start", part.start}, {"end", part.end}});
+  auto or_null = [](const std::string& value) -> nlohmann::json {
+    return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+  };
+  return {{"text", quote.text},
+          {"speaker", or_null(quote.speaker)},
+          {"start", quote.Whole().start},
+          {"end", quote.Whole().end},
+          {"partial", quote.partial},
+          {"speech", quote.speech},
+          {"mention", or_null(quote.mention)},
+          {"role", or_null(quote.role)},
+          {"cue", or_null(quote.cue)},
+          {"parts", std::move(parts)}};
+}
+
+nlohmann::json QuotesJson(const std::vector<Quote>& quotes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Quote& quote : quotes) out.push_back(QuoteJson(quote));
+  return out;
+}
+
+void PrintQuotes(const std::vector<Quote>& quotes) {
+  const auto speech =
+      std::count_if(quotes.begin(), quotes.end(), [](const Quote& quote) { return quote.speech; });
+  std::printf("QUOTES  %zu (%zu speech)\n", quotes.size(), static_cast<std::size_t>(speech));
+  for (const Quote& quote : quotes) {
+    std::string who =
+        quote.speech ? (quote.speaker.empty() ? "(unknown)" : quote.speaker) : "(not speech)";
+    if (quote.partial && quote.speech) who += ", partial";
+    std::printf("  %-28s \u201C%s\u201D\n", who.c_str(), quote.text.c_str());
+  }
 }
 
 }  // namespace stet::cli

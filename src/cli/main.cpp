@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   SetupShow(app, context);
   SetupAnalyze(app, context);
   SetupDiff(app, context);
+  SetupQuotes(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -1,7 +1,7 @@
 // libFuzzer target over everything that reads untrusted bytes before they
 // reach the archive: import lines, URLs, text checks and normalisation,
-// timestamps, stored commit messages read back, and the comparison of two
-// texts (the input cut at a code point boundary near its middle).
+// timestamps, stored commit messages read back, quotes, and the comparison
+// of two texts (the input cut at a code point boundary near its middle).
 // Build: CC=clang CXX=clang++ cmake -B build-fuzz -DSTET_FUZZ=ON
 //        cmake --build build-fuzz -j2 --target stet-fuzz
 // Run (new inputs go to the first folder, the seeds stay as they are):
@@ -15,6 +15,7 @@
 #include "stet/compare.h"
 #include "stet/identity.h"
 #include "stet/import.h"
+#include "stet/quotes.h"
 #include "stet/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -35,6 +36,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (stet::MatchingForm(matching) != matching) __builtin_trap();
     // Comparing a text with itself finds nothing; with its halves, every
     // span stays inside its text.
+    // Quotes stay inside the text, and a text's quotes compared with
+    // themselves change nothing.
+    if (auto quotes = stet::FindQuotes(stored); quotes.ok()) {
+      for (const stet::Quote& quote : *quotes) {
+        for (const stet::Span& part : quote.parts) {
+          if (part.start > part.end || part.end > stored.size()) __builtin_trap();
+        }
+      }
+      if (!stet::CompareQuotes(*quotes, *quotes).changes.empty()) __builtin_trap();
+    }
     auto same = stet::CompareTexts(stored, stored);
     if (!same.ok() || !same->edits.empty()) __builtin_trap();
     const std::size_t middle = stored.size() / 2;

@@ -1,0 +1,111 @@
+// stet quotes ARTICLE[@REV]: the quotes of one revision with their
+// speakers; with --history FRAGMENT, that quote in every revision.
+#include <cstdio>
+#include <memory>
+
+#include "cli.h"
+#include "stet/clock.h"
+#include "stet/quotes.h"
+#include "stet/text.h"
+
+namespace stet::cli {
+namespace {
+
+struct QuotesOptions {
+  std::string target;
+  std::string history;  // a fragment of the quote to follow; empty: no history
+  Format format = Format::kText;
+};
+
+// Matching form in lower case: what a fragment is looked up in.
+std::string AsciiLowerForMatch(std::string_view text) {
+  std::string folded = MatchingForm(text);
+  for (char& c : folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return folded;
+}
+
+// The quotes of `quotes` whose words hold `fragment`, case, quote style and
+// spacing set aside.
+std::vector<const Quote*> Holding(const std::vector<Quote>& quotes, const std::string& fragment) {
+  const std::string wanted = AsciiLowerForMatch(fragment);
+  std::vector<const Quote*> found;
+  for (const Quote& quote : quotes) {
+    if (AsciiLowerForMatch(quote.text).find(wanted) != std::string::npos) found.push_back(&quote);
+  }
+  return found;
+}
+
+int RunHistory(const QuotesOptions& options, Archive& archive) {
+  Result<std::string> id = archive.ResolveArticle(options.target);
+  if (!id.ok()) return Fail(id.status().WithOperation("quotes"));
+  Result<std::vector<RevisionInfo>> log = archive.Log(*id);
+  if (!log.ok()) return Fail(log.status().WithOperation("quotes"));
+  nlohmann::json out = nlohmann::json::array();
+  bool seen = false;
+  std::string last_line;
+  for (const RevisionInfo& revision : *log) {
+    Result<std::string> text = archive.ReadText(revision);
+    if (!text.ok()) return Fail(text.status().WithOperation("quotes"));
+    Result<std::vector<Quote>> quotes = FindQuotes(*text);
+    if (!quotes.ok()) return Fail(quotes.status().WithOperation("quotes"));
+    const std::vector<const Quote*> found = Holding(*quotes, options.history);
+    seen = seen || !found.empty();
+    nlohmann::json entry = RevisionJson(revision);
+    entry["quotes"] = nlohmann::json::array();
+    for (const Quote* quote : found) entry["quotes"].push_back(QuoteJson(*quote));
+    out.push_back(std::move(entry));
+    if (options.format == Format::kText) {
+      std::printf("revision %d  %s\n", revision.number,
+                  FormatTimestamp(revision.fetched_at).c_str());
+      if (found.empty()) std::printf("  (not in this revision)\n");
+      for (const Quote* quote : found) {
+        const std::string who = quote->speaker.empty() ? "(unknown)" : quote->speaker;
+        std::printf("  %-24s \u201C%s\u201D\n", who.c_str(), quote->text.c_str());
+      }
+    }
+  }
+  if (!seen) {
+    return Fail(Status::NotFound("quotes " + options.target + ": no quote holds \"" +
+                                 options.history + "\" in any revision"));
+  }
+  if (options.format == Format::kJson) std::printf("%s\n", out.dump(2).c_str());
+  return kExitOk;
+}
+
+int RunQuotes(const QuotesOptions& options, const Context& context) {
+  Result<Archive> archive = OpenArchive(context);
+  if (!archive.ok()) return Fail(archive.status());
+  if (!options.history.empty()) return RunHistory(options, *archive);
+  Result<RevisionInfo> revision = ResolveTarget(*archive, options.target);
+  if (!revision.ok()) return Fail(revision.status().WithOperation("quotes"));
+  Result<std::string> text = archive->ReadText(*revision);
+  if (!text.ok()) return Fail(text.status().WithOperation("quotes"));
+  Result<std::vector<Quote>> quotes = FindQuotes(*text);
+  if (!quotes.ok()) return Fail(quotes.status().WithOperation("quotes"));
+  if (options.format == Format::kJson) {
+    nlohmann::json out = RevisionJson(*revision);
+    out["quotes"] = QuotesJson(*quotes);
+    std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("revision %d of %s\n", revision->number, revision->url.c_str());
+  PrintQuotes(*quotes);
+  return kExitOk;
+}
+
+}  // namespace
+
+void SetupQuotes(CLI::App& app, Context& context) {
+  auto options = std::make_shared<QuotesOptions>();
+  CLI::App* command =
+      app.add_subcommand("quotes", "Quotes of a revision with their speakers (default: latest)");
+  command->add_option("target", options->target, "ARTICLE[@REV]")->required();
+  command->add_option("--history", options->history,
+                      "Follow the quote holding this fragment through every revision");
+  AddFormatOption(*command, &options->format);
+  command->callback([options, &context] { context.exit_code = RunQuotes(*options, context); });
+}
+
+}  // namespace stet::cli
