@@ -29,7 +29,7 @@ $stet list
 echo
 $stet log "$url"
 echo
-echo "What changed from revision 2 to 3, sentence by sentence (stet diff):"
+echo "What changed from revision 2 to 3: quotes, then sentence by sentence (stet diff):"
 $stet diff "$url" --color never
 echo
 echo "The archive is a plain git repository: git --git-dir=$archive log --oneline --glob=refs/stet/articles"
