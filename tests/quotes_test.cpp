@@ -334,5 +334,5 @@ TEST_CASE("quotes: stet quotes, its history and the QUOTES section of stet diff"
   CHECK(quotes_at < diff.out.find("TEXT  "));
   CHECK(diff.out.find("re-attributed") != std::string::npos);
   CHECK(diff.out.find("JD Vance -> Marco Rubio") != std::string::npos);
-  CHECK(diff.out.find("\u201C[-on-]{+off+} the table\u201D  JD Vance") != std::string::npos);
+  CHECK(diff.out.find("\u201C[-on-]{+off+} the table\u201D    JD Vance") != std::string::npos);
 }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sequence_diff.h"
+#include "stet/claims.h"
 #include "stet/compare.h"
 #include "stet/quotes.h"
 #include "stet/segment.h"
@@ -120,6 +121,31 @@ int main(int argc, char** argv) {
     quote_count = quotes_after.size();
   });
   out["quotes"] = quote_count;
+  // The same with the claims on top (issue 5: claims add no more than 50% to
+  // the comparison alone), and claims without quotes for their own share.
+  out["diff_with_quotes_and_claims_ms"] = MedianMs(rounds, [&] {
+    auto segmented_before = stet::Segment(before);
+    auto segmented_after = stet::Segment(after);
+    if (!segmented_before.ok() || !segmented_after.ok()) return;
+    const stet::Comparison comparison = stet::CompareSegmented(*segmented_before, *segmented_after);
+    const auto quotes_before = stet::FindQuotes(before, *segmented_before);
+    const auto quotes_after = stet::FindQuotes(after, *segmented_after);
+    const stet::QuoteComparison quote_changes = stet::CompareQuotes(quotes_before, quotes_after);
+    (void)stet::CompareClaims(before, *segmented_before, after, *segmented_after, comparison,
+                              quotes_before, quotes_after, quote_changes);
+  });
+  {
+    auto segmented_before = stet::Segment(before);
+    auto segmented_after = stet::Segment(after);
+    const stet::Comparison comparison = stet::CompareSegmented(*segmented_before, *segmented_after);
+    const auto quotes_before = stet::FindQuotes(before, *segmented_before);
+    const auto quotes_after = stet::FindQuotes(after, *segmented_after);
+    const stet::QuoteComparison quote_changes = stet::CompareQuotes(quotes_before, quotes_after);
+    out["claims_only_ms"] = MedianMs(rounds, [&] {
+      (void)stet::CompareClaims(before, *segmented_before, after, *segmented_after, comparison,
+                                quotes_before, quotes_after, quote_changes);
+    });
+  }
   {
     auto segmented_before = stet::Segment(before);
     auto segmented_after = stet::Segment(after);

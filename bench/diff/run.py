@@ -122,9 +122,10 @@ def main():
             row = {"words": len(after.split()), "stet parts": {
                 key: statistics.median(p[key] for p in parts) if isinstance(lib[key], float) else lib[key]
                 for key in ("sentences_ms", "tokens_ms", "edits", "word_diff_pairs", "quotes",
-                            "diff_with_quotes_ms", "quotes_only_ms")}}
+                            "diff_with_quotes_ms", "quotes_only_ms", "claims_only_ms")}}
             # The quotes' share, per round (the same moment for both), then the median.
             row["quote share"] = statistics.median(p["diff_with_quotes_ms"] / p["compare_ms"] - 1 for p in parts)
+            row["claim share"] = statistics.median(p["claims_only_ms"] / p["compare_ms"] for p in parts)
             for name, values in samples.items():
                 if values:
                     row[name] = statistics.median(values)
@@ -143,7 +144,7 @@ def main():
         print(f"  {size:>6} words: sentences {parts['sentences_ms']:.2f} ms, tokens {parts['tokens_ms']:.2f} ms, "
               f"{parts['edits']} edits, {parts['word_diff_pairs']} word diffs; "
               f"with quotes ({parts['quotes']} in the newer text) {parts['diff_with_quotes_ms']:.2f} ms: "
-              f"quotes add {100 * row['quote share']:.0f}%")
+              f"quotes add {100 * row['quote share']:.0f}%, claims {100 * row['claim share']:.0f}%")
     sizes = sorted(results)
     if 10000 in results and 100000 in results:
         print(f"growth 10k -> 100k words: stet lib {results[100000]['stet lib'] / results[10000]['stet lib']:.1f}x, "
@@ -155,6 +156,7 @@ def main():
         print(f"10k words, stet cli / git --word-diff: {results[10000]['stet cli'] / results[10000]['git']:.2f}x (target 3x)")
     if 10000 in results:
         print(f"10k words, quotes and their changes add {100 * results[10000]['quote share']:.0f}% to the comparison (target 50%)")
+        print(f"10k words, claims and their changes add {100 * results[10000]['claim share']:.0f}% to the comparison (target 50%)")
     if engines:
         print("word-diff engines on the 10k pair's edited sentences (common tokens: more is a shorter script):")
         for name, engine in engines.items():

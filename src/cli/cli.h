@@ -45,7 +45,7 @@ Result<RevisionInfo> ResolveTarget(Archive& archive, const std::string& target);
 std::string InputName(const std::string& file);
 
 // Output formats of listing commands.
-enum class Format { kText, kJson };
+enum class Format { kText, kJson, kMarkdown };  // Markdown: only where a command offers it
 void AddFormatOption(CLI::App& command, Format* format);
 
 nlohmann::json RevisionJson(const RevisionInfo& revision);

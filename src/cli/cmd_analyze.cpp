@@ -3,12 +3,50 @@
 #include <memory>
 
 #include "cli.h"
+#include "stet/claims.h"
 #include "stet/quotes.h"
 #include "stet/segment.h"
 #include "stet/text.h"
 
 namespace stet::cli {
 namespace {
+
+// The claims worth listing: sentences with at least one checkable part.
+nlohmann::json ClaimsJson(std::string_view text, const std::vector<Claim>& claims) {
+  auto spans = [&](const std::vector<Span>& list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Span& span : list)
+      out.push_back(std::string(text.substr(span.start, span.end - span.start)));
+    return out;
+  };
+  nlohmann::json out = nlohmann::json::array();
+  for (const Claim& claim : claims) {
+    const bool checkable = !claim.quantities.empty() || !claim.negations.empty() ||
+                           !claim.hedges.empty() || !claim.firm.empty() || !claim.sources.empty() ||
+                           !claim.entities.empty() || claim.correction;
+    if (!checkable) continue;
+    nlohmann::json quantities = nlohmann::json::array();
+    for (const Quantity& quantity : claim.quantities) {
+      quantities.push_back(
+          {{"text",
+            std::string(text.substr(quantity.span.start, quantity.span.end - quantity.span.start))},
+           {"value", quantity.value},
+           {"unit", quantity.unit}});
+    }
+    out.push_back(
+        {{"text", std::string(text.substr(claim.span.start, claim.span.end - claim.span.start))},
+         {"start", claim.span.start},
+         {"end", claim.span.end},
+         {"quantities", std::move(quantities)},
+         {"negations", spans(claim.negations)},
+         {"hedges", spans(claim.hedges)},
+         {"certain", spans(claim.firm)},
+         {"sources", spans(claim.sources)},
+         {"entities", spans(claim.entities)},
+         {"correction", claim.correction}});
+  }
+  return out;
+}
 
 struct AnalyzeOptions {
   std::string file;
@@ -26,7 +64,9 @@ int RunAnalyze(const AnalyzeOptions& options) {
   const std::vector<Span>& sentences = segmented->sentences;
   const std::vector<Quote> quotes = FindQuotes(*text, *segmented);
   if (options.format == Format::kJson) {
-    nlohmann::json out = {{"sentences", nlohmann::json::array()}, {"quotes", QuotesJson(quotes)}};
+    nlohmann::json out = {{"sentences", nlohmann::json::array()},
+                          {"quotes", QuotesJson(quotes)},
+                          {"claims", ClaimsJson(*text, FindClaims(*text, *segmented))}};
     for (const Span& span : sentences) {
       out["sentences"].push_back({{"text", text->substr(span.start, span.end - span.start)},
                                   {"start", span.start},

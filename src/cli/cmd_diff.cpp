@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -10,6 +11,7 @@
 #include <optional>
 
 #include "cli.h"
+#include "stet/claims.h"
 #include "stet/clock.h"
 #include "stet/compare.h"
 #include "stet/quotes.h"
@@ -132,6 +134,14 @@ struct Analysis {
   std::vector<Quote> quotes_before;
   std::vector<Quote> quotes_after;
   QuoteComparison quotes;
+  std::vector<ClaimChange> claims;  // most material first
+
+  double Materiality() const {
+    std::vector<double> all;
+    for (const QuoteChange& change : quotes.changes) all.push_back(QuoteMateriality(change));
+    for (const ClaimChange& change : claims) all.push_back(change.materiality);
+    return RevisionMateriality(all);
+  }
 };
 
 // A quote's words with its changes marked inline, over the after quote.
@@ -188,6 +198,42 @@ nlohmann::json QuoteChangeJson(const DiffSide& from, const DiffSide& to, const A
   return out;
 }
 
+nlohmann::json ClaimChangeJson(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
+                               const ClaimChange& change) {
+  auto text_of = [](std::string_view text, Span span) -> nlohmann::json {
+    if (span.end <= span.start) return nullptr;
+    return std::string(text.substr(span.start, span.end - span.start));
+  };
+  auto sentence_of = [](std::string_view text, const std::vector<Span>& sentences,
+                        int index) -> nlohmann::json {
+    if (index < 0) return nullptr;
+    const Span span = sentences[static_cast<std::size_t>(index)];
+    return std::string(text.substr(span.start, span.end - span.start));
+  };
+  nlohmann::json out = {{"kind", ClaimChangeKindName(change.kind)},
+                        {"before", text_of(from.text, change.before)},
+                        {"after", text_of(to.text, change.after)},
+                        {"speaker", nullptr},
+                        {"before_sentence", sentence_of(from.text, analysis.text.before_sentences,
+                                                        change.before_sentence)},
+                        {"after_sentence", sentence_of(to.text, analysis.text.after_sentences,
+                                                       change.after_sentence)},
+                        {"materiality", change.materiality}};
+  if (change.before.end > change.before.start) {
+    out["before_start"] = change.before.start;
+    out["before_end"] = change.before.end;
+  }
+  if (change.after.end > change.after.start) {
+    out["after_start"] = change.after.start;
+    out["after_end"] = change.after.end;
+  }
+  if (!change.detail.empty()) out["detail"] = change.detail;
+  if (change.refers_to >= 0) {
+    out["refers_to"] = sentence_of(to.text, analysis.text.after_sentences, change.refers_to);
+  }
+  return out;
+}
+
 void PrintJson(const DiffSide& from, const DiffSide& to, const Analysis& analysis) {
   const Comparison& comparison = analysis.text;
   nlohmann::json edits = nlohmann::json::array();
@@ -212,12 +258,20 @@ void PrintJson(const DiffSide& from, const DiffSide& to, const Analysis& analysi
   }
   nlohmann::json changes = nlohmann::json::array();
   for (const QuoteChange& change : analysis.quotes.changes) {
-    changes.push_back(QuoteChangeJson(from, to, analysis, change));
+    nlohmann::json entry = QuoteChangeJson(from, to, analysis, change);
+    entry["materiality"] = QuoteMateriality(change);
+    changes.push_back(std::move(entry));
+  }
+  for (const ClaimChange& change : analysis.claims) {
+    changes.push_back(ClaimChangeJson(from, to, analysis, change));
   }
   const Counts counts = Count(comparison);
   nlohmann::json summary = {{"unchanged", counts.unchanged},
                             {"quotes_changed", analysis.quotes.changes.size()},
-                            {"quotes_unchanged", analysis.quotes.unchanged}};
+                            {"quotes_unchanged", analysis.quotes.unchanged},
+                            {"claims_changed", analysis.claims.size()},
+                            {"materiality", analysis.Materiality()},
+                            {"materiality_label", MaterialityLabel(analysis.Materiality())}};
   for (const auto& [kind, count] : counts.of) summary[std::string(EditKindName(kind))] = count;
   const nlohmann::json out = {{"from", from.Json()},
                               {"to", to.Json()},
@@ -244,15 +298,28 @@ std::string Excerpt(const std::string& text, const InlineMarkers& markers, std::
   if (start == std::string::npos) start = 0;
   std::size_t end = start + width < text.size() ? text.rfind(' ', start + width) : text.size();
   if (end == std::string::npos || end <= focus) end = std::min(text.size(), focus + width);
-  // Close any marker left open.
+  // Keep the whole marked region when it is not much longer than the width.
+  std::size_t region_end = 0;
   for (std::string_view close : {markers.delete_close, markers.insert_close}) {
-    const std::size_t last_close = text.rfind(close, end);
-    const std::string_view open =
-        close == markers.delete_close ? markers.delete_open : markers.insert_open;
-    const std::size_t last_open = text.rfind(open, end);
-    if (last_open != std::string::npos &&
-        (last_close == std::string::npos || last_close < last_open)) {
-      const std::size_t closes = text.find(close, last_open);
+    const std::size_t last = text.rfind(close);
+    if (last != std::string::npos && last > focus)
+      region_end = std::max(region_end, last + close.size());
+  }
+  if (region_end > end && region_end - focus <= 2 * width) end = region_end;
+  // Close any marker left open: scan the markers in order up to the cut,
+  // which also works when a marker opens and closes alike (Markdown's ~~).
+  for (const auto& [open, close] : {std::pair{markers.delete_open, markers.delete_close},
+                                    std::pair{markers.insert_open, markers.insert_close}}) {
+    bool inside = false;
+    std::size_t at = 0;
+    while (true) {
+      const std::size_t next = text.find(inside ? close : open, at);
+      if (next == std::string::npos || next >= end) break;
+      at = next + (inside ? close.size() : open.size());
+      inside = !inside;
+    }
+    if (inside) {
+      const std::size_t closes = text.find(close, at);
       if (closes != std::string::npos) end = std::max(end, closes + close.size());
     }
   }
@@ -262,10 +329,40 @@ std::string Excerpt(const std::string& text, const InlineMarkers& markers, std::
          (end < text.size() ? "..." : "");
 }
 
+// How the text output is laid out: for a terminal or a file (brackets or
+// colours), or as Markdown (~~deleted~~ **inserted**, headings and lists).
+struct Style {
+  InlineMarkers markers;
+  bool markdown = false;
+
+  void Heading(const std::string& name, const std::string& counts) const {
+    if (markdown) {
+      std::string title = name;
+      for (std::size_t k = 1; k < title.size(); ++k) {
+        title[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[k])));
+      }
+      std::printf("\n## %s (%s)\n\n", title.c_str(), counts.c_str());
+    } else {
+      std::printf("\n%s  %s\n", name.c_str(), counts.c_str());
+    }
+  }
+  void Item(const std::string& label, const std::string& body, const std::string& note,
+            int width) const {
+    if (markdown) {
+      std::printf("- **%s** %s%s%s\n", label.c_str(), body.c_str(), note.empty() ? "" : " \u2014 ",
+                  note.c_str());
+    } else {
+      std::printf("  %-*s %s%s%s\n", width, label.c_str(), body.c_str(), note.empty() ? "" : "    ",
+                  note.c_str());
+    }
+  }
+};
+
 void PrintQuoteChanges(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
-                       const InlineMarkers& markers) {
-  std::printf("\nQUOTES  %zu changed, %d unchanged\n", analysis.quotes.changes.size(),
-              analysis.quotes.unchanged);
+                       const Style& style) {
+  const InlineMarkers& markers = style.markers;
+  style.Heading("QUOTES", std::to_string(analysis.quotes.changes.size()) + " changed, " +
+                              std::to_string(analysis.quotes.unchanged) + " unchanged");
   for (const QuoteChange& change : analysis.quotes.changes) {
     const Quote* before = change.before >= 0 ? &analysis.quotes_before[change.before] : nullptr;
     const Quote* after = change.after >= 0 ? &analysis.quotes_after[change.after] : nullptr;
@@ -299,25 +396,97 @@ void PrintQuoteChanges(const DiffSide& from, const DiffSide& to, const Analysis&
         break;
     }
     std::replace(words.begin(), words.end(), '\n', ' ');
-    std::printf("  %-17s \u201C%s\u201D  %s\n", label.c_str(), Excerpt(words, markers).c_str(),
-                speaker.c_str());
+    style.Item(label, "\u201C" + Excerpt(words, markers) + "\u201D", speaker, 17);
   }
 }
 
-void PrintText(const DiffSide& from, const DiffSide& to, const Analysis& analysis, bool color) {
+std::string_view ClaimLabel(const ClaimChange& change) {
+  switch (change.kind) {
+    case ClaimChangeKind::kNegationChanged:
+      return "denial";
+    case ClaimChangeKind::kNumberChanged:
+      return "number";
+    case ClaimChangeKind::kSourceChanged:
+      return "source";
+    case ClaimChangeKind::kHedgeChanged:
+      return change.detail == "certainty up" ? "certainty up" : "certainty down";
+    case ClaimChangeKind::kEntityAdded:
+      return "entity added";
+    case ClaimChangeKind::kEntityRemoved:
+      return "entity removed";
+    case ClaimChangeKind::kCorrectionAdded:
+      return "correction";
+    case ClaimChangeKind::kClaimAdded:
+      return "added";
+    case ClaimChangeKind::kClaimRemoved:
+      return "removed";
+    case ClaimChangeKind::kClaimEdited:
+      return "edited";
+  }
+  return "edited";
+}
+
+// A claim change in its sentence: the newer sentence with the changed span
+// marked, or the whole added or removed sentence.
+std::string ClaimLine(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
+                      const ClaimChange& change, const InlineMarkers& markers) {
+  auto text_of = [](std::string_view text, Span span) {
+    return std::string(text.substr(span.start, span.end - span.start));
+  };
+  const bool has_before = change.before.end > change.before.start;
+  const bool has_after = change.after.end > change.after.start;
+  if (change.after_sentence < 0) return text_of(from.text, change.before);
+  const Span sentence =
+      analysis.text.after_sentences[static_cast<std::size_t>(change.after_sentence)];
+  if (!has_before) {
+    if (change.kind != ClaimChangeKind::kEntityAdded) return text_of(to.text, change.after);
+  }
+  const Span at = has_after ? change.after : Span{sentence.start, sentence.start};
+  std::string line = text_of(to.text, {sentence.start, at.start});
+  if (has_before) {
+    line += std::string(markers.delete_open) + text_of(from.text, change.before) +
+            std::string(markers.delete_close);
+  }
+  if (has_after) {
+    line += std::string(markers.insert_open) + text_of(to.text, change.after) +
+            std::string(markers.insert_close);
+  }
+  line += text_of(to.text, {at.end, sentence.end});
+  return line;
+}
+
+void PrintClaimChanges(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
+                       const Style& style) {
+  const InlineMarkers& markers = style.markers;
+  style.Heading("CLAIMS", std::to_string(analysis.claims.size()) + " changed");
+  for (const ClaimChange& change : analysis.claims) {
+    std::string line = ClaimLine(from, to, analysis, change, markers);
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    // The label already says which way certainty went.
+    const std::string detail = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
+    style.Item(std::string(ClaimLabel(change)), Excerpt(line, markers, 80), detail, 17);
+  }
+}
+
+void PrintText(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
+               const Style& style) {
   const Comparison& comparison = analysis.text;
-  const InlineMarkers markers =
-      color ? InlineMarkers{"\x1b[31m", "\x1b[0m", "\x1b[32m", "\x1b[0m"} : InlineMarkers{};
+  const InlineMarkers& markers = style.markers;
   if (to.revision) {
-    if (!to.revision->title.empty()) std::printf("%s\n", to.revision->title.c_str());
-    std::printf("%s (%s) -> %s (%s)\n", from.Name().c_str(),
+    if (!to.revision->title.empty()) {
+      std::printf("%s%s\n", style.markdown ? "# " : "", to.revision->title.c_str());
+    }
+    std::printf("%s (%s) -> %s (%s)", from.Name().c_str(),
                 FormatTimestamp(from.revision->fetched_at).c_str(), to.Name().c_str(),
                 FormatTimestamp(to.revision->fetched_at).c_str());
   } else {
-    std::printf("%s -> %s\n", from.Name().c_str(), to.Name().c_str());
+    std::printf("%s -> %s", from.Name().c_str(), to.Name().c_str());
   }
-  PrintQuoteChanges(from, to, analysis, markers);
-  std::printf("\nTEXT  %s\n", SummaryLine(Count(comparison)).c_str());
+  std::printf("     materiality: %s\n",
+              std::string(MaterialityLabel(analysis.Materiality())).c_str());
+  PrintQuoteChanges(from, to, analysis, style);
+  PrintClaimChanges(from, to, analysis, style);
+  style.Heading("TEXT", SummaryLine(Count(comparison)));
   for (const TextEdit& edit : comparison.edits) {
     std::string body = InlineWords(from.text, to.text, edit, markers);
     // One line an edit: a sentence wrapped over lines in its text is not here.
@@ -332,7 +501,7 @@ void PrintText(const DiffSide& from, const DiffSide& to, const Analysis& analysi
       label += " (" + std::to_string(edit.before_sentences.front() + 1) + "->" +
                std::to_string(edit.after_sentences.front() + 1) + ")";
     }
-    std::printf("  %-9s %s\n", label.c_str(), body.c_str());
+    style.Item(label, body, "", 9);
   }
 }
 
@@ -365,8 +534,12 @@ int RunDiff(const DiffOptions& options, const Context& context) {
   Analysis analysis{CompareSegmented(*segmented_before, *segmented_after),
                     FindQuotes(from.text, *segmented_before),
                     FindQuotes(to.text, *segmented_after),
+                    {},
                     {}};
   analysis.quotes = CompareQuotes(analysis.quotes_before, analysis.quotes_after);
+  analysis.claims =
+      CompareClaims(from.text, *segmented_before, to.text, *segmented_after, analysis.text,
+                    analysis.quotes_before, analysis.quotes_after, analysis.quotes);
   if (options.format == Format::kJson) {
     PrintJson(from, to, analysis);
   } else if (analysis.text.edits.empty() && analysis.quotes.changes.empty()) {
@@ -375,7 +548,14 @@ int RunDiff(const DiffOptions& options, const Context& context) {
                 same_bytes ? "have the same text"
                            : "differ only in spacing, Unicode form or quote and dash style");
   } else {
-    PrintText(from, to, analysis, UseColor(options.color));
+    Style style;
+    if (options.format == Format::kMarkdown) {
+      style.markdown = true;
+      style.markers = InlineMarkers{"~~", "~~", "**", "**"};
+    } else if (UseColor(options.color)) {
+      style.markers = InlineMarkers{"\x1b[31m", "\x1b[0m", "\x1b[32m", "\x1b[0m"};
+    }
+    PrintText(from, to, analysis, style);
   }
   return kExitOk;
 }
@@ -389,7 +569,11 @@ void SetupDiff(CLI::App& app, Context& context) {
   command->add_option("args", options->args, "ARTICLE [REV_A [REV_B]], or OLD NEW with --files")
       ->required();
   command->add_flag("--files", options->files, "Compare two text files; no archive needed");
-  AddFormatOption(*command, &options->format);
+  const std::map<std::string, Format> formats{
+      {"text", Format::kText}, {"json", Format::kJson}, {"md", Format::kMarkdown}};
+  command->add_option("--format", options->format, "Output format: text, json or md (Markdown)")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->default_str("text");
   const std::map<std::string, Color> colors{
       {"auto", Color::kAuto}, {"always", Color::kAlways}, {"never", Color::kNever}};
   command->add_option("--color", options->color, "Colour: auto (on a terminal), always, never")

@@ -1,0 +1,875 @@
+// Claim parts of sentences and their changes between revisions.
+//
+// Hand-written over stet's tokens, for the same reason as quotes: the
+// markers of news claims (numbers and their units, "not" and "ruled out",
+// "might" and "is prepared to", "according to") are closed lists and short
+// patterns, and no Debian-packaged C++ library offers them.
+#include "stet/claims.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "ascii.h"
+#include "stet/text.h"
+
+namespace stet {
+namespace {
+
+template <std::size_t N>
+bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+constexpr std::array<std::string_view, 20> kSmallNumbers = {
+    "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
+                                                   "sixty",  "seventy", "eighty", "ninety"};
+constexpr std::array<std::string_view, 10> kOrdinals = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+// Words before a number that belong to the quantity ("just one day").
+constexpr std::array<std::string_view, 12> kQuantityModifiers = {
+    "just", "nearly", "almost", "about", "around",        "roughly",
+    "only", "over",   "under",  "some",  "approximately", "least"};
+constexpr std::array<std::string_view, 14> kNegators = {
+    "not", "never",  "no",     "none",   "nobody",  "nothing", "neither",
+    "nor", "cannot", "denied", "denies", "refused", "refuses", "rejected"};
+constexpr std::array<std::string_view, 12> kHedges = {
+    "might",      "may",    "could",   "possibly", "reportedly", "allegedly",
+    "apparently", "likely", "perhaps", "hinted",   "suggested",  "unlikely"};
+constexpr std::array<std::string_view, 6> kFirm = {"will",       "confirmed", "must",
+                                                   "definitely", "certainly", "vowed"};
+// Words that carry no claim of their own: a change made only of them is no
+// claim edit.
+constexpr std::array<std::string_view, 24> kFunctionWords = {
+    "the",  "a",  "an",   "and", "or", "but", "of", "to", "in",   "on",   "at",   "for",
+    "with", "by", "that", "as",  "is", "was", "be", "it", "this", "from", "also", "then"};
+constexpr std::array<std::string_view, 19> kNotNames = {
+    "The",      "A",      "An",       "In",     "On", "At", "But", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "I",  "He", "She", "It",     "They"};
+constexpr std::array<std::string_view, 18> kRoleWords = {
+    "president", "vice",        "secretary",  "minister", "prime",   "envoy",
+    "special",   "senator",     "governor",   "mayor",    "general", "chancellor",
+    "spokesman", "spokeswoman", "ambassador", "director", "chief",   "defense"};
+
+struct Piece {
+  Span span;
+  std::string_view text;
+  std::string lower;
+  bool word;
+};
+
+std::vector<Piece> Pieces(std::string_view text, const std::vector<Token>& tokens) {
+  std::vector<Piece> pieces;
+  pieces.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    const std::string_view piece = text.substr(token.span.start, token.span.end - token.span.start);
+    pieces.push_back({token.span, piece, AsciiLower(piece), token.word});
+  }
+  return pieces;
+}
+
+bool IsUpper(std::string_view word) {
+  return !word.empty() && word.front() >= 'A' && word.front() <= 'Z';
+}
+
+std::optional<double> NumberWord(std::string_view lower) {
+  for (std::size_t k = 0; k < kSmallNumbers.size(); ++k) {
+    if (kSmallNumbers[k] == lower) return static_cast<double>(k);
+  }
+  for (std::size_t k = 0; k < kTens.size(); ++k) {
+    if (kTens[k] == lower) return static_cast<double>(20 + 10 * k);
+  }
+  if (lower == "hundred") return 100;
+  if (lower == "thousand") return 1e3;
+  if (lower == "million" || lower == "millions") return 1e6;
+  if (lower == "billion" || lower == "billions") return 1e9;
+  if (lower == "dozen") return 12;
+  if (lower == "half") return 0.5;
+  for (std::size_t k = 0; k < kOrdinals.size(); ++k) {
+    if (kOrdinals[k] == lower) return static_cast<double>(k + 1);
+  }
+  return std::nullopt;
+}
+
+std::string Singular(std::string word) {
+  if (word.size() > 3 && word.ends_with("s") && !word.ends_with("ss")) word.pop_back();
+  return word;
+}
+
+// A quantity starting at pieces[k], or nullopt; `end` is set past it.
+std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t k,
+                                   std::size_t& end) {
+  const Piece& piece = pieces[k];
+  if (!piece.word) return std::nullopt;
+  Quantity quantity;
+  std::size_t last = k;
+  const std::string& lower = piece.lower;
+  const bool has_digit =
+      std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (has_digit) {
+    // "G-7", "COVID-19": a name with a number.
+    const std::size_t dash = lower.rfind('-');
+    std::string digits = lower;
+    if (dash != std::string::npos && dash > 0 &&
+        !std::isdigit(static_cast<unsigned char>(lower[0]))) {
+      quantity.unit = std::string(piece.text.substr(0, dash + 1));
+      digits = lower.substr(dash + 1);
+    }
+    std::string cleaned;
+    for (char c : digits) {
+      if ((c >= '0' && c <= '9') || c == '.') cleaned += c;
+    }
+    if (cleaned.empty()) return std::nullopt;
+    quantity.value = std::atof(cleaned.c_str());
+    if (lower.ends_with("st") || lower.ends_with("nd") || lower.ends_with("rd") ||
+        lower.ends_with("th")) {
+      quantity.unit = "ordinal";
+    }
+  } else {
+    // Number words, "three-year-long" included.
+    const std::string first = lower.substr(0, lower.find('-'));
+    std::optional<double> value = NumberWord(first);
+    if (!value) return std::nullopt;
+    if (first == "half" || first == "second") {
+      // "half" and "second" are numbers only before a unit noun.
+      if (k + 1 >= pieces.size() || !pieces[k + 1].word) return std::nullopt;
+    }
+    quantity.value = *value;
+    if (lower.find('-') != std::string::npos) {
+      const std::size_t dash = lower.find('-');
+      const std::size_t next_dash = lower.find('-', dash + 1);
+      quantity.unit = Singular(lower.substr(
+          dash + 1, next_dash == std::string::npos ? std::string::npos : next_dash - dash - 1));
+    }
+    while (last + 1 < pieces.size()) {
+      std::optional<double> more = NumberWord(pieces[last + 1].lower);
+      if (!more || Contains(kOrdinals, pieces[last + 1].lower)) break;
+      quantity.value = *more >= 100 ? quantity.value * *more : quantity.value + *more;
+      ++last;
+    }
+  }
+  // Unit after: "%", "percent", "million", a noun.
+  if (last + 1 < pieces.size()) {
+    const Piece& next = pieces[last + 1];
+    if (next.text == "%" || next.lower == "percent") {
+      quantity.unit = "%";
+      ++last;
+    } else if (next.lower == "million" || next.lower == "billion" || next.lower == "trillion") {
+      quantity.value *= next.lower == "million" ? 1e6 : next.lower == "billion" ? 1e9 : 1e12;
+      ++last;
+    }
+    if (quantity.unit.empty() && last + 1 < pieces.size() && pieces[last + 1].word &&
+        !IsUpper(pieces[last + 1].text) && !Contains(kFunctionWords, pieces[last + 1].lower)) {
+      quantity.unit = Singular(pieces[last + 1].lower);
+      ++last;
+    }
+  }
+  // Currency before, modifiers before.
+  std::size_t first = k;
+  if (first > 0 && (pieces[first - 1].text == "$" || pieces[first - 1].text == "\u20AC" ||
+                    pieces[first - 1].text == "\u00A3")) {
+    --first;
+    quantity.unit = std::string(pieces[first].text) + quantity.unit;
+  }
+  while (first > 0 && Contains(kQuantityModifiers, pieces[first - 1].lower)) --first;
+  quantity.span = {pieces[first].span.start, pieces[last].span.end};
+  end = last + 1;
+  return quantity;
+}
+
+// Spans of negating words and phrases; "not only" is no negation, "ruled
+// out" and "rule out" are (a denial).
+std::vector<Span> Negations(const std::vector<Piece>& pieces) {
+  std::vector<Span> found;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const std::string& lower = pieces[k].lower;
+    if (!pieces[k].word) continue;
+    if (lower == "not" && k + 1 < pieces.size() && pieces[k + 1].lower == "only") continue;
+    const bool contracted = lower.ends_with("n't") || lower.ends_with("n\u2019t");
+    const bool denial =
+        (lower == "ruled" || lower == "rule" || lower == "rules" || lower == "ruling") &&
+        k + 1 < pieces.size() && pieces[k + 1].lower == "out";
+    if (denial) {
+      found.push_back({pieces[k].span.start, pieces[k + 1].span.end});
+    } else if (contracted || Contains(kNegators, lower)) {
+      found.push_back(pieces[k].span);
+    }
+  }
+  return found;
+}
+
+void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
+               std::vector<Span>& firm) {
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const std::string& lower = pieces[k].lower;
+    if (!pieces[k].word) continue;
+    // "is expected to", "is prepared to", "is set to"
+    if ((lower == "expected" || lower == "prepared" || lower == "set" || lower == "poised") &&
+        k > 0 && k + 1 < pieces.size() && pieces[k + 1].lower == "to" &&
+        (pieces[k - 1].lower == "is" || pieces[k - 1].lower == "are" ||
+         pieces[k - 1].lower == "was" || pieces[k - 1].lower == "were")) {
+      const Span span{pieces[k - 1].span.start, pieces[k + 1].span.end};
+      (lower == "expected" ? hedges : firm).push_back(span);
+      continue;
+    }
+    if (Contains(kHedges, lower)) hedges.push_back(pieces[k].span);
+    if (Contains(kFirm, lower)) firm.push_back(pieces[k].span);
+  }
+}
+
+// The end of a noun phrase naming a source from pieces[k]: an optional
+// "the", then capitalised words (or up to four words) before punctuation.
+std::size_t SourceEnd(const std::vector<Piece>& pieces, std::size_t k) {
+  std::size_t end = k;
+  if (end < pieces.size() && pieces[end].lower == "the") ++end;
+  while (end < pieces.size() && pieces[end].word && end - k < 6 &&
+         (IsUpper(pieces[end].text) || pieces[end].lower == "of")) {
+    ++end;
+  }
+  return end;
+}
+
+std::vector<Span> Sources(const std::vector<Piece>& pieces) {
+  std::vector<Span> found;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const std::string& lower = pieces[k].lower;
+    std::size_t name = SIZE_MAX;
+    if (lower == "according" && k + 1 < pieces.size() && pieces[k + 1].lower == "to") {
+      name = k + 2;
+    } else if (lower == "citing") {
+      name = k + 1;
+    } else if (lower == "reported" && k + 1 < pieces.size() && pieces[k + 1].lower == "by") {
+      name = k + 2;
+    }
+    if (name != SIZE_MAX) {
+      const std::size_t end = SourceEnd(pieces, name);
+      if (end > name) found.push_back({pieces[k].span.start, pieces[end - 1].span.end});
+      continue;
+    }
+    // "Reuters reported", "The Wall Street Journal reported"
+    if ((lower == "reported" || lower == "reports") && k > 0 && IsUpper(pieces[k - 1].text)) {
+      std::size_t start = k - 1;
+      while (start > 0 && (IsUpper(pieces[start - 1].text) || pieces[start - 1].lower == "the"))
+        --start;
+      found.push_back({pieces[start].span.start, pieces[k].span.end});
+    }
+  }
+  return found;
+}
+
+// Named people and organisations: runs of capitalised words (with the
+// lower-case role words before them: "special envoy Keith Kellogg").
+std::vector<Span> Entities(const std::vector<Piece>& pieces) {
+  std::vector<Span> found;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    if (!pieces[k].word || !IsUpper(pieces[k].text) || Contains(kNotNames, pieces[k].text))
+      continue;
+    std::size_t end = k + 1;
+    while (end < pieces.size() && pieces[end].word &&
+           (IsUpper(pieces[end].text) || (pieces[end].lower == "of" && end + 1 < pieces.size() &&
+                                          IsUpper(pieces[end + 1].text)))) {
+      ++end;
+    }
+    // A lone capitalised word opening the sentence (perhaps after a quote
+    // mark) is no name by itself.
+    const bool opens = std::none_of(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(k),
+                                    [](const Piece& piece) { return piece.word; });
+    if (opens && end == k + 1) continue;
+    std::size_t start = k;
+    while (start > 0 && Contains(kRoleWords, pieces[start - 1].lower)) --start;
+    found.push_back({pieces[start].span.start, pieces[end - 1].span.end});
+    k = end - 1;
+  }
+  return found;
+}
+
+bool IsCorrection(std::string_view sentence) {
+  const std::string lower = AsciiLower(sentence.substr(0, 60));
+  for (std::string_view opener :
+       {"correction:", "corrections:", "clarification:", "editor's note", "editor\u2019s note",
+        "an earlier version of this", "a previous version of this", "this article has been updated",
+        "this story has been updated", "this article was updated", "update:", "updated:"}) {
+    if (lower.starts_with(opener)) return true;
+  }
+  return false;
+}
+
+bool Overlaps(Span a, Span b) {
+  if (a.start == a.end) return a.start >= b.start && a.start <= b.end;
+  if (b.start == b.end) return b.start >= a.start && b.start <= a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+Span Union(Span a, Span b) {
+  if (a.start == a.end && a.start == 0) return b;
+  return {std::min(a.start, b.start), std::max(a.end, b.end)};
+}
+
+std::string Slice(std::string_view text, Span span) {
+  return std::string(text.substr(span.start, span.end - span.start));
+}
+
+std::string FormatValue(double value) {
+  char out[32];
+  if (std::fabs(value - std::round(value)) < 1e-9) {
+    std::snprintf(out, sizeof out, "%.0f", value);
+  } else {
+    std::snprintf(out, sizeof out, "%g", value);
+  }
+  return out;
+}
+
+double BaseMateriality(ClaimChangeKind kind) {
+  switch (kind) {
+    case ClaimChangeKind::kNegationChanged:
+      return 0.9;
+    case ClaimChangeKind::kCorrectionAdded:
+      return 0.8;
+    case ClaimChangeKind::kNumberChanged:
+      return 0.7;
+    case ClaimChangeKind::kSourceChanged:
+      return 0.7;
+    case ClaimChangeKind::kHedgeChanged:
+      return 0.6;
+    case ClaimChangeKind::kEntityAdded:
+    case ClaimChangeKind::kEntityRemoved:
+      return 0.4;
+    case ClaimChangeKind::kClaimAdded:
+    case ClaimChangeKind::kClaimRemoved:
+      return 0.4;
+    case ClaimChangeKind::kClaimEdited:
+      return 0.3;
+  }
+  return 0.3;
+}
+
+Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s) {
+  Claim claim;
+  claim.sentence = s;
+  claim.span = segmented.sentences[s];
+  const std::vector<Piece> pieces = Pieces(text, segmented.tokens[s]);
+  for (std::size_t k = 0; k < pieces.size();) {
+    std::size_t end = k + 1;
+    if (std::optional<Quantity> quantity = QuantityAt(pieces, k, end)) {
+      claim.quantities.push_back(*quantity);
+      k = end;
+    } else {
+      ++k;
+    }
+  }
+  claim.negations = Negations(pieces);
+  Certainty(pieces, claim.hedges, claim.firm);
+  claim.sources = Sources(pieces);
+  claim.entities = Entities(pieces);
+  claim.correction = IsCorrection(text.substr(claim.span.start, claim.span.end - claim.span.start));
+  return claim;
+}
+
+// The claims of one text, made per sentence when first asked for: a diff
+// needs only the sentences that changed.
+class LazyClaims {
+ public:
+  LazyClaims(std::string_view text, const SegmentedText& segmented)
+      : text_(text), segmented_(segmented), claims_(segmented.sentences.size()) {}
+
+  const Claim& operator[](std::size_t s) {
+    if (!claims_[s]) claims_[s] = ClaimOf(text_, segmented_, s);
+    return *claims_[s];
+  }
+
+ private:
+  std::string_view text_;
+  const SegmentedText& segmented_;
+  std::vector<std::optional<Claim>> claims_;
+};
+
+class ClaimComparer {
+ public:
+  ClaimComparer(std::string_view before, const SegmentedText& before_text, std::string_view after,
+                const SegmentedText& after_text, const std::vector<Quote>& before_quotes,
+                const std::vector<Quote>& after_quotes, const QuoteComparison& quote_changes)
+      : before_(before),
+        after_(after),
+        before_claims_(before, before_text),
+        after_claims_(after, after_text),
+        after_text_(after_text) {
+    for (const Quote& quote : before_quotes) before_quotes_.push_back(quote.Whole());
+    for (const Quote& quote : after_quotes) after_quotes_.push_back(quote.Whole());
+    // Names a quote change explains (a speaker swapped) are not claim edits.
+    for (const QuoteChange& change : quote_changes.changes) {
+      if (change.before >= 0) Explain(before_quotes[change.before], true);
+      if (change.after >= 0) Explain(after_quotes[change.after], false);
+    }
+  }
+
+  std::vector<ClaimChange> Run(const Comparison& comparison) {
+    for (const TextEdit& edit : comparison.edits) {
+      switch (edit.kind) {
+        case EditKind::kAdded:
+          Added(edit);
+          break;
+        case EditKind::kRemoved:
+          Removed(edit);
+          break;
+        default:
+          if (!edit.words.empty()) Edited(edit, comparison);
+          break;
+      }
+    }
+    LinkCorrections();
+    for (ClaimChange& change : changes_) {
+      change.materiality = BaseMateriality(change.kind);
+    }
+    std::stable_sort(
+        changes_.begin(), changes_.end(),
+        [](const ClaimChange& x, const ClaimChange& y) { return x.materiality > y.materiality; });
+    return std::move(changes_);
+  }
+
+ private:
+  void Explain(const Quote& quote, bool before_side) {
+    if (quote.mention.empty()) return;
+    (before_side ? explained_before_ : explained_after_).push_back(AsciiLower(quote.mention));
+  }
+
+  bool InsideQuote(Span span, const std::vector<Span>& quotes) const {
+    return std::any_of(quotes.begin(), quotes.end(), [&](Span quote) {
+      return span.start >= quote.start && span.end <= quote.end && span.end > span.start;
+    });
+  }
+
+  // How much of the sentence is quoted words.
+  double QuotedShare(Span sentence, const std::vector<Span>& quotes) const {
+    std::size_t quoted = 0;
+    for (Span quote : quotes) {
+      const std::size_t start = std::max(quote.start, sentence.start);
+      const std::size_t end = std::min(quote.end, sentence.end);
+      if (end > start) quoted += end - start;
+    }
+    return sentence.end > sentence.start
+               ? static_cast<double>(quoted) / static_cast<double>(sentence.end - sentence.start)
+               : 0;
+  }
+
+  void Added(const TextEdit& edit) {
+    const std::size_t s = edit.after_sentences.front();
+    const Claim& claim = after_claims_[s];
+    ClaimChange change;
+    change.after = claim.span;
+    change.after_sentence = static_cast<int>(s);
+    if (claim.correction) {
+      change.kind = ClaimChangeKind::kCorrectionAdded;
+      pending_corrections_.push_back(changes_.size());
+    } else if (QuotedShare(claim.span, after_quotes_) >= 0.5) {
+      return;  // a new quote, reported as quote_added
+    } else {
+      change.kind = ClaimChangeKind::kClaimAdded;
+    }
+    changes_.push_back(change);
+  }
+
+  void Removed(const TextEdit& edit) {
+    const std::size_t s = edit.before_sentences.front();
+    const Claim& claim = before_claims_[s];
+    if (QuotedShare(claim.span, before_quotes_) >= 0.5) return;
+    ClaimChange change;
+    change.kind = ClaimChangeKind::kClaimRemoved;
+    change.before = claim.span;
+    change.before_sentence = static_cast<int>(s);
+    changes_.push_back(change);
+  }
+
+  // One kind of marker compared across an edited pair: the markers of each
+  // side that a word change touches.
+  struct Touched {
+    Span before{}, after{};
+    int before_count = 0, after_count = 0;
+    bool any = false;
+  };
+
+  template <typename Spans>
+  static void Touch(const Spans& markers, Span change, Span& covered, int& count, bool& any) {
+    for (Span marker : markers) {
+      if (Overlaps(marker, change)) {
+        covered = covered.end == 0 ? marker : Union(covered, marker);
+        ++count;
+        any = true;
+      }
+    }
+  }
+
+  void Edited(const TextEdit& edit, const Comparison& comparison) {
+    (void)comparison;
+    const Claim& before = before_claims_[edit.before_sentences.front()];
+    const Claim& after = after_claims_[edit.after_sentences.front()];
+    const int before_sentence = static_cast<int>(edit.before_sentences.front());
+    const int after_sentence = static_cast<int>(edit.after_sentences.front());
+    auto make = [&](ClaimChangeKind kind, Span b, Span a, std::string detail) {
+      ClaimChange change;
+      change.kind = kind;
+      change.before = b;
+      change.after = a;
+      change.before_sentence = before_sentence;
+      change.after_sentence = after_sentence;
+      change.detail = std::move(detail);
+      changes_.push_back(change);
+    };
+    std::vector<bool> covered(edit.words.size(), false);
+    Touched negation, hedge_touched;
+    int hedge_before = 0, hedge_after = 0;
+    Span numbers_before{}, numbers_after{};
+    std::vector<std::size_t> number_runs;
+    std::vector<std::string> number_details;
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      const WordChange& change = edit.words[w];
+      // Inside a quote: the quote change reports it.
+      if ((change.before.end == change.before.start ||
+           InsideQuote(change.before, before_quotes_)) &&
+          (change.after.end == change.after.start || InsideQuote(change.after, after_quotes_))) {
+        covered[w] = true;
+        continue;
+      }
+      // A speaker's name that a quote change already reports.
+      if (Explained(Slice(before_, change.before), explained_before_) ||
+          Explained(Slice(after_, change.after), explained_after_)) {
+        covered[w] = true;
+      }
+      // Numbers.
+      std::optional<Quantity> quantity_before, quantity_after;
+      for (const Quantity& q : before.quantities) {
+        if (Overlaps(q.span, change.before) && change.before.end > change.before.start)
+          quantity_before = q;
+      }
+      for (const Quantity& q : after.quantities) {
+        if (Overlaps(q.span, change.after) && change.after.end > change.after.start)
+          quantity_after = q;
+      }
+      if (quantity_before || quantity_after) {
+        if (quantity_before && quantity_after && quantity_before->value == quantity_after->value &&
+            quantity_before->unit == quantity_after->unit) {
+          // Same quantity re-worded ("two" -> "2"): not a number change.
+        } else {
+          const Span b = quantity_before ? quantity_before->span : change.before;
+          const Span a = quantity_after ? quantity_after->span : change.after;
+          numbers_before = Union(numbers_before, b);
+          numbers_after = Union(numbers_after, a);
+          std::string detail;
+          if (quantity_before && quantity_after) {
+            const std::string& unit =
+                quantity_after->unit.empty() ? quantity_before->unit : quantity_after->unit;
+            if (unit.ends_with("-")) {  // a numbered name: "G-7 -> G-8"
+              detail = quantity_before->unit + FormatValue(quantity_before->value) + " -> " +
+                       quantity_after->unit + FormatValue(quantity_after->value);
+            } else {
+              detail =
+                  FormatValue(quantity_before->value) + " -> " + FormatValue(quantity_after->value);
+              if (!unit.empty() && unit != "ordinal") detail += " " + unit;
+            }
+          }
+          number_details.push_back(detail);
+          number_runs.push_back(w);
+        }
+        covered[w] = true;
+      }
+      // Negation and certainty, on short changes only: a new clause is new
+      // content, not a turned statement.
+      const std::size_t words_before = WordCount(before_, change.before);
+      const std::size_t words_after = WordCount(after_, change.after);
+      const bool short_change = words_before > 0 && words_after > 0
+                                    ? words_before <= 6 && words_after <= 6
+                                    : words_before + words_after <= 3;
+      if (short_change) {
+        Touched n;
+        Touch(before.negations, change.before, n.before, n.before_count, n.any);
+        Touch(after.negations, change.after, n.after, n.after_count, n.any);
+        if (n.any && n.before_count != n.after_count) {
+          negation.before = Union(
+              negation.before, change.before.end > change.before.start ? change.before : n.before);
+          negation.after =
+              Union(negation.after, change.after.end > change.after.start ? change.after : n.after);
+          negation.before_count += n.before_count;
+          negation.after_count += n.after_count;
+          negation.any = true;
+          covered[w] = true;
+        }
+        Touched h;
+        int hb = 0, ha = 0, unused = 0;
+        bool any_hedge = false;
+        Touch(before.hedges, change.before, h.before, hb, any_hedge);
+        Touch(after.hedges, change.after, h.after, ha, any_hedge);
+        int fb = 0, fa = 0;
+        Touch(before.firm, change.before, h.before, fb, any_hedge);
+        Touch(after.firm, change.after, h.after, fa, any_hedge);
+        (void)unused;
+        if (any_hedge) {
+          hedge_before += fb - hb;
+          hedge_after += fa - ha;
+          hedge_touched.before =
+              Union(hedge_touched.before,
+                    change.before.end > change.before.start ? change.before : h.before);
+          hedge_touched.after = Union(
+              hedge_touched.after, change.after.end > change.after.start ? change.after : h.after);
+          hedge_touched.any = true;
+          covered[w] = true;
+        }
+      }
+    }
+    if (!number_runs.empty()) {
+      std::string detail;
+      for (const std::string& part : number_details) {
+        if (part.empty()) continue;
+        detail += (detail.empty() ? "" : "; ") + part;
+      }
+      make(ClaimChangeKind::kNumberChanged, numbers_before, numbers_after, detail);
+    }
+    if (negation.any) {
+      make(ClaimChangeKind::kNegationChanged, negation.before, negation.after,
+           negation.after_count > negation.before_count ? "negation added" : "negation removed");
+    }
+    if (hedge_touched.any && hedge_before != hedge_after) {
+      make(ClaimChangeKind::kHedgeChanged, hedge_touched.before, hedge_touched.after,
+           hedge_after > hedge_before ? "certainty up" : "certainty down");
+    }
+    // Sources: the "according to" phrases differ where a change touches them.
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      const WordChange& change = edit.words[w];
+      std::optional<Span> source_before, source_after;
+      for (Span span : before.sources) {
+        if (Overlaps(span, change.before)) source_before = span;
+      }
+      for (Span span : after.sources) {
+        if (Overlaps(span, change.after)) source_after = span;
+      }
+      if (source_before && source_after) {
+        make(ClaimChangeKind::kSourceChanged, *source_before, *source_after, "");
+        source_spans_after_.push_back(*source_after);
+        source_spans_before_.push_back(*source_before);
+        covered[w] = true;
+      }
+    }
+    // Entities new to (or gone from) the whole text.
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      const WordChange& change = edit.words[w];
+      for (Span entity : after.entities) {
+        if (!Overlaps(entity, change.after) || change.after.end == change.after.start) continue;
+        if (numbers_after.end > 0 && Overlaps(entity, numbers_after)) continue;  // "G-8": a number
+        if (WithinAny(entity, source_spans_after_) || InsideQuote(entity, after_quotes_)) continue;
+        const std::string name = AsciiLower(MatchingForm(Slice(after_, NameOf(after_, entity))));
+        if (before_lower_.empty()) before_lower_ = AsciiLower(MatchingForm(before_));
+        if (before_lower_.find(name) != std::string::npos) continue;
+        make(ClaimChangeKind::kEntityAdded, {}, entity, "");
+        covered[w] = true;
+      }
+      for (Span entity : before.entities) {
+        if (!Overlaps(entity, change.before) || change.before.end == change.before.start) continue;
+        if (numbers_before.end > 0 && Overlaps(entity, numbers_before)) continue;
+        if (WithinAny(entity, source_spans_before_) || InsideQuote(entity, before_quotes_))
+          continue;
+        const std::string name = AsciiLower(MatchingForm(Slice(before_, NameOf(before_, entity))));
+        if (after_lower_.empty()) after_lower_ = AsciiLower(MatchingForm(after_));
+        if (after_lower_.find(name) != std::string::npos) continue;
+        make(ClaimChangeKind::kEntityRemoved, entity, {}, "");
+        covered[w] = true;
+      }
+    }
+    // What is left: words changed that carry content.
+    Span rest_before{}, rest_after{};
+    bool rest = false;
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      if (covered[w]) continue;
+      const WordChange& change = edit.words[w];
+      if (!CarriesContent(before_, change.before) && !CarriesContent(after_, change.after))
+        continue;
+      if (change.before.end > change.before.start) rest_before = Union(rest_before, change.before);
+      if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
+      rest = true;
+    }
+    if (rest) make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
+    // A correction notice refers to the edited sentence sharing most words.
+    edited_after_.push_back(edit.after_sentences.front());
+  }
+
+  static std::size_t WordCount(std::string_view text, Span span) {
+    if (span.end <= span.start) return 0;
+    const std::vector<Token> tokens = Tokens(text, span);
+    return static_cast<std::size_t>(
+        std::count_if(tokens.begin(), tokens.end(), [](const Token& token) { return token.word; }));
+  }
+
+  static bool WithinAny(Span span, const std::vector<Span>& spans) {
+    return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
+      return span.start >= outer.start && span.end <= outer.end;
+    });
+  }
+
+  static bool Explained(const std::string& text, const std::vector<std::string>& names) {
+    if (text.empty()) return false;
+    const std::string lower = AsciiLower(text);
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& name) { return name == lower; });
+  }
+
+  // The name part of an entity span (after its lower-case role words).
+  static Span NameOf(std::string_view text, Span entity) {
+    std::size_t start = entity.start;
+    while (start < entity.end && !(text[start] >= 'A' && text[start] <= 'Z')) {
+      const std::size_t space = text.find(' ', start);
+      if (space == std::string_view::npos || space >= entity.end) break;
+      start = space + 1;
+    }
+    std::size_t end = entity.end;
+    const std::string_view name = text.substr(start, end - start);
+    if (name.ends_with("\u2019s")) end -= 4;
+    if (name.ends_with("'s")) end -= 2;
+    return {start, end};
+  }
+
+  bool CarriesContent(std::string_view text, Span span) const {
+    if (span.end <= span.start) return false;
+    for (const Token& token : Tokens(text, span)) {
+      if (!token.word) continue;
+      const std::string lower =
+          AsciiLower(text.substr(token.span.start, token.span.end - token.span.start));
+      if (!Contains(kFunctionWords, lower)) return true;
+    }
+    return false;
+  }
+
+  // Links each correction notice to the edited sentence it most likely
+  // refers to: the one sharing most content words with it.
+  void LinkCorrections() {
+    const SegmentedText& after_text = after_text_;
+    for (std::size_t index : pending_corrections_) {
+      ClaimChange& correction = changes_[index];
+      const Claim& notice = after_claims_[static_cast<std::size_t>(correction.after_sentence)];
+      auto content_words = [&](std::size_t s) {
+        std::vector<std::string> words;
+        for (const Token& token : after_text.tokens[s]) {
+          if (!token.word) continue;
+          std::string lower =
+              AsciiLower(after_.substr(token.span.start, token.span.end - token.span.start));
+          if (!Contains(kFunctionWords, lower) && lower.size() > 2)
+            words.push_back(Singular(lower));
+        }
+        std::sort(words.begin(), words.end());
+        return words;
+      };
+      const std::vector<std::string> notice_words = content_words(notice.sentence);
+      std::size_t best_shared = 1;
+      for (std::size_t s : edited_after_) {
+        const std::vector<std::string> words = content_words(s);
+        std::vector<std::string> shared;
+        std::set_intersection(notice_words.begin(), notice_words.end(), words.begin(), words.end(),
+                              std::back_inserter(shared));
+        if (shared.size() > best_shared) {
+          best_shared = shared.size();
+          correction.refers_to = static_cast<int>(s);
+        }
+      }
+    }
+  }
+
+  std::string_view before_;
+  std::string_view after_;
+  LazyClaims before_claims_;
+  LazyClaims after_claims_;
+  // Both texts in matching form, lower case: made on first use (to ask
+  // whether a name occurs anywhere in the other revision).
+  std::string before_lower_;
+  std::string after_lower_;
+  std::vector<Span> before_quotes_;
+  std::vector<Span> after_quotes_;
+  std::vector<std::string> explained_before_;
+  std::vector<std::string> explained_after_;
+  std::vector<Span> source_spans_before_;
+  std::vector<Span> source_spans_after_;
+  std::vector<std::size_t> pending_corrections_;
+  std::vector<std::size_t> edited_after_;
+  const SegmentedText& after_text_;
+  std::vector<ClaimChange> changes_;
+};
+
+}  // namespace
+
+std::vector<Claim> FindClaims(std::string_view text, const SegmentedText& segmented) {
+  std::vector<Claim> claims;
+  claims.reserve(segmented.sentences.size());
+  for (std::size_t s = 0; s < segmented.sentences.size(); ++s) {
+    claims.push_back(ClaimOf(text, segmented, s));
+  }
+  return claims;
+}
+
+std::string_view ClaimChangeKindName(ClaimChangeKind kind) {
+  switch (kind) {
+    case ClaimChangeKind::kNumberChanged:
+      return "number_changed";
+    case ClaimChangeKind::kNegationChanged:
+      return "negation_changed";
+    case ClaimChangeKind::kHedgeChanged:
+      return "hedge_changed";
+    case ClaimChangeKind::kSourceChanged:
+      return "source_changed";
+    case ClaimChangeKind::kEntityAdded:
+      return "entity_added";
+    case ClaimChangeKind::kEntityRemoved:
+      return "entity_removed";
+    case ClaimChangeKind::kCorrectionAdded:
+      return "correction_added";
+    case ClaimChangeKind::kClaimEdited:
+      return "claim_edited";
+    case ClaimChangeKind::kClaimAdded:
+      return "claim_added";
+    case ClaimChangeKind::kClaimRemoved:
+      return "claim_removed";
+  }
+  return "claim_edited";
+}
+
+std::vector<ClaimChange> CompareClaims(std::string_view before, const SegmentedText& before_text,
+                                       std::string_view after, const SegmentedText& after_text,
+                                       const Comparison& comparison,
+                                       const std::vector<Quote>& before_quotes,
+                                       const std::vector<Quote>& after_quotes,
+                                       const QuoteComparison& quote_changes) {
+  ClaimComparer comparer(before, before_text, after, after_text, before_quotes, after_quotes,
+                         quote_changes);
+  return comparer.Run(comparison);
+}
+
+double QuoteMateriality(const QuoteChange& change) {
+  switch (change.kind) {
+    case QuoteChangeKind::kReattributed:
+      return 0.9;
+    case QuoteChangeKind::kRemoved:
+      return 0.6;
+    case QuoteChangeKind::kAdded:
+      return 0.5;
+    case QuoteChangeKind::kEdited:
+      return change.minor ? 0.05 : 0.5;
+  }
+  return 0.5;
+}
+
+double RevisionMateriality(const std::vector<double>& change_materialities) {
+  if (change_materialities.empty()) return 0;
+  std::vector<double> sorted = change_materialities;
+  std::sort(sorted.rbegin(), sorted.rend());
+  double total = sorted.front();
+  for (std::size_t k = 1; k < sorted.size(); ++k) total += 0.05 * sorted[k];
+  return std::min(1.0, total);
+}
+
+std::string_view MaterialityLabel(double materiality) {
+  if (materiality >= 0.7) return "high";
+  if (materiality >= 0.4) return "medium";
+  if (materiality > 0) return "low";
+  return "none";
+}
+
+}  // namespace stet
