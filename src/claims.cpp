@@ -6,13 +6,17 @@
 // patterns, and no Debian-packaged C++ library offers them.
 #include "stet/claims.h"
 
+#include <xxhash.h>
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <unordered_set>
 
 #include "ascii.h"
+#include "sorted_keys.h"
 #include "stet/text.h"
 
 namespace stet {
@@ -397,6 +401,7 @@ class ClaimComparer {
         after_(after),
         before_claims_(before, before_text),
         after_claims_(after, after_text),
+        before_text_(before_text),
         after_text_(after_text) {
     for (const Quote& quote : before_quotes) before_quotes_.push_back(quote.Whole());
     for (const Quote& quote : after_quotes) after_quotes_.push_back(quote.Whole());
@@ -659,9 +664,7 @@ class ClaimComparer {
         if (!Overlaps(entity, change.after) || change.after.end == change.after.start) continue;
         if (numbers_after.end > 0 && Overlaps(entity, numbers_after)) continue;  // "G-8": a number
         if (WithinAny(entity, source_spans_after_) || InsideQuote(entity, after_quotes_)) continue;
-        const std::string name = AsciiLower(MatchingForm(Slice(after_, NameOf(after_, entity))));
-        if (before_lower_.empty()) before_lower_ = AsciiLower(MatchingForm(before_));
-        if (before_lower_.find(name) != std::string::npos) continue;
+        if (Mentions(before_names_, before_, before_text_, LastName(after_, entity))) continue;
         make(ClaimChangeKind::kEntityAdded, {}, entity, "");
         covered[w] = true;
       }
@@ -670,9 +673,7 @@ class ClaimComparer {
         if (numbers_before.end > 0 && Overlaps(entity, numbers_before)) continue;
         if (WithinAny(entity, source_spans_before_) || InsideQuote(entity, before_quotes_))
           continue;
-        const std::string name = AsciiLower(MatchingForm(Slice(before_, NameOf(before_, entity))));
-        if (after_lower_.empty()) after_lower_ = AsciiLower(MatchingForm(after_));
-        if (after_lower_.find(name) != std::string::npos) continue;
+        if (Mentions(after_names_, after_, after_text_, LastName(before_, entity))) continue;
         make(ClaimChangeKind::kEntityRemoved, entity, {}, "");
         covered[w] = true;
       }
@@ -714,6 +715,31 @@ class ClaimComparer {
                        [&](const std::string& name) { return name == lower; });
   }
 
+  // The last word of an entity's name, lower case, without a possessive.
+  static std::string LastName(std::string_view text, Span entity) {
+    const Span name = NameOf(text, entity);
+    const std::string_view words = text.substr(name.start, name.end - name.start);
+    const std::size_t space = words.rfind(' ');
+    return AsciiLower(
+        MatchingForm(space == std::string_view::npos ? words : words.substr(space + 1)));
+  }
+
+  // Whether `text` has a capitalised word `lower_word` anywhere.
+  static bool Mentions(std::unordered_set<std::string>& names, std::string_view text,
+                       const SegmentedText& segmented, const std::string& lower_word) {
+    if (names.empty()) {
+      for (const std::vector<Token>& tokens : segmented.tokens) {
+        for (const Token& token : tokens) {
+          if (!token.word || !IsUpper(text.substr(token.span.start, 1))) continue;
+          names.insert(AsciiLower(
+              MatchingForm(text.substr(token.span.start, token.span.end - token.span.start))));
+        }
+      }
+      names.insert("");  // made, even for a text without names
+    }
+    return names.count(lower_word) > 0;
+  }
+
   // The name part of an entity span (after its lower-case role words).
   static Span NameOf(std::string_view text, Span entity) {
     std::size_t start = entity.start;
@@ -743,31 +769,36 @@ class ClaimComparer {
   // Links each correction notice to the edited sentence it most likely
   // refers to: the one sharing most content words with it.
   void LinkCorrections() {
-    const SegmentedText& after_text = after_text_;
+    if (pending_corrections_.empty()) return;
+    // Content words of a sentence, hashed and sorted; each sentence once.
+    std::vector<std::vector<std::uint64_t>> cache(after_text_.sentences.size());
+    std::vector<bool> made(after_text_.sentences.size(), false);
+    auto content_words = [&](std::size_t s) -> const std::vector<std::uint64_t>& {
+      if (made[s]) return cache[s];
+      std::vector<std::uint64_t> words;
+      for (const Token& token : after_text_.tokens[s]) {
+        if (!token.word) continue;
+        const std::string lower = Singular(
+            AsciiLower(after_.substr(token.span.start, token.span.end - token.span.start)));
+        if (lower.size() > 2 && !Contains(kFunctionWords, lower)) {
+          words.push_back(XXH3_64bits(lower.data(), lower.size()));
+        }
+      }
+      std::sort(words.begin(), words.end());
+      cache[s] = std::move(words);
+      made[s] = true;
+      return cache[s];
+    };
     for (std::size_t index : pending_corrections_) {
       ClaimChange& correction = changes_[index];
-      const Claim& notice = after_claims_[static_cast<std::size_t>(correction.after_sentence)];
-      auto content_words = [&](std::size_t s) {
-        std::vector<std::string> words;
-        for (const Token& token : after_text.tokens[s]) {
-          if (!token.word) continue;
-          std::string lower =
-              AsciiLower(after_.substr(token.span.start, token.span.end - token.span.start));
-          if (!Contains(kFunctionWords, lower) && lower.size() > 2)
-            words.push_back(Singular(lower));
-        }
-        std::sort(words.begin(), words.end());
-        return words;
-      };
-      const std::vector<std::string> notice_words = content_words(notice.sentence);
+      const std::vector<std::uint64_t>& notice =
+          content_words(static_cast<std::size_t>(correction.after_sentence));
       std::size_t best_shared = 1;
       for (std::size_t s : edited_after_) {
-        const std::vector<std::string> words = content_words(s);
-        std::vector<std::string> shared;
-        std::set_intersection(notice_words.begin(), notice_words.end(), words.begin(), words.end(),
-                              std::back_inserter(shared));
-        if (shared.size() > best_shared) {
-          best_shared = shared.size();
+        const std::vector<std::uint64_t>& words = content_words(s);
+        const std::size_t shared = SharedKeys(notice, words);
+        if (shared > best_shared) {
+          best_shared = shared;
           correction.refers_to = static_cast<int>(s);
         }
       }
@@ -778,10 +809,10 @@ class ClaimComparer {
   std::string_view after_;
   LazyClaims before_claims_;
   LazyClaims after_claims_;
-  // Both texts in matching form, lower case: made on first use (to ask
-  // whether a name occurs anywhere in the other revision).
-  std::string before_lower_;
-  std::string after_lower_;
+  // The capitalised words of each text, lower case: made on first use, to
+  // ask whether a name occurs anywhere in the other revision.
+  std::unordered_set<std::string> before_names_;
+  std::unordered_set<std::string> after_names_;
   std::vector<Span> before_quotes_;
   std::vector<Span> after_quotes_;
   std::vector<std::string> explained_before_;
@@ -790,6 +821,7 @@ class ClaimComparer {
   std::vector<Span> source_spans_after_;
   std::vector<std::size_t> pending_corrections_;
   std::vector<std::size_t> edited_after_;
+  const SegmentedText& before_text_;
   const SegmentedText& after_text_;
   std::vector<ClaimChange> changes_;
 };

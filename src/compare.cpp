@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "sequence_diff.h"
+#include "sorted_keys.h"
 
 namespace stet {
 namespace {
@@ -57,20 +58,8 @@ struct Side {
   std::vector<std::optional<std::size_t>> partner;
 };
 
-// Size of the multiset intersection of two sorted key lists.
 std::size_t SharedWords(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  std::size_t shared = 0;
-  auto i = a.begin(), j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
-  return shared;
+  return SharedKeys(a, b);
 }
 
 double Dice(std::size_t shared, std::size_t size_a, std::size_t size_b) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ascii.h"
+#include "sorted_keys.h"
 #include "stet/quotes.h"
 #include "stet/text.h"
 
@@ -57,17 +58,7 @@ QuoteWords WordsOf(const Quote& quote) {
 
 double Dice(const QuoteWords& a, const QuoteWords& b) {
   if (a.sorted.empty() && b.sorted.empty()) return 1.0;
-  std::size_t shared = 0;
-  auto i = a.sorted.begin(), j = b.sorted.begin();
-  while (i != a.sorted.end() && j != b.sorted.end()) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
+  const std::size_t shared = SharedKeys(a.sorted, b.sorted);
   return 2.0 * static_cast<double>(shared) / static_cast<double>(a.sorted.size() + b.sorted.size());
 }
 

@@ -248,3 +248,47 @@ TEST_CASE("claims: no false alarms on 50 pairs that change no claim", "[claims]"
     }
   }
 }
+
+TEST_CASE("claims: stet diff text, Markdown and JSON carry claims and materiality",
+          "[claims][cli]") {
+  const std::string r2 = SamplePath("r2.txt"), r3 = SamplePath("r3.txt");
+  RunResult text = Stet("unused", {"diff", "--files", r2, r3});
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("materiality: high") != std::string::npos);
+  const std::size_t quotes = text.out.find("\nQUOTES  "),
+                    claims = text.out.find("\nCLAIMS  8 changed"),
+                    edits = text.out.find("\nTEXT  ");
+  REQUIRE(claims != std::string::npos);
+  CHECK((quotes < claims && claims < edits));  // quotes, then claims, then other edits
+  CHECK(text.out.find("  denial            ") != std::string::npos);
+  CHECK(text.out.find("[-G-7-]{+G-8+}.    G-7 -> G-8") != std::string::npos);
+
+  RunResult markdown = Stet("unused", {"diff", "--files", r2, r3, "--format", "md"});
+  REQUIRE(markdown.exit_code == 0);
+  CHECK(markdown.out.find("\n## Claims (8 changed)\n") != std::string::npos);
+  CHECK(markdown.out.find("- **denial** ") != std::string::npos);
+  CHECK(markdown.out.find("~~ruled~~**did not rule**") != std::string::npos);
+
+  RunResult json = Stet("unused", {"diff", "--files", r2, r3, "--format", "json"});
+  const nlohmann::json out = nlohmann::json::parse(json.out);
+  CHECK(out["summary"]["materiality_label"] == "high");
+  CHECK(out["summary"]["claims_changed"] == 8);
+  double previous = 1.0;
+  for (const nlohmann::json& change : out["changes"]) {
+    if (change["kind"].get<std::string>().rfind("quote_", 0) == 0) continue;
+    CHECK(change["materiality"].get<double>() <= previous);  // most material first
+    previous = change["materiality"];
+  }
+
+  RunResult analyzed = Stet("unused", {"analyze", r3, "--format", "json"});
+  const nlohmann::json analysis = nlohmann::json::parse(analyzed.out);
+  bool correction = false, two_days = false;
+  for (const nlohmann::json& claim : analysis["claims"]) {
+    correction = correction || claim["correction"] == true;
+    for (const nlohmann::json& quantity : claim["quantities"]) {
+      two_days = two_days || (quantity["value"] == 2 && quantity["unit"] == "day");
+    }
+  }
+  CHECK(correction);
+  CHECK(two_days);
+}

@@ -1,7 +1,8 @@
 // libFuzzer target over everything that reads untrusted bytes before they
 // reach the archive: import lines, URLs, text checks and normalisation,
-// timestamps, stored commit messages read back, quotes, and the comparison
-// of two texts (the input cut at a code point boundary near its middle).
+// timestamps, stored commit messages read back, quotes, claims, and the
+// comparison of two texts (the input cut at a code point boundary near its
+// middle).
 // Build: CC=clang CXX=clang++ cmake -B build-fuzz -DSTET_FUZZ=ON
 //        cmake --build build-fuzz -j2 --target stet-fuzz
 // Run (new inputs go to the first folder, the seeds stay as they are):
@@ -12,6 +13,7 @@
 #include <string_view>
 
 #include "revision_format.h"
+#include "stet/claims.h"
 #include "stet/compare.h"
 #include "stet/identity.h"
 #include "stet/import.h"
@@ -53,11 +55,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     while (cut > 0 && (static_cast<unsigned char>(stored[cut]) & 0xC0) == 0x80) --cut;
     const std::string_view before = std::string_view(stored).substr(0, cut);
     const std::string_view after = std::string_view(stored).substr(cut);
-    if (auto comparison = stet::CompareTexts(before, after); comparison.ok()) {
-      for (const stet::TextEdit& edit : comparison->edits) {
+    auto segmented_before = stet::Segment(before);
+    auto segmented_after = stet::Segment(after);
+    if (segmented_before.ok() && segmented_after.ok()) {
+      const stet::Comparison comparison =
+          stet::CompareSegmented(*segmented_before, *segmented_after);
+      for (const stet::TextEdit& edit : comparison.edits) {
         if (edit.before.end > before.size() || edit.after.end > after.size()) __builtin_trap();
         (void)stet::InlineWords(before, after, edit);
       }
+      const auto quotes_before = stet::FindQuotes(before, *segmented_before);
+      const auto quotes_after = stet::FindQuotes(after, *segmented_after);
+      for (const stet::ClaimChange& change : stet::CompareClaims(
+               before, *segmented_before, after, *segmented_after, comparison, quotes_before,
+               quotes_after, stet::CompareQuotes(quotes_before, quotes_after))) {
+        if (change.before.end > before.size() || change.after.end > after.size()) __builtin_trap();
+      }
+      (void)stet::FindClaims(after, *segmented_after);
     }
   }
   return 0;
