@@ -31,25 +31,27 @@ struct QuoteWords {
 QuoteWords WordsOf(const Quote& quote) {
   QuoteWords out;
   out.form = MatchingForm(quote.text);
-  std::string current;
-  auto flush = [&] {
-    if (current.empty()) return;
-    out.words.push_back(XXH3_64bits(current.data(), current.size()));
-    current.clear();
+  // Lower case and without apostrophes inside words ("don't" as "dont"),
+  // made in one pass; words are then hashed in place.
+  std::string folded;
+  folded.reserve(out.form.size());
+  auto word_char = [](unsigned char byte) {
+    return (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
   };
   for (char c : out.form) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
-      current += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      current += static_cast<char>(c - 'A' + 'a');
-    } else if (c == '\'' && !current.empty()) {
-      continue;  // "don't" and "dont" alike
-    } else {
-      flush();
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 'A' && byte <= 'Z') byte = static_cast<unsigned char>(byte - 'A' + 'a');
+    if (byte == '\'' && !folded.empty() && word_char(static_cast<unsigned char>(folded.back()))) {
+      continue;
     }
+    folded += static_cast<char>(word_char(byte) ? byte : ' ');
   }
-  flush();
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    const std::size_t end = std::min(folded.find(' ', start), folded.size());
+    if (end > start) out.words.push_back(XXH3_64bits(folded.data() + start, end - start));
+    start = end + 1;
+  }
   out.sorted = out.words;
   std::sort(out.sorted.begin(), out.sorted.end());
   out.key = XXH3_64bits(out.words.data(), out.words.size() * sizeof(std::uint64_t));
