@@ -333,6 +333,8 @@ TEST_CASE("quotes: stet quotes, its history and the QUOTES section of stet diff"
   REQUIRE(quotes_at != std::string::npos);
   CHECK(quotes_at < diff.out.find("TEXT  "));
   CHECK(diff.out.find("re-attributed") != std::string::npos);
+  // Most material first: the re-attribution before the punctuation edit.
+  CHECK(diff.out.find("re-attributed") < diff.out.find("edited, minor"));
   CHECK(diff.out.find("JD Vance -> Marco Rubio") != std::string::npos);
   CHECK(diff.out.find("\u201C[-on-]{+off+} the table\u201D    JD Vance") != std::string::npos);
 }

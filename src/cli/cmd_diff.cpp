@@ -363,7 +363,13 @@ void PrintQuoteChanges(const DiffSide& from, const DiffSide& to, const Analysis&
   const InlineMarkers& markers = style.markers;
   style.Heading("QUOTES", std::to_string(analysis.quotes.changes.size()) + " changed, " +
                               std::to_string(analysis.quotes.unchanged) + " unchanged");
-  for (const QuoteChange& change : analysis.quotes.changes) {
+  // Most material first (a re-attribution before a comma), in text order
+  // among equals.
+  std::vector<QuoteChange> ordered = analysis.quotes.changes;
+  std::stable_sort(ordered.begin(), ordered.end(), [](const QuoteChange& x, const QuoteChange& y) {
+    return QuoteMateriality(x) > QuoteMateriality(y);
+  });
+  for (const QuoteChange& change : ordered) {
     const Quote* before = change.before >= 0 ? &analysis.quotes_before[change.before] : nullptr;
     const Quote* after = change.after >= 0 ? &analysis.quotes_after[change.after] : nullptr;
     auto who = [](const Quote* quote) {
