@@ -18,14 +18,10 @@
 #include "ascii.h"
 #include "sorted_keys.h"
 #include "stet/text.h"
+#include "word_list.h"
 
 namespace stet {
 namespace {
-
-template <std::size_t N>
-bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 constexpr std::array<std::string_view, 20> kSmallNumbers = {
     "zero",     "one",     "two",     "three",     "four",     "five",    "six",
@@ -422,7 +418,7 @@ class ClaimComparer {
           Removed(edit);
           break;
         default:
-          if (!edit.words.empty()) Edited(edit, comparison);
+          if (!edit.words.empty()) Edited(edit);
           break;
       }
     }
@@ -489,27 +485,31 @@ class ClaimComparer {
     changes_.push_back(change);
   }
 
-  // One kind of marker compared across an edited pair: the markers of each
-  // side that a word change touches.
-  struct Touched {
-    Span before{}, after{};
-    int before_count = 0, after_count = 0;
-    bool any = false;
+  // The markers of one kind (negations, hedges, ...) that a side of a word
+  // change touches: how many, and the span they cover.
+  struct Hits {
+    Span span{};
+    int count = 0;
   };
 
-  template <typename Spans>
-  static void Touch(const Spans& markers, Span change, Span& covered, int& count, bool& any) {
+  static Hits Hit(const std::vector<Span>& markers, Span change) {
+    Hits hits;
     for (Span marker : markers) {
       if (Overlaps(marker, change)) {
-        covered = covered.end == 0 ? marker : Union(covered, marker);
-        ++count;
-        any = true;
+        hits.span = hits.count == 0 ? marker : Union(hits.span, marker);
+        ++hits.count;
       }
     }
+    return hits;
   }
 
-  void Edited(const TextEdit& edit, const Comparison& comparison) {
-    (void)comparison;
+  // What a changed-marker report covers on one side: the changed words, or,
+  // for a pure insertion or deletion, the markers it touched.
+  static Span Reported(Span change, Span markers) {
+    return change.end > change.start ? change : markers;
+  }
+
+  void Edited(const TextEdit& edit) {
     const Claim& before = before_claims_[edit.before_sentences.front()];
     const Claim& after = after_claims_[edit.after_sentences.front()];
     const int before_sentence = static_cast<int>(edit.before_sentences.front());
@@ -525,10 +525,11 @@ class ClaimComparer {
       changes_.push_back(change);
     };
     std::vector<bool> covered(edit.words.size(), false);
-    Touched negation, hedge_touched;
-    int hedge_before = 0, hedge_after = 0;
+    // Accumulated over the sentence's word changes: one report per kind.
+    Span negation_before{}, negation_after{}, hedge_span_before{}, hedge_span_after{};
+    int negations_before = 0, negations_after = 0, certainty_before = 0, certainty_after = 0;
+    bool negation_changed = false, certainty_touched = false;
     Span numbers_before{}, numbers_after{};
-    std::vector<std::size_t> number_runs;
     std::vector<std::string> number_details;
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       const WordChange& change = edit.words[w];
@@ -577,7 +578,6 @@ class ClaimComparer {
             }
           }
           number_details.push_back(detail);
-          number_runs.push_back(w);
         }
         covered[w] = true;
       }
@@ -589,42 +589,37 @@ class ClaimComparer {
                                     ? words_before <= 6 && words_after <= 6
                                     : words_before + words_after <= 3;
       if (short_change) {
-        Touched n;
-        Touch(before.negations, change.before, n.before, n.before_count, n.any);
-        Touch(after.negations, change.after, n.after, n.after_count, n.any);
-        if (n.any && n.before_count != n.after_count) {
-          negation.before = Union(
-              negation.before, change.before.end > change.before.start ? change.before : n.before);
-          negation.after =
-              Union(negation.after, change.after.end > change.after.start ? change.after : n.after);
-          negation.before_count += n.before_count;
-          negation.after_count += n.after_count;
-          negation.any = true;
+        const Hits negation_b = Hit(before.negations, change.before);
+        const Hits negation_a = Hit(after.negations, change.after);
+        if (negation_b.count != negation_a.count) {
+          negation_before = Union(negation_before, Reported(change.before, negation_b.span));
+          negation_after = Union(negation_after, Reported(change.after, negation_a.span));
+          negations_before += negation_b.count;
+          negations_after += negation_a.count;
+          negation_changed = true;
           covered[w] = true;
         }
-        Touched h;
-        int hb = 0, ha = 0, unused = 0;
-        bool any_hedge = false;
-        Touch(before.hedges, change.before, h.before, hb, any_hedge);
-        Touch(after.hedges, change.after, h.after, ha, any_hedge);
-        int fb = 0, fa = 0;
-        Touch(before.firm, change.before, h.before, fb, any_hedge);
-        Touch(after.firm, change.after, h.after, fa, any_hedge);
-        (void)unused;
-        if (any_hedge) {
-          hedge_before += fb - hb;
-          hedge_after += fa - ha;
-          hedge_touched.before =
-              Union(hedge_touched.before,
-                    change.before.end > change.before.start ? change.before : h.before);
-          hedge_touched.after = Union(
-              hedge_touched.after, change.after.end > change.after.start ? change.after : h.after);
-          hedge_touched.any = true;
+        const Hits hedges_b = Hit(before.hedges, change.before);
+        const Hits hedges_a = Hit(after.hedges, change.after);
+        const Hits firm_b = Hit(before.firm, change.before);
+        const Hits firm_a = Hit(after.firm, change.after);
+        if (hedges_b.count + hedges_a.count + firm_b.count + firm_a.count > 0) {
+          certainty_before += firm_b.count - hedges_b.count;
+          certainty_after += firm_a.count - hedges_a.count;
+          const Span markers_before = hedges_b.count == 0 ? firm_b.span
+                                      : firm_b.count == 0 ? hedges_b.span
+                                                          : Union(hedges_b.span, firm_b.span);
+          const Span markers_after = hedges_a.count == 0 ? firm_a.span
+                                     : firm_a.count == 0 ? hedges_a.span
+                                                         : Union(hedges_a.span, firm_a.span);
+          hedge_span_before = Union(hedge_span_before, Reported(change.before, markers_before));
+          hedge_span_after = Union(hedge_span_after, Reported(change.after, markers_after));
+          certainty_touched = true;
           covered[w] = true;
         }
       }
     }
-    if (!number_runs.empty()) {
+    if (!number_details.empty()) {
       std::string detail;
       for (const std::string& part : number_details) {
         if (part.empty()) continue;
@@ -632,13 +627,13 @@ class ClaimComparer {
       }
       make(ClaimChangeKind::kNumberChanged, numbers_before, numbers_after, detail);
     }
-    if (negation.any) {
-      make(ClaimChangeKind::kNegationChanged, negation.before, negation.after,
-           negation.after_count > negation.before_count ? "negation added" : "negation removed");
+    if (negation_changed) {
+      make(ClaimChangeKind::kNegationChanged, negation_before, negation_after,
+           negations_after > negations_before ? "negation added" : "negation removed");
     }
-    if (hedge_touched.any && hedge_before != hedge_after) {
-      make(ClaimChangeKind::kHedgeChanged, hedge_touched.before, hedge_touched.after,
-           hedge_after > hedge_before ? "certainty up" : "certainty down");
+    if (certainty_touched && certainty_before != certainty_after) {
+      make(ClaimChangeKind::kHedgeChanged, hedge_span_before, hedge_span_after,
+           certainty_after > certainty_before ? "certainty up" : "certainty down");
     }
     // Sources: the "according to" phrases differ where a change touches them.
     for (std::size_t w = 0; w < edit.words.size(); ++w) {

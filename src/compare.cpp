@@ -58,10 +58,6 @@ struct Side {
   std::vector<std::optional<std::size_t>> partner;
 };
 
-std::size_t SharedWords(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  return SharedKeys(a, b);
-}
-
 double Dice(std::size_t shared, std::size_t size_a, std::size_t size_b) {
   return size_a + size_b == 0
              ? 0.0
@@ -171,7 +167,7 @@ class Aligner {
   std::size_t OneToOneWeight(std::size_t i, std::size_t j) const {
     const std::vector<std::uint64_t>& left = a_.words[i];
     const std::vector<std::uint64_t>& right = b_.words[j];
-    const std::size_t shared = SharedWords(left, right);
+    const std::size_t shared = SharedKeys(left, right);
     return Dice(shared, left.size(), right.size()) >= kEditedSimilarity ? shared : 0;
   }
 
@@ -182,10 +178,10 @@ class Aligner {
                                     const std::vector<std::uint64_t>& first,
                                     const std::vector<std::uint64_t>& second) {
     const std::vector<std::uint64_t> both = MergedWords(first, second);
-    const std::size_t shared = SharedWords(one, both);
+    const std::size_t shared = SharedKeys(one, both);
     if (Dice(shared, one.size(), both.size()) < kEditedSimilarity) return 0;
     for (const std::vector<std::uint64_t>* part : {&first, &second}) {
-      if (part->empty() || 2 * SharedWords(*part, one) < part->size()) return 0;
+      if (part->empty() || 2 * SharedKeys(*part, one) < part->size()) return 0;
     }
     return shared;
   }
@@ -278,7 +274,7 @@ class Aligner {
           continue;
         }
         const double score =
-            Dice(SharedWords(a_.words[i], b_.words[j]), a_.words[i].size(), b_.words[j].size());
+            Dice(SharedKeys(a_.words[i], b_.words[j]), a_.words[i].size(), b_.words[j].size());
         if (score >= best_score && (!best || score > best_score || j < *best)) {
           best = j;
           best_score = score;

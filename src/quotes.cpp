@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "ascii.h"
+#include "word_list.h"
 
 namespace stet {
 namespace {
@@ -69,11 +70,6 @@ constexpr std::array<std::string_view, 22> kAdverbs = {
     "previously", "earlier",    "recently",  "simply",     "just",    "never",
     "often",      "still",      "too",       "repeatedly", "quickly", "finally",
     "first",      "separately", "privately", "publicly"};
-
-template <std::size_t N>
-bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 bool IsUpperStart(std::string_view word) {
   return !word.empty() && word.front() >= 'A' && word.front() <= 'Z';
@@ -297,7 +293,6 @@ bool IsCue(const std::vector<Word>& words, std::size_t k) {
 struct Attribution {
   Mention mention;
   std::string cue;
-  std::size_t cue_word = 0;
 };
 
 // The speaker standing before the cue at words[k], over adverbs ("He later
@@ -396,11 +391,11 @@ std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, 
       words[k].lower == "according" ? "according to" : std::string(words[k].text);
   if (words[k].lower != "according") {
     if (std::optional<Mention> subject = SubjectBefore(words, k, floor)) {
-      return Attribution{*subject, cue, k};
+      return Attribution{*subject, cue};
     }
   }
   if (std::optional<Mention> subject = SubjectAfter(words, k)) {
-    return Attribution{*subject, cue, k};
+    return Attribution{*subject, cue};
   }
   return std::nullopt;
 }

@@ -17,6 +17,7 @@
 
 #include "ascii.h"
 #include "stet/text.h"
+#include "word_list.h"
 
 namespace stet {
 namespace {
@@ -60,11 +61,6 @@ constexpr std::array<std::string_view, 62> kSentenceStarters = {
     "As",   "Some",  "Many",  "Most",  "Meanwhile", "However", "How",   "What",   "Why",
     "Who",  "Where", "Which", "Did",   "Do",        "Does",    "Is",    "Are",    "Was",
     "Were", "Has",   "Have",  "Will",  "Can",       "Then",    "Now",   "Still"};
-
-template <std::size_t N>
-bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 // The last whitespace-separated word of `text`, without leading brackets or quotes.
 std::string_view LastWord(std::string_view text) {
