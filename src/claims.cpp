@@ -305,8 +305,12 @@ bool Overlaps(Span a, Span b) {
   return a.start < b.end && b.start < a.end;
 }
 
+// The span covering both; an empty span (nothing yet, or the insertion
+// point of a pure insertion) adds nothing, so it cannot stretch the other
+// back to offset 0 or to a far-away point.
 Span Union(Span a, Span b) {
-  if (a.start == a.end && a.start == 0) return b;
+  if (a.start == a.end) return b;
+  if (b.start == b.end) return a;
   return {std::min(a.start, b.start), std::max(a.end, b.end)};
 }
 

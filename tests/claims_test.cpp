@@ -159,6 +159,16 @@ TEST_CASE("claims: certainty up and down", "[claims]") {
         "certainty up");
   CHECK(hedge("The general was dismissed.", "The general was reportedly dismissed.") ==
         "certainty down");
+  // A substitution and an insertion in one sentence: the report covers the
+  // changed words on each side, not the text back to its start.
+  const std::string before = "Yes. The minister will resign and the talks failed.";
+  const std::string after = "Yes. The minister may resign and the talks reportedly failed.";
+  const std::vector<ClaimChange> changes = ClaimChanges(before, after);
+  const ClaimChange* both = Find(changes, ClaimChangeKind::kHedgeChanged);
+  REQUIRE(both != nullptr);
+  CHECK(before.substr(both->before.start, both->before.end - both->before.start) == "will");
+  CHECK(after.substr(both->after.start, both->after.end - both->after.start) ==
+        "may resign and the talks reportedly");
 }
 
 TEST_CASE("claims: a source swapped, and a number and a source in one sentence", "[claims]") {
