@@ -69,10 +69,8 @@ TEST_CASE("claims: the sample's labelled claim changes are reported", "[claims]"
   const nlohmann::json expected = nlohmann::json::parse(ReadFile(SamplePath("expected.json")));
   for (const auto& [from, to] : {std::pair{"r1", "r2"}, std::pair{"r2", "r3"}}) {
     const std::string key = std::string(from) + "->" + to;
-    RunResult diff = Stet("unused", {"diff", "--files", SamplePath(std::string(from) + ".txt"),
-                                     SamplePath(std::string(to) + ".txt"), "--format", "json"});
-    REQUIRE(diff.exit_code == 0);
-    const nlohmann::json out = nlohmann::json::parse(diff.out);
+    const nlohmann::json out = stet::test::SampleDiff(from, to);
+    REQUIRE(!out.is_null());
     std::vector<nlohmann::json> claims;
     for (const nlohmann::json& change : out["changes"]) {
       if (change["kind"].get<std::string>().rfind("quote_", 0) != 0) claims.push_back(change);

@@ -76,15 +76,6 @@ bool Overlaps(const std::vector<Range>& ours, Range theirs) {
   return false;
 }
 
-void AddSample(const std::string& archive) {
-  const char* times[] = {"2025-02-13T14:05:00Z", "2025-02-13T18:40:00Z", "2025-02-15T09:10:00Z"};
-  for (int i = 0; i < 3; ++i) {
-    REQUIRE(Stet(archive, {"add", SamplePath("r" + std::to_string(i + 1) + ".txt"), "--url", kUrl,
-                           "--at", times[i], "--title", "Vance: US could use sanctions"})
-                .exit_code == 0);
-  }
-}
-
 }  // namespace
 
 TEST_CASE("diff: the sample's r2 to r3 shows every edit git's word diff shows", "[diff]") {
@@ -143,7 +134,7 @@ TEST_CASE("diff: revisions of an archived article, JSON with text_edits", "[diff
   ScratchDir dir;
   const std::string archive = dir / "archive";
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
-  AddSample(archive);
+  REQUIRE(stet::test::AddSampleRevisions(archive, kUrl, "Vance: US could use sanctions"));
   const std::string before = Snapshot(archive);
 
   RunResult latest = Stet(archive, {"diff", kUrl, "--format", "json"});

@@ -101,10 +101,8 @@ TEST_CASE("quotes: the sample's quote changes are exactly the labelled ones", "[
   const nlohmann::json expected = nlohmann::json::parse(ReadFile(SamplePath("expected.json")));
   for (const auto& [from, to] : {std::pair{"r1", "r2"}, std::pair{"r2", "r3"}}) {
     const std::string key = std::string(from) + "->" + to;
-    RunResult diff = Stet("unused", {"diff", "--files", SamplePath(std::string(from) + ".txt"),
-                                     SamplePath(std::string(to) + ".txt"), "--format", "json"});
-    REQUIRE(diff.exit_code == 0);
-    const nlohmann::json out = nlohmann::json::parse(diff.out);
+    const nlohmann::json out = stet::test::SampleDiff(from, to);
+    REQUIRE(!out.is_null());
     std::vector<nlohmann::json> quote_changes;
     for (const nlohmann::json& change : out["changes"]) {
       if (change["kind"].get<std::string>().rfind("quote_", 0) == 0)
@@ -297,11 +295,7 @@ TEST_CASE("quotes: stet quotes, its history and the QUOTES section of stet diff"
   const std::string archive = dir / "archive";
   const std::string url = "https://news.example.com/world/vance-ukraine";
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
-  for (int i = 1; i <= 3; ++i) {
-    REQUIRE(Stet(archive, {"add", SamplePath("r" + std::to_string(i) + ".txt"), "--url", url,
-                           "--at", "2025-02-1" + std::to_string(2 + i) + "T10:00:00Z"})
-                .exit_code == 0);
-  }
+  REQUIRE(stet::test::AddSampleRevisions(archive, url, "Vance"));
   RunResult listed = Stet(archive, {"quotes", url + "@2", "--format", "json"});
   REQUIRE(listed.exit_code == 0);
   const nlohmann::json revision = nlohmann::json::parse(listed.out);

@@ -149,4 +149,22 @@ std::string Snapshot(const std::string& directory) {
   return out.str();
 }
 
+bool AddSampleRevisions(const std::string& archive, const std::string& url,
+                        const std::string& title) {
+  const char* times[] = {"2025-02-13T14:05:00Z", "2025-02-13T18:40:00Z", "2025-02-15T09:10:00Z"};
+  for (int i = 0; i < 3; ++i) {
+    const RunResult added = Stet(archive, {"add", SamplePath("r" + std::to_string(i + 1) + ".txt"),
+                                           "--url", url, "--at", times[i], "--title", title});
+    if (added.exit_code != 0) return false;
+  }
+  return true;
+}
+
+nlohmann::json SampleDiff(const std::string& from, const std::string& to) {
+  const RunResult diff = Stet("unused", {"diff", "--files", SamplePath(from + ".txt"),
+                                         SamplePath(to + ".txt"), "--format", "json"});
+  if (diff.exit_code != 0) return nullptr;
+  return nlohmann::json::parse(diff.out);
+}
+
 }  // namespace stet::test

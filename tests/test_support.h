@@ -3,6 +3,7 @@
 #ifndef STET_TESTS_TEST_SUPPORT_H_
 #define STET_TESTS_TEST_SUPPORT_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,15 @@ void WriteFile(const std::string& path, const std::string& bytes);
 
 // The path of a file of the bundled sample article (examples/vance-ukraine).
 std::string SamplePath(const std::string& name);
+
+// Stores the sample's three revisions as `url` in `archive` (already made),
+// at the sample's fetch times, with `title`. False if an add failed.
+bool AddSampleRevisions(const std::string& archive, const std::string& url,
+                        const std::string& title);
+
+// `stet diff --files` of two sample revisions ("r1", "r3") with
+// `--format json`, parsed; null when the command failed.
+nlohmann::json SampleDiff(const std::string& from, const std::string& to);
 
 // A recursive listing of every file with its size and mtime, to show that a
 // failed command left a directory untouched.
