@@ -31,6 +31,28 @@ $stet log "$url"
 echo
 echo "What changed from revision 2 to 3: quotes, then sentence by sentence (stet diff):"
 $stet diff "$url" --color never
+
+echo
+echo "The same article from the web: a local news site serves its revisions (scripts/sample_site.py)"
+site=build/demo-site
+rm -rf "$site" && mkdir -p "$site"
+python3 scripts/sample_site.py "$sample" "$site/port" &
+site_pid=$!
+trap 'kill $site_pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$site/port" ] && break; sleep 0.05; done
+page="http://127.0.0.1:$(cat "$site/port")/world/vance-ukraine?utm_source=demo"
+export STET_ARCHIVE=build/demo-web-archive
+rm -rf "$STET_ARCHIVE"
+$stet init
+for revision in 1 2 3; do
+  echo "$revision" > "$site/port.current"
+  $stet add "$page"
+done
+echo "Fetched again: the server answers 304 to the stored ETag"
+$stet add "$page"
+$stet extract "$page" --format json | head -c 400; echo " ..."
+$stet diff "${page%%\?*}" 2 3 --color never | head -n 12
+
 echo
 echo "The archive is a plain git repository: git --git-dir=$archive log --oneline --glob=refs/stet/articles"
 git --no-pager --git-dir="$archive" fsck --strict --no-progress 2>/dev/null && echo "git fsck --strict: ok"

@@ -135,10 +135,36 @@ Result<Archive> Archive::Open(const std::string& path) {
   return Archive(std::move(impl));
 }
 
+Result<std::optional<Extraction>> ReadExtraction(git_repository* repo, const git_oid& commit) {
+  git_note* raw = nullptr;
+  const int rc = git_note_read(&raw, repo, kExtractionNotesRef, &commit);
+  if (rc == GIT_ENOTFOUND) return std::optional<Extraction>();
+  const std::string hex = git::OidHex(commit);
+  if (rc != 0) return git::Failure("read the re-extraction of revision " + hex);
+  git::NotePtr note(raw);
+  const char* message = git_note_message(note.get());
+  Result<Extraction> extraction = DecodeExtraction(message == nullptr ? "" : message, hex);
+  if (!extraction.ok()) return extraction.status();
+  return std::optional<Extraction>(std::move(extraction).value());
+}
+
 Result<RevisionInfo> ReadRevision(git_commit* commit) {
   const std::string hex = git::OidHex(*git_commit_id(commit));
   const char* message = git_commit_message_raw(commit);
-  return DecodeRevisionMessage(message == nullptr ? "" : message, hex);
+  Result<RevisionInfo> info = DecodeRevisionMessage(message == nullptr ? "" : message, hex);
+  if (!info.ok() || info->extractor == 0) return info;
+  // Only a revision extracted from a page can have been re-extracted.
+  info->has_page = true;
+  Result<std::optional<Extraction>> extraction =
+      ReadExtraction(git_commit_owner(commit), *git_commit_id(commit));
+  if (!extraction.ok()) return extraction.status();
+  if (*extraction) {
+    info->reextracted = true;
+    info->hash = (*extraction)->hash;
+    info->extractor = (*extraction)->extractor;
+    if (!(*extraction)->title.empty()) info->title = (*extraction)->title;
+  }
+  return info;
 }
 
 Result<std::optional<Tip>> ReadTip(git_repository* repo, const std::string& article_id) {
@@ -300,26 +326,75 @@ Result<RevisionInfo> Archive::ResolveRevision(const std::string& article_id, std
   return *found;
 }
 
-Result<std::string> Archive::ReadText(const RevisionInfo& revision) {
+namespace {
+
+// The bytes of the file `name` in a revision's tree; nullopt when the tree
+// has no such file.
+Result<std::optional<std::string>> ReadRevisionFile(git_repository* repo,
+                                                    const std::string& commit_hex,
+                                                    const char* name) {
   git_oid oid;
-  if (git_oid_fromstr(&oid, revision.commit.c_str()) != 0) {
-    return Status::InvalidInput("read revision " + revision.commit + ": not a commit id");
+  if (git_oid_fromstr(&oid, commit_hex.c_str()) != 0) {
+    return Status::InvalidInput("read revision " + commit_hex + ": not a commit id");
   }
-  const std::string what = "read text of revision " + revision.commit;
+  const std::string what = std::string("read ") + name + " of revision " + commit_hex;
   git_commit* commit_raw = nullptr;
-  if (git_commit_lookup(&commit_raw, impl_->repo.get(), &oid) != 0) return git::Failure(what);
+  if (git_commit_lookup(&commit_raw, repo, &oid) != 0) return git::Failure(what);
   git::CommitPtr commit(commit_raw);
   git_tree* tree_raw = nullptr;
   if (git_commit_tree(&tree_raw, commit.get()) != 0) return git::Failure(what);
   git::TreePtr tree(tree_raw);
-  const git_tree_entry* entry = git_tree_entry_byname(tree.get(), kTextPath);
-  if (entry == nullptr) return Status::ArchiveDamaged(what + ": no " + kTextPath);
+  const git_tree_entry* entry = git_tree_entry_byname(tree.get(), name);
+  if (entry == nullptr) return std::optional<std::string>();
   git_blob* blob_raw = nullptr;
-  if (git_blob_lookup(&blob_raw, impl_->repo.get(), git_tree_entry_id(entry)) != 0)
-    return git::Failure(what);
+  if (git_blob_lookup(&blob_raw, repo, git_tree_entry_id(entry)) != 0) return git::Failure(what);
   git::BlobPtr blob(blob_raw);
-  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                     static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  return std::optional<std::string>(
+      std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                  static_cast<std::size_t>(git_blob_rawsize(blob.get()))));
+}
+
+}  // namespace
+
+Result<std::string> Archive::ReadText(const RevisionInfo& revision) {
+  if (revision.reextracted) {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, revision.commit.c_str()) != 0) {
+      return Status::InvalidInput("read revision " + revision.commit + ": not a commit id");
+    }
+    Result<std::optional<Extraction>> extraction = ReadExtraction(impl_->repo.get(), oid);
+    if (!extraction.ok()) return extraction.status();
+    if (*extraction) return std::move((*extraction)->text);
+  }
+  Result<std::optional<std::string>> text =
+      ReadRevisionFile(impl_->repo.get(), revision.commit, kTextPath);
+  if (!text.ok()) return text.status();
+  if (!*text) {
+    return Status::ArchiveDamaged("read text of revision " + revision.commit + ": no " + kTextPath);
+  }
+  return std::move(**text);
+}
+
+Result<StoredPage> Archive::ReadPage(const RevisionInfo& revision) {
+  Result<std::optional<std::string>> html =
+      ReadRevisionFile(impl_->repo.get(), revision.commit, kPagePath);
+  if (!html.ok()) return html.status();
+  if (!*html) {
+    return Status::NotFound("revision " + std::to_string(revision.number) + " of " + revision.url +
+                            ": no page stored (it was added as text)");
+  }
+  Result<std::optional<std::string>> json =
+      ReadRevisionFile(impl_->repo.get(), revision.commit, kPageInfoPath);
+  if (!json.ok()) return json.status();
+  StoredPage page;
+  page.html = std::move(**html);
+  if (*json) {
+    Result<PageInfo> info = DecodePageInfo(**json, revision.commit);
+    if (!info.ok()) return info.status();
+    page.info = std::move(info).value();
+    page.info_json = std::move(**json);
+  }
+  return page;
 }
 
 }  // namespace stet

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "git_handles.h"
+#include "revision_format.h"
 #include "stet/archive.h"
 
 namespace stet {
@@ -26,7 +27,10 @@ struct Tip {
 // article has no revision yet.
 Result<std::optional<Tip>> ReadTip(git_repository* repo, const std::string& article_id);
 
-// Decodes the revision stored in a commit.
+// The text `stet reextract` recorded beside a revision, if any.
+Result<std::optional<Extraction>> ReadExtraction(git_repository* repo, const git_oid& commit);
+
+// Decodes the revision stored in a commit, with its re-extraction if any.
 Result<RevisionInfo> ReadRevision(git_commit* commit);
 
 }  // namespace stet

@@ -68,6 +68,9 @@ struct Prepared {
   std::string text;
   std::string hash;
   std::string title;
+  std::string html;       // the page, "" for a text file
+  std::string page_info;  // its page.json
+  int extractor = 0;
 };
 
 Result<Prepared> Prepare(const NewRevision& revision) {
@@ -80,6 +83,11 @@ Result<Prepared> Prepare(const NewRevision& revision) {
   prepared.text = StorableText(revision.text);
   prepared.hash = ContentHash(prepared.text);
   prepared.title = OneLine(revision.title);
+  if (!revision.html.empty()) {
+    prepared.html = revision.html;
+    prepared.page_info = EncodePageInfo(revision.page);
+    prepared.extractor = revision.page.extractor;
+  }
   return prepared;
 }
 
@@ -92,11 +100,13 @@ RevisionInfo NextRevision(const Prepared& prepared, const std::optional<Tip>& ti
   info.title = prepared.title;
   info.fetched_at = fetched_at;
   info.hash = prepared.hash;
+  info.extractor = prepared.extractor;
+  info.has_page = !prepared.html.empty();
   return info;
 }
 
 struct RevisionObjects {
-  git_oid blob, tree, commit;
+  git_oid tree, commit;
 };
 
 // Where a revision's objects go: loose objects in the archive, or a pack.
@@ -119,14 +129,22 @@ std::string Signature(UnixSeconds when) {
 // Formats and writes blob, tree and commit of a revision, in git's object
 // formats (the commit's fields are specified in docs/archive-format.md).
 Result<RevisionObjects> WriteRevisionObjects(const ObjectSink& sink, const RevisionInfo& info,
-                                             const std::string& text, const git_oid* parent) {
+                                             const Prepared& prepared, const git_oid* parent) {
   RevisionObjects objects;
-  Result<git_oid> blob = sink(GIT_OBJECT_BLOB, text);
-  if (!blob.ok()) return blob.status();
-  objects.blob = *blob;
-
-  std::string tree = std::string("100644 ") + kTextPath + '\0';
-  tree.append(reinterpret_cast<const char*>(objects.blob.id), GIT_OID_RAWSZ);
+  // Tree entries in git's order (by name): page.html, page.json, text.txt.
+  std::vector<std::pair<const char*, const std::string*>> files;
+  if (!prepared.html.empty()) {
+    files.emplace_back(kPagePath, &prepared.html);
+    files.emplace_back(kPageInfoPath, &prepared.page_info);
+  }
+  files.emplace_back(kTextPath, &prepared.text);
+  std::string tree;
+  for (const auto& [name, content] : files) {
+    Result<git_oid> blob = sink(GIT_OBJECT_BLOB, *content);
+    if (!blob.ok()) return blob.status();
+    tree += std::string("100644 ") + name + '\0';
+    tree.append(reinterpret_cast<const char*>(blob->id), GIT_OID_RAWSZ);
+  }
   Result<git_oid> tree_id = sink(GIT_OBJECT_TREE, tree);
   if (!tree_id.ok()) return tree_id.status();
   objects.tree = *tree_id;
@@ -189,7 +207,7 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
     if (*tip && (*tip)->info.hash == prepared.hash) return AddOutcome{false, (*tip)->info};
     RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
     Result<RevisionObjects> objects =
-        WriteRevisionObjects(loose, info, prepared.text, *tip ? &(*tip)->oid : nullptr);
+        WriteRevisionObjects(loose, info, prepared, *tip ? &(*tip)->oid : nullptr);
     if (!objects.ok()) return objects.status();
     std::optional<git_oid> expected;
     if (*tip) expected = (*tip)->oid;
@@ -219,9 +237,11 @@ Status Archive::Validate(const NewRevision& revision) {
   if (Status text = CheckText(revision.text); !text.ok()) return text;
   if (LooksLikeHtml(revision.text)) {
     return Status::InvalidInput(
-        "HTML is not extracted yet; give the article's plain text (HTML extraction is a planned "
-        "feature)");
+        "the text is HTML; store a page with its extracted text (stet add page.html --url U "
+        "extracts it)");
   }
+  if (!revision.html.empty() && revision.page.extractor < 1)
+    return Status::InvalidInput("a stored page needs the version of the extractor that read it");
   if (!revision.title.empty()) {
     if (Status title = CheckText(revision.title); !title.ok()) return title.WithContext("title");
   }
@@ -275,7 +295,7 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     }
     RevisionInfo info = NextRevision(prepared, article.current, revisions[i].fetched_at);
     Result<RevisionObjects> objects = WriteRevisionObjects(
-        to_pack, info, prepared.text, article.current ? &article.current->oid : nullptr);
+        to_pack, info, prepared, article.current ? &article.current->oid : nullptr);
     if (!objects.ok()) return objects.status();
     info.commit = git::OidHex(objects->commit);
     outcomes[i] = AddOutcome{true, info};
@@ -306,6 +326,35 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     }
   }
   return outcomes;
+}
+
+Status Archive::RecordExtraction(const RevisionInfo& revision, std::string_view text,
+                                 std::string_view title, int extractor) {
+  const std::string what = "record the re-extraction of revision " +
+                           std::to_string(revision.number) + " of " + revision.url;
+  if (Status valid = CheckText(text); !valid.ok()) return valid.WithContext(what);
+  git_oid commit;
+  if (git_oid_fromstr(&commit, revision.commit.c_str()) != 0)
+    return Status::InvalidInput(what + ": not a commit id");
+  Extraction extraction;
+  extraction.extractor = extractor;
+  extraction.text = StorableText(text);
+  extraction.hash = ContentHash(extraction.text);
+  extraction.title = OneLine(title);
+  const std::string note = EncodeExtraction(extraction);
+  git_signature* raw = nullptr;
+  if (git_signature_new(&raw, "stet", "stet@localhost", Now(), 0) != 0) return git::Failure(what);
+  git::SignaturePtr signature(raw);
+  // The notes ref is shared by all articles; the writer lock keeps two
+  // writers from building on the same notes commit.
+  Result<WriterLock> lock = WriterLock::Acquire(impl_->path);
+  if (!lock.ok()) return lock.status();
+  git_oid note_id;
+  if (git_note_create(&note_id, impl_->repo.get(), kExtractionNotesRef, signature.get(),
+                      signature.get(), &commit, note.c_str(), /*force=*/1) != 0) {
+    return git::Failure(what);
+  }
+  return Status::Ok();
 }
 
 }  // namespace stet

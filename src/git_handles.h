@@ -25,6 +25,8 @@ using ReferenceIteratorPtr =
 using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
 using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
 using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
+using NotePtr = std::unique_ptr<git_note, Deleter<git_note, git_note_free>>;
+using SignaturePtr = std::unique_ptr<git_signature, Deleter<git_signature, git_signature_free>>;
 using OdbPtr = std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>>;
 using PackBuilderPtr =
     std::unique_ptr<git_packbuilder, Deleter<git_packbuilder, git_packbuilder_free>>;

@@ -19,18 +19,6 @@
 namespace stet {
 namespace {
 
-struct CurlUrlFree {
-  const CurlLibrary* curl;
-  void operator()(CURLU* handle) const { curl->url_cleanup(handle); }
-};
-using CurlUrlPtr = std::unique_ptr<CURLU, CurlUrlFree>;
-
-struct CurlStringFree {
-  const CurlLibrary* curl;
-  void operator()(char* text) const { curl->free(text); }
-};
-using CurlString = std::unique_ptr<char, CurlStringFree>;
-
 // Query parameters that say how a reader arrived, not what they read.
 bool IsTrackingParameter(std::string_view key_raw) {
   const std::string key = AsciiLower(key_raw);
@@ -78,8 +66,8 @@ Result<std::string> CanonicalUrl(std::string_view url) {
   Result<const CurlLibrary*> loaded = Curl();
   if (!loaded.ok()) return loaded.status();
   const CurlLibrary& curl = **loaded;
-  auto text = [&](char* raw) { return CurlString(raw, CurlStringFree{&curl}); };
-  CurlUrlPtr handle(curl.url(), CurlUrlFree{&curl});
+  auto text = [&](char* raw) { return CurlString(raw, CurlFree<char>{&curl}); };
+  CurlUrlPtr handle(curl.url(), CurlFree<CURLU>{&curl});
   if (!handle) return invalid("out of memory");
   CURLUcode rc = curl.url_set(handle.get(), CURLUPART_URL, given.c_str(), CURLU_NON_SUPPORT_SCHEME);
   if (rc != CURLUE_OK)

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stet/pages.h"
+
 #include <set>
 #include <vector>
 
@@ -34,12 +36,21 @@ Result<NewRevision> ParseImportLine(std::string_view line) {
   }
   if (url->empty() && key->empty()) return Status::InvalidInput("\"url\" missing");
   if (fetched_at->empty()) return Status::InvalidInput("\"fetched_at\" missing");
-  if (!html->empty() && text->empty()) {
-    return Status::InvalidInput("\"html\" is not extracted yet; give \"text\"");
-  }
-  if (object.find("text") == object.end()) return Status::InvalidInput("\"text\" missing");
+  const bool has_text = object.find("text") != object.end();
+  if (!html->empty() && has_text)
+    return Status::InvalidInput("give \"text\" or \"html\", not both");
+  if (html->empty() && !has_text) return Status::InvalidInput("\"text\" or \"html\" missing");
   Result<UnixSeconds> when = ParseTimestamp(*fetched_at);
   if (!when.ok()) return when.status().WithContext("\"fetched_at\"");
+  if (!html->empty()) {
+    // A page: extracted here, stored with its text (as `stet add page.html`).
+    if (url->empty()) return Status::InvalidInput("a page (\"html\") needs its \"url\"");
+    Result<NewRevision> page = RevisionFromPage(*html, *url, *when);
+    if (!page.ok()) return page.status().WithContext("\"html\"");
+    if (!title->empty()) page->title = std::move(title).value();
+    if (Status valid = Archive::Validate(*page); !valid.ok()) return valid;
+    return page;
+  }
   revision.url = std::move(url).value();
   revision.key = std::move(key).value();
   revision.text = std::move(text).value();

@@ -12,6 +12,10 @@ namespace stet {
 
 inline constexpr const char* kArticleRefPrefix = "refs/stet/articles/";
 inline constexpr const char* kTextPath = "text.txt";
+inline constexpr const char* kPagePath = "page.html";      // the page as fetched
+inline constexpr const char* kPageInfoPath = "page.json";  // its PageInfo
+// Texts re-extracted by `stet reextract`: one git note per revision commit.
+inline constexpr const char* kExtractionNotesRef = "refs/notes/stet";
 
 std::string ArticleRef(std::string_view article_id);
 
@@ -24,6 +28,22 @@ std::string EncodeRevisionMessage(const RevisionInfo& info);
 // Reads the fields back. Fails with kArchiveDamaged naming `commit_hex`
 // when a required field is missing or malformed.
 Result<RevisionInfo> DecodeRevisionMessage(std::string_view message, const std::string& commit_hex);
+
+// PageInfo as the JSON object stored in page.json, and back. Decoding fails
+// with kArchiveDamaged naming `commit_hex`.
+std::string EncodePageInfo(const PageInfo& info);
+Result<PageInfo> DecodePageInfo(std::string_view json, const std::string& commit_hex);
+
+// A re-extracted text as a note: trailers (Stet-Extractor, Stet-Text-Hash,
+// Stet-Title), a blank line, the text.
+struct Extraction {
+  int extractor = 0;
+  std::string hash;
+  std::string title;
+  std::string text;
+};
+std::string EncodeExtraction(const Extraction& extraction);
+Result<Extraction> DecodeExtraction(std::string_view note, const std::string& commit_hex);
 
 }  // namespace stet
 

@@ -145,10 +145,9 @@ TEST_CASE("cli: bad input gets one line on stderr and exit 1 and an untouched ar
        "stet: add " + dir / "empty.txt" + ": empty text"},
       {{"add", dir / "big.txt", "--url", kUrl, "--max-size", "2KiB"},
        "stet: add " + dir / "big.txt" + ": 2.9 KiB, over the 2.0 KiB input limit (--max-size)"},
-      {{"add", dir / "page.html", "--url", kUrl},
+      {{"add", dir / "page.html", "--key", "notes"},
        "stet: add " + dir / "page.html" +
-           ": HTML is not extracted yet; give the article's plain text (HTML extraction is a "
-           "planned feature)"},
+           ": a page needs its --url (links and the article's identity depend on it)"},
       {{"add", SamplePath("r1.txt"), "--url", "news.example.com/x"},
        "stet: add " + SamplePath("r1.txt") +
            ": URL news.example.com/x: not an absolute URL (Bad scheme)"},

@@ -25,7 +25,7 @@ TEST_CASE("bad import lines say what is wrong", "[import][errors]") {
       {R"({"fetched_at": "2025-02-13T14:05:00Z", "text": "x"})", "\"url\" missing"},
       {R"({"url": "https://example.com/a", "text": "x"})", "\"fetched_at\" missing"},
       {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z"})",
-       "\"text\" missing"},
+       "\"text\" or \"html\" missing"},
       {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13", "text": "x"})",
        "\"fetched_at\": time"},
       {R"({"url": "example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "x"})",
@@ -37,7 +37,11 @@ TEST_CASE("bad import lines say what is wrong", "[import][errors]") {
       {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "  "})",
        "empty text"},
       {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "html": "<html></html>"})",
-       "\"html\" is not extracted yet"},
+       "\"html\": no article text found"},
+      {R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "html": "<p>x</p>", "text": "x"})",
+       "give \"text\" or \"html\", not both"},
+      {R"({"key": "k", "fetched_at": "2025-02-13T14:05:00Z", "html": "<p>x</p>"})",
+       "a page (\"html\") needs its \"url\""},
   };
   for (const auto& [line, expected] : cases) {
     INFO(line);
@@ -80,6 +84,6 @@ TEST_CASE("import skips and counts bad lines naming each and stores the good one
   CHECK(summary->articles == 1);
   REQUIRE(rejected.size() == 2);
   CHECK(rejected[0] == "import feed.jsonl:3: not valid JSON");
-  CHECK(rejected[1] == "import feed.jsonl:5: \"text\" missing");
+  CHECK(rejected[1] == "import feed.jsonl:5: \"text\" or \"html\" missing");
   CHECK(archive->Log(*archive->ResolveArticle("https://example.com/a"))->size() == 2);
 }

@@ -26,6 +26,19 @@ namespace stet {
 // The archive format this build writes and reads (config key stet.format).
 inline constexpr int kArchiveFormat = 1;
 
+// Where the text of a revision extracted from a web page came from.
+struct PageInfo {
+  std::string final_url;      // where the fetch's redirects ended; "" for a saved page
+  long http_status = 0;       // 0 for a saved page
+  std::string etag;           // validators of the response, "" when none
+  std::string last_modified;  //
+  std::string content_type;   // as the server sent it
+  std::string charset;        // the encoding the page was read in
+  std::string byline;         // as extracted; "" when none
+  std::string published;      // as extracted; "" when none
+  int extractor = 0;          // the kExtractorVersion that made the text
+};
+
 // A revision to be stored. Exactly one of `url` and `key` is set.
 struct NewRevision {
   std::string url;         // absolute URL, canonicalised by the archive
@@ -33,6 +46,17 @@ struct NewRevision {
   std::string text;        // article text; checked with CheckText
   std::string title;       // optional; white space is collapsed to one line
   UnixSeconds fetched_at;  // when this text was seen
+  // For a revision extracted from a web page: the page's bytes as fetched
+  // (any encoding) and where they came from. Empty for a text file.
+  std::string html;
+  PageInfo page;
+};
+
+// A stored page: the bytes as fetched and their PageInfo.
+struct StoredPage {
+  std::string html;
+  PageInfo info;
+  std::string info_json;  // page.json as stored (docs/archive-format.md)
 };
 
 // One stored revision, as `stet log` shows it.
@@ -44,6 +68,13 @@ struct RevisionInfo {
   std::string title;       // may be empty
   UnixSeconds fetched_at = 0;
   std::string hash;  // ContentHash of the text
+  // The version of the extractor that made the text, 0 when it did not come
+  // from a page. When `stet reextract` has recorded a later extractor's text
+  // beside the stored one, `reextracted` is set and `hash`, `title` and
+  // `extractor` are those of the re-extracted text, which ReadText returns.
+  int extractor = 0;
+  bool reextracted = false;
+  bool has_page = false;  // the page is stored with the revision (ReadPage)
 };
 
 // One article, as `stet list` shows it.
@@ -108,8 +139,21 @@ class Archive {
   // one before), or a commit id prefix of at least 4 hex digits.
   Result<RevisionInfo> ResolveRevision(const std::string& article_id, std::string_view rev);
 
-  // The stored text of a revision.
+  // The text of a revision: the re-extracted one when `reextracted`, else
+  // the stored one.
   Result<std::string> ReadText(const RevisionInfo& revision);
+
+  // The page stored with a revision. kNotFound when it has none.
+  Result<StoredPage> ReadPage(const RevisionInfo& revision);
+
+  // Records `text` (with its title), made by extractor version `extractor`
+  // from the revision's stored page, beside the revision, without changing
+  // the revision itself (commits are immutable): a git note on the commit
+  // under refs/notes/stet. From then on Log, ReadText and Add's duplicate
+  // check use it, so a better extractor does not turn every stored article
+  // into a new revision at its next fetch.
+  Status RecordExtraction(const RevisionInfo& revision, std::string_view text,
+                          std::string_view title, int extractor);
 
   struct Impl;  // opaque: defined in src/, holds the libgit2 handles
 

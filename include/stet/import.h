@@ -1,7 +1,9 @@
 // stet/import.h: bulk loading of revisions from JSON Lines.
 //
-// One JSON object a line: {"url", "fetched_at" (RFC 3339), "text",
-// "title"?}; "key" may stand for "url" for a local document. Lines are
+// One JSON object a line: {"url", "fetched_at" (RFC 3339), "text" or
+// "html", "title"?}; "key" may stand for "url" for a local document. A
+// page ("html") is extracted and stored with its text, as `stet add
+// page.html --url` does. Lines are
 // stored in order, in batches written as one pack each.
 //
 // A bad line does not stop the import: it is skipped, reported to the sink

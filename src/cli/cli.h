@@ -9,6 +9,7 @@
 #include <string>
 
 #include "stet/archive.h"
+#include "stet/fetch.h"
 #include "stet/quotes.h"
 #include "stet/status.h"
 
@@ -48,6 +49,16 @@ std::string InputName(const std::string& file);
 enum class Format { kText, kJson, kMarkdown };  // Markdown: only where a command offers it
 void AddFormatOption(CLI::App& command, Format* format);
 
+// Flags of the commands that fetch (add, extract), mapped onto FetchOptions.
+struct FetchFlags {
+  double timeout_seconds = 60;
+  double connect_timeout_seconds = 10;
+  int max_redirects = 10;
+  std::string user_agent;
+  FetchOptions Options(std::size_t max_bytes) const;
+};
+void AddFetchOptions(CLI::App& command, FetchFlags* flags);
+
 nlohmann::json RevisionJson(const RevisionInfo& revision);
 
 // A quote as JSON: {"text", "speaker" (null when unknown), "start", "end",
@@ -69,6 +80,8 @@ void SetupShow(CLI::App& app, Context& context);
 void SetupAnalyze(CLI::App& app, Context& context);
 void SetupDiff(CLI::App& app, Context& context);
 void SetupQuotes(CLI::App& app, Context& context);
+void SetupExtract(CLI::App& app, Context& context);
+void SetupReextract(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

@@ -1,25 +1,87 @@
-// stet add FILE|- --url URL [--at TIME] [--title T]: store one revision.
+// stet add FILE|-|URL [--url URL | --key NAME] [--at TIME] [--title T]:
+// store one revision, from a text file, a saved page (HTML is extracted) or
+// a URL (fetched, then extracted).
 #include <cstdio>
 #include <memory>
 
 #include "cli.h"
+#include "stet/pages.h"
 #include "stet/text.h"
 
 namespace stet::cli {
 namespace {
 
 struct AddOptions {
-  std::string file;
+  std::string source;
   std::string url;
   std::string key;
   std::string at;
   std::string title;
   std::size_t max_size = kDefaultMaxInputBytes;
+  FetchFlags fetch;
   Format format = Format::kText;
 };
 
+bool IsUrl(const std::string& source) {
+  return source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0;
+}
+
+void PrintOutcome(const RevisionInfo& revision, const char* status, long http_status,
+                  Format format) {
+  const std::string kind = status;
+  if (format == Format::kJson) {
+    nlohmann::json out{{"stored", kind == "stored"}, {"status", kind}};
+    if (http_status != 0) out["http_status"] = http_status;
+    out["revision"] = RevisionJson(revision);
+    std::printf("%s\n", out.dump(2).c_str());
+  } else if (kind == "stored") {
+    std::printf("stored revision %d of %s (article %s, commit %.7s)\n", revision.number,
+                revision.url.c_str(), revision.article_id.c_str(), revision.commit.c_str());
+  } else if (kind == "unchanged") {
+    std::printf("unchanged: same text as revision %d of %s; nothing stored\n", revision.number,
+                revision.url.c_str());
+  } else {
+    std::printf("not modified (HTTP 304): revision %d of %s is current; nothing stored\n",
+                revision.number, revision.url.c_str());
+  }
+}
+
+void PrintPageOutcome(const PageOutcome& outcome, Format format) {
+  const char* status = outcome.kind == PageOutcome::Kind::kStored      ? "stored"
+                       : outcome.kind == PageOutcome::Kind::kUnchanged ? "unchanged"
+                                                                       : "not_modified";
+  PrintOutcome(outcome.revision, status, outcome.http_status, format);
+}
+
+int AddUrl(const AddOptions& options, const Context& context) {
+  const std::string subject = "add " + options.source;
+  if (!options.url.empty() || !options.key.empty()) {
+    return Fail(Status::InvalidInput(subject + ": --url and --key are for files; a fetched page "
+                                               "is named by its URL"));
+  }
+  UnixSeconds seen = Now();
+  if (!options.at.empty()) {
+    Result<UnixSeconds> at = ParseTimestamp(options.at);
+    if (!at.ok()) return Fail(at.status().WithContext(subject + ": --at"));
+    seen = *at;
+  }
+  Result<Archive> archive = OpenArchive(context);
+  if (!archive.ok()) return Fail(archive.status());
+  Result<PageOutcome> outcome =
+      AddFromUrl(*archive, options.source, options.fetch.Options(options.max_size), seen);
+  if (!outcome.ok()) return Fail(outcome.status().WithOperation("add"));
+  PrintPageOutcome(*outcome, options.format);
+  return kExitOk;
+}
+
 int RunAdd(const AddOptions& options, const Context& context) {
-  const std::string subject = "add " + InputName(options.file);
+  if (IsUrl(options.source)) return AddUrl(options, context);
+  const std::string subject = "add " + InputName(options.source);
+  if (options.url.empty() == options.key.empty()) {
+    std::fprintf(stderr, "stet: %s: give the article's --url URL or a --key NAME\n",
+                 subject.c_str());
+    return kExitUsage;
+  }
   NewRevision revision;
   revision.url = options.url;
   revision.key = options.key;
@@ -30,8 +92,21 @@ int RunAdd(const AddOptions& options, const Context& context) {
     if (!at.ok()) return Fail(at.status().WithContext(subject + ": --at"));
     revision.fetched_at = *at;
   }
-  Result<std::string> bytes = ReadInputFile(options.file, options.max_size);
+  Result<std::string> bytes = ReadInputFile(options.source, options.max_size);
   if (!bytes.ok()) return Fail(bytes.status().WithOperation("add"));
+  if (LooksLikeHtml(*bytes)) {
+    // A saved page: extracted, and stored with its text.
+    if (revision.url.empty()) {
+      return Fail(Status::InvalidInput(subject + ": a page needs its --url (links and the "
+                                                 "article's identity depend on it)"));
+    }
+    Result<Archive> archive = OpenArchive(context);
+    if (!archive.ok()) return Fail(archive.status());
+    Result<PageOutcome> outcome = AddSavedPage(*archive, *bytes, revision.url, revision.fetched_at);
+    if (!outcome.ok()) return Fail(outcome.status().WithContext(subject));
+    PrintPageOutcome(*outcome, options.format);
+    return kExitOk;
+  }
   revision.text = std::move(bytes).value();
   // Check everything before touching the archive.
   if (Status valid = Archive::Validate(revision); !valid.ok())
@@ -40,19 +115,7 @@ int RunAdd(const AddOptions& options, const Context& context) {
   if (!archive.ok()) return Fail(archive.status());
   Result<AddOutcome> outcome = archive->Add(revision);
   if (!outcome.ok()) return Fail(outcome.status().WithContext(subject));
-  const RevisionInfo& stored = outcome->revision;
-  if (options.format == Format::kJson) {
-    std::printf("%s\n",
-                nlohmann::json{{"stored", outcome->stored}, {"revision", RevisionJson(stored)}}
-                    .dump(2)
-                    .c_str());
-  } else if (outcome->stored) {
-    std::printf("stored revision %d of %s (article %s, commit %.7s)\n", stored.number,
-                stored.url.c_str(), stored.article_id.c_str(), stored.commit.c_str());
-  } else {
-    std::printf("unchanged: same text as revision %d of %s; nothing stored\n", stored.number,
-                stored.url.c_str());
-  }
+  PrintOutcome(outcome->revision, outcome->stored ? "stored" : "unchanged", 0, options.format);
   return kExitOk;
 }
 
@@ -60,18 +123,20 @@ int RunAdd(const AddOptions& options, const Context& context) {
 
 void SetupAdd(CLI::App& app, Context& context) {
   auto options = std::make_shared<AddOptions>();
-  CLI::App* command =
-      app.add_subcommand("add", "Store a revision of an article from a text file or -");
-  command->add_option("file", options->file, "Text file, or - for standard input")->required();
-  // Exactly one identity: CLI11 reports a missing or doubled one as a usage error.
+  CLI::App* command = app.add_subcommand(
+      "add", "Store a revision of an article: fetch a URL, or read a text file, a saved page or -");
+  command->add_option("source", options->source, "A URL, a text or HTML file, or - for stdin")
+      ->required();
+  // At most one identity; a file needs one (checked when run), a URL is its own.
   CLI::Option_group* identity = command->add_option_group("identity", "--url URL or --key NAME");
   identity->add_option("--url", options->url, "The article's URL (its identity)");
   identity->add_option("--key", options->key, "A name for a local document with no URL");
-  identity->require_option(1);
+  identity->require_option(0, 1);
   command->add_option("--at", options->at, "When the text was seen, RFC 3339 (default: now)");
-  command->add_option("--title", options->title, "The article's title");
-  command->add_option("--max-size", options->max_size, "Largest input accepted (default 10MiB)")
+  command->add_option("--title", options->title, "The article's title (text files)");
+  command->add_option("--max-size", options->max_size, "Largest input or page (default 10MiB)")
       ->transform(CLI::AsSizeValue(false));
+  AddFetchOptions(*command, &options->fetch);
   AddFormatOption(*command, &options->format);
   command->callback([options, &context] { context.exit_code = RunAdd(*options, context); });
 }

@@ -1,4 +1,5 @@
-// stet show ARTICLE[@REV]: one revision's text.
+// stet show ARTICLE[@REV] [--page]: one revision's text, or the page it was
+// extracted from.
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,6 +12,7 @@ namespace {
 
 struct ShowOptions {
   std::string target;
+  bool page = false;
   Format format = Format::kText;
 };
 
@@ -19,6 +21,22 @@ int RunShow(const ShowOptions& options, const Context& context) {
   if (!archive.ok()) return Fail(archive.status());
   Result<RevisionInfo> revision = ResolveTarget(*archive, options.target);
   if (!revision.ok()) return Fail(revision.status());
+  if (options.page) {
+    Result<StoredPage> page = archive->ReadPage(*revision);
+    if (!page.ok()) return Fail(page.status().WithOperation("show"));
+    if (options.format == Format::kJson) {
+      nlohmann::json out = RevisionJson(*revision);
+      // page.json as stored, so `show` never lags behind the archive's fields.
+      out["page"] = nlohmann::json::parse(page->info_json, nullptr, false);
+      if (!out["page"].is_object()) out["page"] = nlohmann::json::object();
+      out["page"]["bytes"] = page->html.size();
+      std::printf("%s\n",
+                  out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    } else {
+      std::fwrite(page->html.data(), 1, page->html.size(), stdout);  // as fetched, any encoding
+    }
+    return kExitOk;
+  }
   Result<std::string> text = archive->ReadText(*revision);
   if (!text.ok()) return Fail(text.status());
   if (options.format == Format::kJson) {
@@ -43,6 +61,8 @@ void SetupShow(CLI::App& app, Context& context) {
       ->add_option("target", options->target,
                    "ARTICLE[@REV]: REV is 1, 2, ..., -1, -2, ... or a commit prefix")
       ->required();
+  command->add_flag("--page", options->page,
+                    "Print the page the text was extracted from, as fetched (JSON: its metadata)");
   AddFormatOption(*command, &options->format);
   command->callback([options, &context] { context.exit_code = RunShow(*options, context); });
 }

@@ -45,11 +45,43 @@ void AddFormatOption(CLI::App& command, Format* format) {
       ->default_str("text");
 }
 
+FetchOptions FetchFlags::Options(std::size_t max_bytes) const {
+  FetchOptions options;
+  options.total_timeout_ms = static_cast<long>(timeout_seconds * 1000);
+  options.connect_timeout_ms = static_cast<long>(connect_timeout_seconds * 1000);
+  options.max_redirects = max_redirects;
+  options.max_bytes = max_bytes;
+  options.user_agent = user_agent;
+  return options;
+}
+
+void AddFetchOptions(CLI::App& command, FetchFlags* flags) {
+  command.add_option("--timeout", flags->timeout_seconds, "Seconds a fetch may take in all")
+      ->check(CLI::PositiveNumber)
+      ->default_str("60");
+  command
+      .add_option("--connect-timeout", flags->connect_timeout_seconds,
+                  "Seconds to wait for a connection")
+      ->check(CLI::PositiveNumber)
+      ->default_str("10");
+  command.add_option("--max-redirects", flags->max_redirects, "Redirects followed at most")
+      ->check(CLI::Range(0, 50))
+      ->default_str("10");
+  command.add_option("--user-agent", flags->user_agent,
+                     "User-Agent header (default: stet/VERSION)");
+}
+
 nlohmann::json RevisionJson(const RevisionInfo& revision) {
-  return {{"number", revision.number},      {"commit", revision.commit},
-          {"article", revision.article_id}, {"url", revision.url},
-          {"title", revision.title},        {"fetched_at", FormatTimestamp(revision.fetched_at)},
-          {"hash", revision.hash}};
+  nlohmann::json json = {
+      {"number", revision.number},      {"commit", revision.commit},
+      {"article", revision.article_id}, {"url", revision.url},
+      {"title", revision.title},        {"fetched_at", FormatTimestamp(revision.fetched_at)},
+      {"hash", revision.hash}};
+  if (revision.extractor > 0) {
+    json["extractor"] = revision.extractor;
+    json["reextracted"] = revision.reextracted;
+  }
+  return json;
 }
 
 Result<RevisionInfo> ResolveTarget(Archive& archive, const std::string& target) {

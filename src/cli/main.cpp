@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   SetupAnalyze(app, context);
   SetupDiff(app, context);
   SetupQuotes(app, context);
+  SetupExtract(app, context);
+  SetupReextract(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -1,8 +1,9 @@
 // libFuzzer target over everything that reads untrusted bytes before they
 // reach the archive: import lines, URLs, text checks and normalisation,
-// timestamps, stored commit messages read back, quotes, claims, and the
-// comparison of two texts (the input cut at a code point boundary near its
-// middle).
+// timestamps, stored commit messages, page.json and re-extraction notes read
+// back, charset detection and conversion, article extraction from
+// HTML, quotes, claims, and the comparison of two texts (the input cut at a
+// code point boundary near its middle).
 // Build: CC=clang CXX=clang++ cmake -B build-fuzz -DSTET_FUZZ=ON
 //        cmake --build build-fuzz -j2 --target stet-fuzz
 // Run (new inputs go to the first folder, the seeds stay as they are):
@@ -13,8 +14,10 @@
 #include <string_view>
 
 #include "revision_format.h"
+#include "stet/charset.h"
 #include "stet/claims.h"
 #include "stet/compare.h"
+#include "stet/extract.h"
 #include "stet/identity.h"
 #include "stet/import.h"
 #include "stet/quotes.h"
@@ -27,6 +30,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)stet::ParseTimestamp(input);
   (void)stet::LooksLikeHtml(input);
   (void)stet::DecodeRevisionMessage(input, "0000000000000000000000000000000000000000");
+  (void)stet::DecodePageInfo(input, "0000000000000000000000000000000000000000");
+  (void)stet::DecodeExtraction(input, "0000000000000000000000000000000000000000");
+  (void)stet::CharsetOfContentType(input);
+  // Any bytes in any declared encoding become valid UTF-8.
+  for (const char* charset : {"", "utf-8", "iso-8859-1", "shift_jis", "utf-16le"}) {
+    if (auto decoded = stet::HtmlToUtf8(input, charset); decoded.ok()) {
+      // (CheckText also refuses NUL and blank text; "x" makes it non-blank.)
+      if (decoded->utf8.find('\0') == std::string::npos &&
+          !stet::CheckText(decoded->utf8 + "x").ok()) {
+        __builtin_trap();
+      }
+    }
+  }
+  // Any bytes give an article or the error; paragraphs are separated by
+  // exactly one blank line.
+  if (auto article = stet::ExtractArticle(input, "https://example.com/a/b"); article.ok()) {
+    if (article->text.empty() || article->text.find("\n\n\n") != std::string::npos) {
+      __builtin_trap();
+    }
+  }
   if (stet::CheckText(input).ok()) {
     const std::string stored = stet::StorableText(input);
     // Normalising is idempotent and the hash depends only on the normal form.

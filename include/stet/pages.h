@@ -1,0 +1,83 @@
+// stet/pages.h: from a web page to a stored revision.
+//
+// The pipeline of one page, in its order: fetch (stet/fetch.h), decode to
+// UTF-8 (stet/charset.h), extract (stet/extract.h), store (stet/archive.h).
+// A page is stored with the text extracted from it, so a later extractor can
+// read it again (Reextract) without fetching.
+#ifndef STET_PAGES_H_
+#define STET_PAGES_H_
+
+#include <string>
+#include <string_view>
+
+#include "stet/archive.h"
+#include "stet/clock.h"
+#include "stet/extract.h"
+#include "stet/fetch.h"
+#include "stet/status.h"
+
+namespace stet {
+
+// A page read into an article, not stored.
+struct ReadPageResult {
+  ExtractedArticle article;
+  std::string charset;  // the encoding the page was read in
+};
+
+// Decodes `bytes` (`http_charset` from the Content-Type, may be empty) and
+// extracts the article. `url` (may be empty) resolves relative links.
+// Fails with kInvalidInput when the page holds no article text.
+Result<ReadPageResult> ReadPage(std::string_view bytes, std::string_view url,
+                                std::string_view http_charset = {});
+
+// The URL an article is stored under: the page's canonical URL (from
+// <link rel=canonical> or og:url) when it is an http(s) URL that is not just
+// the site's front page, else the URL the fetch ended at. This joins
+// redirects and tracking-parameter variants of one article into one history.
+std::string ArticleUrlOf(std::string_view final_url, std::string_view canonical_url);
+
+struct PageOutcome {
+  enum class Kind {
+    kStored,       // a new revision
+    kUnchanged,    // fetched and extracted; same text as the latest revision
+    kNotModified,  // the server answered 304; nothing was extracted
+  };
+  Kind kind = Kind::kStored;
+  RevisionInfo revision;  // the new revision, or the latest one
+  long http_status = 0;   // 0 for a saved page
+};
+
+// Fetches `url` and stores a revision when its text changed. When the
+// article is already archived, the validators (ETag, Last-Modified) of its
+// latest revision are sent, so an unchanged page costs one 304. Fails with
+// kNetwork for fetch failures, kInvalidInput when the page holds no article.
+Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
+                               UnixSeconds now);
+
+// A saved page (its bytes as read from a file) as a revision of the article
+// at `url`, seen at `at`, ready to store: the extracted text and title, the
+// page and its PageInfo. Fails with kInvalidInput when it holds no article.
+Result<NewRevision> RevisionFromPage(std::string_view bytes, std::string_view url, UnixSeconds at);
+
+// Stores a saved page as RevisionFromPage reads it.
+Result<PageOutcome> AddSavedPage(Archive& archive, std::string_view bytes, std::string_view url,
+                                 UnixSeconds at);
+
+struct ReextractSummary {
+  int revisions = 0;     // revisions with a stored page, read again
+  int same = 0;          // the current extractor gives the text already in use
+  int recorded = 0;      // a new text was recorded beside the revision
+  int without_page = 0;  // added as text: nothing to re-extract
+};
+
+// Runs the current extractor over every stored page of one article and
+// records each text that differs from the one in use beside its revision
+// (Archive::RecordExtraction); stored revisions are never rewritten.
+// Revisions already read by this extractor version are skipped unless
+// `force`.
+Result<ReextractSummary> Reextract(Archive& archive, const std::string& article_id,
+                                   bool force = false);
+
+}  // namespace stet
+
+#endif  // STET_PAGES_H_

@@ -1,0 +1,174 @@
+// Encoding detection follows the outline of the WHATWG encoding sniffing
+// algorithm (BOM, transport layer, <meta> prescan, default) without its
+// full prescan state machine: a page that declares its charset does so in a
+// plain <meta> near the top, and ICU does the conversion itself.
+#include "stet/charset.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+#include <memory>
+
+#include "ascii.h"
+#include "stet/text.h"
+
+namespace stet {
+namespace {
+
+struct ConverterClose {
+  void operator()(UConverter* converter) const { ucnv_close(converter); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterClose>;
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() &&
+         (IsAsciiSpace(text.front()) || text.front() == '"' || text.front() == '\'')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() &&
+         (IsAsciiSpace(text.back()) || text.back() == '"' || text.back() == '\'')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// The value after `charset=` in `text`, up to a quote, ';', '>' or space.
+std::string CharsetAfterKey(std::string_view lower, std::string_view original) {
+  const std::size_t key = lower.find("charset");
+  if (key == std::string_view::npos) return {};
+  std::size_t pos = key + 7;
+  while (pos < lower.size() && IsAsciiSpace(lower[pos])) ++pos;
+  if (pos >= lower.size() || lower[pos] != '=') return {};
+  ++pos;
+  while (pos < lower.size() &&
+         (IsAsciiSpace(lower[pos]) || lower[pos] == '"' || lower[pos] == '\''))
+    ++pos;
+  std::size_t end = pos;
+  while (end < lower.size() && lower[end] != '"' && lower[end] != '\'' && lower[end] != ';' &&
+         lower[end] != '>' && lower[end] != '/' && !IsAsciiSpace(lower[end])) {
+    ++end;
+  }
+  return std::string(original.substr(pos, end - pos));
+}
+
+// The charset a <meta> tag in the first 1024 bytes declares, or "".
+std::string MetaCharset(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 1024);
+  const std::string lower = AsciiLower(head);
+  std::size_t pos = 0;
+  while ((pos = lower.find("<meta", pos)) != std::string::npos) {
+    const std::size_t end = lower.find('>', pos);
+    if (end == std::string::npos) break;
+    const std::string_view tag = std::string_view(lower).substr(pos, end - pos);
+    // <meta charset="x"> or <meta http-equiv="Content-Type" content="...; charset=x">
+    std::string found = CharsetAfterKey(tag, head.substr(pos, end - pos));
+    if (!found.empty()) return found;
+    pos = end;
+  }
+  return {};
+}
+
+// The ICU name for a label, with the WHATWG aliases browsers apply; "" when
+// ICU does not know the label.
+std::string ConverterName(std::string_view label_raw) {
+  const std::string label = AsciiLower(Trim(label_raw));
+  if (label.empty()) return {};
+  // Browsers read these labels as windows-1252, and pages rely on it
+  // (curly quotes in "ISO-8859-1" pages are really cp1252 bytes 0x91-0x94).
+  if (label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "l1" ||
+      label == "us-ascii" || label == "ascii" || label == "cp1252" || label == "windows-1252") {
+    return "windows-1252";
+  }
+  if (label == "utf8" || label == "utf-8" || label == "unicode-1-1-utf-8") return "UTF-8";
+  if (label == "gb2312" || label == "x-gbk") return "GBK";
+  UErrorCode error = U_ZERO_ERROR;
+  const char* canonical = ucnv_getCanonicalName(label.c_str(), "WINDOWS", &error);
+  if (U_FAILURE(error) || canonical == nullptr) {
+    error = U_ZERO_ERROR;
+    canonical = ucnv_getCanonicalName(label.c_str(), "IANA", &error);
+  }
+  if (U_FAILURE(error) || canonical == nullptr) {
+    error = U_ZERO_ERROR;
+    ConverterPtr probe(ucnv_open(label.c_str(), &error));
+    if (U_FAILURE(error)) return {};
+    return label;
+  }
+  return canonical;
+}
+
+bool IsValidUtf8(std::string_view bytes) {
+  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  const auto length = static_cast<std::int32_t>(bytes.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& name) {
+  UErrorCode error = U_ZERO_ERROR;
+  ConverterPtr converter(ucnv_open(name.c_str(), &error));
+  if (U_FAILURE(error)) {
+    return Status::InvalidInput("cannot read the encoding " + name + ": " + u_errorName(error));
+  }
+  // A UTF-8 byte sequence is at most 3 bytes per UTF-16 unit; a source byte
+  // gives at most one unit (two bytes give a surrogate pair in 4 bytes).
+  std::string out(bytes.size() * 3 + 16, '\0');
+  const auto length =
+      ucnv_toAlgorithmic(UCNV_UTF8, converter.get(), out.data(), static_cast<int32_t>(out.size()),
+                         bytes.data(), static_cast<int32_t>(bytes.size()), &error);
+  if (U_FAILURE(error)) {
+    return Status::InvalidInput("cannot convert from " + name + ": " + u_errorName(error));
+  }
+  out.resize(static_cast<std::size_t>(length));
+  return out;
+}
+
+}  // namespace
+
+std::string CharsetOfContentType(std::string_view content_type) {
+  const std::string lower = AsciiLower(content_type);
+  return CharsetAfterKey(lower, content_type);
+}
+
+Result<DecodedPage> HtmlToUtf8(std::string_view bytes, std::string_view http_charset) {
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX / 4)) {
+    return Status::InvalidInput("page too large to convert");
+  }
+  DecodedPage page;
+  std::string name;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.remove_prefix(3);
+    name = "UTF-8";
+  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
+    name = "UTF-16LE";
+    bytes.remove_prefix(2);
+  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
+    name = "UTF-16BE";
+    bytes.remove_prefix(2);
+  }
+  if (name.empty()) name = ConverterName(http_charset);
+  if (name.empty()) name = ConverterName(MetaCharset(bytes));
+  // A page that declares UTF-16 in a <meta> is ASCII-compatible, so the
+  // declaration is wrong (the WHATWG rule); trust the bytes instead.
+  if (name.rfind("UTF-16", 0) == 0 && http_charset.empty() && bytes.substr(0, 1) == "<") {
+    name.clear();
+  }
+  const bool valid_utf8 = IsValidUtf8(bytes);
+  if (name.empty()) name = valid_utf8 ? "UTF-8" : "windows-1252";
+  page.charset = name;
+  if (name == "UTF-8" && valid_utf8) {
+    page.utf8.assign(bytes);
+    return page;
+  }
+  Result<std::string> converted = ConvertToUtf8(bytes, name);
+  if (!converted.ok()) return converted.status();
+  page.utf8 = std::move(converted).value();
+  return page;
+}
+
+}  // namespace stet

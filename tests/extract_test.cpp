@@ -1,0 +1,246 @@
+// Article extraction: the body kept and the boilerplate around it dropped,
+// metadata from JSON-LD, OpenGraph and the <title>, and robustness on bad
+// input. Each fixture is a small news page written for the behaviour tested.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+
+#include "stet/extract.h"
+
+namespace {
+
+const char* const kParagraphs[] = {
+    "The city council voted on Tuesday to close the old bridge, which has carried traffic "
+    "across the river since 1932, after engineers found cracks in two of its supports.",
+    "Mayor Ana Ortiz said the decision was difficult, but that the safety of residents, "
+    "commuters and schoolchildren had to come first, and that repairs would take a year.",
+    "Local businesses on both banks warned that the closure would cut their trade, and asked "
+    "the council for help with rents, parking and signs pointing to the detour.",
+    "A public meeting on the plans for a new crossing, which would cost about 40 million "
+    "dollars, will be held at the town hall next month, the council said.",
+};
+
+std::string Body() {
+  std::string body;
+  for (const char* paragraph : kParagraphs) body += std::string("<p>") + paragraph + "</p>\n";
+  return body;
+}
+
+std::string Expected() {
+  std::string text;
+  for (const char* paragraph : kParagraphs) {
+    if (!text.empty()) text += "\n\n";
+    text += paragraph;
+  }
+  return text;
+}
+
+// A page with the usual boilerplate around `article` (inside <article>).
+std::string NewsPage(const std::string& article, const std::string& head = "",
+                     const std::string& extra = "") {
+  return "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + head +
+         "</head><body>"
+         "<header class=\"site-header\"><a href=\"/\">Daily Planet</a>"
+         "<nav><ul><li><a href=\"/news\">News</a></li><li><a href=\"/sport\">Sport</a></li>"
+         "<li><a href=\"/weather\">Weather</a></li></ul></nav></header>"
+         "<div class=\"cookie-banner\">We use cookies to improve your experience. "
+         "<button>Accept all</button></div>"
+         "<main><article><h1>Council closes old bridge</h1>" +
+         article + extra +
+         "</article>"
+         "<aside><h3>Most read</h3><ul><li><a href=\"/a\">Cat rescued from tree</a></li>"
+         "<li><a href=\"/b\">Storm warning for the weekend</a></li></ul></aside></main>"
+         "<footer><p>Copyright 2024 Daily Planet. All rights reserved.</p>"
+         "<a href=\"/privacy\">Privacy</a></footer></body></html>";
+}
+
+stet::ExtractedArticle Extract(const std::string& html, const std::string& url = "") {
+  auto article = stet::ExtractArticle(html, url);
+  REQUIRE(article.ok());
+  return std::move(*article);
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("extract keeps body paragraphs separated by one blank line", "[extract]") {
+  const stet::ExtractedArticle article = Extract(NewsPage(Body()));
+  CHECK(article.text == Expected());
+}
+
+TEST_CASE("extract drops navigation header footer and aside", "[extract]") {
+  const std::string text = Extract(NewsPage(Body())).text;
+  CHECK_FALSE(Contains(text, "Sport"));
+  CHECK_FALSE(Contains(text, "Daily Planet"));
+  CHECK_FALSE(Contains(text, "Most read"));
+  CHECK_FALSE(Contains(text, "Storm warning"));
+  CHECK_FALSE(Contains(text, "Copyright"));
+  CHECK_FALSE(Contains(text, "cookies"));
+}
+
+TEST_CASE("extract drops share bars related links and comments", "[extract]") {
+  const std::string extra =
+      "<div class=\"share-bar\"><a href=\"https://facebook.com/x\">Share on Facebook</a>"
+      "<a href=\"https://twitter.com/x\">Tweet</a><span>Email this story</span></div>"
+      "<div class=\"related-links\"><h3>Related</h3><ul>"
+      "<li><a href=\"/c\">Bridge inspections across the county</a></li>"
+      "<li><a href=\"/d\">History of the old bridge</a></li></ul></div>"
+      "<div class=\"newsletter-signup\">Sign up for our morning newsletter</div>"
+      "<section id=\"comments\"><h3>56 comments</h3><div class=\"comment\"><p>Great news, "
+      "finally somebody is doing something about that bridge, it was about time, really.</p>"
+      "</div></section>";
+  const std::string text = Extract(NewsPage(Body(), "", extra)).text;
+  CHECK(text == Expected());
+}
+
+TEST_CASE("extract drops figure captions", "[extract]") {
+  const std::string article =
+      std::string("<p>") + kParagraphs[0] +
+      "</p><figure><img src=\"bridge.jpg\">"
+      "<figcaption>The old bridge at dusk. Photo: J. Smith</figcaption></figure>" +
+      "<p>" + kParagraphs[1] + "</p><p>" + kParagraphs[2] + "</p><p>" + kParagraphs[3] + "</p>";
+  const std::string text = Extract(NewsPage(article)).text;
+  CHECK_FALSE(Contains(text, "Photo"));
+  CHECK(text == Expected());
+}
+
+TEST_CASE("extract drops relative times and counters", "[extract]") {
+  const std::string meta =
+      "<div class=\"article-meta\"><span class=\"updated\">Updated 5 minutes ago</span>"
+      "<span class=\"views\">1,234 views</span><span>56 comments</span></div>";
+  const std::string text = Extract(NewsPage(meta + Body())).text;
+  CHECK(text == Expected());
+}
+
+TEST_CASE("pages differing only in a counter or an updated line extract the same text",
+          "[extract]") {
+  auto page = [](const std::string& updated, const std::string& views) {
+    return NewsPage("<p class=\"timestamp\">" + updated + "</p><p><span>" + views + "</span></p>" +
+                    Body());
+  };
+  const std::string first = Extract(page("Updated 5 minutes ago", "1,234 views")).text;
+  const std::string second = Extract(page("Updated 2 hours ago", "1,301 views")).text;
+  CHECK(first == second);
+  CHECK(first == Expected());
+  const std::string third = Extract(page("updated 1 hour ago", "56 comments")).text;
+  CHECK(third == first);
+}
+
+TEST_CASE("extract reads JSON-LD NewsArticle with an author object", "[extract]") {
+  const std::string head =
+      "<title>Something else | Daily Planet</title>"
+      "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+      "\"@type\": \"NewsArticle\", \"headline\": \"Council closes old bridge\", "
+      "\"author\": {\"@type\": \"Person\", \"name\": \"Jane Reporter\"}, "
+      "\"datePublished\": \"2024-03-05T09:30:00Z\"}</script>";
+  const stet::ExtractedArticle article = Extract(NewsPage(Body(), head));
+  CHECK(article.title == "Council closes old bridge");
+  CHECK(article.byline == "Jane Reporter");
+  CHECK(article.published == "2024-03-05T09:30:00Z");
+  CHECK(article.text == Expected());
+}
+
+TEST_CASE("extract joins JSON-LD authors given as an array", "[extract]") {
+  const std::string head =
+      "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+      "\"@graph\": [{\"@type\": \"WebSite\", \"name\": \"Daily Planet\"}, "
+      "{\"@type\": \"NewsArticle\", \"headline\": \"Council closes old bridge\", "
+      "\"author\": [{\"@type\": \"Person\", \"name\": \"Jane Reporter\"}, "
+      "{\"@type\": \"Person\", \"name\": \"Sam Writer\"}]}]}</script>";
+  const stet::ExtractedArticle article = Extract(NewsPage(Body(), head));
+  CHECK(article.byline == "Jane Reporter, Sam Writer");
+}
+
+TEST_CASE("extract uses JSON-LD articleBody when the markup holds no body", "[extract]") {
+  const std::string head =
+      "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+      "\"@type\": \"NewsArticle\", \"headline\": \"Council closes old bridge\", "
+      "\"articleBody\": \"" +
+      std::string(kParagraphs[0]) + "\\n" + kParagraphs[1] + "\\n" + kParagraphs[2] + "\\n" +
+      kParagraphs[3] + "\"}</script>";
+  const std::string page = NewsPage("<div id=\"app\">Loading...</div>", head);
+  CHECK(Extract(page).text == Expected());
+}
+
+TEST_CASE("extract reads OpenGraph and meta tags", "[extract]") {
+  const std::string head =
+      "<meta property=\"og:title\" content=\"Council closes old bridge\">"
+      "<meta property=\"og:site_name\" content=\"Daily Planet\">"
+      "<meta name=\"author\" content=\"By Jane Reporter\">"
+      "<meta property=\"article:published_time\" content=\"2024-03-05T09:30:00Z\">"
+      "<meta property=\"og:url\" content=\"/news/bridge\">";
+  const stet::ExtractedArticle article =
+      Extract(NewsPage(Body(), head), "https://planet.example/news/bridge?utm=x");
+  CHECK(article.title == "Council closes old bridge");
+  CHECK(article.byline == "Jane Reporter");
+  CHECK(article.published == "2024-03-05T09:30:00Z");
+  CHECK(article.canonical_url == "https://planet.example/news/bridge");
+}
+
+TEST_CASE("extract makes the canonical link absolute and prefers it to og:url", "[extract]") {
+  const std::string head =
+      "<link rel=\"canonical\" href=\"../2024/bridge.html\">"
+      "<meta property=\"og:url\" content=\"https://other.example/x\">";
+  const stet::ExtractedArticle article =
+      Extract(NewsPage(Body(), head), "https://planet.example/news/today/page.html");
+  CHECK(article.canonical_url == "https://planet.example/news/2024/bridge.html");
+  CHECK(Extract(NewsPage(Body()), "https://planet.example/x").canonical_url.empty());
+}
+
+TEST_CASE("extract strips the site name from the title", "[extract]") {
+  CHECK(Extract(NewsPage(Body(),
+                         "<title>Council closes old bridge after cracks found | Daily "
+                         "Planet</title>"))
+            .title == "Council closes old bridge after cracks found");
+  CHECK(Extract(NewsPage(Body(),
+                         "<title>Council closes old bridge after cracks found - Daily "
+                         "Planet</title>"))
+            .title == "Council closes old bridge after cracks found");
+  CHECK(Extract(NewsPage(Body(),
+                         "<meta property=\"og:site_name\" content=\"Daily Planet\">"
+                         "<meta property=\"og:title\" content=\"Bridge closes | Daily "
+                         "Planet\">"))
+            .title == "Bridge closes");
+}
+
+TEST_CASE("extract decodes entities and collapses white space", "[extract]") {
+  const std::string body =
+      "<p>Ortiz &amp; the council said &ldquo;no&rdquo; to the&nbsp;plan, "
+      "and   the\n   vote was 7&#8211;2 &#x2014; a clear result.</p>" +
+      Body();
+  const std::string text = Extract(NewsPage(body)).text;
+  CHECK(Contains(text,
+                 "Ortiz & the council said \u201Cno\u201D to the plan, and the vote was "
+                 "7\u20132 \u2014 a clear result."));
+}
+
+TEST_CASE("extract fails on a page without an article", "[extract]") {
+  auto empty = stet::ExtractArticle(
+      "<html><head><title>Home</title></head><body><nav><a href=\"/\">Home</a>"
+      "<a href=\"/news\">News</a></nav><footer>Copyright</footer></body></html>");
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.status().code() == stet::Status::Code::kInvalidInput);
+  CHECK(empty.status().message() == "no article text found");
+  CHECK_FALSE(stet::ExtractArticle("").ok());
+}
+
+TEST_CASE("extract survives garbage bytes", "[extract]") {
+  std::mt19937 random(42);
+  for (int round = 0; round < 200; ++round) {
+    std::string bytes(static_cast<std::size_t>(random() % 3000), '\0');
+    for (char& c : bytes) c = static_cast<char>(random() % 256);
+    if (round % 2 == 0) bytes = "<html><body><p>" + bytes + "<script>" + bytes + "<div class='";
+    (void)stet::ExtractArticle(bytes, "::not a url::");
+  }
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "<div><span>";
+  deep += "text";
+  (void)stet::ExtractArticle(deep);
+  auto invalid = stet::ExtractArticle(NewsPage("<p>caf\xE9 \xFF\xFE</p>" + Body()));
+  REQUIRE(invalid.ok());
+  CHECK(Contains(invalid->text, "caf\uFFFD"));
+}
