@@ -126,6 +126,7 @@ constexpr std::string_view kBoilerplateLines[] = {"read more",
                                                   "subscribe",
                                                   "sign up",
                                                   "click here",
+                                                  "continue reading",
                                                   "advertisement",
                                                   "anzeige",
                                                   "werbung",
@@ -278,11 +279,19 @@ bool IsVolatileLine(std::string_view text) {
   return has_digit && std::regex_match(lower, kCounter);
 }
 
+// A paragraph that is only a media label: the caption area of a photo or
+// a video player left in the text flow ("Photo", "Video").
+constexpr std::string_view kMediaLabels[] = {"photo", "photos",  "video", "image", "graphic",
+                                             "audio", "gallery", "foto",  "bild"};
+
 bool IsBoilerplateLine(std::string_view line) {
   if (line.size() > 150) return false;
   const std::string lower = Lower(line.substr(0, 40));
   for (std::string_view prefix : kBoilerplateLines) {
     if (lower.starts_with(prefix)) return true;
+  }
+  for (std::string_view label : kMediaLabels) {
+    if (lower == label) return true;
   }
   return false;
 }

@@ -108,6 +108,14 @@ TEST_CASE("extract drops figure captions", "[extract]") {
   CHECK(text == Expected());
 }
 
+TEST_CASE("extract drops media labels and continue-reading lines", "[extract]") {
+  const std::string article = std::string("<p>Photo</p><p>") + kParagraphs[0] + "</p><p>" +
+                              kParagraphs[1] + "</p><div><p>Video</p></div><p>" + kParagraphs[2] +
+                              "</p><p>" + kParagraphs[3] +
+                              "</p><p>Continue reading the main story</p>";
+  CHECK(Extract(NewsPage(article)).text == Expected());
+}
+
 TEST_CASE("extract drops relative times and counters", "[extract]") {
   const std::string meta =
       "<div class=\"article-meta\"><span class=\"updated\">Updated 5 minutes ago</span>"
