@@ -129,14 +129,18 @@ std::string TransferError(CURLcode code, const Transfer& transfer, const FetchOp
 
 }  // namespace
 
+bool IsHttpUrl(std::string_view text) {
+  const std::string lower = AsciiLower(text.substr(0, 8));
+  return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0;
+}
+
 std::string DefaultUserAgent() {
   return "stet/0.1 (+https://github.com/stet-news/stet)";
 }
 
 Result<FetchedPage> Fetch(std::string_view url, const FetchOptions& options) {
   const std::string target(url);
-  const std::string lower = AsciiLower(target);
-  if (lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) {
+  if (!IsHttpUrl(target)) {
     return Status::InvalidInput(target + ": only http and https URLs can be fetched");
   }
   Result<const CurlLibrary*> loaded = Curl();

@@ -26,11 +26,6 @@ bool IsPageType(std::string_view content_type) {
          type == "text/plain" || type == "application/xml" || type == "text/xml";
 }
 
-bool IsHttpUrl(std::string_view url) {
-  const std::string lower = AsciiLower(url.substr(0, 8));
-  return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0;
-}
-
 NewRevision RevisionOf(std::string_view bytes, const ReadPageResult& read, std::string url,
                        UnixSeconds at) {
   NewRevision revision;
@@ -56,13 +51,17 @@ Result<PageOutcome> Store(Archive& archive, const NewRevision& revision, long ht
   return outcome;
 }
 
-// The latest revision stored for `url`, when there is one.
-std::optional<RevisionInfo> LatestRevision(Archive& archive, std::string_view url) {
+// The latest revision stored for `url`; nullopt when the article is not
+// archived yet.
+Result<std::optional<RevisionInfo>> LatestRevision(Archive& archive, std::string_view url) {
   Result<std::string> id = archive.ResolveArticle(url);
-  if (!id.ok()) return std::nullopt;
+  if (!id.ok()) {
+    if (id.status().code() == Status::Code::kNotFound) return std::optional<RevisionInfo>();
+    return id.status();
+  }
   Result<RevisionInfo> latest = archive.ResolveRevision(*id, "-1");
-  if (!latest.ok()) return std::nullopt;
-  return *latest;
+  if (!latest.ok()) return latest.status();
+  return std::optional<RevisionInfo>(std::move(latest).value());
 }
 
 }  // namespace
@@ -95,7 +94,9 @@ Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const Fet
                                UnixSeconds now) {
   const std::string subject(url);
   FetchOptions conditional = options;
-  const std::optional<RevisionInfo> latest = LatestRevision(archive, url);
+  Result<std::optional<RevisionInfo>> found = LatestRevision(archive, url);
+  if (!found.ok()) return found.status().WithContext(subject);
+  const std::optional<RevisionInfo>& latest = *found;
   if (latest && latest->has_page) {
     Result<StoredPage> stored = archive.ReadPage(*latest);
     if (!stored.ok()) return stored.status();

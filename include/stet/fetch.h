@@ -37,6 +37,10 @@ struct FetchedPage {
   std::string body;           // decoded from gzip/deflate/br; empty on 304
 };
 
+// True when `text` starts with http:// or https:// (any case): what Fetch
+// accepts, and how commands tell a URL from a file name.
+bool IsHttpUrl(std::string_view text);
+
 // "stet/<version> (+https://github.com/stet-news/stet)".
 std::string DefaultUserAgent();
 

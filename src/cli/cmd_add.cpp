@@ -22,10 +22,6 @@ struct AddOptions {
   Format format = Format::kText;
 };
 
-bool IsUrl(const std::string& source) {
-  return source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0;
-}
-
 void PrintOutcome(const RevisionInfo& revision, const char* status, long http_status,
                   Format format) {
   const std::string kind = status;
@@ -75,7 +71,7 @@ int AddUrl(const AddOptions& options, const Context& context) {
 }
 
 int RunAdd(const AddOptions& options, const Context& context) {
-  if (IsUrl(options.source)) return AddUrl(options, context);
+  if (IsHttpUrl(options.source)) return AddUrl(options, context);
   const std::string subject = "add " + InputName(options.source);
   if (options.url.empty() == options.key.empty()) {
     std::fprintf(stderr, "stet: %s: give the article's --url URL or a --key NAME\n",

@@ -20,8 +20,7 @@ struct ExtractOptions {
 };
 
 int RunExtract(const ExtractOptions& options) {
-  const bool is_url =
-      options.source.rfind("http://", 0) == 0 || options.source.rfind("https://", 0) == 0;
+  const bool is_url = IsHttpUrl(options.source);
   const std::string subject = "extract " + InputName(options.source);
   std::string bytes, page_url = options.url, charset;
   if (is_url) {
