@@ -71,14 +71,7 @@ TEST_CASE("Fetch sends If-None-Match and reports a 304") {
 TEST_CASE("Fetch sends If-Modified-Since and reports a 304") {
   TestHttpServer site;
   const std::string modified = "Thu, 13 Feb 2025 14:05:00 GMT";
-  site.server().Get("/story", [&](const httplib::Request& request, httplib::Response& response) {
-    if (request.get_header_value("If-Modified-Since") == modified) {
-      response.status = 304;
-      return;
-    }
-    response.set_header("Last-Modified", modified);
-    response.set_content(kPage, "text/html");
-  });
+  stet::test::ServeWithLastModified(site, "/story", kPage, modified);
   site.Start();
   stet::FetchOptions options;
   options.if_modified_since = modified;
@@ -111,12 +104,7 @@ TEST_CASE("Fetch follows a 301 then 302 chain to the final URL") {
 
 TEST_CASE("Fetch reports a redirect loop and too many redirects") {
   TestHttpServer site;
-  site.server().Get("/a", [](const httplib::Request&, httplib::Response& response) {
-    response.set_redirect("/b", 302);
-  });
-  site.server().Get("/b", [](const httplib::Request&, httplib::Response& response) {
-    response.set_redirect("/a", 302);
-  });
+  stet::test::ServeRedirectLoop(site, "/a", "/b");
   site.server().Get(
       R"(/hop/(\d+))", [](const httplib::Request& request, httplib::Response& response) {
         response.set_redirect("/hop/" + std::to_string(std::stoi(request.matches[1]) + 1), 302);
@@ -151,11 +139,7 @@ TEST_CASE("Fetch reports HTTP errors with their status line") {
 
 TEST_CASE("Fetch gives up on a server slower than the timeout") {
   TestHttpServer site;
-  site.server().Get("/slow", [&site](const httplib::Request&, httplib::Response& response) {
-    for (int i = 0; i < 50 && !site.stopping(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    response.set_content(kPage, "text/html");
-  });
+  stet::test::ServeSlowly(site, "/slow", kPage);
   site.Start();
   stet::FetchOptions options;
   options.total_timeout_ms = 500;

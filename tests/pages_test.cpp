@@ -161,14 +161,7 @@ TEST_CASE("stet add URL sends the stored ETag and stores nothing on a 304") {
 TEST_CASE("stet add URL sends Last-Modified back and stores nothing on a 304") {
   TestHttpServer site;
   const std::string modified = "Thu, 13 Feb 2025 14:05:00 GMT";
-  site.server().Get("/story", [&](const httplib::Request& request, httplib::Response& response) {
-    if (request.get_header_value("If-Modified-Since") == modified) {
-      response.status = 304;
-      return;
-    }
-    response.set_header("Last-Modified", modified);
-    response.set_content(NewsPage("Talks", kBody), "text/html");
-  });
+  stet::test::ServeWithLastModified(site, "/story", NewsPage("Talks", kBody), modified);
   site.Start();
   ScratchDir dir;
   const std::string archive = dir / "archive";
@@ -183,20 +176,11 @@ TEST_CASE("stet add URL sends Last-Modified back and stores nothing on a 304") {
 
 TEST_CASE("stet add URL fails with exit 3 and leaves the archive untouched") {
   TestHttpServer site;
-  site.server().Get("/a", [](const httplib::Request&, httplib::Response& response) {
-    response.set_redirect("/b", 301);
-  });
-  site.server().Get("/b", [](const httplib::Request&, httplib::Response& response) {
-    response.set_redirect("/a", 302);
-  });
+  stet::test::ServeRedirectLoop(site, "/a", "/b");
   site.server().Get("/broken", [](const httplib::Request&, httplib::Response& response) {
     response.status = 500;
   });
-  site.server().Get("/slow", [&site](const httplib::Request&, httplib::Response& response) {
-    for (int i = 0; i < 50 && !site.stopping(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    response.set_content(NewsPage("Talks", kBody), "text/html");
-  });
+  stet::test::ServeSlowly(site, "/slow", NewsPage("Talks", kBody));
   const std::string big = NewsPage("Talks", std::vector<std::string>(2000, kBody[0]));
   site.server().Get("/big", [&](const httplib::Request&, httplib::Response& response) {
     response.set_content(big, "text/html");

@@ -59,6 +59,36 @@ std::vector<RecordedRequest> TestHttpServer::RequestsTo(const std::string& path)
   return out;
 }
 
+void ServeWithLastModified(TestHttpServer& site, const std::string& path, const std::string& page,
+                           const std::string& modified) {
+  site.server().Get(path,
+                    [page, modified](const httplib::Request& request, httplib::Response& response) {
+                      if (request.get_header_value("If-Modified-Since") == modified) {
+                        response.status = 304;
+                        return;
+                      }
+                      response.set_header("Last-Modified", modified);
+                      response.set_content(page, "text/html");
+                    });
+}
+
+void ServeRedirectLoop(TestHttpServer& site, const std::string& a, const std::string& b) {
+  site.server().Get(a, [b](const httplib::Request&, httplib::Response& response) {
+    response.set_redirect(b, 301);
+  });
+  site.server().Get(b, [a](const httplib::Request&, httplib::Response& response) {
+    response.set_redirect(a, 302);
+  });
+}
+
+void ServeSlowly(TestHttpServer& site, const std::string& path, const std::string& page) {
+  site.server().Get(path, [&site, page](const httplib::Request&, httplib::Response& response) {
+    for (int i = 0; i < 50 && !site.stopping(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    response.set_content(page, "text/html");
+  });
+}
+
 std::string NewsPage(const std::string& title, const std::vector<std::string>& paragraphs,
                      const std::string& head, const std::string& extra) {
   std::string page = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>" + title +

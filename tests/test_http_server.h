@@ -52,6 +52,16 @@ class TestHttpServer {
   std::vector<RecordedRequest> requests_;
 };
 
+// Routes several tests share.
+// `path` serves `page` with a Last-Modified of `modified`, and answers 304
+// to a request whose If-Modified-Since is that value.
+void ServeWithLastModified(TestHttpServer& site, const std::string& path, const std::string& page,
+                           const std::string& modified);
+// `a` redirects to `b` and `b` back to `a`.
+void ServeRedirectLoop(TestHttpServer& site, const std::string& a, const std::string& b);
+// `path` answers after 5 s (sooner when the server stops).
+void ServeSlowly(TestHttpServer& site, const std::string& path, const std::string& page);
+
 // A news page whose body is `paragraphs` (each a <p>), with the usual
 // boilerplate around it; `head` is put into <head> (a canonical link, a
 // meta charset), `extra` into the article after the paragraphs.
