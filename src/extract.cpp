@@ -322,7 +322,12 @@ class Extraction {
   // ever looked up for a freed node's address reused by a new one.
   void Remove(xmlNode* node) {
     if (!removed_set_.insert(node).second) return;  // removed already
-    length_cache.clear();
+    // Only the lengths of the node's ancestors change; a node already
+    // replaced (no parent) no longer says where it was, so all are forgotten.
+    if (node->parent == nullptr) length_cache.clear();
+    for (const xmlNode* above = node->parent; above; above = above->parent) {
+      length_cache.erase(above);
+    }
     xmlUnlinkNode(node);
     removed_.emplace_back(node);
   }

@@ -251,8 +251,11 @@ std::string StripUnread(std::string_view input) {
       continue;
     }
     if (c != '<' || i + 1 >= size) {
-      out += c;
-      ++i;
+      // Text: copied a run at a time, up to the next tag or white space.
+      std::size_t run = i + 1;
+      while (run < size && input[run] != '<' && !IsAsciiSpace(input[run])) ++run;
+      out.append(input, i, run - i);
+      i = run;
       continue;
     }
     if (input.compare(i, 4, "<!--") == 0) {
