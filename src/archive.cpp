@@ -397,4 +397,15 @@ Result<StoredPage> Archive::ReadPage(const RevisionInfo& revision) {
   return page;
 }
 
+Result<PageInfo> Archive::ReadPageInfo(const RevisionInfo& revision) {
+  Result<std::optional<std::string>> json =
+      ReadRevisionFile(impl_->repo.get(), revision.commit, kPageInfoPath);
+  if (!json.ok()) return json.status();
+  if (!*json) {
+    return Status::NotFound("revision " + std::to_string(revision.number) + " of " + revision.url +
+                            ": no page stored (it was added as text)");
+  }
+  return DecodePageInfo(**json, revision.commit);
+}
+
 }  // namespace stet

@@ -24,8 +24,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "ascii.h"
 #include "html_document.h"
 #include "page_metadata.h"
+#include "word_list.h"
 
 namespace stet {
 namespace {
@@ -43,11 +45,6 @@ bool ContainsAny(std::string_view text, const Words& words) {
     if (text.find(word) != std::string_view::npos) return true;
   }
   return false;
-}
-
-template <std::size_t N>
-bool IsOneOf(std::string_view text, const std::array<std::string_view, N>& words) {
-  return std::find(words.begin(), words.end(), text) != words.end();
 }
 
 // Readability.js's regular expressions, all literal alternatives matched
@@ -141,14 +138,6 @@ constexpr std::string_view kBoilerplateLines[] = {"read more",
 constexpr std::array<std::string_view, 11> kNeverText = {
     "nav",      "aside",      "footer", "button", "input", "select",
     "textarea", "figcaption", "dialog", "menu",   "label"};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -258,7 +247,7 @@ bool ShortText(const xmlNode* node, std::size_t limit, std::string& out) {
 // between two fetches of an unchanged article.
 bool IsVolatileLine(std::string_view text) {
   if (text.empty() || text.size() > 80) return false;
-  const std::string lower = Lower(text);
+  const std::string lower = AsciiLower(text);
   static const std::regex kRelativeTime(
       "^(?:(?:last )?(?:updated|posted|published|edited|modified)(?: on)?:? ?)?"
       "(?:about |over |almost )?(?:\\d+|an?|one) ?"
@@ -286,7 +275,7 @@ constexpr std::string_view kMediaLabels[] = {"photo", "photos",  "video", "image
 
 bool IsBoilerplateLine(std::string_view line) {
   if (line.size() > 150) return false;
-  const std::string lower = Lower(line.substr(0, 40));
+  const std::string lower = AsciiLower(line.substr(0, 40));
   for (std::string_view prefix : kBoilerplateLines) {
     if (lower.starts_with(prefix)) return true;
   }
@@ -354,7 +343,7 @@ class Extraction {
     std::string match(Attr(node, "class"));
     match += ' ';
     match += Attr(node, "id");
-    return Lower(match);
+    return AsciiLower(match);
   }
 
   bool IsProbablyVisible(const xmlNode* node) const;
@@ -395,7 +384,7 @@ class Extraction {
 
 bool Extraction::IsProbablyVisible(const xmlNode* node) const {
   std::string style;
-  for (char c : Lower(Attr(node, "style"))) {
+  for (char c : AsciiLower(Attr(node, "style"))) {
     if (c != ' ') style += c;
   }
   if (style.find("display:none") != std::string::npos ||
@@ -431,7 +420,7 @@ bool Extraction::IsBoilerplate(xmlNode* node, std::string_view match) const {
 bool Extraction::IsPhrasing(const xmlNode* node) {
   if (IsText(node)) return true;
   const std::string_view tag = Tag(node);
-  if (IsOneOf(tag, kPhrasing)) return true;
+  if (Contains(kPhrasing, tag)) return true;
   if (tag == "a" || tag == "del" || tag == "ins") {
     for (const xmlNode* child = node->children; child; child = child->next) {
       if (!IsPhrasing(child)) return false;
@@ -449,7 +438,7 @@ bool Extraction::IsWhitespace(const xmlNode* node) {
 bool Extraction::HasChildBlockElement(const xmlNode* node) {
   xmlNode* root = const_cast<xmlNode*>(node);
   for (xmlNode* at = root->children; at; at = NextInTree(at, root)) {
-    if (IsOneOf(Tag(at), kDivToParagraph)) return true;
+    if (Contains(kDivToParagraph, Tag(at))) return true;
   }
   return false;
 }
@@ -506,7 +495,7 @@ int Extraction::ClassWeight(const xmlNode* node) const {
   if (!Active(kWeightClasses)) return 0;
   int weight = 0;
   for (const char* name : {"class", "id"}) {
-    const std::string value = Lower(Attr(node, name));
+    const std::string value = AsciiLower(Attr(node, name));
     if (value.empty()) continue;
     if (MatchesNegative(value)) weight -= 25;
     if (ContainsAny(value, kPositive)) weight += 25;
@@ -645,7 +634,7 @@ xmlNode* Extraction::GrabArticle() {
     }
     // Relaxed passes keep asides and the like (some pages misuse them for
     // the body), but never captions.
-    if ((strip_unlikely && IsOneOf(tag, kNeverText)) || tag == "figcaption") {
+    if ((strip_unlikely && Contains(kNeverText, tag)) || tag == "figcaption") {
       TakeBylineFrom(node);
       node = RemoveAndGetNext(node);
       continue;
@@ -662,7 +651,7 @@ xmlNode* Extraction::GrabArticle() {
         node = RemoveAndGetNext(node);
         continue;
       }
-      if (IsOneOf(Attr(node, "role"), kUnlikelyRoles)) {
+      if (Contains(kUnlikelyRoles, Attr(node, "role"))) {
         node = RemoveAndGetNext(node);
         continue;
       }
@@ -673,7 +662,7 @@ xmlNode* Extraction::GrabArticle() {
       node = RemoveAndGetNext(node);
       continue;
     }
-    if (IsOneOf(tag, kTagsToScore)) to_score.push_back(node);
+    if (Contains(kTagsToScore, tag)) to_score.push_back(node);
 
     if (tag == "div") {
       // Put phrasing content into paragraphs.
@@ -854,7 +843,7 @@ xmlNode* Extraction::GrabArticle() {
       }
     }
     if (!append) continue;
-    if (!IsOneOf(Tag(sibling), kAlterToDivExceptions)) {
+    if (!Contains(kAlterToDivExceptions, Tag(sibling))) {
       xmlNodeSetName(sibling, reinterpret_cast<const xmlChar*>("div"));
     }
     xmlUnlinkNode(sibling);
@@ -913,7 +902,7 @@ void Extraction::Clean(xmlNode* article, std::string_view tag) {
       bool video = false;
       for (const xmlAttr* attr = (*it)->properties; attr && !video; attr = attr->next) {
         if (attr->children && attr->children->content) {
-          video = ContainsAny(Lower(reinterpret_cast<const char*>(attr->children->content)),
+          video = ContainsAny(AsciiLower(reinterpret_cast<const char*>(attr->children->content)),
                               kVideoHosts);
         }
       }
@@ -950,13 +939,13 @@ bool Extraction::ShouldCleanConditionally(xmlNode* node, std::string_view tag) {
     if (t == "h1" || t == "h2" || t == "h3" || t == "h4" || t == "h5" || t == "h6") {
       heading_length += InnerTextLength(at);
     }
-    if (t == "span" || t == "li" || t == "td" || IsOneOf(t, kDivToParagraph)) {
+    if (t == "span" || t == "li" || t == "td" || Contains(kDivToParagraph, t)) {
       textish_length += InnerTextLength(at);
     }
     if (t == "object" || t == "embed" || t == "iframe") {
       for (const xmlAttr* attr = at->properties; attr; attr = attr->next) {
         if (attr->children && attr->children->content &&
-            ContainsAny(Lower(reinterpret_cast<const char*>(attr->children->content)),
+            ContainsAny(AsciiLower(reinterpret_cast<const char*>(attr->children->content)),
                         kVideoHosts)) {
           return false;
         }
@@ -969,11 +958,11 @@ bool Extraction::ShouldCleanConditionally(xmlNode* node, std::string_view tag) {
   const std::string inner = InnerText(node);
   if (std::count(inner.begin(), inner.end(), ',') >= 10) return false;
 
-  const std::string lower = Lower(inner);
+  const std::string lower = AsciiLower(inner);
   static constexpr std::array<std::string_view, 12> kAdOrLoading = {
       "ad",      "advertising", "advertisement", "pub",        "publicité", "werb",
       "werbung", "anzeige",     "loading",       "loading...", "loading…",  "chargement"};
-  if (IsOneOf(std::string_view(lower), kAdOrLoading)) return true;
+  if (Contains(kAdOrLoading, std::string_view(lower))) return true;
 
   const double length = static_cast<double>(text_length);
   const double link_density = LinkDensity(node);
@@ -1052,7 +1041,7 @@ bool IsBlock(std::string_view tag) {
       "dd",       "blockquote", "pre",     "table",   "tr",     "td",      "th",      "figure",
       "header",   "footer",     "address", "hr",      "center", "details", "summary", "form",
       "fieldset", "caption",    "tbody",   "thead",   "tfoot",  "aside",   "nav",     "body"};
-  return IsOneOf(tag, kBlocks);
+  return Contains(kBlocks, tag);
 }
 
 class TextWriter {

@@ -10,20 +10,13 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "ascii.h"
 #include "html_document.h"
 
 namespace stet::html {
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && SpaceLength(s, 0)) s.remove_prefix(SpaceLength(s, 0));
@@ -166,7 +159,7 @@ std::string StripSiteSuffix(std::string title, std::string_view site_name) {
     const std::size_t at = title.rfind(separator);
     if (at == std::string::npos || at == 0) continue;
     const std::string_view suffix = Trim(std::string_view(title).substr(at + separator.size()));
-    const std::string lower_suffix = Lower(suffix), lower_site = Lower(site_name);
+    const std::string lower_suffix = AsciiLower(suffix), lower_site = AsciiLower(site_name);
     if (!suffix.empty() &&
         (lower_suffix == lower_site || lower_suffix.find(lower_site) != std::string::npos ||
          lower_site.find(lower_suffix) != std::string::npos)) {
@@ -255,7 +248,8 @@ struct JsonLd {
 JsonLd ReadJsonLd(xmlNode* root) {
   JsonLd out;
   for (xmlNode* at = root; at && !out.found; at = NextInTree(at, root)) {
-    if (!HasTag(at, "script") || Lower(Trim(Attr(at, "type"))) != "application/ld+json") continue;
+    if (!HasTag(at, "script") || AsciiLower(Trim(Attr(at, "type"))) != "application/ld+json")
+      continue;
     std::string text = TextContent(at);
     std::string_view content = Trim(text);
     if (content.starts_with("<![CDATA[")) content.remove_prefix(9);
@@ -304,7 +298,7 @@ std::map<std::string, std::string> ReadMetaTags(xmlNode* root) {
     if (content.empty()) continue;
     bool matched = false;
     // property is a space-separated list; the first known one names it.
-    const std::string property = Lower(Attr(at, "property"));
+    const std::string property = AsciiLower(Attr(at, "property"));
     std::size_t start = 0;
     while (!matched && start < property.size()) {
       std::size_t end = property.find_first_of(" \t\n", start);
@@ -324,12 +318,12 @@ std::map<std::string, std::string> ReadMetaTags(xmlNode* root) {
     }
     if (matched) continue;
     std::string name;
-    for (char c : Lower(Attr(at, "name"))) {
+    for (char c : AsciiLower(Attr(at, "name"))) {
       if (c == ' ' || c == '\t' || c == '\n') continue;
       name += c == '.' ? ':' : c;
     }
     if (name.empty()) {
-      if (Lower(Attr(at, "itemprop")) == "datepublished")
+      if (AsciiLower(Attr(at, "itemprop")) == "datepublished")
         values["itemprop:datepublished"] = content;
       continue;
     }
@@ -360,7 +354,7 @@ std::string FirstOf(const std::map<std::string, std::string>& values,
 }
 
 bool HasRelToken(std::string_view rel, std::string_view wanted) {
-  const std::string lower = Lower(rel);
+  const std::string lower = AsciiLower(rel);
   std::size_t start = 0;
   while (start < lower.size()) {
     std::size_t end = lower.find_first_of(" \t\n", start);
@@ -393,7 +387,7 @@ std::string PublishedFromPage(xmlNode* root) {
   xmlNode* first_time = nullptr;
   for (xmlNode* at = root; at; at = NextInTree(at, root)) {
     if (!IsElement(at)) continue;
-    if (Lower(Attr(at, "itemprop")) == "datepublished") {
+    if (AsciiLower(Attr(at, "itemprop")) == "datepublished") {
       std::string_view value = Trim(Attr(at, "content"));
       if (value.empty()) value = Trim(Attr(at, "datetime"));
       if (!value.empty()) return std::string(value);

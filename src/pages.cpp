@@ -98,10 +98,10 @@ Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const Fet
   if (!found.ok()) return found.status().WithContext(subject);
   const std::optional<RevisionInfo>& latest = *found;
   if (latest && latest->has_page) {
-    Result<StoredPage> stored = archive.ReadPage(*latest);
+    Result<PageInfo> stored = archive.ReadPageInfo(*latest);
     if (!stored.ok()) return stored.status();
-    conditional.if_none_match = stored->info.etag;
-    conditional.if_modified_since = stored->info.last_modified;
+    conditional.if_none_match = stored->etag;
+    conditional.if_modified_since = stored->last_modified;
   }
   Result<FetchedPage> fetched = Fetch(url, conditional);
   if (!fetched.ok()) return fetched.status();

@@ -146,6 +146,10 @@ class Archive {
   // The page stored with a revision. kNotFound when it has none.
   Result<StoredPage> ReadPage(const RevisionInfo& revision);
 
+  // Only the PageInfo of that page (page.json), without reading the page:
+  // what a conditional fetch needs. kNotFound when the revision has none.
+  Result<PageInfo> ReadPageInfo(const RevisionInfo& revision);
+
   // Records `text` (with its title), made by extractor version `extractor`
   // from the revision's stored page, beside the revision, without changing
   // the revision itself (commits are immutable): a git note on the commit
