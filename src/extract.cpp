@@ -14,17 +14,18 @@
 // On top of that, trafilatura-style removal of what a news archive must not
 // see change between two fetches: navigation, asides and footers, share
 // bars, cookie and newsletter banners, related links, comments, figure
-// captions, "updated 5 minutes ago" lines and view or comment counters.
+// captions, "updated 5 minutes ago" lines and view or comment counters
+// (the names and lines themselves are in boilerplate.h).
 #include "stet/extract.h"
 
 #include <algorithm>
 #include <array>
-#include <regex>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "ascii.h"
+#include "boilerplate.h"
 #include "html_document.h"
 #include "page_metadata.h"
 #include "word_list.h"
@@ -83,56 +84,6 @@ constexpr std::array<std::string_view, 38> kPhrasing = {
 constexpr std::array<std::string_view, 8> kVideoHosts = {
     "dailymotion.com", "youtube.com", "youtube-nocookie.com", "player.vimeo.com",
     "v.qq.com",        "archive.org", "upload.wikimedia.org", "player.twitch.tv"};
-
-// Boilerplate a news page wraps around its article, by class or id
-// (trafilatura's and boilerpipe's usual suspects). Unlike Readability.js's
-// list these also hit "article-share" or "content-related": they are only
-// removed when short or mostly links, so a misnamed body survives.
-constexpr std::string_view kBoilerplate[] = {
-    "cookie",    "consent",      "newsletter",      "subscribe",  "signup",          "sign-up",
-    "paywall",   "share",        "sharing",         "social",     "related",         "recommend",
-    "outbrain",  "taboola",      "advert",          "sponsored",  "promo",           "breadcrumb",
-    "toolbar",   "most-popular", "mostpopular",     "most-read",  "trending",        "read-more",
-    "readmore",  "more-stories", "comments",        "disqus",     "tag-list",        "taglist",
-    "print-",    "author-bio",   "author-box",      "authorbox",  "about-author",    "author-info",
-    "post-meta", "entry-meta",   "post-tags",       "entry-tags", "tagcloud",        "caption",
-    "credit",    "copyright",    "disclaimer",      "donate",     "jp-relatedposts", "yarpp",
-    "teaser",    "recirc",       "further-reading", "more-from",  "next-article",    "rating",
-    "anzeige",   "werbung"};
-
-// Short paragraphs that lead away from the article or carry no content:
-// "Read more: ...", "Photo: ...", "Advertisement" (lower case prefixes).
-constexpr std::string_view kBoilerplateLines[] = {"read more",
-                                                  "read also",
-                                                  "see also",
-                                                  "related:",
-                                                  "more:",
-                                                  "also read",
-                                                  "lesen sie auch",
-                                                  "mehr zum thema",
-                                                  "auch interessant",
-                                                  "schon gelesen",
-                                                  "ähnliche beiträge",
-                                                  "le puede interesar",
-                                                  "puedes ver",
-                                                  "lee también",
-                                                  "notas relacionadas",
-                                                  "share this",
-                                                  "share on",
-                                                  "follow us",
-                                                  "subscribe",
-                                                  "sign up",
-                                                  "click here",
-                                                  "continue reading",
-                                                  "advertisement",
-                                                  "anzeige",
-                                                  "werbung",
-                                                  "photo:",
-                                                  "foto:",
-                                                  "bild:",
-                                                  "image:",
-                                                  "credit:",
-                                                  "artikel gefallen"};
 
 // Tags that never hold article text.
 constexpr std::array<std::string_view, 11> kNeverText = {
@@ -241,48 +192,6 @@ bool ShortText(const xmlNode* node, std::size_t limit, std::string& out) {
   }
   out = CollapseSpaces(raw);
   return out.size() <= limit;
-}
-
-// "Updated 5 minutes ago", "1,234 views", "56 comments": lines that change
-// between two fetches of an unchanged article.
-bool IsVolatileLine(std::string_view text) {
-  if (text.empty() || text.size() > 80) return false;
-  const std::string lower = AsciiLower(text);
-  static const std::regex kRelativeTime(
-      "^(?:(?:last )?(?:updated|posted|published|edited|modified)(?: on)?:? ?)?"
-      "(?:about |over |almost )?(?:\\d+|an?|one) ?"
-      "(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)"
-      " ago\\.?$|^(?:(?:updated|posted|published) )?just now$|"
-      "^(?:aktualisiert )?vor (?:\\d+|einer?) (?:sekunden?|minuten?|stunden?|tagen?|wochen?)$",
-      std::regex::optimize);
-  static const std::regex kCounter(
-      "^[\\d.,]+ ?[km]? ?(?:views?|comments?|shares?|reads?|likes?|reactions?|replies|reply|"
-      "responses?|kommentare?|aufrufe)$|"
-      "^(?:views?|comments?|shares?|reads?|likes?)[: ] ?[\\d.,]+ ?[km]?$",
-      std::regex::optimize);
-  const bool has_digit = lower.find_first_of("0123456789") != std::string::npos;
-  if (lower.find("ago") != std::string::npos || lower.find("just now") != std::string::npos ||
-      lower.find("vor ") != std::string::npos) {
-    if (std::regex_match(lower, kRelativeTime)) return true;
-  }
-  return has_digit && std::regex_match(lower, kCounter);
-}
-
-// A paragraph that is only a media label: the caption area of a photo or
-// a video player left in the text flow ("Photo", "Video").
-constexpr std::string_view kMediaLabels[] = {"photo", "photos",  "video", "image", "graphic",
-                                             "audio", "gallery", "foto",  "bild"};
-
-bool IsBoilerplateLine(std::string_view line) {
-  if (line.size() > 150) return false;
-  const std::string lower = AsciiLower(line.substr(0, 40));
-  for (std::string_view prefix : kBoilerplateLines) {
-    if (lower.starts_with(prefix)) return true;
-  }
-  for (std::string_view label : kMediaLabels) {
-    if (lower == label) return true;
-  }
-  return false;
 }
 
 class Extraction {
@@ -411,7 +320,7 @@ bool Extraction::IsValidByline(const xmlNode* node, std::string_view match) cons
 bool Extraction::IsBoilerplate(xmlNode* node, std::string_view match) const {
   const std::string_view tag = Tag(node);
   if (tag == "body" || tag == "html" || tag == "a") return false;
-  if (match.size() <= 1 || !ContainsAny(match, kBoilerplate)) return false;
+  if (match.size() <= 1 || !NamesBoilerplate(match)) return false;
   if (HasAncestorTag(node, "code", 3)) return false;
   const std::size_t length = InnerTextLength(node);
   return length < 200 || LinkDensity(node) > 0.5;
