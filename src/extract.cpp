@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -116,36 +117,91 @@ bool MatchesNegative(std::string_view s) {
   return false;
 }
 
+// What Readability.js's _getInnerText length needs to know of a stretch of
+// text: its length trimmed with white space runs counted as one, in code
+// points, and whether it has white space at either end (a run between two
+// stretches counts one). So a parent's length is its children's, joined:
+// computing every element's costs one pass over the tree, not one per
+// ancestor.
+struct TextSpan {
+  std::size_t length = 0;
+  bool blank = true;  // no text but white space (or nothing)
+  bool space_before = false;
+  bool space_after = false;
+};
+
+TextSpan Join(const TextSpan& a, const TextSpan& b) {
+  if (a.blank && b.blank) {
+    return {0, true, a.space_before || b.space_before, a.space_after || b.space_after};
+  }
+  if (a.blank) return {b.length, false, a.space_before || b.space_before, b.space_after};
+  if (b.blank) return {a.length, false, a.space_before, a.space_after || b.space_before};
+  return {a.length + b.length + (a.space_after || b.space_before ? 1 : 0), false, a.space_before,
+          b.space_after};
+}
+
+TextSpan SpanOfText(const xmlNode* text) {
+  TextSpan span;
+  if (!text->content) return span;
+  const std::string_view s(reinterpret_cast<const char*>(text->content));
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t n = SpaceLength(s, i)) {
+      if (span.blank) span.space_before = true;
+      pending_space = true;
+      i += n;
+      continue;
+    }
+    if (pending_space && !span.blank) ++span.length;
+    pending_space = false;
+    span.blank = false;
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++span.length;
+    ++i;
+  }
+  span.space_after = pending_space;
+  if (span.blank) span.space_after = span.space_before;
+  return span;
+}
+
+// Elements remember their span in libxml2's field for the application's use,
+// with the generation it was computed in: a removal forgets the removed
+// node's ancestors' spans, a new generation forgets all (after the article
+// is assembled from moved nodes). One extraction runs on one thread.
+thread_local std::uintptr_t span_generation = 1;
+constexpr int kGenerationBits = 20, kLengthShift = 3;
+constexpr std::uintptr_t kGenerationMask = (std::uintptr_t{1} << kGenerationBits) - 1;
+
+void ForgetSpan(xmlNode* node) {
+  node->_private = nullptr;
+}
+void ForgetAllSpans() {
+  span_generation = span_generation % kGenerationMask + 1;  // never 0: 0 is "unknown"
+}
+
+TextSpan SpanOf(const xmlNode* node) {
+  if (IsText(node)) return SpanOfText(node);
+  if (!IsElement(node)) return {};
+  const auto stored = reinterpret_cast<std::uintptr_t>(node->_private);
+  if (stored != 0 && (stored & kGenerationMask) == span_generation) {
+    const std::uintptr_t bits = stored >> kGenerationBits;
+    return {bits >> kLengthShift, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0};
+  }
+  TextSpan span;
+  for (const xmlNode* child = node->children; child; child = child->next) {
+    span = Join(span, SpanOf(child));
+  }
+  const std::uintptr_t bits = span.length << kLengthShift | std::uintptr_t{span.blank} |
+                              std::uintptr_t{span.space_before} << 1 |
+                              std::uintptr_t{span.space_after} << 2;
+  const_cast<xmlNode*>(node)->_private =
+      reinterpret_cast<void*>(bits << kGenerationBits | span_generation);
+  return span;
+}
+
 // The length Readability.js's _getInnerText gives: text trimmed, white
 // space runs counted as one, in code points.
-std::size_t UncachedTextLength(const xmlNode* node) {
-  std::size_t count = 0;
-  bool started = false, pending_space = false;
-  auto add = [&](const xmlNode* text) {
-    if (!text->content) return;
-    const std::string_view s(reinterpret_cast<const char*>(text->content));
-    for (std::size_t i = 0; i < s.size();) {
-      if (const std::size_t n = SpaceLength(s, i)) {
-        pending_space = started;
-        i += n;
-        continue;
-      }
-      if (pending_space) ++count;
-      pending_space = false;
-      started = true;
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
-      ++i;
-    }
-  };
-  if (IsText(node)) {
-    add(node);
-    return count;
-  }
-  xmlNode* root = const_cast<xmlNode*>(node);
-  for (xmlNode* at = root->children; at; at = NextInTree(at, root)) {
-    if (IsText(at)) add(at);
-  }
-  return count;
+std::size_t InnerTextLength(const xmlNode* node) {
+  return SpanOf(node).length;
 }
 
 std::string InnerText(const xmlNode* node) {
@@ -165,18 +221,6 @@ bool HasText(const xmlNode* node) {
     }
   }
   return false;
-}
-
-// Text lengths are asked for again and again (a div's, then its parent's
-// link density, then while cleaning): remembered per node, forgotten when
-// the tree loses a node. One extraction runs on one thread.
-thread_local std::unordered_map<const xmlNode*, std::size_t> length_cache;
-
-std::size_t InnerTextLength(const xmlNode* node) {
-  if (IsText(node)) return UncachedTextLength(node);
-  auto [it, inserted] = length_cache.try_emplace(node, 0);
-  if (inserted) it->second = UncachedTextLength(node);
-  return it->second;
 }
 
 // The text under `node` collapsed, or false when it is longer than `limit`
@@ -199,7 +243,7 @@ class Extraction {
   Extraction(xmlDoc* doc, int flags, std::string_view title, std::string* byline)
       : doc_(doc), flags_(flags), title_(title), byline_(byline) {}
 
-  ~Extraction() { length_cache.clear(); }
+  ~Extraction() { ForgetAllSpans(); }
   Extraction(const Extraction&) = delete;
   Extraction& operator=(const Extraction&) = delete;
 
@@ -222,10 +266,8 @@ class Extraction {
     if (!removed_set_.insert(node).second) return;  // removed already
     // Only the lengths of the node's ancestors change; a node already
     // replaced (no parent) no longer says where it was, so all are forgotten.
-    if (node->parent == nullptr) length_cache.clear();
-    for (const xmlNode* above = node->parent; above; above = above->parent) {
-      length_cache.erase(above);
-    }
+    if (node->parent == nullptr) ForgetAllSpans();
+    for (xmlNode* above = node->parent; above; above = above->parent) ForgetSpan(above);
     xmlUnlinkNode(node);
     removed_.emplace_back(node);
   }
@@ -612,12 +654,13 @@ xmlNode* Extraction::GrabArticle() {
 
   // Score paragraphs; parents get the score, grandparents half, and so on.
   std::vector<xmlNode*> candidates;
+  std::string inner;  // commas are counted in the text as it is: spaces do not matter
   for (xmlNode* element : to_score) {
     if (!element->parent || !IsElement(element->parent)) continue;
-    const std::string inner = InnerText(element);
-    std::size_t length = 0;
-    for (char c : inner) length += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::size_t length = InnerTextLength(element);
     if (length < 25) continue;
+    inner.clear();
+    AppendTextContent(element, inner);
     double score = 1;
     std::size_t commas = 0;
     for (std::size_t i = 0; i < inner.size(); ++i) {
@@ -758,7 +801,7 @@ xmlNode* Extraction::GrabArticle() {
     xmlUnlinkNode(sibling);
     xmlAddChild(article_.get(), sibling);
   }
-  length_cache.clear();
+  ForgetAllSpans();
   PrepArticle(article_.get());
   return article_.get();
 }
@@ -1043,7 +1086,8 @@ std::string BodyText(std::string_view body) {
 
 Result<ExtractedArticle> ExtractArticle(std::string_view html, std::string_view page_url) {
   const std::string cleaned = StripUnread(html);
-  DocPtr doc = Parse(cleaned);
+  ParseRecording parse;
+  DocPtr doc = Parse(cleaned, &parse);
   if (!doc) return Status::InvalidInput("no article text found");
   const PageMetadata metadata = ReadMetadata(doc.get(), page_url);
 
@@ -1062,7 +1106,7 @@ Result<ExtractedArticle> ExtractArticle(std::string_view html, std::string_view 
   std::string best;
   for (int flags : {kStripUnlikely | kWeightClasses | kCleanConditionally,
                     kWeightClasses | kCleanConditionally, kCleanConditionally, 0}) {
-    if (!doc) doc = Parse(cleaned);
+    if (!doc) doc = parse.Replay();
     if (!doc) break;
     std::string text;
     {

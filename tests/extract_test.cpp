@@ -116,6 +116,17 @@ TEST_CASE("extract drops media labels and continue-reading lines", "[extract]") 
   CHECK(Extract(NewsPage(article)).text == Expected());
 }
 
+TEST_CASE("extract relaxes its rules when the strict pass finds too little", "[extract]") {
+  // The wrapper's class names a sidebar: the strict pass drops the whole
+  // page with it, and the relaxed one (on the page as parsed) finds the body.
+  const std::string page =
+      "<!DOCTYPE html><html><head><title>Council closes old bridge</title></head><body>"
+      "<div class=\"layout-with-sidebar\"><nav><a href=\"/\">Home</a></nav><main><article>"
+      "<h1>Council closes old bridge</h1>" +
+      Body() + "</article></main></div></body></html>";
+  CHECK(Extract(page).text == Expected());
+}
+
 TEST_CASE("extract drops relative times and counters", "[extract]") {
   const std::string meta =
       "<div class=\"article-meta\"><span class=\"updated\">Updated 5 minutes ago</span>"

@@ -1,18 +1,24 @@
 // libFuzzer target over everything that reads untrusted bytes before they
 // reach the archive: import lines, URLs, text checks and normalisation,
 // timestamps, stored commit messages, page.json and re-extraction notes read
-// back, charset detection and conversion, article extraction from
-// HTML, quotes, claims, and the comparison of two texts (the input cut at a
-// code point boundary near its middle).
+// back, charset detection and conversion, HTML parsing (a replayed parse
+// builds the same document), article extraction from HTML, quotes, claims,
+// and the comparison of two texts (the input cut at a code point boundary
+// near its middle).
 // Build: CC=clang CXX=clang++ cmake -B build-fuzz -DSTET_FUZZ=ON
 //        cmake --build build-fuzz -j2 --target stet-fuzz
 // Run (new inputs go to the first folder, the seeds stay as they are):
 //        mkdir -p build-fuzz/corpus
 //        build-fuzz/stet-fuzz -max_total_time=60 build-fuzz/corpus tests/fuzz/corpus
+#include <libxml/HTMLtree.h>
+#include <libxml/xmlerror.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
+#include "html_document.h"
 #include "revision_format.h"
 #include "stet/charset.h"
 #include "stet/claims.h"
@@ -22,6 +28,25 @@
 #include "stet/import.h"
 #include "stet/quotes.h"
 #include "stet/text.h"
+
+namespace {
+
+void Quiet(void*, const char*, ...) {}
+
+// The document as libxml2 writes it (which reports unwritable characters on
+// stderr: silenced, the fuzzer's output is for findings).
+std::string Serialized(xmlDoc* doc) {
+  xmlSetGenericErrorFunc(nullptr, Quiet);
+  xmlChar* memory = nullptr;
+  int size = 0;
+  htmlDocDumpMemory(doc, &memory, &size);
+  std::string out(memory ? reinterpret_cast<const char*>(memory) : "",
+                  memory ? static_cast<std::size_t>(size) : 0);
+  xmlFree(memory);
+  return out;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -42,6 +67,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         __builtin_trap();
       }
     }
+  }
+  // Replaying a parse's recording builds the document the parse built.
+  {
+    stet::html::ParseRecording recording;
+    const stet::html::DocPtr parsed = stet::html::Parse(input, &recording);
+    const stet::html::DocPtr replayed = recording.Replay();
+    if ((parsed == nullptr) != (replayed == nullptr)) __builtin_trap();
+    if (parsed && Serialized(parsed.get()) != Serialized(replayed.get())) __builtin_trap();
   }
   // Any bytes give an article or the error; paragraphs are separated by
   // exactly one blank line.
