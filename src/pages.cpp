@@ -159,8 +159,7 @@ Result<ReextractSummary> Reextract(Archive& archive, const std::string& article_
       continue;
     }
     if (revision.extractor == kExtractorVersion && !force) {
-      ++summary.revisions;
-      ++summary.same;
+      ++summary.skipped;
       continue;
     }
     Result<StoredPage> page = archive.ReadPage(revision);

@@ -424,7 +424,15 @@ TEST_CASE(
   // reextract skips pages the current version read, unless --force.
   RunResult skipped = Stet(archive_path, {"reextract"});
   REQUIRE(skipped.exit_code == 0);
-  CHECK(skipped.out.find("0 new text(s) recorded") != std::string::npos);
+  CHECK(skipped.out ==
+        "extractor " + std::to_string(stet::kExtractorVersion) +
+            ": 0 page(s) of 1 article(s) read again; 0 new text(s) recorded beside their "
+            "revisions, 0 unchanged, 1 skipped (read by extractor " +
+            std::to_string(stet::kExtractorVersion) + " already), 0 revision(s) without a page\n");
+  const nlohmann::json skipped_json =
+      nlohmann::json::parse(Stet(archive_path, {"reextract", "--format", "json"}).out);
+  CHECK(skipped_json["articles"][0]["revisions"] == 0);
+  CHECK(skipped_json["articles"][0]["skipped"] == 1);
 
   const std::string before_refs =
       Run({"git", "--git-dir=" + archive_path, "rev-parse",

@@ -67,6 +67,7 @@ struct ReextractSummary {
   int revisions = 0;     // revisions with a stored page, read again
   int same = 0;          // the current extractor gives the text already in use
   int recorded = 0;      // a new text was recorded beside the revision
+  int skipped = 0;       // already read by the current extractor version: not read
   int without_page = 0;  // added as text: nothing to re-extract
 };
 

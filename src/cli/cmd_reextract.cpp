@@ -38,6 +38,7 @@ int RunReextract(const ReextractOptions& options, const Context& context) {
     total.revisions += summary->revisions;
     total.same += summary->same;
     total.recorded += summary->recorded;
+    total.skipped += summary->skipped;
     total.without_page += summary->without_page;
     if (options.format == Format::kJson) {
       report.push_back({{"article", id},
@@ -45,6 +46,7 @@ int RunReextract(const ReextractOptions& options, const Context& context) {
                         {"revisions", summary->revisions},
                         {"same", summary->same},
                         {"recorded", summary->recorded},
+                        {"skipped", summary->skipped},
                         {"without_page", summary->without_page}});
     } else if (summary->revisions > 0) {
       std::printf("%s: %d page(s) read again: %d same text, %d new text recorded\n", url.c_str(),
@@ -58,9 +60,10 @@ int RunReextract(const ReextractOptions& options, const Context& context) {
   } else {
     std::printf(
         "extractor %d: %d page(s) of %zu article(s) read again; %d new text(s) recorded "
-        "beside their revisions, %d unchanged, %d revision(s) without a page\n",
+        "beside their revisions, %d unchanged, %d skipped (read by extractor %d already), "
+        "%d revision(s) without a page\n",
         kExtractorVersion, total.revisions, targets.size(), total.recorded, total.same,
-        total.without_page);
+        total.skipped, kExtractorVersion, total.without_page);
   }
   return kExitOk;
 }
