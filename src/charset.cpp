@@ -1,7 +1,8 @@
 // Encoding detection follows the outline of the WHATWG encoding sniffing
-// algorithm (BOM, transport layer, <meta> prescan, default) without its
-// full prescan state machine: a page that declares its charset does so in a
-// plain <meta> near the top, and ICU does the conversion itself.
+// algorithm (BOM, transport layer, <meta> prescan, the parser's later
+// <meta>, default) without its full prescan state machine: a page that
+// declares its charset does so in a plain <meta> in its head, and ICU does
+// the conversion itself.
 #include "stet/charset.h"
 
 #include <unicode/ucnv.h>
@@ -16,6 +17,11 @@
 
 namespace stet {
 namespace {
+
+// Where the WHATWG prescan looks for a <meta> declaring the charset, and how
+// far stet looks when it finds none there.
+constexpr std::size_t kPrescanBytes = 1024;
+constexpr std::size_t kLateMetaBytes = 64 * 1024;
 
 struct ConverterClose {
   void operator()(UConverter* converter) const { ucnv_close(converter); }
@@ -53,9 +59,10 @@ std::string CharsetAfterKey(std::string_view lower, std::string_view original) {
   return std::string(original.substr(pos, end - pos));
 }
 
-// The charset a <meta> tag in the first 1024 bytes declares, or "".
-std::string MetaCharset(std::string_view bytes) {
-  const std::string_view head = bytes.substr(0, 1024);
+// The charset the first <meta> tag that declares one within the first
+// `limit` bytes declares, or "".
+std::string MetaCharset(std::string_view bytes, std::size_t limit) {
+  const std::string_view head = bytes.substr(0, limit);
   const std::string lower = AsciiLower(head);
   std::size_t pos = 0;
   while ((pos = lower.find("<meta", pos)) != std::string::npos) {
@@ -94,6 +101,13 @@ std::string ConverterName(std::string_view label_raw) {
     ConverterPtr probe(ucnv_open(label.c_str(), &error));
     if (U_FAILURE(error)) return {};
     return label;
+  }
+  // The name pages and HTTP use ("windows-1250"), not ICU's own
+  // ("ibm-5346_P100-1998"): it is recorded in page.json.
+  for (const char* standard : {"MIME", "IANA"}) {
+    error = U_ZERO_ERROR;
+    const char* name = ucnv_getStandardName(canonical, standard, &error);
+    if (U_SUCCESS(error) && name != nullptr) return name;
   }
   return canonical;
 }
@@ -152,13 +166,18 @@ Result<DecodedPage> HtmlToUtf8(std::string_view bytes, std::string_view http_cha
     bytes.remove_prefix(2);
   }
   if (name.empty()) name = ConverterName(http_charset);
-  if (name.empty()) name = ConverterName(MetaCharset(bytes));
+  if (name.empty()) name = ConverterName(MetaCharset(bytes, kPrescanBytes));
+  const bool valid_utf8 = IsValidUtf8(bytes);
+  // A browser that meets a <meta charset> later in the page decodes the page
+  // again with it (the HTML parser's "change the encoding"): pages saved by
+  // web archives put their own scripts first. Followed only when the bytes
+  // are not UTF-8, which a late declaration is most often wrong about.
+  if (name.empty() && !valid_utf8) name = ConverterName(MetaCharset(bytes, kLateMetaBytes));
   // A page that declares UTF-16 in a <meta> is ASCII-compatible, so the
   // declaration is wrong (the WHATWG rule); trust the bytes instead.
   if (name.rfind("UTF-16", 0) == 0 && http_charset.empty() && bytes.substr(0, 1) == "<") {
     name.clear();
   }
-  const bool valid_utf8 = IsValidUtf8(bytes);
   if (name.empty()) name = valid_utf8 ? "UTF-8" : "windows-1252";
   page.charset = name;
   if (name == "UTF-8" && valid_utf8) {

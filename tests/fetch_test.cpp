@@ -241,6 +241,22 @@ TEST_CASE("HtmlToUtf8 reads the charset from the header the meta tag or a BOM") 
   // The header wins over the page; an unknown label is ignored.
   CHECK(stet::HtmlToUtf8(meta, "utf-8")->charset == "UTF-8");
   CHECK(stet::HtmlToUtf8("<p>caf\xC3\xA9</p>", "no-such-charset")->charset == "UTF-8");
+  // A declaration after the first 1024 bytes (a web archive's scripts come
+  // first) is followed when the bytes are not UTF-8, as a browser re-decodes.
+  const std::string scripts =
+      "<html><head><script src=\"/_static/playback.js\" "
+      "charset=\"utf-8\"></script>" +
+      std::string(2000, ' ');
+  const std::string late = scripts +
+                           "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+                           "charset=windows-1250\"></head><p>Sejm zag\xB3osowa\xB3</p>";
+  stet::Result<stet::DecodedPage> polish = stet::HtmlToUtf8(late);
+  REQUIRE(polish.ok());
+  CHECK(polish->charset == "windows-1250");
+  CHECK(polish->utf8.find("Sejm zag\xC5\x82osowa\xC5\x82") != std::string::npos);  // ł
+  const std::string late_but_utf8 =
+      scripts + "<meta charset=\"iso-8859-1\"></head><p>caf\xC3\xA9</p>";
+  CHECK(stet::HtmlToUtf8(late_but_utf8)->charset == "UTF-8");
   CHECK(stet::CharsetOfContentType("text/html; charset=\"ISO-8859-1\"") == "ISO-8859-1");
   CHECK(stet::CharsetOfContentType("text/html").empty());
 }
