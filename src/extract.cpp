@@ -547,9 +547,12 @@ xmlNode* Extraction::GrabArticle() {
   xmlNode* body = FindFirst(root, "body");
   if (!body) body = root;
 
-  // Scripts held JSON-LD for the metadata; fonts are spans.
-  for (xmlNode* node : ElementsWithTag(root, "script")) Remove(node);
-  for (xmlNode* node : ElementsWithTag(root, "style")) Remove(node);
+  // Scripts held JSON-LD for the metadata; fonts are spans. Ruby
+  // annotations (<rt>, and <rp> for browsers without ruby) are the reading
+  // of the text beside them, not more text: 子<rt>こ</rt>ども is 子ども.
+  for (const char* unread : {"script", "style", "rt", "rp"}) {
+    for (xmlNode* node : ElementsWithTag(root, unread)) Remove(node);
+  }
   for (xmlNode* node : ElementsWithTag(root, "font")) {
     xmlNodeSetName(node, reinterpret_cast<const xmlChar*>("span"));
   }

@@ -116,6 +116,18 @@ TEST_CASE("extract drops media labels and continue-reading lines", "[extract]") 
   CHECK(Extract(NewsPage(article)).text == Expected());
 }
 
+TEST_CASE("extract leaves out ruby annotations", "[extract]") {
+  // Furigana give the reading of the characters they sit on: 子ども, not 子こども.
+  std::string article =
+      "<p><ruby>\xE5\xAD\x90<rt>\xE3\x81\x93</rt></ruby>\xE3\x81\xA9\xE3\x82\x82"
+      "<ruby>\xE6\xB3\x95<rp>(</rp><rt>\xE3\x81\xBB\xE3\x81\x86</rt><rp>)</rp>"
+      "</ruby></p>";
+  article += Body();
+  const std::string text = Extract(NewsPage(article)).text;
+  CHECK(text.rfind("\xE5\xAD\x90\xE3\x81\xA9\xE3\x82\x82\xE6\xB3\x95\n\n", 0) == 0);
+  CHECK(text.find(Expected()) != std::string::npos);
+}
+
 TEST_CASE("extract relaxes its rules when the strict pass finds too little", "[extract]") {
   // The wrapper's class names a sidebar: the strict pass drops the whole
   // page with it, and the relaxed one (on the page as parsed) finds the body.
