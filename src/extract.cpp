@@ -550,12 +550,16 @@ xmlNode* Extraction::GrabArticle() {
   // Scripts held JSON-LD for the metadata; fonts are spans. Ruby
   // annotations (<rt>, and <rp> for browsers without ruby) are the reading
   // of the text beside them, not more text: 子<rt>こ</rt>ども is 子ども.
-  for (const char* unread : {"script", "style", "rt", "rp"}) {
-    for (xmlNode* node : ElementsWithTag(root, unread)) Remove(node);
+  std::vector<xmlNode*> unread;
+  for (xmlNode* at = root->children; at; at = NextInTree(at, root)) {
+    const std::string_view tag = Tag(at);
+    if (tag == "script" || tag == "style" || tag == "rt" || tag == "rp") {
+      unread.push_back(at);
+    } else if (tag == "font") {
+      xmlNodeSetName(at, reinterpret_cast<const xmlChar*>("span"));
+    }
   }
-  for (xmlNode* node : ElementsWithTag(root, "font")) {
-    xmlNodeSetName(node, reinterpret_cast<const xmlChar*>("span"));
-  }
+  for (xmlNode* node : unread) Remove(node);
   ReplaceBrs(body);
 
   const bool strip_unlikely = Active(kStripUnlikely);
