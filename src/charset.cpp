@@ -59,24 +59,6 @@ std::string CharsetAfterKey(std::string_view lower, std::string_view original) {
   return std::string(original.substr(pos, end - pos));
 }
 
-// The charset the first <meta> tag that declares one within the first
-// `limit` bytes declares, or "".
-std::string MetaCharset(std::string_view bytes, std::size_t limit) {
-  const std::string_view head = bytes.substr(0, limit);
-  const std::string lower = AsciiLower(head);
-  std::size_t pos = 0;
-  while ((pos = lower.find("<meta", pos)) != std::string::npos) {
-    const std::size_t end = lower.find('>', pos);
-    if (end == std::string::npos) break;
-    const std::string_view tag = std::string_view(lower).substr(pos, end - pos);
-    // <meta charset="x"> or <meta http-equiv="Content-Type" content="...; charset=x">
-    std::string found = CharsetAfterKey(tag, head.substr(pos, end - pos));
-    if (!found.empty()) return found;
-    pos = end;
-  }
-  return {};
-}
-
 // The ICU name for a label, with the WHATWG aliases browsers apply; "" when
 // ICU does not know the label.
 std::string ConverterName(std::string_view label_raw) {
@@ -110,6 +92,28 @@ std::string ConverterName(std::string_view label_raw) {
     if (U_SUCCESS(error) && name != nullptr) return name;
   }
   return canonical;
+}
+
+// The encoding the first <meta> within the first `limit` bytes that
+// declares one stet can use names (as ConverterName), or "". Like the
+// WHATWG prescan, a label ICU does not know is passed over, and so is
+// UTF-16 or UTF-32: a page that can say so in ASCII is neither.
+std::string MetaCharset(std::string_view bytes, std::size_t limit) {
+  const std::string_view head = bytes.substr(0, limit);
+  const std::string lower = AsciiLower(head);
+  std::size_t pos = 0;
+  while ((pos = lower.find("<meta", pos)) != std::string::npos) {
+    const std::size_t end = lower.find('>', pos);
+    if (end == std::string::npos) break;
+    const std::string_view tag = std::string_view(lower).substr(pos, end - pos);
+    // <meta charset="x"> or <meta http-equiv="Content-Type" content="...; charset=x">
+    const std::string name = ConverterName(CharsetAfterKey(tag, head.substr(pos, end - pos)));
+    if (!name.empty() && name.rfind("UTF-16", 0) != 0 && name.rfind("UTF-32", 0) != 0) {
+      return name;
+    }
+    pos = end;
+  }
+  return {};
 }
 
 bool IsValidUtf8(std::string_view bytes) {
@@ -166,18 +170,13 @@ Result<DecodedPage> HtmlToUtf8(std::string_view bytes, std::string_view http_cha
     bytes.remove_prefix(2);
   }
   if (name.empty()) name = ConverterName(http_charset);
-  if (name.empty()) name = ConverterName(MetaCharset(bytes, kPrescanBytes));
+  if (name.empty()) name = MetaCharset(bytes, kPrescanBytes);
   const bool valid_utf8 = IsValidUtf8(bytes);
   // A browser that meets a <meta charset> later in the page decodes the page
   // again with it (the HTML parser's "change the encoding"): pages saved by
   // web archives put their own scripts first. Followed only when the bytes
   // are not UTF-8, which a late declaration is most often wrong about.
-  if (name.empty() && !valid_utf8) name = ConverterName(MetaCharset(bytes, kLateMetaBytes));
-  // A page that declares UTF-16 in a <meta> is ASCII-compatible, so the
-  // declaration is wrong (the WHATWG rule); trust the bytes instead.
-  if (name.rfind("UTF-16", 0) == 0 && http_charset.empty() && bytes.substr(0, 1) == "<") {
-    name.clear();
-  }
+  if (name.empty() && !valid_utf8) name = MetaCharset(bytes, kLateMetaBytes);
   if (name.empty()) name = valid_utf8 ? "UTF-8" : "windows-1252";
   page.charset = name;
   if (name == "UTF-8" && valid_utf8) {

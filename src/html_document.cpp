@@ -335,7 +335,8 @@ namespace {
 
 // libxml2, not gumbo: 3-4x faster here, and maintained (html_document.h).
 // The input is UTF-8 already (repaired by StripUnread): a <meta charset>
-// must not make libxml2 decode it again.
+// must not make libxml2 decode it again. (HTML_PARSE_NOBLANKS would replace
+// the Recorder's white space handler when the parse applies the options.)
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
 
@@ -495,9 +496,12 @@ class Recorder {
         }
       }
     }
-    // What htmlParseDocument does after the last call.
+    // What the parse does besides the calls: the document's encoding (the
+    // builder takes it from the parsed input, which a replay has none of)
+    // and, after the last call, a default DTD.
     xmlDoc* doc = ctx->myDoc;
     ctx->myDoc = nullptr;
+    if (doc && !doc->encoding) doc->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>("UTF-8"));
     if (doc && !xmlGetIntSubset(doc)) {
       doc->intSubset = xmlCreateIntSubset(
           doc, reinterpret_cast<const xmlChar*>("html"),
@@ -603,6 +607,7 @@ DocPtr ParseRecording::Replay() const {
 }
 
 DocPtr Parse(std::string_view html, ParseRecording* recording) {
+  if (recording) *recording = ParseRecording();  // even when the parse cannot start
   SilenceLibxml silence;
   ParserContextPtr context = NewParserContext();
   if (!context) return nullptr;

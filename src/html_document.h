@@ -47,8 +47,9 @@ std::string StripUnread(std::string_view html);
 // tree up front instead would cost every page, not only those retried.
 class ParseRecording {
  public:
-  // A new document, node for node the one the recorded parse returned;
-  // null when there was none.
+  // A new document, node for node the one the recorded parse returned
+  // (but for the source line numbers, which nothing here reads); null when
+  // there was none.
   DocPtr Replay() const;
 
  private:

@@ -257,6 +257,14 @@ TEST_CASE("HtmlToUtf8 reads the charset from the header the meta tag or a BOM") 
   const std::string late_but_utf8 =
       scripts + "<meta charset=\"iso-8859-1\"></head><p>caf\xC3\xA9</p>";
   CHECK(stet::HtmlToUtf8(late_but_utf8)->charset == "UTF-8");
+  // A <meta> naming UTF-16 (the page says it in ASCII, so it is not) or an
+  // unknown label is passed over, and the search goes on.
+  const std::string utf16_meta = "\n<meta charset=\"utf-16\"><p>caf\xE9</p>";
+  CHECK(stet::HtmlToUtf8(utf16_meta)->charset == "windows-1252");
+  CHECK(stet::HtmlToUtf8(utf16_meta)->utf8.find("caf\xC3\xA9") != std::string::npos);
+  CHECK(stet::HtmlToUtf8(scripts + "<meta charset=\"x-bogus\"><meta charset=\"utf-16le\">"
+                                   "<meta charset=\"windows-1250\"><p>zag\xB3osowa\xB3</p>")
+            ->charset == "windows-1250");
   CHECK(stet::CharsetOfContentType("text/html; charset=\"ISO-8859-1\"") == "ISO-8859-1");
   CHECK(stet::CharsetOfContentType("text/html").empty());
 }

@@ -31,6 +31,11 @@ std::string ReplayedAsParsed(const std::string& html) {
   DocPtr replayed = recording.Replay();
   const std::string expected = Serialized(parsed.get());
   CHECK(Serialized(replayed.get()) == expected);
+  // What serializing leaves out: the document's encoding.
+  const auto* encoding = reinterpret_cast<const char*>(parsed->encoding);
+  const auto* replayed_encoding = reinterpret_cast<const char*>(replayed->encoding);
+  CHECK(std::string(encoding ? encoding : "") ==
+        std::string(replayed_encoding ? replayed_encoding : ""));
   return expected;
 }
 
