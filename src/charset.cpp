@@ -94,10 +94,11 @@ std::string ConverterName(std::string_view label_raw) {
   return canonical;
 }
 
-// The encoding the first <meta> within the first `limit` bytes that
-// declares one stet can use names (as ConverterName), or "". Like the
-// WHATWG prescan, a label ICU does not know is passed over, and so is
-// UTF-16 or UTF-32: a page that can say so in ASCII is neither.
+// The encoding declared by the first <meta> within the first `limit` bytes
+// that declares one stet can use, named as ConverterName names it; "" when
+// none does. Like the WHATWG prescan, a label ICU does not know is passed
+// over, and so is UTF-16 or UTF-32: a page that can say so in ASCII is
+// neither.
 std::string MetaCharset(std::string_view bytes, std::size_t limit) {
   const std::string_view head = bytes.substr(0, limit);
   const std::string lower = AsciiLower(head);

@@ -24,8 +24,8 @@ struct DecodedPage {
 // bytes; when the bytes are not UTF-8, such a <meta> later in the first 64
 // KB (a browser decodes again when it meets one); else UTF-8 when the bytes
 // are valid UTF-8, else windows-1252. As in browsers, ISO-8859-1 and
-// US-ASCII labels are read as windows-1252, and an unknown label is
-// ignored. `charset` is the encoding's usual name ("windows-1250",
+// US-ASCII labels are read as windows-1252, and an unknown label (or a
+// <meta> naming UTF-16) is ignored. `charset` is the encoding's usual name ("windows-1250",
 // "Shift_JIS"), not ICU's own. Bytes invalid in the encoding become U+FFFD.
 // Fails with kInvalidInput only when ICU cannot convert at all.
 Result<DecodedPage> HtmlToUtf8(std::string_view bytes, std::string_view http_charset = {});
