@@ -375,13 +375,21 @@ Result<std::string> Archive::ReadText(const RevisionInfo& revision) {
   return std::move(**text);
 }
 
+namespace {
+
+Status NoPageStored(const RevisionInfo& revision) {
+  return Status::NotFound("revision " + std::to_string(revision.number) + " of " + revision.url +
+                          ": no page stored (it was added as text)");
+}
+
+}  // namespace
+
 Result<StoredPage> Archive::ReadPage(const RevisionInfo& revision) {
   Result<std::optional<std::string>> html =
       ReadRevisionFile(impl_->repo.get(), revision.commit, kPagePath);
   if (!html.ok()) return html.status();
   if (!*html) {
-    return Status::NotFound("revision " + std::to_string(revision.number) + " of " + revision.url +
-                            ": no page stored (it was added as text)");
+    return NoPageStored(revision);
   }
   Result<std::optional<std::string>> json =
       ReadRevisionFile(impl_->repo.get(), revision.commit, kPageInfoPath);
@@ -402,8 +410,7 @@ Result<PageInfo> Archive::ReadPageInfo(const RevisionInfo& revision) {
       ReadRevisionFile(impl_->repo.get(), revision.commit, kPageInfoPath);
   if (!json.ok()) return json.status();
   if (!*json) {
-    return Status::NotFound("revision " + std::to_string(revision.number) + " of " + revision.url +
-                            ": no page stored (it was added as text)");
+    return NoPageStored(revision);
   }
   return DecodePageInfo(**json, revision.commit);
 }

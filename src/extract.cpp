@@ -792,8 +792,7 @@ xmlNode* Extraction::GrabArticle() {
       } else if (HasTag(sibling, "p")) {
         const double density = LinkDensity(sibling);
         const std::string content = InnerText(sibling);
-        std::size_t length = 0;
-        for (char c : content) length += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        const std::size_t length = CodePoints(content);
         if (length > 80 && density < 0.25) {
           append = true;
         } else if (length < 80 && length > 0 && density == 0) {
@@ -1069,12 +1068,6 @@ std::string Extraction::Render(xmlNode* article) {
     at = next;
   }
   return writer.Finish();
-}
-
-std::size_t CodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 // JSON-LD articleBody as paragraphs: its line breaks separate them.

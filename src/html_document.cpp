@@ -105,11 +105,7 @@ bool StartsWithNoCase(std::string_view s, std::size_t at, std::string_view prefi
 }
 
 bool EqualsNoCase(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (Lower(s[i]) != lower[i]) return false;
-  }
-  return true;
+  return s.size() == lower.size() && StartsWithNoCase(s, 0, lower);
 }
 
 template <typename Names>

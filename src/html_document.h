@@ -110,6 +110,14 @@ inline std::size_t SpaceLength(std::string_view text, std::size_t at) {
 // `text` trimmed, with every run of white space made one space.
 std::string CollapseSpaces(std::string_view text);
 
+// The number of code points in UTF-8 `text` (the extractor's lengths, as
+// JavaScript's would be for the text it measures, count characters).
+inline std::size_t CodePoints(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // The element with `tag` nearest to the root, in document order; null if none.
 xmlNode* FindFirst(xmlNode* root, std::string_view tag);
 

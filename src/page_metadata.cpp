@@ -33,12 +33,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::size_t CodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 std::size_t WordCount(std::string_view s) {
   std::size_t words = 0;
   bool in_word = false;
