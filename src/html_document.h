@@ -1,6 +1,6 @@
-// An HTML page parsed by libxml2, and the node helpers the extractor's
-// phases share (src/page_metadata.cpp reads metadata, src/extract.cpp finds
-// the body).
+// An HTML page parsed by libxml2 (src/html_parse.cpp), and the pre-pass
+// and node helpers the extractor's phases share (src/html_document.cpp;
+// src/page_metadata.cpp reads metadata, src/extract.cpp finds the body).
 //
 // libxml2 rather than gumbo: measured here, gumbo is 3-4x slower (16 ms
 // against 4-5 ms for a 200 KB page) and unmaintained upstream, and
