@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sequence_diff.h"
+#include "analysis/sequence_diff.h"
 #include "stet/compare.h"
 #include "stet/text.h"
 #include "test_support.h"

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "html_document.h"
+#include "web/html_document.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // The hand-written pack writer, checked by the real git: verify-pack reads
 // the pack and its index, and cat-file returns every object unchanged.
-#include "pack_writer.h"
+#include "store/pack_writer.h"
 
 #include <catch2/catch.hpp>
 

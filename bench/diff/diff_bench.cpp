@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "sequence_diff.h"
+#include "analysis/sequence_diff.h"
 #include "stet/claims.h"
 #include "stet/compare.h"
 #include "stet/quotes.h"

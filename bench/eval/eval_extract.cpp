@@ -36,9 +36,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "html_document.h"
 #include "stet/charset.h"
 #include "stet/extract.h"
+#include "web/html_document.h"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // Times article extraction against its parser alone and against gumbo, the
-// parser passed over (src/html_document.h says why).
+// parser passed over (src/web/html_document.h says why).
 // Usage: stet-bench-extract [--rounds N] PAGE.html...
 //   e.g.
 //   ../shared/data/mozilla-readability/test-pages/{salon-1,theverge,telegraph,aclu}/source.html
@@ -22,8 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "html_document.h"
 #include "stet/extract.h"
+#include "web/html_document.h"
 
 namespace {
 

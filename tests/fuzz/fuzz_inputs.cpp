@@ -18,8 +18,6 @@
 #include <string>
 #include <string_view>
 
-#include "html_document.h"
-#include "revision_format.h"
 #include "stet/charset.h"
 #include "stet/claims.h"
 #include "stet/compare.h"
@@ -28,6 +26,8 @@
 #include "stet/import.h"
 #include "stet/quotes.h"
 #include "stet/text.h"
+#include "store/revision_format.h"
+#include "web/html_document.h"
 
 namespace {
 

@@ -1,0 +1,381 @@
+// Attribution over a sentence's words: which words are roles, names and
+// reporting cues, and who a cue attributes speech to (src/analysis/attribution.h).
+#include "analysis/attribution.h"
+
+#include <array>
+#include <utility>
+
+#include "base/ascii.h"
+#include "base/word_list.h"
+
+namespace stet::attribution {
+
+namespace {
+
+// Reporting words: the verbs news writing attributes speech with, in the
+// forms it uses them.
+constexpr std::array<std::string_view, 104> kCueWords = {
+    "said",       "says",         "say",          "saying",    "told",      "tells",
+    "tell",       "added",        "adds",         "stated",    "states",    "remarked",
+    "remarks",    "explained",    "explains",     "wrote",     "writes",    "posted",
+    "posts",      "insisted",     "insists",      "conceded",  "concedes",  "argued",
+    "argues",     "maintained",   "maintains",    "informed",  "informs",   "noted",
+    "notes",      "warned",       "warns",        "asked",     "asks",      "replied",
+    "replies",    "announced",    "announces",    "declared",  "declares",  "claimed",
+    "claims",     "acknowledged", "acknowledges", "continued", "continues", "emphasized",
+    "emphasised", "emphasizes",   "stressed",     "stresses",  "suggested", "suggests",
+    "hinted",     "hints",        "recalled",     "recalls",   "tweeted",   "tweets",
+    "disclosed",  "discloses",    "admitted",     "admits",    "confirmed", "confirms",
+    "denied",     "denies",       "responded",    "responds",  "observed",  "observes",
+    "joked",      "jokes",        "quipped",      "urged",     "urges",     "vowed",
+    "vows",       "promised",     "promises",     "predicted", "predicts",  "cautioned",
+    "cautions",   "complained",   "complains",    "countered", "counters",  "pointed",
+    "reported",   "reports",      "testified",    "testifies", "shouted",   "whispered",
+    "cried",      "exclaimed",    "agreed",       "agrees",    "contended", "contends",
+    "assured",    "reiterated"};
+
+// Words of titles and roles that stand before a name.
+constexpr std::array<std::string_view, 88> kRoleWords = {
+    "president",   "vice",         "secretary", "minister",   "prime",     "chancellor",
+    "senator",     "sen.",         "sen",       "rep.",       "rep",       "representative",
+    "gov.",        "gov",          "governor",  "mayor",      "general",   "gen.",
+    "gen",         "admiral",      "adm.",      "colonel",    "col.",      "lt.",
+    "lieutenant",  "captain",      "capt.",     "sgt.",       "sergeant",  "spokesman",
+    "spokeswoman", "spokesperson", "envoy",     "ambassador", "director",  "chief",
+    "chairman",    "chairwoman",   "chair",     "ceo",        "judge",     "justice",
+    "attorney",    "commissioner", "king",      "queen",      "prince",    "princess",
+    "pope",        "dr.",          "dr",        "mr.",        "mr",        "mrs.",
+    "mrs",         "ms.",          "ms",        "prof.",      "professor", "leader",
+    "official",    "lawmaker",     "deputy",    "special",    "foreign",   "defense",
+    "defence",     "interior",     "finance",   "treasury",   "health",    "speaker",
+    "adviser",     "advisor",      "aide",      "officer",    "inspector", "detective",
+    "coach",       "executive",    "founder",   "economist",  "analyst",   "premier",
+    "sheikh",      "rabbi",        "bishop",    "cardinal"};
+
+constexpr std::array<std::string_view, 22> kAdverbs = {
+    "also",       "later",      "further",   "then",       "again",   "once",
+    "previously", "earlier",    "recently",  "simply",     "just",    "never",
+    "often",      "still",      "too",       "repeatedly", "quickly", "finally",
+    "first",      "separately", "privately", "publicly"};
+
+}  // namespace
+
+bool IsUpperStart(std::string_view word) {
+  return !word.empty() && word.front() >= 'A' && word.front() <= 'Z';
+}
+
+bool IsPronoun(std::string_view lower) {
+  return lower == "he" || lower == "she" || lower == "they" || lower == "i" || lower == "we";
+}
+
+namespace {
+
+// The role and cue word lists, bucketed by first letter and length: most
+// words fall in an empty bucket, the rest compare with one or two entries
+// (hashing every word was a third of the extraction's time).
+class WordLists {
+ public:
+  WordLists() {
+    for (std::string_view entry : kRoleWords) Add(entry, kRole);
+    for (std::string_view entry : kCueWords) Add(entry, kCue);
+    Add("according", kCue);
+  }
+
+  // kRole | kCue for `lower`, 0 for neither.
+  unsigned Lookup(std::string_view lower) const {
+    const int bucket = Bucket(lower);
+    if (bucket < 0) return 0;
+    for (const auto& [entry, kinds] : buckets_[static_cast<std::size_t>(bucket)]) {
+      if (entry == lower) return kinds;
+    }
+    return 0;
+  }
+
+  static constexpr unsigned kRole = 1, kCue = 2;
+
+ private:
+  // By first letter, length and last byte: few common words share all three
+  // with a list entry.
+  static int Bucket(std::string_view word) {
+    if (word.size() < 2 || word.size() >= 16 || word.front() < 'a' || word.front() > 'z') return -1;
+    const auto last = static_cast<unsigned char>(word.back());
+    return ((word.front() - 'a') * 16 + static_cast<int>(word.size())) * 8 + (last & 7);
+  }
+  void Add(std::string_view entry, unsigned kind) {
+    auto& bucket = buckets_[static_cast<std::size_t>(Bucket(entry))];
+    for (auto& [known, kinds] : bucket) {
+      if (known == entry) {
+        kinds |= kind;
+        return;
+      }
+    }
+    bucket.emplace_back(entry, kind);
+  }
+  std::array<std::vector<std::pair<std::string_view, unsigned>>, 26 * 16 * 8> buckets_;
+};
+
+void SetFlags(Word& word) {
+  static const WordLists lists;
+  if (!word.word) return;
+  const unsigned kinds = lists.Lookup(word.lower);
+  word.role = (kinds & WordLists::kRole) != 0;
+  word.cue = (kinds & WordLists::kCue) != 0;
+}
+
+}  // namespace
+
+bool IsRoleWord(std::string_view lower) {
+  static const WordLists lists;
+  return (lists.Lookup(lower) & WordLists::kRole) != 0;
+}
+
+// The words of a sentence from its tokens, in one pass: an abbreviation
+// keeps its full stop ("Sen.", "Dr.": the tokenizer splits them) so that
+// roles are recognised, and a possessive is split off a name ("Trump’s" as
+// "Trump" and "’s").
+std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text,
+                            const std::vector<Token>& tokens) {
+  std::vector<Word> words;
+  words.reserve(tokens.size() + 2);
+  auto piece = [&](Span span) { return text.substr(span.start, span.end - span.start); };
+  auto lower = [&](Span span) { return lower_text.substr(span.start, span.end - span.start); };
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token& token = tokens[k];
+    Word word{token.span, piece(token.span), lower(token.span), token.word};
+    if (token.word && k + 1 < tokens.size() && tokens[k + 1].span.start == token.span.end &&
+        text[token.span.end] == '.' && tokens[k + 1].span.end == token.span.end + 1 &&
+        word.lower.size() <= 5) {
+      Word abbreviation = word;
+      abbreviation.span.end = tokens[k + 1].span.end;
+      abbreviation.text = piece(abbreviation.span);
+      abbreviation.lower = lower(abbreviation.span);
+      SetFlags(abbreviation);
+      if (abbreviation.role) {
+        words.push_back(abbreviation);
+        ++k;
+        continue;
+      }
+    }
+    std::size_t suffix = 0;
+    if (token.word && IsUpperStart(word.text)) {
+      if (word.text.ends_with("\u2019s")) suffix = 4;
+      if (word.text.ends_with("'s")) suffix = 2;
+      if (word.text.size() <= suffix) suffix = 0;
+    }
+    if (suffix > 0) {
+      const Span rest{word.span.end - suffix, word.span.end};
+      word.span.end = rest.start;
+      word.text = piece(word.span);
+      word.lower = lower(word.span);
+      SetFlags(word);
+      words.push_back(word);
+      words.push_back(Word{rest, piece(rest), lower(rest), false});
+      continue;
+    }
+    SetFlags(word);
+    words.push_back(word);
+  }
+  return words;
+}
+
+std::vector<Word> WordsIn(std::string_view text, std::string_view lower_text, Span span) {
+  return WordsFrom(text, lower_text, Tokens(text, span));
+}
+
+bool IsRole(const Word& word) {
+  return word.role && !word.quoted;
+}
+
+// A word that can be part of a name: capitalised, or initials ("JD").
+bool IsNameWord(const Word& word) {
+  return word.word && !word.quoted && IsUpperStart(word.text) && !IsPronoun(word.lower);
+}
+
+namespace {
+
+std::string Join(const std::vector<Word>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t k = from; k < to; ++k) {
+    if (!out.empty()) out += ' ';
+    out += words[k].text;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Splits words[from, to) into role and name: leading role words, a
+// demonym or "of X" attached to them ("Ukrainian President", "Secretary of
+// State"), then the name.
+Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t to) {
+  Mention mention;
+  std::size_t k = from;
+  while (k < to) {
+    if (IsRole(words[k])) {
+      ++k;
+    } else if (words[k].lower == "of" && k > from && k + 1 < to && IsRole(words[k - 1]) &&
+               IsNameWord(words[k + 1]) && k + 2 < to) {
+      k += 2;  // "Secretary of State" (a name must still follow)
+    } else if (k + 1 < to && IsNameWord(words[k]) && IsRole(words[k + 1])) {
+      ++k;  // "Ukrainian President", "US Defense Secretary"
+    } else {
+      break;
+    }
+  }
+  // A trailing role word is a name part after all ("President" alone has no
+  // name; keep it as the role).
+  mention.role = Join(words, from, k);
+  mention.name = Join(words, k, to);
+  mention.written = Join(words, from, to);
+  return mention;
+}
+
+// The name ending at words[last] (inclusive), scanning back over name
+// words, role words and "of": the first index of the mention.
+std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::size_t floor) {
+  std::size_t start = last;
+  while (start > floor) {
+    const Word& previous = words[start - 1];
+    if (IsNameWord(previous) || IsRole(previous)) {
+      --start;
+    } else if (previous.lower == "of" && start - 1 > floor && IsRole(words[start - 2])) {
+      --start;
+    } else {
+      break;
+    }
+  }
+  return start;
+}
+
+// The name starting at words[first], scanning forward: [first, end).
+std::size_t NameEnd(const std::vector<Word>& words, std::size_t first) {
+  std::size_t end = first;
+  while (end < words.size()) {
+    if (IsNameWord(words[end]) || IsRole(words[end])) {
+      ++end;
+    } else if (words[end].lower == "of" && end > first && IsRole(words[end - 1]) &&
+               end + 1 < words.size() && IsNameWord(words[end + 1])) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+bool IsCue(const std::vector<Word>& words, std::size_t k) {
+  if (!words[k].cue || words[k].quoted) return false;
+  if (words[k].lower == "according") return k + 1 < words.size() && words[k + 1].lower == "to";
+  return true;
+}
+
+namespace {
+
+// The speaker standing before the cue at words[k], over adverbs ("He later
+// informed") and an apposition ("Trump, 78, disclosed"; "Vance, the vice
+// president, said").
+std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t k,
+                                     std::size_t floor) {
+  std::size_t j = k;
+  while (j > floor && words[j - 1].word &&
+         (Contains(kAdverbs, words[j - 1].lower) ||
+          (words[j - 1].lower.size() > 4 && words[j - 1].lower.ends_with("ly")))) {
+    --j;
+  }
+  std::optional<Mention> inside;  // "The chief executive, Mary Barra, told"
+  if (j > floor && words[j - 1].text == ",") {
+    // Back over the apposition to the comma that opens it.
+    const std::size_t close = j - 1;
+    std::size_t open = close;
+    while (open > floor && words[open - 1].text != "," && close - open < 14) --open;
+    if (open > floor && words[open - 1].text == ",") {
+      if (close > open && IsNameWord(words[close - 1]) &&
+          NameStart(words, close - 1, open) == open) {
+        inside = SplitRole(words, open, close);
+      }
+      j = open - 1;
+    }
+  }
+  if (j == floor) return inside;
+  const Word& last = words[j - 1];
+  if (IsPronoun(last.lower)) {
+    Mention mention;
+    mention.pronoun = true;
+    mention.pronoun_text = std::string(last.text);
+    mention.written = std::string(last.text);
+    return mention;
+  }
+  if (!IsNameWord(last)) {
+    if (inside && !inside->name.empty()) return inside;
+    // "a police spokeswoman said": someone the text does not name.
+    if (IsRole(last)) {
+      std::size_t start = j - 1;
+      while (start > floor && words[start - 1].word && !IsUpperStart(words[start - 1].text) &&
+             j - start < 4) {
+        --start;
+        if (words[start].lower == "a" || words[start].lower == "an" || words[start].lower == "the")
+          break;
+      }
+      Mention unnamed;
+      unnamed.role = Join(words, start, j);
+      unnamed.written = unnamed.role;
+      return unnamed;
+    }
+    return std::nullopt;
+  }
+  const std::size_t start = NameStart(words, j - 1, floor);
+  Mention mention = SplitRole(words, start, j);
+  if (mention.name.empty()) return inside;
+  return mention;
+}
+
+// The speaker after the cue at words[k]: "said Vance", "according to the
+// Wall Street Journal".
+std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t k) {
+  std::size_t first = k + 1;
+  if (words[k].lower == "according") ++first;
+  if (first < words.size() && words[first].lower == "the") ++first;
+  if (first >= words.size()) return std::nullopt;
+  // "according to a spokesman for the ministry": someone unnamed.
+  if (words[k].lower == "according" && (words[first].lower == "a" || words[first].lower == "an")) {
+    std::size_t end = first + 1;
+    while (end < words.size() && words[end].word && !IsRole(words[end]) && end - first < 3) ++end;
+    if (end < words.size() && IsRole(words[end])) {
+      Mention unnamed;
+      unnamed.role = Join(words, first, end + 1);
+      unnamed.written = unnamed.role;
+      return unnamed;
+    }
+  }
+  if (IsPronoun(words[first].lower)) {
+    Mention mention;
+    mention.pronoun = true;
+    mention.pronoun_text = std::string(words[first].text);
+    mention.written = mention.pronoun_text;
+    return mention;
+  }
+  if (!IsNameWord(words[first]) && !IsRole(words[first])) return std::nullopt;
+  const std::size_t end = NameEnd(words, first);
+  Mention mention = SplitRole(words, first, end);
+  if (mention.name.empty()) return std::nullopt;
+  return mention;
+}
+
+}  // namespace
+
+std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, std::size_t floor) {
+  if (!IsCue(words, k)) return std::nullopt;
+  const std::string cue =
+      words[k].lower == "according" ? "according to" : std::string(words[k].text);
+  if (words[k].lower != "according") {
+    if (std::optional<Mention> subject = SubjectBefore(words, k, floor)) {
+      return Attribution{*subject, cue};
+    }
+  }
+  if (std::optional<Mention> subject = SubjectAfter(words, k)) {
+    return Attribution{*subject, cue};
+  }
+  return std::nullopt;
+}
+
+}  // namespace stet::attribution

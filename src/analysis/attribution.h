@@ -1,0 +1,80 @@
+// Attribution over a sentence's words: which words are titles and roles,
+// names and reporting cues, and who a cue attributes speech to ("X said",
+// "said X", "X, the ..., said", "according to X", "a police spokeswoman
+// said"). The quote extractor (src/analysis/quotes.cpp) finds quotes and resolves
+// the people; this is the word-level grammar it reads them with.
+#ifndef STET_SRC_ANALYSIS_ATTRIBUTION_H_
+#define STET_SRC_ANALYSIS_ATTRIBUTION_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stet/segment.h"
+
+namespace stet::attribution {
+
+bool IsUpperStart(std::string_view word);
+bool IsPronoun(std::string_view lower);  // he, she, they, i, we
+
+// A token of a sentence, with its text.
+struct Word {
+  Span span;
+  std::string_view text;
+  std::string_view lower;  // the same bytes, ASCII letters in lower case
+  bool word = false;       // letters or digits, else punctuation
+  bool role = false;       // a title or role word
+  bool cue = false;        // a reporting word, or "according"
+  // Inside quotation marks: never a name, role or cue of the writer's own
+  // sentence (what a sentence is about is not decided by quoted names).
+  bool quoted = false;
+};
+
+// Whether `lower` (lower case) is a title or role word ("president", "sen.").
+bool IsRoleWord(std::string_view lower);
+
+// The words of a sentence from its tokens; `lower_text` is `text` with ASCII
+// letters in lower case (same offsets). An abbreviation keeps its full stop
+// ("Sen.") and a possessive is split off a name ("Trump’s" as "Trump", "’s").
+std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text,
+                            const std::vector<Token>& tokens);
+std::vector<Word> WordsIn(std::string_view text, std::string_view lower_text, Span span);
+
+bool IsRole(const Word& word);      // a role word outside quotation marks
+bool IsNameWord(const Word& word);  // capitalised, not a pronoun, outside quotation marks
+
+// A person or organisation as the text names it: the role words before the
+// name, and the name (empty for an unnamed "a police spokeswoman").
+struct Mention {
+  std::string role;
+  std::string name;
+  bool pronoun = false;
+  std::string pronoun_text;
+  std::string written;  // the whole mention as written
+};
+
+// Splits words[from, to) into role and name.
+Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t to);
+// The first index of the name ending at words[last], scanning back no
+// further than `floor`; the end of the name starting at words[first].
+std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::size_t floor);
+std::size_t NameEnd(const std::vector<Word>& words, std::size_t first);
+
+// Whether words[k] is a reporting cue ("said", "according" before "to").
+bool IsCue(const std::vector<Word>& words, std::size_t k);
+
+struct Attribution {
+  Mention mention;
+  std::string cue;  // "said", "according to"
+};
+
+// The attribution made by the cue at words[k]: its speaker before it (not
+// before words[floor]) or after it; nullopt when words[k] is no cue or names
+// nobody.
+std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, std::size_t floor);
+
+}  // namespace stet::attribution
+
+#endif  // STET_SRC_ANALYSIS_ATTRIBUTION_H_

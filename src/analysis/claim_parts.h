@@ -1,0 +1,31 @@
+// The claim parts of one sentence, for stet/claims.h: what FindClaims
+// returns per sentence and what CompareClaims reads for the sentences that
+// changed, plus the word tests both need.
+#ifndef STET_SRC_ANALYSIS_CLAIM_PARTS_H_
+#define STET_SRC_ANALYSIS_CLAIM_PARTS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "stet/claims.h"
+#include "stet/segment.h"
+
+namespace stet::claim_parts {
+
+// The claim parts of sentence `s` of a segmented text.
+Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
+
+// Words that carry no claim of their own ("the", "and", "of", ...): a
+// change made only of them is no claim edit. REQUIRES: lower case.
+bool IsFunctionWord(std::string_view lower);
+
+// Starts with an ASCII capital.
+bool IsUpper(std::string_view word);
+
+// A plural noun's singular the simple way ("days" -> "day"), for units.
+std::string Singular(std::string word);
+
+}  // namespace stet::claim_parts
+
+#endif  // STET_SRC_ANALYSIS_CLAIM_PARTS_H_

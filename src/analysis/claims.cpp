@@ -1,0 +1,599 @@
+// Claim changes between revisions, and their materiality. The claim parts
+// of a sentence are src/analysis/claim_parts.h.
+//
+// Hand-written over stet's tokens, for the same reason as quotes: the
+// markers of news claims (numbers and their units, "not" and "ruled out",
+// "might" and "is prepared to", "according to") are closed lists and short
+// patterns, and no Debian-packaged C++ library offers them.
+#include "stet/claims.h"
+
+#include <xxhash.h>
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <unordered_set>
+
+#include "analysis/claim_parts.h"
+#include "analysis/sorted_keys.h"
+#include "base/ascii.h"
+#include "stet/text.h"
+
+namespace stet {
+namespace {
+
+bool Overlaps(Span a, Span b) {
+  if (a.start == a.end) return a.start >= b.start && a.start <= b.end;
+  if (b.start == b.end) return b.start >= a.start && b.start <= a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+// The span covering both; an empty span (nothing yet, or the insertion
+// point of a pure insertion) adds nothing, so it cannot stretch the other
+// back to offset 0 or to a far-away point.
+Span Union(Span a, Span b) {
+  if (a.start == a.end) return b;
+  if (b.start == b.end) return a;
+  return {std::min(a.start, b.start), std::max(a.end, b.end)};
+}
+
+std::string Slice(std::string_view text, Span span) {
+  return std::string(text.substr(span.start, span.end - span.start));
+}
+
+std::string FormatValue(double value) {
+  char out[32];
+  if (std::fabs(value - std::round(value)) < 1e-9) {
+    std::snprintf(out, sizeof out, "%.0f", value);
+  } else {
+    std::snprintf(out, sizeof out, "%g", value);
+  }
+  return out;
+}
+
+double BaseMateriality(ClaimChangeKind kind) {
+  switch (kind) {
+    case ClaimChangeKind::kNegationChanged:
+      return 0.9;
+    case ClaimChangeKind::kCorrectionAdded:
+      return 0.8;
+    case ClaimChangeKind::kNumberChanged:
+      return 0.7;
+    case ClaimChangeKind::kSourceChanged:
+      return 0.7;
+    case ClaimChangeKind::kHedgeChanged:
+      return 0.6;
+    case ClaimChangeKind::kEntityAdded:
+    case ClaimChangeKind::kEntityRemoved:
+      return 0.4;
+    case ClaimChangeKind::kClaimAdded:
+    case ClaimChangeKind::kClaimRemoved:
+      return 0.4;
+    case ClaimChangeKind::kClaimEdited:
+      return 0.3;
+  }
+  return 0.3;
+}
+
+// The claims of one text, made per sentence when first asked for: a diff
+// needs only the sentences that changed.
+class LazyClaims {
+ public:
+  LazyClaims(std::string_view text, const SegmentedText& segmented)
+      : text_(text), segmented_(segmented), claims_(segmented.sentences.size()) {}
+
+  const Claim& operator[](std::size_t s) {
+    if (!claims_[s]) claims_[s] = claim_parts::ClaimOf(text_, segmented_, s);
+    return *claims_[s];
+  }
+
+ private:
+  std::string_view text_;
+  const SegmentedText& segmented_;
+  std::vector<std::optional<Claim>> claims_;
+};
+
+class ClaimComparer {
+ public:
+  ClaimComparer(std::string_view before, const SegmentedText& before_text, std::string_view after,
+                const SegmentedText& after_text, const std::vector<Quote>& before_quotes,
+                const std::vector<Quote>& after_quotes, const QuoteComparison& quote_changes)
+      : before_(before),
+        after_(after),
+        before_claims_(before, before_text),
+        after_claims_(after, after_text),
+        before_text_(before_text),
+        after_text_(after_text) {
+    for (const Quote& quote : before_quotes) before_quotes_.push_back(quote.Whole());
+    for (const Quote& quote : after_quotes) after_quotes_.push_back(quote.Whole());
+    // Names a quote change explains (a speaker swapped) are not claim edits.
+    for (const QuoteChange& change : quote_changes.changes) {
+      if (change.before >= 0) Explain(before_quotes[change.before], true);
+      if (change.after >= 0) Explain(after_quotes[change.after], false);
+    }
+  }
+
+  std::vector<ClaimChange> Run(const Comparison& comparison) {
+    for (const TextEdit& edit : comparison.edits) {
+      switch (edit.kind) {
+        case EditKind::kAdded:
+          Added(edit);
+          break;
+        case EditKind::kRemoved:
+          Removed(edit);
+          break;
+        default:
+          if (!edit.words.empty()) Edited(edit);
+          break;
+      }
+    }
+    LinkCorrections();
+    for (ClaimChange& change : changes_) {
+      change.materiality = BaseMateriality(change.kind);
+    }
+    std::stable_sort(
+        changes_.begin(), changes_.end(),
+        [](const ClaimChange& x, const ClaimChange& y) { return x.materiality > y.materiality; });
+    return std::move(changes_);
+  }
+
+ private:
+  void Explain(const Quote& quote, bool before_side) {
+    if (quote.mention.empty()) return;
+    (before_side ? explained_before_ : explained_after_).push_back(AsciiLower(quote.mention));
+  }
+
+  bool InsideQuote(Span span, const std::vector<Span>& quotes) const {
+    return std::any_of(quotes.begin(), quotes.end(), [&](Span quote) {
+      return span.start >= quote.start && span.end <= quote.end && span.end > span.start;
+    });
+  }
+
+  // How much of the sentence is quoted words.
+  double QuotedShare(Span sentence, const std::vector<Span>& quotes) const {
+    std::size_t quoted = 0;
+    for (Span quote : quotes) {
+      const std::size_t start = std::max(quote.start, sentence.start);
+      const std::size_t end = std::min(quote.end, sentence.end);
+      if (end > start) quoted += end - start;
+    }
+    return sentence.end > sentence.start
+               ? static_cast<double>(quoted) / static_cast<double>(sentence.end - sentence.start)
+               : 0;
+  }
+
+  void Added(const TextEdit& edit) {
+    const std::size_t s = edit.after_sentences.front();
+    const Claim& claim = after_claims_[s];
+    ClaimChange change;
+    change.after = claim.span;
+    change.after_sentence = static_cast<int>(s);
+    if (claim.correction) {
+      change.kind = ClaimChangeKind::kCorrectionAdded;
+      pending_corrections_.push_back(changes_.size());
+    } else if (QuotedShare(claim.span, after_quotes_) >= 0.5) {
+      return;  // a new quote, reported as quote_added
+    } else {
+      change.kind = ClaimChangeKind::kClaimAdded;
+    }
+    changes_.push_back(change);
+  }
+
+  void Removed(const TextEdit& edit) {
+    const std::size_t s = edit.before_sentences.front();
+    const Claim& claim = before_claims_[s];
+    if (QuotedShare(claim.span, before_quotes_) >= 0.5) return;
+    ClaimChange change;
+    change.kind = ClaimChangeKind::kClaimRemoved;
+    change.before = claim.span;
+    change.before_sentence = static_cast<int>(s);
+    changes_.push_back(change);
+  }
+
+  // The markers of one kind (negations, hedges, ...) that a side of a word
+  // change touches: how many, and the span they cover.
+  struct Hits {
+    Span span{};
+    int count = 0;
+  };
+
+  static Hits Hit(const std::vector<Span>& markers, Span change) {
+    Hits hits;
+    for (Span marker : markers) {
+      if (Overlaps(marker, change)) {
+        hits.span = hits.count == 0 ? marker : Union(hits.span, marker);
+        ++hits.count;
+      }
+    }
+    return hits;
+  }
+
+  // What a changed-marker report covers on one side: the changed words, or,
+  // for a pure insertion or deletion, the markers it touched.
+  static Span Reported(Span change, Span markers) {
+    return change.end > change.start ? change : markers;
+  }
+
+  void Edited(const TextEdit& edit) {
+    const Claim& before = before_claims_[edit.before_sentences.front()];
+    const Claim& after = after_claims_[edit.after_sentences.front()];
+    const int before_sentence = static_cast<int>(edit.before_sentences.front());
+    const int after_sentence = static_cast<int>(edit.after_sentences.front());
+    auto make = [&](ClaimChangeKind kind, Span b, Span a, std::string detail) {
+      ClaimChange change;
+      change.kind = kind;
+      change.before = b;
+      change.after = a;
+      change.before_sentence = before_sentence;
+      change.after_sentence = after_sentence;
+      change.detail = std::move(detail);
+      changes_.push_back(change);
+    };
+    std::vector<bool> covered(edit.words.size(), false);
+    // Accumulated over the sentence's word changes: one report per kind.
+    Span negation_before{}, negation_after{}, hedge_span_before{}, hedge_span_after{};
+    int negations_before = 0, negations_after = 0, certainty_before = 0, certainty_after = 0;
+    bool negation_changed = false, certainty_touched = false;
+    Span numbers_before{}, numbers_after{};
+    std::vector<std::string> number_details;
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      const WordChange& change = edit.words[w];
+      // Inside a quote: the quote change reports it.
+      if ((change.before.end == change.before.start ||
+           InsideQuote(change.before, before_quotes_)) &&
+          (change.after.end == change.after.start || InsideQuote(change.after, after_quotes_))) {
+        covered[w] = true;
+        continue;
+      }
+      // A speaker's name that a quote change already reports.
+      if (Explained(Slice(before_, change.before), explained_before_) ||
+          Explained(Slice(after_, change.after), explained_after_)) {
+        covered[w] = true;
+      }
+      // Numbers.
+      std::optional<Quantity> quantity_before, quantity_after;
+      for (const Quantity& q : before.quantities) {
+        if (Overlaps(q.span, change.before) && change.before.end > change.before.start)
+          quantity_before = q;
+      }
+      for (const Quantity& q : after.quantities) {
+        if (Overlaps(q.span, change.after) && change.after.end > change.after.start)
+          quantity_after = q;
+      }
+      if (quantity_before || quantity_after) {
+        if (quantity_before && quantity_after && quantity_before->value == quantity_after->value &&
+            quantity_before->unit == quantity_after->unit) {
+          // Same quantity re-worded ("two" -> "2"): not a number change.
+        } else {
+          const Span b = quantity_before ? quantity_before->span : change.before;
+          const Span a = quantity_after ? quantity_after->span : change.after;
+          numbers_before = Union(numbers_before, b);
+          numbers_after = Union(numbers_after, a);
+          std::string detail;
+          if (quantity_before && quantity_after) {
+            const std::string& unit =
+                quantity_after->unit.empty() ? quantity_before->unit : quantity_after->unit;
+            if (unit.ends_with("-")) {  // a numbered name: "G-7 -> G-8"
+              detail = quantity_before->unit + FormatValue(quantity_before->value) + " -> " +
+                       quantity_after->unit + FormatValue(quantity_after->value);
+            } else {
+              detail =
+                  FormatValue(quantity_before->value) + " -> " + FormatValue(quantity_after->value);
+              if (!unit.empty() && unit != "ordinal") detail += " " + unit;
+            }
+          }
+          number_details.push_back(detail);
+        }
+        covered[w] = true;
+      }
+      // Negation and certainty, on short changes only: a new clause is new
+      // content, not a turned statement.
+      const std::size_t words_before = WordCount(before_, change.before);
+      const std::size_t words_after = WordCount(after_, change.after);
+      const bool short_change = words_before > 0 && words_after > 0
+                                    ? words_before <= 6 && words_after <= 6
+                                    : words_before + words_after <= 3;
+      if (short_change) {
+        const Hits negation_b = Hit(before.negations, change.before);
+        const Hits negation_a = Hit(after.negations, change.after);
+        if (negation_b.count != negation_a.count) {
+          negation_before = Union(negation_before, Reported(change.before, negation_b.span));
+          negation_after = Union(negation_after, Reported(change.after, negation_a.span));
+          negations_before += negation_b.count;
+          negations_after += negation_a.count;
+          negation_changed = true;
+          covered[w] = true;
+        }
+        const Hits hedges_b = Hit(before.hedges, change.before);
+        const Hits hedges_a = Hit(after.hedges, change.after);
+        const Hits firm_b = Hit(before.firm, change.before);
+        const Hits firm_a = Hit(after.firm, change.after);
+        if (hedges_b.count + hedges_a.count + firm_b.count + firm_a.count > 0) {
+          certainty_before += firm_b.count - hedges_b.count;
+          certainty_after += firm_a.count - hedges_a.count;
+          const Span markers_before = hedges_b.count == 0 ? firm_b.span
+                                      : firm_b.count == 0 ? hedges_b.span
+                                                          : Union(hedges_b.span, firm_b.span);
+          const Span markers_after = hedges_a.count == 0 ? firm_a.span
+                                     : firm_a.count == 0 ? hedges_a.span
+                                                         : Union(hedges_a.span, firm_a.span);
+          hedge_span_before = Union(hedge_span_before, Reported(change.before, markers_before));
+          hedge_span_after = Union(hedge_span_after, Reported(change.after, markers_after));
+          certainty_touched = true;
+          covered[w] = true;
+        }
+      }
+    }
+    if (!number_details.empty()) {
+      std::string detail;
+      for (const std::string& part : number_details) {
+        if (part.empty()) continue;
+        detail += (detail.empty() ? "" : "; ") + part;
+      }
+      make(ClaimChangeKind::kNumberChanged, numbers_before, numbers_after, detail);
+    }
+    if (negation_changed) {
+      make(ClaimChangeKind::kNegationChanged, negation_before, negation_after,
+           negations_after > negations_before ? "negation added" : "negation removed");
+    }
+    if (certainty_touched && certainty_before != certainty_after) {
+      make(ClaimChangeKind::kHedgeChanged, hedge_span_before, hedge_span_after,
+           certainty_after > certainty_before ? "certainty up" : "certainty down");
+    }
+    // Sources: the "according to" phrases differ where a change touches them.
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      const WordChange& change = edit.words[w];
+      std::optional<Span> source_before, source_after;
+      for (Span span : before.sources) {
+        if (Overlaps(span, change.before)) source_before = span;
+      }
+      for (Span span : after.sources) {
+        if (Overlaps(span, change.after)) source_after = span;
+      }
+      if (source_before && source_after) {
+        make(ClaimChangeKind::kSourceChanged, *source_before, *source_after, "");
+        source_spans_after_.push_back(*source_after);
+        source_spans_before_.push_back(*source_before);
+        covered[w] = true;
+      }
+    }
+    // Entities new to (or gone from) the whole text.
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      const WordChange& change = edit.words[w];
+      for (Span entity : after.entities) {
+        if (!Overlaps(entity, change.after) || change.after.end == change.after.start) continue;
+        if (numbers_after.end > 0 && Overlaps(entity, numbers_after)) continue;  // "G-8": a number
+        if (WithinAny(entity, source_spans_after_) || InsideQuote(entity, after_quotes_)) continue;
+        if (Mentions(before_names_, before_, before_text_, LastName(after_, entity))) continue;
+        make(ClaimChangeKind::kEntityAdded, {}, entity, "");
+        covered[w] = true;
+      }
+      for (Span entity : before.entities) {
+        if (!Overlaps(entity, change.before) || change.before.end == change.before.start) continue;
+        if (numbers_before.end > 0 && Overlaps(entity, numbers_before)) continue;
+        if (WithinAny(entity, source_spans_before_) || InsideQuote(entity, before_quotes_))
+          continue;
+        if (Mentions(after_names_, after_, after_text_, LastName(before_, entity))) continue;
+        make(ClaimChangeKind::kEntityRemoved, entity, {}, "");
+        covered[w] = true;
+      }
+    }
+    // What is left: words changed that carry content.
+    Span rest_before{}, rest_after{};
+    bool rest = false;
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      if (covered[w]) continue;
+      const WordChange& change = edit.words[w];
+      if (!CarriesContent(before_, change.before) && !CarriesContent(after_, change.after))
+        continue;
+      if (change.before.end > change.before.start) rest_before = Union(rest_before, change.before);
+      if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
+      rest = true;
+    }
+    if (rest) make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
+    // A correction notice refers to the edited sentence sharing most words.
+    edited_after_.push_back(edit.after_sentences.front());
+  }
+
+  static std::size_t WordCount(std::string_view text, Span span) {
+    if (span.end <= span.start) return 0;
+    const std::vector<Token> tokens = Tokens(text, span);
+    return static_cast<std::size_t>(
+        std::count_if(tokens.begin(), tokens.end(), [](const Token& token) { return token.word; }));
+  }
+
+  static bool WithinAny(Span span, const std::vector<Span>& spans) {
+    return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
+      return span.start >= outer.start && span.end <= outer.end;
+    });
+  }
+
+  static bool Explained(const std::string& text, const std::vector<std::string>& names) {
+    if (text.empty()) return false;
+    const std::string lower = AsciiLower(text);
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& name) { return name == lower; });
+  }
+
+  // The last word of an entity's name, lower case, without a possessive.
+  static std::string LastName(std::string_view text, Span entity) {
+    const Span name = NameOf(text, entity);
+    const std::string_view words = text.substr(name.start, name.end - name.start);
+    const std::size_t space = words.rfind(' ');
+    return AsciiLower(
+        MatchingForm(space == std::string_view::npos ? words : words.substr(space + 1)));
+  }
+
+  // Whether `text` has a capitalised word `lower_word` anywhere.
+  static bool Mentions(std::unordered_set<std::string>& names, std::string_view text,
+                       const SegmentedText& segmented, const std::string& lower_word) {
+    if (names.empty()) {
+      for (const std::vector<Token>& tokens : segmented.tokens) {
+        for (const Token& token : tokens) {
+          if (!token.word || !claim_parts::IsUpper(text.substr(token.span.start, 1))) continue;
+          names.insert(AsciiLower(
+              MatchingForm(text.substr(token.span.start, token.span.end - token.span.start))));
+        }
+      }
+      names.insert("");  // made, even for a text without names
+    }
+    return names.count(lower_word) > 0;
+  }
+
+  // The name part of an entity span (after its lower-case role words).
+  static Span NameOf(std::string_view text, Span entity) {
+    std::size_t start = entity.start;
+    while (start < entity.end && !(text[start] >= 'A' && text[start] <= 'Z')) {
+      const std::size_t space = text.find(' ', start);
+      if (space == std::string_view::npos || space >= entity.end) break;
+      start = space + 1;
+    }
+    std::size_t end = entity.end;
+    const std::string_view name = text.substr(start, end - start);
+    if (name.ends_with("\u2019s")) end -= 4;
+    if (name.ends_with("'s")) end -= 2;
+    return {start, end};
+  }
+
+  bool CarriesContent(std::string_view text, Span span) const {
+    if (span.end <= span.start) return false;
+    for (const Token& token : Tokens(text, span)) {
+      if (!token.word) continue;
+      const std::string lower =
+          AsciiLower(text.substr(token.span.start, token.span.end - token.span.start));
+      if (!claim_parts::IsFunctionWord(lower)) return true;
+    }
+    return false;
+  }
+
+  // Links each correction notice to the edited sentence it most likely
+  // refers to: the one sharing most content words with it.
+  void LinkCorrections() {
+    if (pending_corrections_.empty()) return;
+    // Content words of a sentence, hashed and sorted; each sentence once.
+    std::vector<std::vector<std::uint64_t>> cache(after_text_.sentences.size());
+    std::vector<bool> made(after_text_.sentences.size(), false);
+    auto content_words = [&](std::size_t s) -> const std::vector<std::uint64_t>& {
+      if (made[s]) return cache[s];
+      std::vector<std::uint64_t> words;
+      for (const Token& token : after_text_.tokens[s]) {
+        if (!token.word) continue;
+        const std::string lower = claim_parts::Singular(
+            AsciiLower(after_.substr(token.span.start, token.span.end - token.span.start)));
+        if (lower.size() > 2 && !claim_parts::IsFunctionWord(lower)) {
+          words.push_back(XXH3_64bits(lower.data(), lower.size()));
+        }
+      }
+      std::sort(words.begin(), words.end());
+      cache[s] = std::move(words);
+      made[s] = true;
+      return cache[s];
+    };
+    for (std::size_t index : pending_corrections_) {
+      ClaimChange& correction = changes_[index];
+      const std::vector<std::uint64_t>& notice =
+          content_words(static_cast<std::size_t>(correction.after_sentence));
+      std::size_t best_shared = 1;
+      for (std::size_t s : edited_after_) {
+        const std::vector<std::uint64_t>& words = content_words(s);
+        const std::size_t shared = SharedKeys(notice, words);
+        if (shared > best_shared) {
+          best_shared = shared;
+          correction.refers_to = static_cast<int>(s);
+        }
+      }
+    }
+  }
+
+  std::string_view before_;
+  std::string_view after_;
+  LazyClaims before_claims_;
+  LazyClaims after_claims_;
+  // The capitalised words of each text, lower case: made on first use, to
+  // ask whether a name occurs anywhere in the other revision.
+  std::unordered_set<std::string> before_names_;
+  std::unordered_set<std::string> after_names_;
+  std::vector<Span> before_quotes_;
+  std::vector<Span> after_quotes_;
+  std::vector<std::string> explained_before_;
+  std::vector<std::string> explained_after_;
+  std::vector<Span> source_spans_before_;
+  std::vector<Span> source_spans_after_;
+  std::vector<std::size_t> pending_corrections_;
+  std::vector<std::size_t> edited_after_;
+  const SegmentedText& before_text_;
+  const SegmentedText& after_text_;
+  std::vector<ClaimChange> changes_;
+};
+
+}  // namespace
+
+std::string_view ClaimChangeKindName(ClaimChangeKind kind) {
+  switch (kind) {
+    case ClaimChangeKind::kNumberChanged:
+      return "number_changed";
+    case ClaimChangeKind::kNegationChanged:
+      return "negation_changed";
+    case ClaimChangeKind::kHedgeChanged:
+      return "hedge_changed";
+    case ClaimChangeKind::kSourceChanged:
+      return "source_changed";
+    case ClaimChangeKind::kEntityAdded:
+      return "entity_added";
+    case ClaimChangeKind::kEntityRemoved:
+      return "entity_removed";
+    case ClaimChangeKind::kCorrectionAdded:
+      return "correction_added";
+    case ClaimChangeKind::kClaimEdited:
+      return "claim_edited";
+    case ClaimChangeKind::kClaimAdded:
+      return "claim_added";
+    case ClaimChangeKind::kClaimRemoved:
+      return "claim_removed";
+  }
+  return "claim_edited";
+}
+
+std::vector<ClaimChange> CompareClaims(std::string_view before, const SegmentedText& before_text,
+                                       std::string_view after, const SegmentedText& after_text,
+                                       const Comparison& comparison,
+                                       const std::vector<Quote>& before_quotes,
+                                       const std::vector<Quote>& after_quotes,
+                                       const QuoteComparison& quote_changes) {
+  ClaimComparer comparer(before, before_text, after, after_text, before_quotes, after_quotes,
+                         quote_changes);
+  return comparer.Run(comparison);
+}
+
+double QuoteMateriality(const QuoteChange& change) {
+  switch (change.kind) {
+    case QuoteChangeKind::kReattributed:
+      return 0.9;
+    case QuoteChangeKind::kRemoved:
+      return 0.6;
+    case QuoteChangeKind::kAdded:
+      return 0.5;
+    case QuoteChangeKind::kEdited:
+      return change.minor ? 0.05 : 0.5;
+  }
+  return 0.5;
+}
+
+double RevisionMateriality(const std::vector<double>& change_materialities) {
+  if (change_materialities.empty()) return 0;
+  std::vector<double> sorted = change_materialities;
+  std::sort(sorted.rbegin(), sorted.rend());
+  double total = sorted.front();
+  for (std::size_t k = 1; k < sorted.size(); ++k) total += 0.05 * sorted[k];
+  return std::min(1.0, total);
+}
+
+std::string_view MaterialityLabel(double materiality) {
+  if (materiality >= 0.7) return "high";
+  if (materiality >= 0.4) return "medium";
+  if (materiality > 0) return "low";
+  return "none";
+}
+
+}  // namespace stet

@@ -1,0 +1,196 @@
+// Pairing the quotes of two revisions and classifying their changes.
+#include <xxhash.h>
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/sorted_keys.h"
+#include "base/ascii.h"
+#include "stet/quotes.h"
+#include "stet/text.h"
+
+namespace stet {
+namespace {
+
+// Below this share of words in common (Dice), two quotes are different
+// quotes rather than one quote re-worded.
+constexpr double kSimilarQuote = 0.5;
+
+// A quote as compared: its words for matching (matching form, lower
+// case, letters and digits only, so that punctuation, case, spacing and
+// quote style do not count), hashed, in order and sorted.
+struct QuoteWords {
+  std::string form;                  // MatchingForm of the quote, for "changed at all"
+  std::vector<std::uint64_t> words;  // in order
+  std::vector<std::uint64_t> sorted;
+  std::uint64_t key = 0;  // of the words in order
+};
+
+QuoteWords WordsOf(const Quote& quote) {
+  QuoteWords out;
+  out.form = MatchingForm(quote.text);
+  // Lower case and without apostrophes inside words ("don't" as "dont"),
+  // made in one pass; words are then hashed in place.
+  std::string folded;
+  folded.reserve(out.form.size());
+  auto word_char = [](unsigned char byte) {
+    return (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
+  };
+  for (char c : out.form) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 'A' && byte <= 'Z') byte = static_cast<unsigned char>(byte - 'A' + 'a');
+    if (byte == '\'' && !folded.empty() && word_char(static_cast<unsigned char>(folded.back()))) {
+      continue;
+    }
+    folded += static_cast<char>(word_char(byte) ? byte : ' ');
+  }
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    const std::size_t end = std::min(folded.find(' ', start), folded.size());
+    if (end > start) out.words.push_back(XXH3_64bits(folded.data() + start, end - start));
+    start = end + 1;
+  }
+  out.sorted = out.words;
+  std::sort(out.sorted.begin(), out.sorted.end());
+  out.key = XXH3_64bits(out.words.data(), out.words.size() * sizeof(std::uint64_t));
+  return out;
+}
+
+double Dice(const QuoteWords& a, const QuoteWords& b) {
+  if (a.sorted.empty() && b.sorted.empty()) return 1.0;
+  const std::size_t shared = SharedKeys(a.sorted, b.sorted);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.sorted.size() + b.sorted.size());
+}
+
+// Whether `outer` extends `inner`: `inner`'s words start or end it and make
+// up a quarter of it, or run inside it and make up a third. A few words that
+// a long quote happens to hold ("off the table") are another quote.
+bool ContainsRun(const QuoteWords& outer_quote, const QuoteWords& inner_quote) {
+  const std::vector<std::uint64_t>& outer = outer_quote.words;
+  const std::vector<std::uint64_t>& inner = inner_quote.words;
+  if (inner.empty() || inner.size() > outer.size() || 4 * inner.size() < outer.size()) return false;
+  if (std::equal(inner.begin(), inner.end(), outer.begin()) ||
+      std::equal(inner.rbegin(), inner.rend(), outer.rbegin())) {
+    return true;
+  }
+  return 3 * inner.size() >= outer.size() &&
+         std::search(outer.begin(), outer.end(), inner.begin(), inner.end()) != outer.end();
+}
+
+bool SameSpeaker(const std::string& a, const std::string& b) {
+  return a.empty() || b.empty() || AsciiLower(a) == AsciiLower(b);
+}
+
+struct Candidate {
+  double score;
+  int before;
+  int after;
+};
+
+}  // namespace
+
+std::string_view QuoteChangeKindName(QuoteChangeKind kind) {
+  switch (kind) {
+    case QuoteChangeKind::kAdded:
+      return "quote_added";
+    case QuoteChangeKind::kRemoved:
+      return "quote_removed";
+    case QuoteChangeKind::kEdited:
+      return "quote_edited";
+    case QuoteChangeKind::kReattributed:
+      return "quote_reattributed";
+  }
+  return "quote_edited";
+}
+
+QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vector<Quote>& after) {
+  const int n = static_cast<int>(before.size()), m = static_cast<int>(after.size());
+  std::vector<QuoteWords> words_before, words_after;
+  words_before.reserve(before.size());
+  words_after.reserve(after.size());
+  for (const Quote& quote : before) words_before.push_back(WordsOf(quote));
+  for (const Quote& quote : after) words_after.push_back(WordsOf(quote));
+  std::vector<int> partner_before(before.size(), -1), partner_after(after.size(), -1);
+
+  // Same words first, in order; then the best remaining pairs by score.
+  std::unordered_map<std::uint64_t, std::vector<int>> by_words;
+  for (int j = m - 1; j >= 0; --j) {
+    if (after[j].speech) by_words[words_after[j].key].push_back(j);
+  }
+  for (int i = 0; i < n; ++i) {
+    if (!before[i].speech) continue;
+    auto found = by_words.find(words_before[i].key);
+    if (found == by_words.end() || found->second.empty()) continue;
+    const int j = found->second.back();
+    found->second.pop_back();
+    partner_before[i] = j;
+    partner_after[j] = i;
+  }
+  // Every unpaired pair is scored: an index by rare words would miss pairs
+  // that share only common words, and the unpaired are few in practice.
+  std::vector<Candidate> candidates;
+  for (int i = 0; i < n; ++i) {
+    if (!before[i].speech || partner_before[i] >= 0) continue;
+    for (int j = 0; j < m; ++j) {
+      if (!after[j].speech || partner_after[j] >= 0) continue;
+      double score = Dice(words_before[i], words_after[j]);
+      if (ContainsRun(words_after[j], words_before[i]) ||
+          ContainsRun(words_before[i], words_after[j]))
+        score = std::max(score, 0.9);
+      if (score >= kSimilarQuote) candidates.push_back({score, i, j});
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
+  for (const Candidate& candidate : candidates) {
+    if (partner_before[candidate.before] >= 0 || partner_after[candidate.after] >= 0) continue;
+    partner_before[candidate.before] = candidate.after;
+    partner_after[candidate.after] = candidate.before;
+  }
+
+  QuoteComparison comparison;
+  std::vector<std::pair<double, QuoteChange>> ordered;
+  double place = -1.0;  // where in the after text a removed quote stood
+  for (int i = 0; i < n; ++i) {
+    if (!before[i].speech) continue;
+    const int j = partner_before[i];
+    if (j < 0) {
+      ordered.push_back({place + 0.5, {QuoteChangeKind::kRemoved, i, -1, false, ""}});
+      continue;
+    }
+    place = j;
+    const bool same_words = words_before[i].words == words_after[j].words;
+    const bool same_speaker = SameSpeaker(before[i].speaker, after[j].speaker);
+    QuoteChange change{QuoteChangeKind::kEdited, i, j, false, ""};
+    if (same_words && !same_speaker) {
+      change.kind = QuoteChangeKind::kReattributed;
+    } else if (same_words) {
+      if (words_before[i].form == words_after[j].form) {
+        ++comparison.unchanged;
+        continue;
+      }
+      change.minor = true;
+      change.detail = "punctuation";
+    } else if (ContainsRun(words_after[j], words_before[i])) {
+      change.detail = "extended";
+    } else if (ContainsRun(words_before[i], words_after[j])) {
+      change.detail = "truncated";
+    } else {
+      change.detail = "reworded";
+    }
+    ordered.push_back({static_cast<double>(j), change});
+  }
+  for (int j = 0; j < m; ++j) {
+    if (after[j].speech && partner_after[j] < 0) {
+      ordered.push_back({static_cast<double>(j), {QuoteChangeKind::kAdded, -1, j, false, ""}});
+    }
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& [key, change] : ordered) comparison.changes.push_back(std::move(change));
+  return comparison;
+}
+
+}  // namespace stet

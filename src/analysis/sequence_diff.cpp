@@ -1,0 +1,138 @@
+// Longest common subsequence over hashes.
+//
+// Why Debian's dtl: issue 3 asked for libgit2's diff (git_diff_buffers with
+// patience or histogram on one token a line) and dtl to be tried before
+// writing one. bench/diff/engines.cpp measures them on the same token
+// sequences (docs/performance.md): dtl's O(NP) algorithm (Wu, Manber, Myers
+// and Miller) gives the shortest edit script and was the fastest, because
+// git_diff_buffers must format every token as a text line, re-hash it and
+// report hunks through callbacks; patience and histogram are also not
+// minimal, which the O(n*m) oracle test catches.
+//
+// dtl's cost grows with the product of length and edit distance, so long
+// sequences with many edits (a rewritten 100k-word article) are first cut at
+// anchors: elements that occur once on each side, kept when they are in the
+// same order (a longest increasing subsequence, as in patience diff).
+#include "analysis/sequence_diff.h"
+
+#include <dtl/dtl.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace stet {
+namespace {
+
+// Below this many elements (both sides together, after trimming the common
+// ends) dtl runs on the whole middle.
+constexpr std::size_t kDirectLimit = 2048;
+
+void Exact(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, std::size_t a_offset,
+           std::size_t b_offset, std::vector<IndexPair>& out) {
+  if (a.empty() || b.empty()) return;
+  const std::vector<std::uint64_t> left(a.begin(), a.end());
+  const std::vector<std::uint64_t> right(b.begin(), b.end());
+  dtl::Diff<std::uint64_t, std::vector<std::uint64_t>> diff(left, right);
+  diff.compose();
+  for (const auto& [element, info] : diff.getSes().getSequence()) {
+    if (info.type == dtl::SES_COMMON) {
+      out.push_back({a_offset + static_cast<std::size_t>(info.beforeIdx - 1),
+                     b_offset + static_cast<std::size_t>(info.afterIdx - 1)});
+    }
+  }
+}
+
+// Pairs of elements unique on both sides, in a-order, reduced to a longest
+// run increasing in b (patience sorting, O(k log k)).
+std::vector<IndexPair> UniqueAnchors(std::span<const std::uint64_t> a,
+                                     std::span<const std::uint64_t> b) {
+  struct Seen {
+    std::size_t count_a = 0, count_b = 0, index_a = 0, index_b = 0;
+  };
+  std::unordered_map<std::uint64_t, Seen> seen;
+  seen.reserve(a.size() + b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    Seen& entry = seen[a[i]];
+    ++entry.count_a;
+    entry.index_a = i;
+  }
+  for (std::size_t j = 0; j < b.size(); ++j) {
+    auto found = seen.find(b[j]);
+    if (found == seen.end()) continue;
+    ++found->second.count_b;
+    found->second.index_b = j;
+  }
+  std::vector<IndexPair> candidates;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const Seen& entry = seen[a[i]];
+    if (entry.count_a == 1 && entry.count_b == 1) candidates.push_back({i, entry.index_b});
+  }
+  // Longest increasing subsequence in b.
+  std::vector<std::size_t> tails;  // candidate index ending the best run of each length
+  std::vector<std::size_t> previous(candidates.size(), SIZE_MAX);
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    auto slot =
+        std::lower_bound(tails.begin(), tails.end(), candidates[k].b,
+                         [&](std::size_t t, std::size_t value) { return candidates[t].b < value; });
+    if (slot != tails.begin()) previous[k] = *(slot - 1);
+    if (slot == tails.end()) {
+      tails.push_back(k);
+    } else {
+      *slot = k;
+    }
+  }
+  std::vector<IndexPair> anchors;
+  for (std::size_t k = tails.empty() ? SIZE_MAX : tails.back(); k != SIZE_MAX; k = previous[k]) {
+    anchors.push_back(candidates[k]);
+  }
+  std::reverse(anchors.begin(), anchors.end());
+  return anchors;
+}
+
+void Solve(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, std::size_t a_offset,
+           std::size_t b_offset, std::vector<IndexPair>& out) {
+  std::size_t prefix = 0;
+  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) {
+    out.push_back({a_offset + prefix, b_offset + prefix});
+    ++prefix;
+  }
+  std::size_t suffix = 0;
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  const auto middle_a = a.subspan(prefix, a.size() - prefix - suffix);
+  const auto middle_b = b.subspan(prefix, b.size() - prefix - suffix);
+  const std::size_t mid_a_offset = a_offset + prefix, mid_b_offset = b_offset + prefix;
+  std::vector<IndexPair> anchors;
+  if (middle_a.size() + middle_b.size() > kDirectLimit) anchors = UniqueAnchors(middle_a, middle_b);
+  if (anchors.empty()) {
+    Exact(middle_a, middle_b, mid_a_offset, mid_b_offset, out);
+  } else {
+    std::size_t from_a = 0, from_b = 0;
+    for (const IndexPair& anchor : anchors) {
+      Solve(middle_a.subspan(from_a, anchor.a - from_a),
+            middle_b.subspan(from_b, anchor.b - from_b), mid_a_offset + from_a,
+            mid_b_offset + from_b, out);
+      out.push_back({mid_a_offset + anchor.a, mid_b_offset + anchor.b});
+      from_a = anchor.a + 1;
+      from_b = anchor.b + 1;
+    }
+    Solve(middle_a.subspan(from_a), middle_b.subspan(from_b), mid_a_offset + from_a,
+          mid_b_offset + from_b, out);
+  }
+  for (std::size_t k = suffix; k > 0; --k) {
+    out.push_back({a_offset + a.size() - k, b_offset + b.size() - k});
+  }
+}
+
+}  // namespace
+
+std::vector<IndexPair> CommonSubsequence(std::span<const std::uint64_t> a,
+                                         std::span<const std::uint64_t> b) {
+  std::vector<IndexPair> pairs;
+  Solve(a, b, 0, 0, pairs);
+  return pairs;
+}
+
+}  // namespace stet

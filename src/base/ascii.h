@@ -1,0 +1,25 @@
+// Locale-independent ASCII helpers shared by the library's modules (the C
+// <cctype> functions depend on the locale and take int).
+#ifndef STET_SRC_BASE_ASCII_H_
+#define STET_SRC_BASE_ASCII_H_
+
+#include <string>
+#include <string_view>
+
+namespace stet {
+
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+inline std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace stet
+
+#endif  // STET_SRC_BASE_ASCII_H_

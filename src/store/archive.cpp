@@ -1,0 +1,418 @@
+// The archive's life cycle (init, open) and its read side.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "base/ascii.h"
+#include "stet/identity.h"
+#include "store/archive_impl.h"
+#include "store/revision_format.h"
+
+namespace stet {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsDirectoryEmpty(const std::string& path) {
+  std::error_code error;
+  return fs::is_empty(path, error) && !error;
+}
+
+// Returns the format number of the stet archive at `path`, 0 when it is a
+// git repository but not a stet archive, or nullopt when no repository can
+// be opened there.
+Result<git::RepositoryPtr> OpenRepository(const std::string& path, int* format) {
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, path.c_str(),
+                              GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE,
+                              nullptr) != 0) {
+    return Status::InvalidInput("archive " + path + ": not a stet archive (not a git repository)");
+  }
+  git::RepositoryPtr repo(raw);
+  git_config* config_raw = nullptr;
+  if (git_repository_config_snapshot(&config_raw, repo.get()) != 0) {
+    return git::Failure("archive " + path + ": read config");
+  }
+  git::ConfigPtr config(config_raw);
+  std::int32_t value = 0;
+  *format = git_config_get_int32(&value, config.get(), "stet.format") == 0 ? value : 0;
+  return repo;
+}
+
+}  // namespace
+
+Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Archive::Archive(Archive&&) noexcept = default;
+Archive& Archive::operator=(Archive&&) noexcept = default;
+Archive::~Archive() = default;
+
+const std::string& Archive::path() const {
+  return impl_->path;
+}
+
+Result<Archive> Archive::Init(const std::string& path, bool* already_existed) {
+  git::EnsureInitialized();
+  if (already_existed != nullptr) *already_existed = false;
+  struct stat info {};
+  const bool exists = ::stat(path.c_str(), &info) == 0;
+  if (exists && !S_ISDIR(info.st_mode)) {
+    return Status::InvalidInput("init " + path + ": exists and is not a directory");
+  }
+  if (exists && !IsDirectoryEmpty(path)) {
+    Result<Archive> opened = Open(path);
+    if (!opened.ok()) {
+      return Status::InvalidInput("init " + path +
+                                  ": directory is not empty and not a stet archive");
+    }
+    if (already_existed != nullptr) *already_existed = true;
+    return opened;
+  }
+  // Build the repository beside its final place and rename it in, so that a
+  // killed `init` leaves either no archive or a whole one.
+  const fs::path target = fs::absolute(path).lexically_normal();
+  std::error_code error;
+  fs::create_directories(target.parent_path(), error);
+  const std::string staging = (target.parent_path() / ("." + target.filename().string() + ".init-" +
+                                                       std::to_string(::getpid())))
+                                  .string();
+  git_repository_init_options options;
+  git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+  options.flags =
+      GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+  options.description =
+      "stet archive: one history of revisions per article (see refs/stet/articles/)";
+  git_repository* raw = nullptr;
+  if (git_repository_init_ext(&raw, staging.c_str(), &options) != 0) {
+    Status failure = git::Failure("init " + path);
+    fs::remove_all(staging, error);
+    return Status::InvalidInput(failure.message());
+  }
+  git::RepositoryPtr staged(raw);
+  git_config* config_raw = nullptr;
+  if (git_repository_config(&config_raw, staged.get()) != 0) return git::Failure("init " + path);
+  git::ConfigPtr config(config_raw);
+  if (git_config_set_int32(config.get(), "stet.format", kArchiveFormat) != 0) {
+    return git::Failure("init " + path + ": set stet.format");
+  }
+  config.reset();
+  staged.reset();
+  if (::rename(staging.c_str(), target.c_str()) != 0) {
+    const std::string cause = std::strerror(errno);
+    fs::remove_all(staging, error);
+    return Status::InvalidInput("init " + path + ": " + cause);
+  }
+  return Open(path);
+}
+
+Result<Archive> Archive::Open(const std::string& path) {
+  git::EnsureInitialized();
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    return Status::NotFound("archive " + path + ": does not exist (make one with `stet init`)");
+  }
+  if (!S_ISDIR(info.st_mode)) return Status::InvalidInput("archive " + path + ": not a directory");
+  int format = 0;
+  Result<git::RepositoryPtr> repo = OpenRepository(path, &format);
+  if (!repo.ok()) return repo.status();
+  if (format == 0) {
+    return Status::InvalidInput("archive " + path +
+                                ": a git repository but not a stet archive (no stet.format)");
+  }
+  if (format > kArchiveFormat) {
+    return Status::InvalidInput("archive " + path + ": format " + std::to_string(format) +
+                                " is newer than this stet reads (" +
+                                std::to_string(kArchiveFormat) + ")");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->repo = std::move(repo).value();
+  return Archive(std::move(impl));
+}
+
+Result<std::optional<Extraction>> ReadExtraction(git_repository* repo, const git_oid& commit) {
+  git_note* raw = nullptr;
+  const int rc = git_note_read(&raw, repo, kExtractionNotesRef, &commit);
+  if (rc == GIT_ENOTFOUND) return std::optional<Extraction>();
+  const std::string hex = git::OidHex(commit);
+  if (rc != 0) return git::Failure("read the re-extraction of revision " + hex);
+  git::NotePtr note(raw);
+  const char* message = git_note_message(note.get());
+  Result<Extraction> extraction = DecodeExtraction(message == nullptr ? "" : message, hex);
+  if (!extraction.ok()) return extraction.status();
+  return std::optional<Extraction>(std::move(extraction).value());
+}
+
+Result<RevisionInfo> ReadRevision(git_commit* commit) {
+  const std::string hex = git::OidHex(*git_commit_id(commit));
+  const char* message = git_commit_message_raw(commit);
+  Result<RevisionInfo> info = DecodeRevisionMessage(message == nullptr ? "" : message, hex);
+  if (!info.ok() || info->extractor == 0) return info;
+  // Only a revision extracted from a page can have been re-extracted.
+  info->has_page = true;
+  Result<std::optional<Extraction>> extraction =
+      ReadExtraction(git_commit_owner(commit), *git_commit_id(commit));
+  if (!extraction.ok()) return extraction.status();
+  if (*extraction) {
+    info->reextracted = true;
+    info->hash = (*extraction)->hash;
+    info->extractor = (*extraction)->extractor;
+    if (!(*extraction)->title.empty()) info->title = (*extraction)->title;
+  }
+  return info;
+}
+
+Result<std::optional<Tip>> ReadTip(git_repository* repo, const std::string& article_id) {
+  Tip tip;
+  const std::string ref = ArticleRef(article_id);
+  const int rc = git_reference_name_to_id(&tip.oid, repo, ref.c_str());
+  if (rc == GIT_ENOTFOUND) return std::optional<Tip>();
+  if (rc != 0) return git::Failure("read " + ref);
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repo, &tip.oid) != 0) return git::Failure("read " + ref);
+  git::CommitPtr commit(raw);
+  Result<RevisionInfo> info = ReadRevision(commit.get());
+  if (!info.ok()) return info.status();
+  tip.info = std::move(info).value();
+  return std::optional<Tip>(std::move(tip));
+}
+
+Result<std::vector<ArticleSummary>> Archive::List() {
+  git_reference_iterator* raw = nullptr;
+  const std::string glob = std::string(kArticleRefPrefix) + "*";
+  if (git_reference_iterator_glob_new(&raw, impl_->repo.get(), glob.c_str()) != 0) {
+    return git::Failure("list " + impl_->path);
+  }
+  git::ReferenceIteratorPtr iterator(raw);
+  std::vector<ArticleSummary> articles;
+  const char* name = nullptr;
+  int rc;
+  while ((rc = git_reference_next_name(&name, iterator.get())) == 0) {
+    const std::string id = std::string(name).substr(std::strlen(kArticleRefPrefix));
+    Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), id);
+    if (!tip.ok()) return tip.status();
+    if (!tip->has_value()) continue;  // removed while we listed
+    const RevisionInfo& latest = (*tip)->info;
+    articles.push_back(
+        {id, latest.url, latest.title, latest.number, latest.fetched_at, latest.commit});
+  }
+  if (rc != GIT_ITEROVER) return git::Failure("list " + impl_->path);
+  std::sort(articles.begin(), articles.end(), [](const ArticleSummary& a, const ArticleSummary& b) {
+    if (a.last_fetched_at != b.last_fetched_at) return a.last_fetched_at > b.last_fetched_at;
+    return a.url < b.url;
+  });
+  return articles;
+}
+
+Result<std::string> Archive::ResolveArticle(std::string_view article) {
+  const std::string given(article);
+  auto exists = [&](const std::string& id) {
+    git_oid oid;
+    return git_reference_name_to_id(&oid, impl_->repo.get(), ArticleRef(id).c_str()) == 0;
+  };
+  auto by_name = [&](Result<std::string> name) -> Result<std::string> {
+    if (!name.ok()) return name.status();
+    const std::string id = ArticleIdOf(*name);
+    if (!exists(id)) return Status::NotFound("article " + given + ": not in the archive");
+    return id;
+  };
+  if (given.find("://") != std::string::npos) return by_name(CanonicalUrl(given));
+  if (given.rfind("key:", 0) == 0) return by_name(KeyName(given.substr(4)));
+  if (!LooksLikeIdPrefix(given)) {
+    return Status::InvalidInput("article " + given + ": not a URL, an article id or an id prefix");
+  }
+  const std::string prefix = AsciiLower(given);
+  if (prefix.size() == 16) {
+    if (!exists(prefix)) return Status::NotFound("article " + given + ": not in the archive");
+    return prefix;
+  }
+  git_reference_iterator* raw = nullptr;
+  const std::string glob = std::string(kArticleRefPrefix) + prefix + "*";
+  if (git_reference_iterator_glob_new(&raw, impl_->repo.get(), glob.c_str()) != 0) {
+    return git::Failure("resolve article " + given);
+  }
+  git::ReferenceIteratorPtr iterator(raw);
+  std::vector<std::string> matches;
+  const char* name = nullptr;
+  while (git_reference_next_name(&name, iterator.get()) == 0) {
+    matches.push_back(std::string(name).substr(std::strlen(kArticleRefPrefix)));
+  }
+  if (matches.empty())
+    return Status::NotFound("article " + given + ": no article id starts with it");
+  if (matches.size() > 1) {
+    return Status::InvalidInput("article " + given + ": ambiguous, " +
+                                std::to_string(matches.size()) + " article ids start with it");
+  }
+  return matches.front();
+}
+
+Result<std::vector<RevisionInfo>> Archive::Log(const std::string& article_id) {
+  Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), article_id);
+  if (!tip.ok()) return tip.status();
+  if (!tip->has_value()) return Status::NotFound("article " + article_id + ": not in the archive");
+  std::vector<RevisionInfo> revisions;
+  revisions.push_back((*tip)->info);
+  git_oid next = (*tip)->oid;
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, impl_->repo.get(), &next) != 0)
+    return git::Failure("log " + article_id);
+  git::CommitPtr commit(raw);
+  while (git_commit_parentcount(commit.get()) > 0) {
+    if (git_commit_parent(&raw, commit.get(), 0) != 0) return git::Failure("log " + article_id);
+    commit.reset(raw);
+    Result<RevisionInfo> info = ReadRevision(commit.get());
+    if (!info.ok()) return info.status();
+    revisions.push_back(std::move(info).value());
+  }
+  std::reverse(revisions.begin(), revisions.end());
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    if (revisions[i].number != static_cast<int>(i) + 1 || revisions[i].article_id != article_id) {
+      return Status::ArchiveDamaged("log " + article_id + ": revision " + revisions[i].commit +
+                                    " is out of sequence");
+    }
+  }
+  return revisions;
+}
+
+Result<RevisionInfo> Archive::ResolveRevision(const std::string& article_id, std::string_view rev) {
+  Result<std::vector<RevisionInfo>> log = Log(article_id);
+  if (!log.ok()) return log.status();
+  const std::string given(rev);
+  const int count = static_cast<int>(log->size());
+  const std::string subject = "revision " + given + " of " + article_id;
+  int number = 0;
+  const auto parsed = std::from_chars(given.data(), given.data() + given.size(), number);
+  const bool is_number =
+      !given.empty() && parsed.ec == std::errc() && parsed.ptr == given.data() + given.size();
+  if (is_number && number < 0) {
+    if (-number > count) {
+      return Status::NotFound(subject + ": the article has " + std::to_string(count) +
+                              " revision(s)");
+    }
+    return (*log)[static_cast<std::size_t>(count + number)];
+  }
+  if (is_number && number == 0)
+    return Status::InvalidInput(subject + ": revisions are numbered from 1");
+  if (is_number && number <= count) return (*log)[static_cast<std::size_t>(number - 1)];
+  const bool is_hex = given.size() >= 4 && given.size() <= 40 &&
+                      std::all_of(given.begin(), given.end(), [](char c) {
+                        return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+                      });
+  if (!is_hex) {
+    if (is_number) {
+      return Status::NotFound(subject + ": the article has " + std::to_string(count) +
+                              " revision(s)");
+    }
+    return Status::InvalidInput(subject +
+                                ": not a revision number, -1, -2, ... or a commit id prefix");
+  }
+  const std::string prefix = AsciiLower(given);
+  const RevisionInfo* found = nullptr;
+  for (const RevisionInfo& revision : *log) {
+    if (revision.commit.compare(0, prefix.size(), prefix) != 0) continue;
+    if (found != nullptr) return Status::InvalidInput(subject + ": ambiguous commit prefix");
+    found = &revision;
+  }
+  if (found == nullptr) {
+    return Status::NotFound(
+        subject + (is_number ? ": the article has " + std::to_string(count) + " revision(s)"
+                             : ": no revision has that commit id"));
+  }
+  return *found;
+}
+
+namespace {
+
+// The bytes of the file `name` in a revision's tree; nullopt when the tree
+// has no such file.
+Result<std::optional<std::string>> ReadRevisionFile(git_repository* repo,
+                                                    const std::string& commit_hex,
+                                                    const char* name) {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, commit_hex.c_str()) != 0) {
+    return Status::InvalidInput("read revision " + commit_hex + ": not a commit id");
+  }
+  const std::string what = std::string("read ") + name + " of revision " + commit_hex;
+  git_commit* commit_raw = nullptr;
+  if (git_commit_lookup(&commit_raw, repo, &oid) != 0) return git::Failure(what);
+  git::CommitPtr commit(commit_raw);
+  git_tree* tree_raw = nullptr;
+  if (git_commit_tree(&tree_raw, commit.get()) != 0) return git::Failure(what);
+  git::TreePtr tree(tree_raw);
+  const git_tree_entry* entry = git_tree_entry_byname(tree.get(), name);
+  if (entry == nullptr) return std::optional<std::string>();
+  git_blob* blob_raw = nullptr;
+  if (git_blob_lookup(&blob_raw, repo, git_tree_entry_id(entry)) != 0) return git::Failure(what);
+  git::BlobPtr blob(blob_raw);
+  return std::optional<std::string>(
+      std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                  static_cast<std::size_t>(git_blob_rawsize(blob.get()))));
+}
+
+}  // namespace
+
+Result<std::string> Archive::ReadText(const RevisionInfo& revision) {
+  if (revision.reextracted) {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, revision.commit.c_str()) != 0) {
+      return Status::InvalidInput("read revision " + revision.commit + ": not a commit id");
+    }
+    Result<std::optional<Extraction>> extraction = ReadExtraction(impl_->repo.get(), oid);
+    if (!extraction.ok()) return extraction.status();
+    if (*extraction) return std::move((*extraction)->text);
+  }
+  Result<std::optional<std::string>> text =
+      ReadRevisionFile(impl_->repo.get(), revision.commit, kTextPath);
+  if (!text.ok()) return text.status();
+  if (!*text) {
+    return Status::ArchiveDamaged("read text of revision " + revision.commit + ": no " + kTextPath);
+  }
+  return std::move(**text);
+}
+
+namespace {
+
+Status NoPageStored(const RevisionInfo& revision) {
+  return Status::NotFound("revision " + std::to_string(revision.number) + " of " + revision.url +
+                          ": no page stored (it was added as text)");
+}
+
+}  // namespace
+
+Result<StoredPage> Archive::ReadPage(const RevisionInfo& revision) {
+  Result<std::optional<std::string>> html =
+      ReadRevisionFile(impl_->repo.get(), revision.commit, kPagePath);
+  if (!html.ok()) return html.status();
+  if (!*html) {
+    return NoPageStored(revision);
+  }
+  Result<std::optional<std::string>> json =
+      ReadRevisionFile(impl_->repo.get(), revision.commit, kPageInfoPath);
+  if (!json.ok()) return json.status();
+  StoredPage page;
+  page.html = std::move(**html);
+  if (*json) {
+    Result<PageInfo> info = DecodePageInfo(**json, revision.commit);
+    if (!info.ok()) return info.status();
+    page.info = std::move(info).value();
+    page.info_json = std::move(**json);
+  }
+  return page;
+}
+
+Result<PageInfo> Archive::ReadPageInfo(const RevisionInfo& revision) {
+  Result<std::optional<std::string>> json =
+      ReadRevisionFile(impl_->repo.get(), revision.commit, kPageInfoPath);
+  if (!json.ok()) return json.status();
+  if (!*json) {
+    return NoPageStored(revision);
+  }
+  return DecodePageInfo(**json, revision.commit);
+}
+
+}  // namespace stet

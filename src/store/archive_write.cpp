@@ -1,0 +1,360 @@
+// The archive's write side. A revision becomes visible in one step: its
+// objects (text blob, tree, commit) are written first, then the article's
+// ref is moved from the tip the commit was built on to the new commit by
+// compare-and-swap. A process killed before the swap leaves only unreachable
+// objects, which git ignores; a writer whose swap fails because another
+// writer moved the ref first rebuilds on the new tip and tries again.
+//
+// Bulk writes (AddBatch) put all their objects into one pack, written before
+// any ref moves: thousands of loose files cost far more than one pack (see
+// docs/performance.md and pack_writer.h).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <random>
+#include <thread>
+
+#include "stet/identity.h"
+#include "stet/text.h"
+#include "store/archive_impl.h"
+#include "store/pack_writer.h"
+#include "store/revision_format.h"
+
+namespace stet {
+namespace {
+
+constexpr int kMaxSwapAttempts = 1000;
+
+// Serialises the ref swap of all stet writers of one archive. Holding it,
+// a writer knows that a leftover git ref lock (`<ref>.lock`) belongs to a
+// process that died mid-swap and may be removed; flock is released by the
+// kernel when its holder dies, so it can never go stale itself.
+class WriterLock {
+ public:
+  static Result<WriterLock> Acquire(const std::string& archive_path) {
+    const std::string path = archive_path + "/stet.lock";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return Status::ArchiveDamaged("lock " + path + ": " + std::strerror(errno));
+    while (::flock(fd, LOCK_EX) != 0) {
+      if (errno != EINTR) {
+        const std::string cause = std::strerror(errno);
+        ::close(fd);
+        return Status::ArchiveDamaged("lock " + path + ": " + cause);
+      }
+    }
+    return WriterLock(fd);
+  }
+  WriterLock(WriterLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  WriterLock& operator=(WriterLock&&) = delete;
+  ~WriterLock() {
+    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+  }
+
+ private:
+  explicit WriterLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+// Identity, storable text and hash of a revision, computed once.
+struct Prepared {
+  std::string name;  // canonical URL or "key:" name
+  std::string id;
+  std::string text;
+  std::string hash;
+  std::string title;
+  std::string html;       // the page, "" for a text file
+  std::string page_info;  // its page.json
+  int extractor = 0;
+};
+
+Result<Prepared> Prepare(const NewRevision& revision) {
+  Prepared prepared;
+  Result<std::string> name =
+      revision.url.empty() ? KeyName(revision.key) : CanonicalUrl(revision.url);
+  if (!name.ok()) return name.status();
+  prepared.name = std::move(name).value();
+  prepared.id = ArticleIdOf(prepared.name);
+  prepared.text = StorableText(revision.text);
+  prepared.hash = ContentHash(prepared.text);
+  prepared.title = OneLine(revision.title);
+  if (!revision.html.empty()) {
+    prepared.html = revision.html;
+    prepared.page_info = EncodePageInfo(revision.page);
+    prepared.extractor = revision.page.extractor;
+  }
+  return prepared;
+}
+
+RevisionInfo NextRevision(const Prepared& prepared, const std::optional<Tip>& tip,
+                          UnixSeconds fetched_at) {
+  RevisionInfo info;
+  info.number = tip ? tip->info.number + 1 : 1;
+  info.article_id = prepared.id;
+  info.url = prepared.name;
+  info.title = prepared.title;
+  info.fetched_at = fetched_at;
+  info.hash = prepared.hash;
+  info.extractor = prepared.extractor;
+  info.has_page = !prepared.html.empty();
+  return info;
+}
+
+struct RevisionObjects {
+  git_oid tree, commit;
+};
+
+// Where a revision's objects go: loose objects in the archive, or a pack.
+using ObjectSink = std::function<Result<git_oid>(git_object_t, std::string_view)>;
+
+ObjectSink LooseObjects(git_odb* odb, const std::string& archive_path) {
+  return [odb, archive_path](git_object_t type, std::string_view data) -> Result<git_oid> {
+    git_oid oid;
+    if (git_odb_write(&oid, odb, data.data(), data.size(), type) != 0) {
+      return git::Failure("write object to " + archive_path);
+    }
+    return oid;
+  };
+}
+
+std::string Signature(UnixSeconds when) {
+  return "stet <stet@localhost> " + std::to_string(when) + " +0000\n";
+}
+
+// Formats and writes blob, tree and commit of a revision, in git's object
+// formats (the commit's fields are specified in docs/archive-format.md).
+Result<RevisionObjects> WriteRevisionObjects(const ObjectSink& sink, const RevisionInfo& info,
+                                             const Prepared& prepared, const git_oid* parent) {
+  RevisionObjects objects;
+  // Tree entries in git's order (by name): page.html, page.json, text.txt.
+  std::vector<std::pair<const char*, const std::string*>> files;
+  if (!prepared.html.empty()) {
+    files.emplace_back(kPagePath, &prepared.html);
+    files.emplace_back(kPageInfoPath, &prepared.page_info);
+  }
+  files.emplace_back(kTextPath, &prepared.text);
+  std::string tree;
+  for (const auto& [name, content] : files) {
+    Result<git_oid> blob = sink(GIT_OBJECT_BLOB, *content);
+    if (!blob.ok()) return blob.status();
+    tree += std::string("100644 ") + name + '\0';
+    tree.append(reinterpret_cast<const char*>(blob->id), GIT_OID_RAWSZ);
+  }
+  Result<git_oid> tree_id = sink(GIT_OBJECT_TREE, tree);
+  if (!tree_id.ok()) return tree_id.status();
+  objects.tree = *tree_id;
+
+  std::string commit = "tree " + git::OidHex(objects.tree) + "\n";
+  if (parent != nullptr) commit += "parent " + git::OidHex(*parent) + "\n";
+  commit += "author " + Signature(info.fetched_at);
+  commit += "committer " + Signature(Now());
+  commit += "\n" + EncodeRevisionMessage(info);
+  Result<git_oid> commit_id = sink(GIT_OBJECT_COMMIT, commit);
+  if (!commit_id.ok()) return commit_id.status();
+  objects.commit = *commit_id;
+  return objects;
+}
+
+// Moves an article's ref from `expected` (nullopt: the ref must not exist
+// yet) to `target`. Returns false when another writer moved it first.
+Result<bool> SwapRef(Archive::Impl& impl, const std::string& article_id,
+                     const std::optional<git_oid>& expected, const git_oid& target) {
+  Result<WriterLock> lock = WriterLock::Acquire(impl.path);
+  if (!lock.ok()) return lock.status();
+  const std::string ref = ArticleRef(article_id);
+  // Under the writer lock no live stet process holds a git ref lock, so one
+  // left on disk is from a writer killed mid-swap.
+  const std::string stale = impl.path + "/" + ref + ".lock";
+  if (::unlink(stale.c_str()) != 0 && errno != ENOENT) {
+    return Status::ArchiveDamaged("remove stale lock " + stale + ": " + std::strerror(errno));
+  }
+  git_reference* raw = nullptr;
+  const std::string log_message = "stet: revision";
+  int rc;
+  if (expected) {
+    rc = git_reference_create_matching(&raw, impl.repo.get(), ref.c_str(), &target, 1, &*expected,
+                                       log_message.c_str());
+  } else {
+    rc = git_reference_create(&raw, impl.repo.get(), ref.c_str(), &target, 0, log_message.c_str());
+  }
+  git::ReferencePtr owned(raw);
+  if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ENOTFOUND) return false;
+  if (rc != 0) return git::Failure("update " + ref);
+  return true;
+}
+
+void BackOff(int attempt) {
+  static thread_local std::minstd_rand random(static_cast<unsigned>(::getpid()));
+  const int ceiling = std::min(50, 1 + attempt);
+  std::this_thread::sleep_for(std::chrono::milliseconds(random() % static_cast<unsigned>(ceiling)));
+}
+
+Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
+                               UnixSeconds fetched_at) {
+  git_odb* odb_raw = nullptr;
+  if (git_repository_odb(&odb_raw, impl.repo.get()) != 0)
+    return git::Failure("open objects of " + impl.path);
+  git::OdbPtr odb(odb_raw);
+  const ObjectSink loose = LooseObjects(odb.get(), impl.path);
+  for (int attempt = 0; attempt < kMaxSwapAttempts; ++attempt) {
+    Result<std::optional<Tip>> tip = ReadTip(impl.repo.get(), prepared.id);
+    if (!tip.ok()) return tip.status();
+    if (*tip && (*tip)->info.hash == prepared.hash) return AddOutcome{false, (*tip)->info};
+    RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
+    Result<RevisionObjects> objects =
+        WriteRevisionObjects(loose, info, prepared, *tip ? &(*tip)->oid : nullptr);
+    if (!objects.ok()) return objects.status();
+    std::optional<git_oid> expected;
+    if (*tip) expected = (*tip)->oid;
+    Result<bool> swapped = SwapRef(impl, prepared.id, expected, objects->commit);
+    if (!swapped.ok()) return swapped.status();
+    if (*swapped) {
+      info.commit = git::OidHex(objects->commit);
+      return AddOutcome{true, std::move(info)};
+    }
+    BackOff(attempt);
+  }
+  return Status::ArchiveDamaged("add " + prepared.name +
+                                ": the article's ref kept moving; gave up after " +
+                                std::to_string(kMaxSwapAttempts) + " attempts");
+}
+
+}  // namespace
+
+Status Archive::Validate(const NewRevision& revision) {
+  if (!revision.url.empty() && !revision.key.empty())
+    return Status::InvalidInput("give a URL or a key, not both");
+  if (revision.url.empty() && revision.key.empty())
+    return Status::InvalidInput("no URL or key given");
+  Result<std::string> name =
+      revision.url.empty() ? KeyName(revision.key) : CanonicalUrl(revision.url);
+  if (!name.ok()) return name.status();
+  if (Status text = CheckText(revision.text); !text.ok()) return text;
+  if (LooksLikeHtml(revision.text)) {
+    return Status::InvalidInput(
+        "the text is HTML; store a page with its extracted text (stet add page.html --url U "
+        "extracts it)");
+  }
+  if (!revision.html.empty() && revision.page.extractor < 1)
+    return Status::InvalidInput("a stored page needs the version of the extractor that read it");
+  if (!revision.title.empty()) {
+    if (Status title = CheckText(revision.title); !title.ok()) return title.WithContext("title");
+  }
+  return Status::Ok();
+}
+
+Result<AddOutcome> Archive::Add(const NewRevision& revision) {
+  if (Status valid = Validate(revision); !valid.ok()) return valid;
+  Result<Prepared> prepared = Prepare(revision);
+  if (!prepared.ok()) return prepared.status();
+  return AddPrepared(*impl_, *prepared, revision.fetched_at);
+}
+
+Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>& revisions) {
+  struct Pending {
+    std::optional<Tip> original;  // the tip when the batch began
+    std::optional<Tip> current;   // the tip once the batch's revisions are on it
+    std::vector<std::size_t> members;
+  };
+  std::vector<AddOutcome> outcomes(revisions.size());
+  std::vector<Prepared> prepared_all;
+  prepared_all.reserve(revisions.size());
+  for (const NewRevision& revision : revisions) {
+    Result<Prepared> prepared = Prepare(revision);
+    if (!prepared.ok()) return prepared.status();
+    prepared_all.push_back(std::move(prepared).value());
+  }
+
+  PackWriter pack;
+  const ObjectSink to_pack = [&pack](git_object_t type, std::string_view data) {
+    return pack.Add(type, data);
+  };
+
+  std::map<std::string, Pending> pending;
+  std::vector<std::string> order;  // article ids in first-seen order
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    const Prepared& prepared = prepared_all[i];
+    auto [entry, inserted] = pending.try_emplace(prepared.id);
+    Pending& article = entry->second;
+    if (inserted) {
+      order.push_back(prepared.id);
+      Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), prepared.id);
+      if (!tip.ok()) return tip.status();
+      article.original = *tip;
+      article.current = *tip;
+    }
+    article.members.push_back(i);
+    if (article.current && article.current->info.hash == prepared.hash) {
+      outcomes[i] = AddOutcome{false, article.current->info};
+      continue;
+    }
+    RevisionInfo info = NextRevision(prepared, article.current, revisions[i].fetched_at);
+    Result<RevisionObjects> objects = WriteRevisionObjects(
+        to_pack, info, prepared, article.current ? &article.current->oid : nullptr);
+    if (!objects.ok()) return objects.status();
+    info.commit = git::OidHex(objects->commit);
+    outcomes[i] = AddOutcome{true, info};
+    article.current = Tip{objects->commit, std::move(info)};
+  }
+
+  if (!pack.empty()) {
+    if (Status packed = pack.Commit(impl_->path + "/objects/pack"); !packed.ok()) return packed;
+  }
+
+  for (const std::string& id : order) {
+    Pending& article = pending[id];
+    if (!article.current ||
+        (article.original && git_oid_equal(&article.original->oid, &article.current->oid))) {
+      continue;
+    }
+    std::optional<git_oid> expected;
+    if (article.original) expected = article.original->oid;
+    Result<bool> swapped = SwapRef(*impl_, id, expected, article.current->oid);
+    if (!swapped.ok()) return swapped.status();
+    if (*swapped) continue;
+    // Another writer moved this article meanwhile: store its revisions one
+    // by one on the new tip, deduplicating against it.
+    for (std::size_t i : article.members) {
+      Result<AddOutcome> outcome = AddPrepared(*impl_, prepared_all[i], revisions[i].fetched_at);
+      if (!outcome.ok()) return outcome.status();
+      outcomes[i] = std::move(outcome).value();
+    }
+  }
+  return outcomes;
+}
+
+Status Archive::RecordExtraction(const RevisionInfo& revision, std::string_view text,
+                                 std::string_view title, int extractor) {
+  const std::string what = "record the re-extraction of revision " +
+                           std::to_string(revision.number) + " of " + revision.url;
+  if (Status valid = CheckText(text); !valid.ok()) return valid.WithContext(what);
+  git_oid commit;
+  if (git_oid_fromstr(&commit, revision.commit.c_str()) != 0)
+    return Status::InvalidInput(what + ": not a commit id");
+  Extraction extraction;
+  extraction.extractor = extractor;
+  extraction.text = StorableText(text);
+  extraction.hash = ContentHash(extraction.text);
+  extraction.title = OneLine(title);
+  const std::string note = EncodeExtraction(extraction);
+  git_signature* raw = nullptr;
+  if (git_signature_new(&raw, "stet", "stet@localhost", Now(), 0) != 0) return git::Failure(what);
+  git::SignaturePtr signature(raw);
+  // The notes ref is shared by all articles; the writer lock keeps two
+  // writers from building on the same notes commit.
+  Result<WriterLock> lock = WriterLock::Acquire(impl_->path);
+  if (!lock.ok()) return lock.status();
+  git_oid note_id;
+  if (git_note_create(&note_id, impl_->repo.get(), kExtractionNotesRef, signature.get(),
+                      signature.get(), &commit, note.c_str(), /*force=*/1) != 0) {
+    return git::Failure(what);
+  }
+  return Status::Ok();
+}
+
+}  // namespace stet

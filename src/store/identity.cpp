@@ -1,0 +1,119 @@
+// Canonical URLs and article ids. URL parsing is libcurl's (curl_url), so
+// that stet and its fetcher agree on what a URL is; only the news-specific
+// rules (which query parameters are tracking noise) are written here.
+// libcurl is opened on first use (curl_library.h says why).
+#include "stet/identity.h"
+
+#include <xxhash.h>
+
+#include "base/ascii.h"
+#include "base/curl_library.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace stet {
+namespace {
+
+// Query parameters that say how a reader arrived, not what they read.
+bool IsTrackingParameter(std::string_view key_raw) {
+  const std::string key = AsciiLower(key_raw);
+  if (key.rfind("utm_", 0) == 0) return true;
+  static constexpr std::array<std::string_view, 19> kTracking = {
+      "fbclid", "gclid",  "gclsrc",  "dclid", "msclkid", "yclid", "mc_cid",
+      "mc_eid", "igshid", "_ga",     "_gl",   "_hsenc",  "_hsmi", "mkt_tok",
+      "smid",   "smtyp",  "ref_src", "ocid",  "cmpid"};
+  return std::find(kTracking.begin(), kTracking.end(), key) != kTracking.end();
+}
+
+std::string CanonicalQuery(std::string_view query) {
+  std::vector<std::string> kept;
+  std::size_t start = 0;
+  while (start <= query.size()) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view parameter = query.substr(start, end - start);
+    if (!parameter.empty() && !IsTrackingParameter(parameter.substr(0, parameter.find('=')))) {
+      kept.emplace_back(parameter);
+    }
+    start = end + 1;
+  }
+  std::sort(kept.begin(), kept.end());
+  std::string out;
+  for (const std::string& parameter : kept) {
+    if (!out.empty()) out += '&';
+    out += parameter;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> CanonicalUrl(std::string_view url) {
+  const std::string given(url);
+  auto invalid = [&](const std::string& why) {
+    return Status::InvalidInput("URL " + given + ": " + why);
+  };
+  if (given.empty()) return invalid("empty");
+  for (char c : given) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
+      return invalid("contains a space or control character");
+  }
+  Result<const CurlLibrary*> loaded = Curl();
+  if (!loaded.ok()) return loaded.status();
+  const CurlLibrary& curl = **loaded;
+  auto text = [&](char* raw) { return CurlString(raw, CurlFree<char>{&curl}); };
+  CurlUrlPtr handle(curl.url(), CurlFree<CURLU>{&curl});
+  if (!handle) return invalid("out of memory");
+  CURLUcode rc = curl.url_set(handle.get(), CURLUPART_URL, given.c_str(), CURLU_NON_SUPPORT_SCHEME);
+  if (rc != CURLUE_OK)
+    return invalid(std::string("not an absolute URL (") + curl.url_strerror(rc) + ")");
+
+  char* raw = nullptr;
+  if (curl.url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
+    return invalid("has no host");
+  }
+  const std::string host = AsciiLower(text(raw).get());
+  curl.url_set(handle.get(), CURLUPART_HOST, host.c_str(), 0);
+  curl.url_set(handle.get(), CURLUPART_FRAGMENT, nullptr, 0);
+
+  raw = nullptr;
+  if (curl.url_get(handle.get(), CURLUPART_QUERY, &raw, 0) == CURLUE_OK && raw != nullptr) {
+    const std::string query = CanonicalQuery(text(raw).get());
+    curl.url_set(handle.get(), CURLUPART_QUERY, query.empty() ? nullptr : query.c_str(), 0);
+  }
+
+  raw = nullptr;
+  rc = curl.url_get(handle.get(), CURLUPART_URL, &raw, CURLU_NO_DEFAULT_PORT);
+  if (rc != CURLUE_OK || raw == nullptr) return invalid(curl.url_strerror(rc));
+  return std::string(text(raw).get());
+}
+
+std::string ArticleIdOf(std::string_view canonical_name) {
+  const XXH64_hash_t hash = XXH3_64bits(canonical_name.data(), canonical_name.size());
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+Result<std::string> KeyName(std::string_view key) {
+  if (key.empty()) return Status::InvalidInput("key: empty");
+  for (char c : key) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return Status::InvalidInput("key " + std::string(key) + ": contains a control character");
+    }
+  }
+  return "key:" + std::string(key);
+}
+
+bool LooksLikeIdPrefix(std::string_view text) {
+  if (text.empty() || text.size() > 16) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+}  // namespace stet

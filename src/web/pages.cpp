@@ -1,0 +1,186 @@
+#include "stet/pages.h"
+
+#include <optional>
+
+#include "base/ascii.h"
+#include "stet/charset.h"
+#include "stet/identity.h"
+#include "stet/text.h"
+
+namespace stet {
+namespace {
+
+// The path and query of a canonical URL ("https://host/a?b" gives "/a?b").
+std::string_view PathOf(std::string_view canonical) {
+  const std::size_t scheme = canonical.find("://");
+  if (scheme == std::string_view::npos) return "/";
+  const std::size_t path = canonical.find('/', scheme + 3);
+  return path == std::string_view::npos ? std::string_view("/") : canonical.substr(path);
+}
+
+// True for the media types a page is served as, and for no type at all
+// (some servers send none; the bytes decide then).
+bool IsPageType(std::string_view content_type) {
+  const std::string type = AsciiLower(content_type.substr(0, content_type.find(';')));
+  return type.empty() || type == "text/html" || type == "application/xhtml+xml" ||
+         type == "text/plain" || type == "application/xml" || type == "text/xml";
+}
+
+NewRevision RevisionOf(std::string_view bytes, const ReadPageResult& read, std::string url,
+                       UnixSeconds at) {
+  NewRevision revision;
+  revision.url = std::move(url);
+  revision.text = read.article.text;
+  revision.title = read.article.title;
+  revision.fetched_at = at;
+  revision.html.assign(bytes);
+  revision.page.charset = read.charset;
+  revision.page.byline = read.article.byline;
+  revision.page.published = read.article.published;
+  revision.page.extractor = kExtractorVersion;
+  return revision;
+}
+
+Result<PageOutcome> Store(Archive& archive, const NewRevision& revision, long http_status) {
+  Result<AddOutcome> added = archive.Add(revision);
+  if (!added.ok()) return added.status();
+  PageOutcome outcome;
+  outcome.kind = added->stored ? PageOutcome::Kind::kStored : PageOutcome::Kind::kUnchanged;
+  outcome.revision = std::move(added->revision);
+  outcome.http_status = http_status;
+  return outcome;
+}
+
+// The latest revision stored for `url`; nullopt when the article is not
+// archived yet.
+Result<std::optional<RevisionInfo>> LatestRevision(Archive& archive, std::string_view url) {
+  Result<std::string> id = archive.ResolveArticle(url);
+  if (!id.ok()) {
+    if (id.status().code() == Status::Code::kNotFound) return std::optional<RevisionInfo>();
+    return id.status();
+  }
+  Result<RevisionInfo> latest = archive.ResolveRevision(*id, "-1");
+  if (!latest.ok()) return latest.status();
+  return std::optional<RevisionInfo>(std::move(latest).value());
+}
+
+}  // namespace
+
+Result<ReadPageResult> ReadPage(std::string_view bytes, std::string_view url,
+                                std::string_view http_charset) {
+  Result<DecodedPage> decoded = HtmlToUtf8(bytes, http_charset);
+  if (!decoded.ok()) return decoded.status();
+  Result<ExtractedArticle> article = ExtractArticle(decoded->utf8, url);
+  if (!article.ok()) return article.status();
+  if (Status text = CheckText(article->text); !text.ok()) {
+    return Status::InvalidInput("no article text found (" + text.message() + ")");
+  }
+  return ReadPageResult{std::move(article).value(), std::move(decoded->charset)};
+}
+
+std::string ArticleUrlOf(std::string_view final_url, std::string_view canonical_url) {
+  const std::string fallback(final_url);
+  if (canonical_url.empty() || !IsHttpUrl(canonical_url)) return fallback;
+  Result<std::string> canonical = CanonicalUrl(canonical_url);
+  if (!canonical.ok()) return fallback;
+  // A canonical link to the front page is a template's mistake, not a name
+  // for this article: it would join every article of the site.
+  Result<std::string> fetched = CanonicalUrl(final_url);
+  if (PathOf(*canonical) == "/" && (!fetched.ok() || PathOf(*fetched) != "/")) return fallback;
+  return *canonical;
+}
+
+Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
+                               UnixSeconds now) {
+  const std::string subject(url);
+  FetchOptions conditional = options;
+  Result<std::optional<RevisionInfo>> found = LatestRevision(archive, url);
+  if (!found.ok()) return found.status().WithContext(subject);
+  const std::optional<RevisionInfo>& latest = *found;
+  if (latest && latest->has_page) {
+    Result<PageInfo> stored = archive.ReadPageInfo(*latest);
+    if (!stored.ok()) return stored.status();
+    conditional.if_none_match = stored->etag;
+    conditional.if_modified_since = stored->last_modified;
+  }
+  Result<FetchedPage> fetched = Fetch(url, conditional);
+  if (!fetched.ok()) return fetched.status();
+  if (fetched->not_modified) {
+    if (!latest) {
+      return Status::Network(subject +
+                             ": HTTP 304 Not Modified to a request that was not "
+                             "conditional");
+    }
+    PageOutcome outcome;
+    outcome.kind = PageOutcome::Kind::kNotModified;
+    outcome.revision = *latest;
+    outcome.http_status = fetched->http_status;
+    return outcome;
+  }
+  if (!IsPageType(fetched->content_type)) {
+    return Status::InvalidInput(subject + ": not a web page (Content-Type " +
+                                fetched->content_type + ")");
+  }
+  Result<ReadPageResult> read =
+      ReadPage(fetched->body, fetched->final_url, CharsetOfContentType(fetched->content_type));
+  if (!read.ok()) return read.status().WithContext(subject);
+  NewRevision revision = RevisionOf(
+      fetched->body, *read, ArticleUrlOf(fetched->final_url, read->article.canonical_url), now);
+  revision.page.final_url = fetched->final_url;
+  revision.page.http_status = fetched->http_status;
+  revision.page.etag = fetched->etag;
+  revision.page.last_modified = fetched->last_modified;
+  revision.page.content_type = fetched->content_type;
+  Result<PageOutcome> outcome = Store(archive, revision, fetched->http_status);
+  if (!outcome.ok()) return outcome.status().WithContext(subject);
+  return outcome;
+}
+
+Result<NewRevision> RevisionFromPage(std::string_view bytes, std::string_view url, UnixSeconds at) {
+  Result<ReadPageResult> read = ReadPage(bytes, url);
+  if (!read.ok()) return read.status();
+  return RevisionOf(bytes, *read, std::string(url), at);
+}
+
+Result<PageOutcome> AddSavedPage(Archive& archive, std::string_view bytes, std::string_view url,
+                                 UnixSeconds at) {
+  Result<NewRevision> revision = RevisionFromPage(bytes, url, at);
+  if (!revision.ok()) return revision.status();
+  return Store(archive, *revision, 0);
+}
+
+Result<ReextractSummary> Reextract(Archive& archive, const std::string& article_id, bool force) {
+  Result<std::vector<RevisionInfo>> log = archive.Log(article_id);
+  if (!log.ok()) return log.status();
+  ReextractSummary summary;
+  for (const RevisionInfo& revision : *log) {
+    if (!revision.has_page) {
+      ++summary.without_page;
+      continue;
+    }
+    if (revision.extractor == kExtractorVersion && !force) {
+      ++summary.skipped;
+      continue;
+    }
+    Result<StoredPage> page = archive.ReadPage(revision);
+    if (!page.ok()) return page.status();
+    const std::string where =
+        "reextract revision " + std::to_string(revision.number) + " of " + revision.url;
+    Result<ReadPageResult> read =
+        ReadPage(page->html, page->info.final_url.empty() ? revision.url : page->info.final_url,
+                 CharsetOfContentType(page->info.content_type));
+    if (!read.ok()) return read.status().WithContext(where);
+    ++summary.revisions;
+    if (ContentHash(StorableText(read->article.text)) == revision.hash) {
+      ++summary.same;
+      continue;
+    }
+    Status recorded = archive.RecordExtraction(revision, read->article.text, read->article.title,
+                                               kExtractorVersion);
+    if (!recorded.ok()) return recorded;
+    ++summary.recorded;
+  }
+  return summary;
+}
+
+}  // namespace stet
