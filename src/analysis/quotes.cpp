@@ -1,5 +1,6 @@
 // Quote extraction and attribution: quotation spans, the people a text
-// names, pronouns, continuations. The word-level grammar of cues, roles and
+// names, pronouns, continuations. Where quotations stand is
+// src/analysis/quote_spans.h; the word-level grammar of cues, roles and
 // names is src/analysis/attribution.h.
 //
 // Hand-written: no Debian-packaged library attributes quotes (the NLP
@@ -16,6 +17,7 @@
 #include <optional>
 
 #include "analysis/attribution.h"
+#include "analysis/quote_spans.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 
@@ -37,12 +39,6 @@ using attribution::SplitRole;
 using attribution::Word;
 using attribution::WordsFrom;
 using attribution::WordsIn;
-
-constexpr std::string_view kOpenCurly = "\u201C";   // “
-constexpr std::string_view kCloseCurly = "\u201D";  // ”
-constexpr std::string_view kOpenLow = "\u201E";     // „
-constexpr std::string_view kOpenGuillemet = "\u00AB";
-constexpr std::string_view kCloseGuillemet = "\u00BB";
 
 // People the text names with a role ("Defense Secretary Pete Hegseth") or
 // as a speaker, by the last word of their name, longest name kept: the
@@ -75,70 +71,6 @@ class People {
   }
   std::map<std::string, std::string> by_last_;
 };
-
-struct RawQuote {
-  std::vector<Span> parts;       // the words inside the marks
-  std::vector<Span> with_marks;  // each part with its marks
-  bool closed = true;
-};
-
-// Whether a straight double quote at `at` opens a quotation: at the start
-// or after a space or opening bracket, and not before a space.
-bool OpensStraight(std::string_view text, std::size_t at, std::size_t end) {
-  const bool before_ok = at == 0 || IsAsciiSpace(text[at - 1]) || text[at - 1] == '(' ||
-                         text[at - 1] == '[' || text[at - 1] == '-' ||
-                         static_cast<unsigned char>(text[at - 1]) >= 0x80;
-  const bool after_ok = at + 1 < end && !IsAsciiSpace(text[at + 1]);
-  return before_ok && after_ok;
-}
-
-// The quotation spans of one paragraph; an unclosed one runs to its end.
-std::vector<RawQuote> QuotesInParagraph(std::string_view text, Span paragraph) {
-  std::vector<RawQuote> quotes;
-  std::size_t at = paragraph.start;
-  while (at < paragraph.end) {
-    // Only '"' and the lead bytes of “ „ (0xE2) and « (0xC2) can open one.
-    const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead != '"' && lead != 0xE2 && lead != 0xC2) {
-      ++at;
-      continue;
-    }
-    std::string_view rest = text.substr(at, paragraph.end - at);
-    std::size_t open_length = 0;
-    std::string_view closer;
-    if (rest.starts_with(kOpenCurly) || rest.starts_with(kOpenLow)) {
-      open_length = 3;
-      closer = kCloseCurly;
-    } else if (rest.starts_with(kOpenGuillemet)) {
-      open_length = 2;
-      closer = kCloseGuillemet;
-    } else if (rest.front() == '"' && OpensStraight(text, at, paragraph.end)) {
-      open_length = 1;
-      closer = "\"";
-    } else {
-      ++at;
-      continue;
-    }
-    const std::size_t inner = at + open_length;
-    std::size_t close = text.find(closer, inner);
-    RawQuote quote;
-    if (close == std::string_view::npos || close >= paragraph.end) {
-      quote.closed = false;
-      close = paragraph.end;
-    }
-    const std::size_t after = quote.closed ? close + closer.size() : paragraph.end;
-    Span words{inner, close};
-    while (words.start < words.end && IsAsciiSpace(text[words.start])) ++words.start;
-    while (words.end > words.start && IsAsciiSpace(text[words.end - 1])) --words.end;
-    if (words.end > words.start) {
-      quote.parts.push_back(words);
-      quote.with_marks.push_back({at, after});
-      quotes.push_back(std::move(quote));
-    }
-    at = after;
-  }
-  return quotes;
-}
 
 bool StartsLower(std::string_view text) {
   for (char c : text) {

@@ -1,0 +1,35 @@
+// Where quotations stand in a text: the spans between quotation marks,
+// before anyone is found to have said them (quotes.cpp).
+#ifndef STET_SRC_ANALYSIS_QUOTE_SPANS_H_
+#define STET_SRC_ANALYSIS_QUOTE_SPANS_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "stet/segment.h"
+
+namespace stet {
+
+// The quotation marks read: curly, low (German), guillemets and straight.
+inline constexpr std::string_view kOpenCurly = "\u201C";   // “
+inline constexpr std::string_view kCloseCurly = "\u201D";  // ”
+inline constexpr std::string_view kOpenLow = "\u201E";     // „
+inline constexpr std::string_view kOpenGuillemet = "\u00AB";
+inline constexpr std::string_view kCloseGuillemet = "\u00BB";
+
+// One quotation: its parts (more than one when it is split by an
+// attribution or runs over paragraphs), each with and without its marks.
+struct RawQuote {
+  std::vector<Span> parts;       // the words inside the marks
+  std::vector<Span> with_marks;  // each part with its marks
+  bool closed = true;
+};
+
+// The quotation spans of one paragraph of `text`; an unclosed one runs to
+// the paragraph's end.
+std::vector<RawQuote> QuotesInParagraph(std::string_view text, Span paragraph);
+
+}  // namespace stet
+
+#endif  // STET_SRC_ANALYSIS_QUOTE_SPANS_H_
