@@ -89,40 +89,67 @@ std::vector<IndexPair> UniqueAnchors(std::span<const std::uint64_t> a,
   return anchors;
 }
 
-void Solve(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, std::size_t a_offset,
-           std::size_t b_offset, std::vector<IndexPair>& out) {
-  std::size_t prefix = 0;
-  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) {
-    out.push_back({a_offset + prefix, b_offset + prefix});
-    ++prefix;
-  }
-  std::size_t suffix = 0;
-  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
-         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
-    ++suffix;
-  }
-  const auto middle_a = a.subspan(prefix, a.size() - prefix - suffix);
-  const auto middle_b = b.subspan(prefix, b.size() - prefix - suffix);
-  const std::size_t mid_a_offset = a_offset + prefix, mid_b_offset = b_offset + prefix;
-  std::vector<IndexPair> anchors;
-  if (middle_a.size() + middle_b.size() > kDirectLimit) anchors = UniqueAnchors(middle_a, middle_b);
-  if (anchors.empty()) {
-    Exact(middle_a, middle_b, mid_a_offset, mid_b_offset, out);
-  } else {
-    std::size_t from_a = 0, from_b = 0;
-    for (const IndexPair& anchor : anchors) {
-      Solve(middle_a.subspan(from_a, anchor.a - from_a),
-            middle_b.subspan(from_b, anchor.b - from_b), mid_a_offset + from_a,
-            mid_b_offset + from_b, out);
-      out.push_back({mid_a_offset + anchor.a, mid_b_offset + anchor.b});
-      from_a = anchor.a + 1;
-      from_b = anchor.b + 1;
+// The common subsequence of a and b, appended to `out` in order: common
+// prefix and suffix, then unique anchors splitting the middle into gaps,
+// each solved the same way. The gaps are kept on a stack of their own
+// rather than the call stack: the input decides how often a gap splits.
+void Solve(std::span<const std::uint64_t> a_all, std::span<const std::uint64_t> b_all,
+           std::vector<IndexPair>& out) {
+  // Either a gap to solve, or a run of `count` matched pairs to emit.
+  struct Task {
+    std::span<const std::uint64_t> a, b;
+    std::size_t a_offset = 0, b_offset = 0;
+    std::size_t count = 0;  // > 0: a run of pairs from (a_offset, b_offset)
+  };
+  std::vector<Task> tasks{{a_all, b_all, 0, 0, 0}};
+  while (!tasks.empty()) {
+    const Task task = tasks.back();
+    tasks.pop_back();
+    if (task.count > 0) {
+      for (std::size_t k = 0; k < task.count; ++k) {
+        out.push_back({task.a_offset + k, task.b_offset + k});
+      }
+      continue;
     }
-    Solve(middle_a.subspan(from_a), middle_b.subspan(from_b), mid_a_offset + from_a,
-          mid_b_offset + from_b, out);
-  }
-  for (std::size_t k = suffix; k > 0; --k) {
-    out.push_back({a_offset + a.size() - k, b_offset + b.size() - k});
+    const auto a = task.a, b = task.b;
+    std::size_t prefix = 0;
+    while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) {
+      out.push_back({task.a_offset + prefix, task.b_offset + prefix});
+      ++prefix;
+    }
+    std::size_t suffix = 0;
+    while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+           a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
+      ++suffix;
+    }
+    const auto middle_a = a.subspan(prefix, a.size() - prefix - suffix);
+    const auto middle_b = b.subspan(prefix, b.size() - prefix - suffix);
+    const std::size_t mid_a_offset = task.a_offset + prefix, mid_b_offset = task.b_offset + prefix;
+    std::vector<IndexPair> anchors;
+    if (middle_a.size() + middle_b.size() > kDirectLimit) {
+      anchors = UniqueAnchors(middle_a, middle_b);
+    }
+    // Pushed in reverse: the suffix is emitted last.
+    if (suffix > 0) {
+      tasks.push_back(
+          {{}, {}, task.a_offset + a.size() - suffix, task.b_offset + b.size() - suffix, suffix});
+    }
+    if (anchors.empty()) {
+      // Exact appends straight to `out`: everything pushed above comes after it.
+      Exact(middle_a, middle_b, mid_a_offset, mid_b_offset, out);
+      continue;
+    }
+    std::size_t to_a = middle_a.size(), to_b = middle_b.size();
+    for (auto anchor = anchors.rbegin(); anchor != anchors.rend(); ++anchor) {
+      tasks.push_back({middle_a.subspan(anchor->a + 1, to_a - anchor->a - 1),
+                       middle_b.subspan(anchor->b + 1, to_b - anchor->b - 1),
+                       mid_a_offset + anchor->a + 1, mid_b_offset + anchor->b + 1, 0});
+      tasks.push_back({{}, {}, mid_a_offset + anchor->a, mid_b_offset + anchor->b, 1});
+      to_a = anchor->a;
+      to_b = anchor->b;
+    }
+    tasks.push_back(
+        {middle_a.subspan(0, to_a), middle_b.subspan(0, to_b), mid_a_offset, mid_b_offset, 0});
   }
 }
 
@@ -131,7 +158,7 @@ void Solve(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, s
 std::vector<IndexPair> CommonSubsequence(std::span<const std::uint64_t> a,
                                          std::span<const std::uint64_t> b) {
   std::vector<IndexPair> pairs;
-  Solve(a, b, 0, 0, pairs);
+  Solve(a, b, pairs);
   return pairs;
 }
 

@@ -80,17 +80,29 @@ bool Extraction::IsBoilerplate(xmlNode* node, std::string_view match) const {
   return length < 200 || LinkDensity(node) > 0.5;
 }
 
+// Text, a phrasing element, or a link, <del> or <ins> holding only those
+// (Readability.js's _isPhrasingContent). Walked without recursion: the page
+// decides how deep links nest.
 bool Extraction::IsPhrasing(const xmlNode* node) {
+  auto is_container = [](std::string_view tag) {
+    return tag == "a" || tag == "del" || tag == "ins";
+  };
   if (IsText(node)) return true;
   const std::string_view tag = Tag(node);
   if (Contains(kPhrasing, tag)) return true;
-  if (tag == "a" || tag == "del" || tag == "ins") {
-    for (const xmlNode* child = node->children; child; child = child->next) {
-      if (!IsPhrasing(child)) return false;
+  if (!is_container(tag)) return false;
+  xmlNode* root = const_cast<xmlNode*>(node);
+  for (xmlNode* at = root->children; at;) {
+    const std::string_view inner = Tag(at);
+    if (IsText(at) || Contains(kPhrasing, inner)) {
+      at = NextInTree(at, root, /*skip_children=*/true);
+    } else if (is_container(inner)) {
+      at = NextInTree(at, root);
+    } else {
+      return false;
     }
-    return true;
   }
-  return false;
+  return true;
 }
 
 bool Extraction::IsWhitespace(const xmlNode* node) {

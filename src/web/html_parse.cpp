@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <cstring>
 #include <mutex>
-#include <optional>
 #include <vector>
 
 namespace stet::html {
@@ -54,8 +53,12 @@ struct ParserContextFree {
 // The input is UTF-8 already (repaired by StripUnread): a <meta charset>
 // must not make libxml2 decode it again. (HTML_PARSE_NOBLANKS would replace
 // the Recorder's white space handler when the parse applies the options.)
+// XML_PARSE_HUGE (the HTML parser reads it too) lifts libxml2's limit of 256 nested elements, past
+// which it stops parsing and the rest of the page is lost; the Recorder bounds the depth instead,
+// keeping all of the text (kMaxTreeDepth).
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+                              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+                              XML_PARSE_HUGE;
 
 using ParserContextPtr = std::unique_ptr<htmlParserCtxt, ParserContextFree>;
 
@@ -116,7 +119,11 @@ class CallReader {
 }  // namespace
 
 // Stands between libxml2's HTML parser and its tree builder for one parse:
-// each call is written down, then passed on unchanged.
+// each call is written down, then passed on unchanged, but for elements
+// nested deeper than kMaxTreeDepth: those are not built, and what they hold
+// goes to the deepest element that is, in order (as Chromium's parser puts
+// them beside it). A browser shows all of such a page's text; the
+// extractor's walks stay bounded by the depth.
 class Recorder {
  public:
   // `page_size`: the parsed text's, which the recording is about.
@@ -273,6 +280,9 @@ class Recorder {
   }
   static void StartElement(void* ctx, const xmlChar* name, const xmlChar** attributes) {
     Recorder& r = Of(ctx);
+    // The parser's calls nest: an end for every start, so the depth counts
+    // the ends of the starts not passed on.
+    if (++r.depth_ > kMaxTreeDepth) return;
     r.Put(Call::kStartElement);
     r.PutString(name);
     // Name and value pairs up to a null name; a value may be null.
@@ -286,6 +296,7 @@ class Recorder {
   }
   static void EndElement(void* ctx, const xmlChar* name) {
     Recorder& r = Of(ctx);
+    if (r.depth_-- > kMaxTreeDepth) return;
     r.Put(Call::kEndElement);
     r.PutString(name);
     r.builder_.endElement(ctx, name);
@@ -314,6 +325,7 @@ class Recorder {
 
   htmlParserCtxt* context_;
   std::string& out_;
+  std::size_t depth_ = 0;        // elements open in the parser
   const xmlSAXHandler builder_;  // libxml2's own tree builder
 };
 
@@ -330,8 +342,9 @@ DocPtr Parse(std::string_view html, ParseRecording* recording) {
   if (!context) return nullptr;
   const int size =
       html.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX : static_cast<int>(html.size());
-  std::optional<Recorder> recorder;
-  if (recording) recorder.emplace(context.get(), html.size(), recording);
+  // The Recorder also bounds the depth: every parse goes through it.
+  ParseRecording unused;
+  Recorder recorder(context.get(), html.size(), recording ? recording : &unused);
   return DocPtr(
       htmlCtxtReadMemory(context.get(), html.data(), size, nullptr, "UTF-8", kParseOptions));
 }

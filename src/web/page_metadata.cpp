@@ -164,23 +164,27 @@ std::string StripSiteSuffix(std::string title, std::string_view site_name) {
   return title;
 }
 
-bool IsArticleType(const json& type) {
+bool IsArticleTypeName(const json& type) {
   static constexpr std::string_view kTypes[] = {
       "Article",
       "Report",
       "Posting",
       "APIReference",
   };
-  if (type.is_array()) {
-    for (const json& each : type) {
-      if (IsArticleType(each)) return true;
-    }
-    return false;
-  }
   if (!type.is_string()) return false;
   const std::string& name = type.get_ref<const std::string&>();
   for (std::string_view wanted : kTypes) {
     if (name.find(wanted) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// "@type" names an article type, itself or as an element of an array
+// ("@type": ["NewsArticle", "WebPage"]).
+bool IsArticleType(const json& type) {
+  if (!type.is_array()) return IsArticleTypeName(type);
+  for (const json& each : type) {
+    if (IsArticleTypeName(each)) return true;
   }
   return false;
 }
@@ -197,21 +201,26 @@ std::string StringMember(const json& object, const char* key) {
                                      : std::string();
 }
 
-// The article object of a JSON-LD block: the block itself, an element of a
-// top-level array or of "@graph".
+// The article object of a JSON-LD block: the block itself, an element of
+// the arrays it is in, or of "@graph", the first in document order. Walked
+// with a stack of its own: the page decides how deep the arrays nest, and
+// a recursion as deep would overflow the call stack.
 const json* FindArticle(const json& block) {
-  if (block.is_array()) {
-    for (const json& each : block) {
-      if (const json* found = FindArticle(each)) return found;
+  std::vector<const json*> pending{&block};
+  while (!pending.empty()) {
+    const json* value = pending.back();
+    pending.pop_back();
+    if (value->is_array()) {
+      for (auto each = value->rbegin(); each != value->rend(); ++each) pending.push_back(&*each);
+      continue;
     }
-    return nullptr;
-  }
-  if (!block.is_object()) return nullptr;
-  if (const json* type = Member(block, "@type"); type && IsArticleType(*type)) return &block;
-  if (const json* graph = Member(block, "@graph"); graph && graph->is_array()) {
-    for (const json& each : *graph) {
-      if (each.is_object()) {
-        if (const json* type = Member(each, "@type"); type && IsArticleType(*type)) return &each;
+    if (!value->is_object()) continue;
+    if (const json* type = Member(*value, "@type"); type && IsArticleType(*type)) return value;
+    if (const json* graph = Member(*value, "@graph"); graph && graph->is_array()) {
+      for (const json& each : *graph) {
+        if (each.is_object()) {
+          if (const json* type = Member(each, "@type"); type && IsArticleType(*type)) return &each;
+        }
       }
     }
   }

@@ -275,3 +275,104 @@ TEST_CASE("extract survives garbage bytes", "[extract]") {
   REQUIRE(invalid.ok());
   CHECK(Contains(invalid->text, "caf\uFFFD"));
 }
+
+// Regressions: pages whose text came out wrong, or crashed the extractor.
+
+TEST_CASE("deeply nested JSON-LD arrays do not crash the extractor", "[extract][regression]") {
+  const std::string deep_arrays = std::string(200000, '[') + std::string(200000, ']');
+  std::string deep_objects;
+  for (int i = 0; i < 100000; ++i) deep_objects += "{\"a\":";
+  deep_objects += "1" + std::string(100000, '}');
+  for (const std::string& json : {deep_arrays, deep_objects}) {
+    const std::string head = "<script type=\"application/ld+json\">" + json + "</script>";
+    CHECK(Extract(NewsPage(Body(), head)).text == Expected());
+  }
+  // The article object is still found inside nested arrays.
+  const std::string nested =
+      "<script type=\"application/ld+json\">[[[{\"@type\": \"NewsArticle\", "
+      "\"author\": {\"name\": \"Lois Lane\"}}]]]</script>";
+  CHECK(Extract(NewsPage(Body(), nested)).byline == "Lois Lane");
+}
+
+namespace {
+
+// `count` paragraphs "Paragraph N of the story ..." each opened by `open`
+// and never closed, as some CMSs write them.
+std::string UnclosedParagraphs(int count, const std::string& open) {
+  std::string body;
+  for (int n = 1; n <= count; ++n) {
+    body += open + "Paragraph " + std::to_string(n) +
+            " of the story, long enough, with a comma, to count as text.";
+  }
+  return body;
+}
+
+int CountParagraphs(const std::string& text) {
+  int count = 0;
+  for (std::size_t at = text.find("Paragraph "); at != std::string::npos;
+       at = text.find("Paragraph ", at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("paragraphs with unclosed inline elements are all kept", "[extract][regression]") {
+  // libxml2 nests each such paragraph inside the one before and used to
+  // stop at 256 levels: 127 of 400 paragraphs were stored.
+  for (const std::string open : {"<p><span>", "<p><font>", "<p><b><i>"}) {
+    const std::string text = Extract(NewsPage(UnclosedParagraphs(400, open))).text;
+    CHECK(CountParagraphs(text) == 400);
+    CHECK(Contains(text, "Paragraph 400 of the story"));
+    // One paragraph each, as a browser shows them.
+    CHECK(Contains(text, "count as text.\n\nParagraph 2 of the story"));
+    CHECK(Contains(text, "count as text.\n\nParagraph 400 of the story"));
+  }
+}
+
+TEST_CASE("a deeply nested widget does not cut off the rest of the article",
+          "[extract][regression]") {
+  std::string widget;
+  for (int i = 0; i < 300; ++i) widget += "<div class=\"w\">";
+  widget += "<span>Share</span>";
+  for (int i = 0; i < 300; ++i) widget += "</div>";
+  std::string body;
+  for (int n = 1; n <= 10; ++n) {
+    body += "<p>Paragraph " + std::to_string(n) +
+            " of the story, long enough, with a comma, to count as text.</p>";
+    if (n == 5) body += widget;  // 300 levels: libxml2 stopped parsing at 256
+  }
+  const std::string text = Extract(NewsPage(body)).text;
+  CHECK(CountParagraphs(text) == 10);
+  CHECK(Contains(text, "Paragraph 10 of the story"));
+}
+
+TEST_CASE("text nested deeper than any page keeps all its words", "[extract][regression]") {
+  // Deeper than kMaxTreeDepth: the elements past it are not built, but
+  // their text is kept in order.
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += "<div>";
+  body += UnclosedParagraphs(6, "<p>");
+  for (int i = 0; i < 20000; ++i) body += "</div>";
+  const std::string html = "<html><body>" + body + "</body></html>";
+  const stet::Result<stet::ExtractedArticle> article = stet::ExtractArticle(html, "");
+  REQUIRE(article.ok());
+  CHECK(CountParagraphs(article->text) == 6);
+  CHECK(Contains(article->text, "Paragraph 6 of the story"));
+}
+
+TEST_CASE("character references decode as the HTML standard says", "[extract][regression]") {
+  const std::string paragraph =
+      "<p>&#147;We will not pay,&#148; the minister said of the &#128;10 fee, "
+      "adding that the &amp other costs &lt&gt had to be &copy2024 reviewed &#0;by "
+      "the &AMP; board &#xD800;and the &#x110000;council &#151; all of it.</p>";
+  const std::string text = Extract(NewsPage(Body() + paragraph)).text;
+  CHECK(Contains(text, "\u201CWe will not pay,\u201D the minister said of the \u20AC10 fee"));
+  CHECK(Contains(text, "the & other costs <> had to be \u00A92024 reviewed \uFFFDby"));
+  CHECK(Contains(text, "the & board \uFFFDand the \uFFFDcouncil \u2014 all of it."));
+  // In an attribute, a legacy name before a letter, digit or '=' is text.
+  const std::string head =
+      "<meta property=\"og:title\" content=\"Smith&#146;s &copy=1 &amp;co &copy; x\">";
+  CHECK(Extract(NewsPage(Body(), head)).title == "Smith\u2019s &copy=1 &co \u00A9 x");
+}
