@@ -234,8 +234,10 @@ std::vector<xmlNode*> Extraction::Prune(xmlNode* root) {
       continue;
     }
     // Relaxed passes keep asides and the like (some pages misuse them for
-    // the body), but never captions.
-    if ((strip_unlikely && Contains(kNeverText, tag)) || tag == "figcaption") {
+    // the body, or leave a <nav> unclosed around it), but never captions or
+    // a short <nav>, a menu: a page of menus alone holds no article.
+    if ((strip_unlikely && Contains(kNeverText, tag)) || tag == "figcaption" ||
+        (tag == "nav" && InnerTextLength(node) < 200)) {
       TakeBylineFrom(node);
       node = RemoveAndGetNext(node);
       continue;

@@ -120,7 +120,13 @@ std::string TransferError(CURLcode code, const Transfer& transfer, const FetchOp
     case CURLE_COULDNT_CONNECT:
       return "cannot connect" + (detail[0] ? ": " + std::string(detail) : std::string());
     case CURLE_UNSUPPORTED_PROTOCOL:
-      return "redirected to a scheme other than http or https";
+      // Also what libcurl says of an answer that is not HTTP at all (it
+      // refuses HTTP/0.9, whose "answer" is any bytes).
+      if (std::string_view(detail).find("HTTP/0.9") != std::string_view::npos) {
+        return "the server's answer is not HTTP";
+      }
+      if (transfer.hops.size() > 1) return "redirected to a scheme other than http or https";
+      break;
     default:
       break;
   }

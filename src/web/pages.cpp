@@ -64,10 +64,27 @@ Result<std::optional<RevisionInfo>> LatestRevision(Archive& archive, std::string
   return std::optional<RevisionInfo>(std::move(latest).value());
 }
 
+// The WHATWG MIME sniffing rule for text against binary: a byte no text
+// holds (a control character other than tab, line breaks, form feed and
+// escape) in the first 1445 bytes, unless a UTF-16 byte order mark starts
+// them. Later stray NUL bytes are text a browser shows around.
+bool LooksBinary(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return false;
+  for (char c : bytes.substr(0, 1445)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x08 || byte == 0x0B || (byte >= 0x0E && byte <= 0x1A) ||
+        (byte >= 0x1C && byte <= 0x1F)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<ReadPageResult> ReadPage(std::string_view bytes, std::string_view url,
                                 std::string_view http_charset) {
+  if (LooksBinary(bytes)) return Status::InvalidInput("not a web page: binary data");
   Result<DecodedPage> decoded = HtmlToUtf8(bytes, http_charset);
   if (!decoded.ok()) return decoded.status();
   Result<ExtractedArticle> article = ExtractArticle(decoded->utf8, url);

@@ -237,3 +237,31 @@ TEST_CASE("diff: identical texts say so and exit 0", "[diff]") {
   CHECK(nlohmann::json::parse(json.out)["text_edits"].empty());
   CHECK(nlohmann::json::parse(json.out)["summary"]["unchanged"] == 2);
 }
+
+TEST_CASE("diff --files: saved pages are compared as their articles, --raw as text",
+          "[diff][regression]") {
+  ScratchDir dir;
+  auto page = [](const std::string& day) {
+    return "<!DOCTYPE html><html><head><title>Talks</title></head><body>"
+           "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+           "<div class=\"media-placeholder\" data-id=\"" +
+           day + "\"></div><article><p>The minister said on " + day +
+           " that the talks, which began in March, would go on for another week at least.</p>"
+           "<p>Officials from both sides met in Geneva, where they discussed trade, borders "
+           "and the exchange of prisoners, according to a statement.</p></article>"
+           "<footer>Copyright Daily Planet</footer></body></html>";
+  };
+  WriteFile(dir / "old.html", page("Thursday"));
+  WriteFile(dir / "new.html", page("Friday"));
+  RunResult diff = Stet(
+      dir / "none", {"diff", "--files", dir / "old.html", dir / "new.html", "--color", "never"});
+  REQUIRE(diff.exit_code == 0);
+  CHECK(diff.out.find("[-Thursday-]{+Friday+}") != std::string::npos);
+  CHECK(diff.out.find("media-placeholder") == std::string::npos);
+  CHECK(diff.out.find("<") == std::string::npos);
+  CHECK(diff.out.find("1 sentences edited") != std::string::npos);
+  RunResult raw = Stet(dir / "none", {"diff", "--files", "--raw", dir / "old.html",
+                                      dir / "new.html", "--color", "never"});
+  REQUIRE(raw.exit_code == 0);
+  CHECK(raw.out.find("media-placeholder") != std::string::npos);
+}

@@ -1,9 +1,14 @@
 // stet add URL, stet add page.html --url, stet extract and stet reextract,
 // end to end: the real binary against a real HTTP server on 127.0.0.1.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <catch2/catch.hpp>
 
 #include <atomic>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "stet/archive.h"
 #include "stet/pages.h"
@@ -519,4 +524,88 @@ TEST_CASE("stet add URL refuses a response that is not a page and keeps --at") {
   RunResult with_url = Stet(archive, {"add", site.Url("/story"), "--url", "https://x.example/"});
   CHECK(with_url.exit_code == 1);
   CHECK(with_url.err.find("--url and --key are for files") != std::string::npos);
+}
+
+TEST_CASE("regression: extract refuses a binary file; a page of menus alone has no article") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Init(archive).exit_code == 0);
+  WriteFile(dir / "image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20));
+  const std::string before = Snapshot(archive);
+  RunResult binary = Stet(archive, {"extract", dir / "image.png"});
+  CHECK(binary.exit_code == 1);
+  CHECK(binary.out.empty());
+  CHECK(binary.err == "stet: extract " + dir / "image.png" + ": not a web page: binary data\n");
+  WriteFile(dir / "menu.html", "<html><body><nav>menu</nav></body></html>");
+  RunResult menu = Stet(archive, {"extract", dir / "menu.html"});
+  CHECK(menu.exit_code == 1);
+  CHECK(menu.err == "stet: extract " + dir / "menu.html" + ": no article text found\n");
+  RunResult added = Stet(archive, {"add", dir / "menu.html", "--url", "https://example.com/a"});
+  CHECK(added.exit_code == 1);
+  CHECK(Snapshot(archive) == before);
+  // A stray NUL past the first 1445 bytes (where browsers sniff for binary
+  // data) is a fault in a real page, not a binary file.
+  std::string page = "<!-- " + std::string(1500, '-') + " -->" + NewsPage("Talks", kBody);
+  page.insert(page.size() - 20, std::string("\0", 1));
+  WriteFile(dir / "nul.html", page);
+  CHECK(Stet(archive, {"extract", dir / "nul.html"}).exit_code == 0);
+}
+
+namespace {
+
+// A TCP server on 127.0.0.1 that answers every connection with `reply`
+// (not HTTP) and closes it; stops when destroyed.
+class RawServer {
+ public:
+  explicit RawServer(std::string reply) : reply_(std::move(reply)) {
+    socket_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(socket_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    socklen_t length = sizeof address;
+    ::getsockname(socket_, reinterpret_cast<sockaddr*>(&address), &length);
+    port_ = ntohs(address.sin_port);
+    REQUIRE(::listen(socket_, 4) == 0);
+    thread_ = std::thread([this] {
+      while (true) {
+        const int client = ::accept(socket_, nullptr, nullptr);
+        if (client < 0 || stopping_) {
+          if (client >= 0) ::close(client);
+          return;
+        }
+        char request[4096];
+        (void)::recv(client, request, sizeof request, 0);
+        (void)::send(client, reply_.data(), reply_.size(), MSG_NOSIGNAL);
+        ::close(client);
+      }
+    });
+  }
+  ~RawServer() {
+    stopping_ = true;
+    ::shutdown(socket_, SHUT_RDWR);
+    ::close(socket_);
+    thread_.join();
+  }
+  std::string Url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+
+ private:
+  std::string reply_;
+  int socket_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
+TEST_CASE("regression: a server that does not answer in HTTP is named as such") {
+  RawServer server("SSH-2.0-OpenSSH_9.2\r\nProtocol mismatch.\r\n");
+  ScratchDir dir;
+  RunResult extracted = Stet(dir / "none", {"extract", server.Url("/story")});
+  CHECK(extracted.exit_code == 3);
+  CHECK(extracted.err ==
+        "stet: extract " + server.Url("/story") + ": the server's answer is not HTTP\n");
 }

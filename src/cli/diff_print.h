@@ -1,0 +1,59 @@
+// How `stet diff` prints what changed: text for a terminal (colour or
+// brackets), Markdown, and JSON (docs/json.md). The comparison itself is the
+// library's (stet/compare.h, quotes.h, claims.h); this reads its results.
+#ifndef STET_SRC_CLI_DIFF_PRINT_H_
+#define STET_SRC_CLI_DIFF_PRINT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "stet/claims.h"
+#include "stet/compare.h"
+#include "stet/quotes.h"
+
+namespace stet::cli {
+
+// One side of the comparison: a stored revision or a file.
+struct DiffSide {
+  std::string text;
+  std::optional<RevisionInfo> revision;
+  std::string file;  // for --files
+
+  std::string Name() const {
+    return revision ? "revision " + std::to_string(revision->number) : InputName(file);
+  }
+  nlohmann::json Json() const {
+    return revision ? RevisionJson(*revision) : nlohmann::json{{"file", InputName(file)}};
+  }
+};
+
+// Everything a diff reports: sentence edits and quote changes.
+struct Analysis {
+  Comparison text;
+  std::vector<Quote> quotes_before;
+  std::vector<Quote> quotes_after;
+  QuoteComparison quotes;
+  std::vector<ClaimChange> claims;  // most material first
+
+  double Materiality() const {
+    std::vector<double> all;
+    for (const QuoteChange& change : quotes.changes) all.push_back(QuoteMateriality(change));
+    for (const ClaimChange& change : claims) all.push_back(change.materiality);
+    return RevisionMateriality(all);
+  }
+};
+
+// The diff as JSON on standard output.
+void PrintDiffJson(const DiffSide& from, const DiffSide& to, const Analysis& analysis);
+
+// The diff for a reader: quotes, claims, then every sentence edit. Changes
+// are marked [-deleted-]{+inserted+}, in colour with `color`, or as
+// Markdown (~~deleted~~ **inserted**, headings and lists) with `markdown`.
+void PrintDiffText(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
+                   bool markdown, bool color);
+
+}  // namespace stet::cli
+
+#endif  // STET_SRC_CLI_DIFF_PRINT_H_
