@@ -37,10 +37,24 @@ int Fail(const Status& status);
 // Opens the archive of `context`, or reports why not.
 Result<Archive> OpenArchive(const Context& context);
 
-// The revision named by ARTICLE[@REV] (default: the latest). A URL may
-// itself hold an '@' (medium.com/@name), so the whole target is tried as an
-// article first.
-Result<RevisionInfo> ResolveTarget(Archive& archive, const std::string& target);
+// What an ARTICLE[@REV] argument names.
+struct Target {
+  std::string article;
+  std::string revision;  // empty: none was given
+  std::string whole;     // the argument as given, when it was split
+};
+
+// Splits ARTICLE[@REV]. A trailing "@REV" is the revision wherever it
+// stands, after a query string or a fragment too (https://x/s?a=b@2); an
+// '@' followed by a '/' is part of the URL (medium.com/@name/post). With
+// `url` (--url: the article's URL taken as it is, for one that ends in
+// "@name"), `target` is only the revision ("2" or "@2", may be empty).
+// When ARTICLE is not archived but the whole argument is, the whole
+// argument is the article (its latest revision).
+Target ParseTarget(const std::string& target, const std::string& url = "");
+
+// The revision a Target names: REV of the article, or its latest.
+Result<RevisionInfo> ResolveTarget(Archive& archive, const Target& target);
 
 // How messages name an input file: its path, or "standard input" for "-".
 std::string InputName(const std::string& file);

@@ -28,6 +28,7 @@ struct DiffOptions {
   std::vector<std::string> args;
   bool files = false;
   bool raw = false;  // --files: compare pages as bytes, not their articles
+  std::string url;   // --url: the article's URL as it is; args are then the revisions
   Format format = Format::kText;
   Color color = Color::kAuto;
   std::size_t max_size = kDefaultMaxInputBytes;
@@ -56,19 +57,27 @@ Result<DiffSide> ReadFileSide(const std::string& path, std::size_t max_size, boo
 // two, with one given that one and the latest.
 Result<std::pair<DiffSide, DiffSide>> ReadRevisionSides(const DiffOptions& options,
                                                         const Context& context) {
+  // ARTICLE[@REV] [REV...], or --url URL [REV...]: the revisions given.
+  const Target target = ParseTarget(options.url.empty() ? options.args[0] : "", options.url);
+  std::vector<std::string> revs(options.args.begin() + (options.url.empty() ? 1 : 0),
+                                options.args.end());
+  if (!target.revision.empty()) revs.insert(revs.begin(), target.revision);
+  const std::string& article = target.article;
+  if (revs.size() > 2) {
+    return Status::InvalidInput("diff " + article + ": give at most two revisions");
+  }
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return archive.status();
-  const std::string& article = options.args[0];
   Result<std::string> id = archive->ResolveArticle(article);
   if (!id.ok()) return id.status().WithOperation("diff");
   Result<std::vector<RevisionInfo>> log = archive->Log(*id);
   if (!log.ok()) return log.status().WithOperation("diff");
-  if (log->size() < 2 && options.args.size() < 3) {
+  if (log->size() < 2 && revs.size() < 2) {
     return Status::InvalidInput("diff " + article + ": only one revision is stored (" +
                                 log->front().url + "); nothing to compare");
   }
-  const std::string rev_a = options.args.size() >= 2 ? options.args[1] : "-2";
-  const std::string rev_b = options.args.size() >= 3 ? options.args[2] : "-1";
+  const std::string rev_a = revs.size() >= 1 ? revs[0] : "-2";
+  const std::string rev_b = revs.size() >= 2 ? revs[1] : "-1";
   std::pair<DiffSide, DiffSide> sides;
   for (auto [rev, side] : {std::pair{&rev_a, &sides.first}, std::pair{&rev_b, &sides.second}}) {
     Result<RevisionInfo> revision = archive->ResolveRevision(*id, *rev);
@@ -94,9 +103,13 @@ bool UseColor(Color color) {
 
 int RunDiff(const DiffOptions& options, const Context& context) {
   const std::size_t count = options.args.size();
-  if (options.files ? count != 2 : (count < 1 || count > 3)) {
+  const bool counts_ok = options.files         ? count == 2
+                         : options.url.empty() ? count >= 1 && count <= 3
+                                               : count <= 2;
+  if (!counts_ok || (options.files && !options.url.empty())) {
     Fail(Status::InvalidInput(options.files ? "diff --files: give two files, OLD and NEW"
-                                            : "diff: give ARTICLE [REV_A [REV_B]]"));
+                                            : "diff: give ARTICLE[@REV] [REV_A [REV_B]], or --url "
+                                              "URL [REV_A [REV_B]]"));
     return kExitUsage;
   }
   DiffSide from, to;
@@ -147,10 +160,13 @@ void SetupDiff(CLI::App& app, Context& context) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = app.add_subcommand(
       "diff", "What changed between two revisions (default: the last two), or two files");
-  command->add_option("args", options->args, "ARTICLE [REV_A [REV_B]], or OLD NEW with --files")
-      ->required();
+  command->add_option("args", options->args,
+                      "ARTICLE[@REV] [REV_A [REV_B]], or OLD NEW with --files");
   command->add_flag("--files", options->files,
                     "Compare two files (a saved page: its article); no archive needed");
+  command->add_option(
+      "--url", options->url,
+      "The article's URL as it is (one that ends in @...); args are then revisions");
   command->add_flag("--raw", options->raw, "With --files: compare pages as text, markup and all");
   const std::map<std::string, Format> formats{
       {"text", Format::kText}, {"json", Format::kJson}, {"md", Format::kMarkdown}};

@@ -13,6 +13,7 @@ namespace {
 
 struct QuotesOptions {
   std::string target;
+  std::string url;      // --url: the article's URL as it is
   std::string history;  // a fragment of the quote to follow; empty: no history
   Format format = Format::kText;
 };
@@ -37,10 +38,24 @@ std::vector<const Quote*> Holding(const std::vector<Quote>& quotes, const std::s
   return found;
 }
 
+// The quote holding the fragment through every revision; a revision given
+// (ARTICLE@REV) must exist, and the fragment must be in it.
 int RunHistory(const QuotesOptions& options, Archive& archive) {
-  Result<std::string> id = archive.ResolveArticle(options.target);
-  if (!id.ok()) return Fail(id.status().WithOperation("quotes"));
-  Result<std::vector<RevisionInfo>> log = archive.Log(*id);
+  const Target target = ParseTarget(options.target, options.url);
+  Result<RevisionInfo> given = ResolveTarget(archive, target);
+  if (!given.ok()) return Fail(given.status().WithOperation("quotes"));
+  if (!target.revision.empty()) {
+    Result<std::string> text = archive.ReadText(*given);
+    if (!text.ok()) return Fail(text.status().WithOperation("quotes"));
+    Result<std::vector<Quote>> quotes = FindQuotes(*text);
+    if (!quotes.ok()) return Fail(quotes.status().WithOperation("quotes"));
+    if (Holding(*quotes, options.history).empty()) {
+      return Fail(Status::NotFound("quotes " + options.target + ": no quote holds \"" +
+                                   options.history + "\" in revision " +
+                                   std::to_string(given->number)));
+    }
+  }
+  Result<std::vector<RevisionInfo>> log = archive.Log(given->article_id);
   if (!log.ok()) return Fail(log.status().WithOperation("quotes"));
   nlohmann::json out = nlohmann::json::array();
   bool seen = false;
@@ -75,10 +90,14 @@ int RunHistory(const QuotesOptions& options, Archive& archive) {
 }
 
 int RunQuotes(const QuotesOptions& options, const Context& context) {
+  if (options.target.empty() && options.url.empty()) {
+    Fail(Status::InvalidInput("quotes: give ARTICLE[@REV], or --url URL [REV]"));
+    return kExitUsage;
+  }
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
   if (!options.history.empty()) return RunHistory(options, *archive);
-  Result<RevisionInfo> revision = ResolveTarget(*archive, options.target);
+  Result<RevisionInfo> revision = ResolveTarget(*archive, ParseTarget(options.target, options.url));
   if (!revision.ok()) return Fail(revision.status().WithOperation("quotes"));
   Result<std::string> text = archive->ReadText(*revision);
   if (!text.ok()) return Fail(text.status().WithOperation("quotes"));
@@ -101,7 +120,9 @@ void SetupQuotes(CLI::App& app, Context& context) {
   auto options = std::make_shared<QuotesOptions>();
   CLI::App* command =
       app.add_subcommand("quotes", "Quotes of a revision with their speakers (default: latest)");
-  command->add_option("target", options->target, "ARTICLE[@REV]")->required();
+  command->add_option("target", options->target, "ARTICLE[@REV]");
+  command->add_option("--url", options->url,
+                      "The article's URL as it is (one that ends in @...); TARGET is then REV");
   command->add_option("--history", options->history,
                       "Follow the quote holding this fragment through every revision");
   AddFormatOption(*command, &options->format);

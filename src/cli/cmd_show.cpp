@@ -12,14 +12,19 @@ namespace {
 
 struct ShowOptions {
   std::string target;
+  std::string url;  // --url: the article's URL as it is
   bool page = false;
   Format format = Format::kText;
 };
 
 int RunShow(const ShowOptions& options, const Context& context) {
+  if (options.target.empty() && options.url.empty()) {
+    Fail(Status::InvalidInput("show: give ARTICLE[@REV], or --url URL [REV]"));
+    return kExitUsage;
+  }
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
-  Result<RevisionInfo> revision = ResolveTarget(*archive, options.target);
+  Result<RevisionInfo> revision = ResolveTarget(*archive, ParseTarget(options.target, options.url));
   if (!revision.ok()) return Fail(revision.status());
   if (options.page) {
     Result<StoredPage> page = archive->ReadPage(*revision);
@@ -57,10 +62,10 @@ int RunShow(const ShowOptions& options, const Context& context) {
 void SetupShow(CLI::App& app, Context& context) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* command = app.add_subcommand("show", "Print one revision's text (default: the latest)");
-  command
-      ->add_option("target", options->target,
-                   "ARTICLE[@REV]: REV is 1, 2, ..., -1, -2, ... or a commit prefix")
-      ->required();
+  command->add_option("target", options->target,
+                      "ARTICLE[@REV]: REV is 1, 2, ..., -1, -2, ... or a commit prefix");
+  command->add_option("--url", options->url,
+                      "The article's URL as it is (one that ends in @...); TARGET is then REV");
   command->add_flag("--page", options->page,
                     "Print the page the text was extracted from, as fetched (JSON: its metadata)");
   AddFormatOption(*command, &options->format);

@@ -84,14 +84,33 @@ nlohmann::json RevisionJson(const RevisionInfo& revision) {
   return json;
 }
 
-Result<RevisionInfo> ResolveTarget(Archive& archive, const std::string& target) {
-  Result<std::string> whole = archive.ResolveArticle(target);
-  if (whole.ok()) return archive.ResolveRevision(*whole, "-1");
+Target ParseTarget(const std::string& target, const std::string& url) {
+  if (!url.empty()) {
+    return {url, target.starts_with("@") ? target.substr(1) : target, ""};
+  }
   const std::size_t at = target.rfind('@');
-  if (at == std::string::npos || at == 0) return whole.status();
-  Result<std::string> id = archive.ResolveArticle(target.substr(0, at));
+  if (at == std::string::npos || at == 0 || target.find('/', at) != std::string::npos) {
+    return {target, "", ""};
+  }
+  return {target.substr(0, at), target.substr(at + 1), target};
+}
+
+Result<RevisionInfo> ResolveTarget(Archive& archive, const Target& target) {
+  Result<std::string> id = archive.ResolveArticle(target.article);
+  if (!id.ok() && id.status().code() == Status::Code::kNotFound && !target.whole.empty()) {
+    Result<std::string> whole = archive.ResolveArticle(target.whole);
+    if (whole.ok()) return archive.ResolveRevision(*whole, "-1");
+  }
   if (!id.ok()) return id.status();
-  return archive.ResolveRevision(*id, target.substr(at + 1));
+  if (target.revision.empty()) return archive.ResolveRevision(*id, "-1");
+  Result<RevisionInfo> revision = archive.ResolveRevision(*id, target.revision);
+  const bool numeric = target.revision.find_first_not_of("-0123456789") == std::string::npos;
+  if (!revision.ok() && revision.status().code() == Status::Code::kInvalidInput && !numeric &&
+      target.article.find("://") != std::string::npos) {
+    return Status::InvalidInput(revision.status().message() + " (for a URL that ends in @" +
+                                target.revision + ", give it with --url)");
+  }
+  return revision;
 }
 
 nlohmann::json QuoteJson(const Quote& quote) {

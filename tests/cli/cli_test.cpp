@@ -270,3 +270,62 @@ TEST_CASE("cli: analyze gives sentences whose byte offsets round-trip", "[cli][s
   CHECK(binary.err ==
         "stet: analyze " + dir / "binary.bin" + ": binary data (NUL byte at offset 2)\n");
 }
+
+TEST_CASE("regression: ARTICLE@REV is read after a query string or a fragment",
+          "[cli][regression]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  const std::string url = "https://ex.com/s?id=5";
+  for (int n = 1; n <= 3; ++n) {
+    WriteFile(dir / "r.txt", "Revision " + std::to_string(n) + " of the story, as it stood.");
+    REQUIRE(Stet(archive, {"add", dir / "r.txt", "--url", url, "--at",
+                           "2025-01-0" + std::to_string(n) + "T00:00:00Z"})
+                .exit_code == 0);
+  }
+  auto shown = [&](const std::string& target) { return Stet(archive, {"show", target}); };
+  CHECK(shown(url + "&utm_source=x@1").out == "Revision 1 of the story, as it stood.");
+  CHECK(shown(url + "#top@1").out == "Revision 1 of the story, as it stood.");
+  CHECK(shown(url + "@2").out == "Revision 2 of the story, as it stood.");
+  CHECK(shown(url).out == "Revision 3 of the story, as it stood.");
+  for (const std::string bad : {"@abc", "@0", "@4"}) {
+    RunResult wrong = shown(url + "#x" + bad);
+    CHECK(wrong.exit_code == 1);
+    CHECK(wrong.out.empty());
+    CHECK(wrong.err.find("revision " + bad.substr(1)) != std::string::npos);
+  }
+  // diff ARTICLE@REV: that revision against the latest.
+  RunResult diff = Stet(archive, {"diff", url + "#x@1", "--format", "json"});
+  REQUIRE(diff.exit_code == 0);
+  const nlohmann::json json = nlohmann::json::parse(diff.out);
+  CHECK(json["from"]["number"] == 1);
+  CHECK(json["to"]["number"] == 3);
+  CHECK(Stet(archive, {"diff", url + "@1", "2", "3"}).exit_code == 1);  // three revisions
+  // quotes ARTICLE@REV --history is accepted; the fragment must be in REV.
+  WriteFile(dir / "q.txt", "\"We will act,\" the minister said on Monday.");
+  REQUIRE(Stet(archive, {"add", dir / "q.txt", "--url", url}).exit_code == 0);
+  RunResult history = Stet(archive, {"quotes", url + "@4", "--history", "will act"});
+  CHECK(history.exit_code == 0);
+  CHECK(history.out.find("revision 4") != std::string::npos);
+  CHECK(Stet(archive, {"quotes", url + "@1", "--history", "will act"}).exit_code == 1);
+}
+
+TEST_CASE("regression: a URL that ends in @name is given with --url", "[cli][regression]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  const std::string url = "https://medium.com/@name";
+  WriteFile(dir / "r.txt", "A profile page, as it stood.");
+  REQUIRE(Stet(archive, {"add", dir / "r.txt", "--url", url}).exit_code == 0);
+  // https://medium.com/ is not archived: the whole argument is the article.
+  CHECK(Stet(archive, {"show", url}).out == "A profile page, as it stood.");
+  WriteFile(dir / "front.txt", "The front page, as it stood.");
+  REQUIRE(Stet(archive, {"add", dir / "front.txt", "--url", "https://medium.com/"}).exit_code == 0);
+  RunResult as_revision = Stet(archive, {"show", url});
+  CHECK(as_revision.exit_code == 1);
+  CHECK(as_revision.err.find("give it with --url") != std::string::npos);
+  CHECK(Stet(archive, {"show", "--url", url}).out == "A profile page, as it stood.");
+  CHECK(Stet(archive, {"show", "--url", url, "@1"}).out == "A profile page, as it stood.");
+  CHECK(Stet(archive, {"show", "https://medium.com/@name/post"}).exit_code == 1);  // not stored
+  CHECK(Stet(archive, {"show"}).exit_code == 2);
+}
