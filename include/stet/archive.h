@@ -50,6 +50,10 @@ struct NewRevision {
   // (any encoding) and where they came from. Empty for a text file.
   std::string html;
   PageInfo page;
+  // A revision fetched before the article's latest one is refused (a history
+  // runs forward in time), unless this is set: it is then stored after the
+  // latest all the same, as the newest revision, with its own time.
+  bool allow_earlier = false;
 };
 
 // A stored page: the bytes as fetched and their PageInfo.
@@ -91,6 +95,10 @@ struct ArticleSummary {
 struct AddOutcome {
   bool stored = false;
   RevisionInfo revision;  // the new revision, or the latest one when unchanged
+  // AddBatch only: why this revision was not stored (its time was before
+  // the article's latest and allow_earlier was not set); Add returns it as
+  // its error instead.
+  Status refused;
 };
 
 class Archive {
@@ -111,7 +119,8 @@ class Archive {
 
   const std::string& path() const;
 
-  // Checks a revision without storing it: identity, text, title.
+  // Checks a revision without storing it: identity, text, title, and a
+  // time git can store (1970-01-01 or later).
   static Status Validate(const NewRevision& revision);
 
   // Stores one revision unless its normalised text equals the latest one's.

@@ -7,7 +7,9 @@
 // stored in order, in batches written as one pack each.
 //
 // A bad line does not stop the import: it is skipped, reported to the sink
-// with its line number, and counted. The good lines are stored.
+// with its line number, and counted. The good lines are stored. A line
+// seen before its article's latest revision is a bad line unless
+// `allow_earlier` (NewRevision::allow_earlier).
 #ifndef STET_IMPORT_H_
 #define STET_IMPORT_H_
 
@@ -27,6 +29,7 @@ struct ImportOptions {
   std::size_t max_line_bytes = kDefaultMaxInputBytes;  // a longer line is rejected
   std::size_t batch_revisions = 10000;                 // revisions per pack
   std::size_t batch_bytes = 64 * 1024 * 1024;          // text bytes per pack
+  bool allow_earlier = false;  // store lines seen before their article's latest revision
 };
 
 struct ImportSummary {

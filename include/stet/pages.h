@@ -50,9 +50,10 @@ struct PageOutcome {
 // Fetches `url` and stores a revision when its text changed. When the
 // article is already archived, the validators (ETag, Last-Modified) of its
 // latest revision are sent, so an unchanged page costs one 304. Fails with
-// kNetwork for fetch failures, kInvalidInput when the page holds no article.
+// kNetwork for fetch failures, kInvalidInput when the page holds no article
+// (or was seen before the latest revision: NewRevision::allow_earlier).
 Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
-                               UnixSeconds now);
+                               UnixSeconds now, bool allow_earlier = false);
 
 // A saved page (its bytes as read from a file) as a revision of the article
 // at `url`, seen at `at`, ready to store: the extracted text and title, the
@@ -61,7 +62,7 @@ Result<NewRevision> RevisionFromPage(std::string_view bytes, std::string_view ur
 
 // Stores a saved page as RevisionFromPage reads it.
 Result<PageOutcome> AddSavedPage(Archive& archive, std::string_view bytes, std::string_view url,
-                                 UnixSeconds at);
+                                 UnixSeconds at, bool allow_earlier = false);
 
 struct ReextractSummary {
   int revisions = 0;     // revisions with a stored page, read again

@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <map>
 #include <string>
 
 #include "stet/archive.h"
@@ -58,6 +60,40 @@ Result<RevisionInfo> ResolveTarget(Archive& archive, const Target& target);
 
 // How messages name an input file: its path, or "standard input" for "-".
 std::string InputName(const std::string& file);
+
+// Option checks whose messages say what is wrong in the user's words
+// (CLI11's own print its internals: the largest double, enum maps).
+// One of `names` (any case), given to the option as the value it maps to.
+template <typename T>
+CLI::Validator OneOf(const std::map<std::string, T>& names) {
+  std::string listed;
+  for (const auto& [name, value] : names) listed += (listed.empty() ? "" : ", ") + name;
+  return CLI::Validator(
+      [names, listed](std::string& input) -> std::string {
+        std::string lower = input;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const auto found = names.find(lower);
+        if (found == names.end()) return input + " is not one of " + listed;
+        input = std::to_string(static_cast<long long>(found->second));
+        return "";
+      },
+      "{" + listed + "}");
+}
+// A number of seconds above 0 (at most a day).
+CLI::Validator PositiveSeconds();
+// A size (10MiB, 500KB, 1000): not negative, not 0. Goes before
+// CLI::AsSizeValue, which reads "-5" as a huge size.
+CLI::Validator NonNegativeSize();
+// A header value: no line breaks or other control characters, which would
+// end the header and start another.
+CLI::Validator HeaderValue();
+// Not empty (--at '' is no time).
+CLI::Validator NotEmpty(const std::string& what);
+
+// Prints a usage error as one line, "stet: COMMAND: what is wrong (stet
+// COMMAND --help)", and returns kExitUsage; help and --version print and
+// return kExitOk.
+int UsageError(CLI::App& app, const CLI::ParseError& error, int argc, char** argv);
 
 // Output formats of listing commands.
 enum class Format { kText, kJson, kMarkdown };  // Markdown: only where a command offers it

@@ -16,6 +16,7 @@ struct AddOptions {
   std::string url;
   std::string key;
   std::string at;
+  bool allow_earlier = false;
   std::string title;
   std::size_t max_size = kDefaultMaxInputBytes;
   FetchFlags fetch;
@@ -52,8 +53,9 @@ void PrintPageOutcome(const PageOutcome& outcome, Format format) {
 int AddUrl(const AddOptions& options, const Context& context) {
   const std::string subject = "add " + options.source;
   if (!options.url.empty() || !options.key.empty()) {
-    return Fail(Status::InvalidInput(subject + ": --url and --key are for files; a fetched page "
-                                               "is named by its URL"));
+    Fail(Status::InvalidInput(subject + ": --url and --key are for files; a fetched page is "
+                                        "named by the URL it is fetched from"));
+    return kExitUsage;
   }
   UnixSeconds seen = Now();
   if (!options.at.empty()) {
@@ -64,7 +66,8 @@ int AddUrl(const AddOptions& options, const Context& context) {
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
   Result<PageOutcome> outcome =
-      AddFromUrl(*archive, options.source, options.fetch.Options(options.max_size), seen);
+      AddFromUrl(*archive, options.source, options.fetch.Options(options.max_size), seen,
+                 options.allow_earlier);
   if (!outcome.ok()) return Fail(outcome.status().WithOperation("add"));
   PrintPageOutcome(*outcome, options.format);
   return kExitOk;
@@ -72,6 +75,11 @@ int AddUrl(const AddOptions& options, const Context& context) {
 
 int RunAdd(const AddOptions& options, const Context& context) {
   if (IsHttpUrl(options.source)) return AddUrl(options, context);
+  if (const std::size_t scheme = options.source.find("://");
+      scheme != std::string::npos && scheme > 0 && options.source.find_first_of("/.", 0) > scheme) {
+    Fail(Status::InvalidInput("add " + options.source + ": stet fetches http and https URLs only"));
+    return kExitUsage;
+  }
   const std::string subject = "add " + InputName(options.source);
   if (options.url.empty() == options.key.empty()) {
     std::fprintf(stderr, "stet: %s: give the article's --url URL or a --key NAME\n",
@@ -98,12 +106,14 @@ int RunAdd(const AddOptions& options, const Context& context) {
     }
     Result<Archive> archive = OpenArchive(context);
     if (!archive.ok()) return Fail(archive.status());
-    Result<PageOutcome> outcome = AddSavedPage(*archive, *bytes, revision.url, revision.fetched_at);
+    Result<PageOutcome> outcome =
+        AddSavedPage(*archive, *bytes, revision.url, revision.fetched_at, options.allow_earlier);
     if (!outcome.ok()) return Fail(outcome.status().WithContext(subject));
     PrintPageOutcome(*outcome, options.format);
     return kExitOk;
   }
   revision.text = std::move(bytes).value();
+  revision.allow_earlier = options.allow_earlier;
   // Check everything before touching the archive.
   if (Status valid = Archive::Validate(revision); !valid.ok())
     return Fail(valid.WithContext(subject));
@@ -128,9 +138,13 @@ void SetupAdd(CLI::App& app, Context& context) {
   identity->add_option("--url", options->url, "The article's URL (its identity)");
   identity->add_option("--key", options->key, "A name for a local document with no URL");
   identity->require_option(0, 1);
-  command->add_option("--at", options->at, "When the text was seen, RFC 3339 (default: now)");
+  command->add_option("--at", options->at, "When the text was seen, RFC 3339 (default: now)")
+      ->check(NotEmpty("a time such as 2025-02-13T14:05:00Z"));
+  command->add_flag("--allow-earlier", options->allow_earlier,
+                    "Store a revision seen before the article's latest (after it, as the newest)");
   command->add_option("--title", options->title, "The article's title (text files)");
   command->add_option("--max-size", options->max_size, "Largest input or page (default 10MiB)")
+      ->check(NonNegativeSize())
       ->transform(CLI::AsSizeValue(false));
   AddFetchOptions(*command, &options->fetch);
   AddFormatOption(*command, &options->format);

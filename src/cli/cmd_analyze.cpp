@@ -93,6 +93,7 @@ void SetupAnalyze(CLI::App& app, Context& context) {
       "analyze", "Split one text into sentences with byte offsets (no archive needed)");
   command->add_option("file", options->file, "Text file, or - for standard input")->required();
   command->add_option("--max-size", options->max_size, "Largest input accepted (default 10MiB)")
+      ->check(NonNegativeSize())
       ->transform(CLI::AsSizeValue(false));
   AddFormatOption(*command, &options->format);
   command->callback([options, &context] { context.exit_code = RunAnalyze(*options); });

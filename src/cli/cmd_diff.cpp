@@ -171,14 +171,15 @@ void SetupDiff(CLI::App& app, Context& context) {
   const std::map<std::string, Format> formats{
       {"text", Format::kText}, {"json", Format::kJson}, {"md", Format::kMarkdown}};
   command->add_option("--format", options->format, "Output format: text, json or md (Markdown)")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->transform(OneOf(formats))
       ->default_str("text");
   const std::map<std::string, Color> colors{
       {"auto", Color::kAuto}, {"always", Color::kAlways}, {"never", Color::kNever}};
   command->add_option("--color", options->color, "Colour: auto (on a terminal), always, never")
-      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case))
+      ->transform(OneOf(colors))
       ->default_str("auto");
   command->add_option("--max-size", options->max_size, "Largest file accepted (default 10MiB)")
+      ->check(NonNegativeSize())
       ->transform(CLI::AsSizeValue(false));
   command->callback([options, &context] { context.exit_code = RunDiff(*options, context); });
 }

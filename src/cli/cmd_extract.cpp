@@ -72,6 +72,7 @@ void SetupExtract(CLI::App& app, Context& context) {
   command->add_option("source", options->source, "An HTML file, a URL, or - for stdin")->required();
   command->add_option("--url", options->url, "The page's URL, for a saved page's links");
   command->add_option("--max-size", options->max_size, "Largest page (default 10MiB)")
+      ->check(NonNegativeSize())
       ->transform(CLI::AsSizeValue(false));
   AddFetchOptions(*command, &options->fetch);
   AddFormatOption(*command, &options->format);

@@ -60,11 +60,14 @@ void SetupImport(CLI::App& app, Context& context) {
   command
       ->add_option("--max-size", options->import.max_line_bytes,
                    "Longest line accepted (default 10MiB)")
+      ->check(NonNegativeSize())
       ->transform(CLI::AsSizeValue(false));
   command
       ->add_option("--batch-size", options->import.batch_revisions,
                    "Revisions written per pack (default 10000)")
       ->check(CLI::PositiveNumber);
+  command->add_flag("--allow-earlier", options->import.allow_earlier,
+                    "Store lines seen before their article's latest revision (after it)");
   AddFormatOption(*command, &options->format);
   command->callback([options, &context] { context.exit_code = RunImport(*options, context); });
 }

@@ -41,8 +41,96 @@ Result<Archive> OpenArchive(const Context& context) {
 void AddFormatOption(CLI::App& command, Format* format) {
   const std::map<std::string, Format> names{{"text", Format::kText}, {"json", Format::kJson}};
   command.add_option("--format", *format, "Output format: text or json")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->transform(OneOf(names))
       ->default_str("text");
+}
+
+CLI::Validator PositiveSeconds() {
+  return CLI::Validator(
+      [](std::string& input) -> std::string {
+        char* end = nullptr;
+        const double seconds = std::strtod(input.c_str(), &end);
+        if (input.empty() || *end != '\0' || !(seconds > 0) || seconds > 86400) {
+          return input + " is not a number of seconds above 0 and at most 86400";
+        }
+        return "";
+      },
+      "SECONDS");
+}
+
+CLI::Validator NonNegativeSize() {
+  return CLI::Validator(
+      [](std::string& input) -> std::string {
+        const std::size_t first = input.find_first_not_of(" \t");
+        if (first != std::string::npos && input[first] == '-') return input + " is below 0";
+        if (first != std::string::npos &&
+            input.find_first_not_of("0", first) == std::string::npos) {
+          return "0 bytes would refuse everything";
+        }
+        return "";
+      },
+      "SIZE");
+}
+
+CLI::Validator HeaderValue() {
+  return CLI::Validator(
+      [](std::string& input) -> std::string {
+        for (char c : input) {
+          if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+            return "holds a line break or another control character";
+          }
+        }
+        return "";
+      },
+      "TEXT");
+}
+
+CLI::Validator NotEmpty(const std::string& what) {
+  return CLI::Validator(
+      [what](std::string& input) -> std::string {
+        return input.empty() ? "is empty; give " + what : "";
+      },
+      "TEXT");
+}
+
+int UsageError(CLI::App& app, const CLI::ParseError& error, int argc, char** argv) {
+  if (dynamic_cast<const CLI::CallForHelp*>(&error) ||
+      dynamic_cast<const CLI::CallForAllHelp*>(&error) ||
+      dynamic_cast<const CLI::CallForVersion*>(&error)) {
+    return app.exit(error) == 0 ? kExitOk : kExitUsage;
+  }
+  std::string commands;
+  for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    commands += (commands.empty() ? "" : ", ") + command->get_name();
+  }
+  const std::vector<CLI::App*> parsed = app.get_subcommands();
+  if (parsed.empty()) {
+    // No command was recognised: name the word that was not one.
+    for (int i = 1; i < argc; ++i) {
+      const std::string arg = argv[i];
+      if (arg == "--archive") {
+        ++i;
+        continue;
+      }
+      if (!arg.empty() && arg[0] != '-') {
+        std::fprintf(stderr, "stet: unknown command '%s' (commands: %s)\n", arg.c_str(),
+                     commands.c_str());
+        return kExitUsage;
+      }
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&error)) {
+      std::fprintf(stderr, "stet: give a command: %s (stet --help)\n", commands.c_str());
+      return kExitUsage;
+    }
+    std::fprintf(stderr, "stet: %s (stet --help)\n", error.what());
+    return kExitUsage;
+  }
+  const std::string name = parsed.front()->get_name();
+  std::string message = error.what();
+  std::replace(message.begin(), message.end(), '\n', ' ');
+  std::fprintf(stderr, "stet: %s: %s (stet %s --help)\n", name.c_str(), message.c_str(),
+               name.c_str());
+  return kExitUsage;
 }
 
 FetchOptions FetchFlags::Options(std::size_t max_bytes) const {
@@ -57,18 +145,19 @@ FetchOptions FetchFlags::Options(std::size_t max_bytes) const {
 
 void AddFetchOptions(CLI::App& command, FetchFlags* flags) {
   command.add_option("--timeout", flags->timeout_seconds, "Seconds a fetch may take in all")
-      ->check(CLI::PositiveNumber)
+      ->check(PositiveSeconds())
       ->default_str("60");
   command
       .add_option("--connect-timeout", flags->connect_timeout_seconds,
                   "Seconds to wait for a connection")
-      ->check(CLI::PositiveNumber)
+      ->check(PositiveSeconds())
       ->default_str("10");
   command.add_option("--max-redirects", flags->max_redirects, "Redirects followed at most")
       ->check(CLI::Range(0, 50))
       ->default_str("10");
-  command.add_option("--user-agent", flags->user_agent,
-                     "User-Agent header (default: stet/VERSION)");
+  command
+      .add_option("--user-agent", flags->user_agent, "User-Agent header (default: stet/VERSION)")
+      ->check(HeaderValue());
 }
 
 nlohmann::json RevisionJson(const RevisionInfo& revision) {

@@ -1,5 +1,5 @@
 // The `stet` executable: binds global flags, registers the subcommands and
-// turns CLI11's usage errors into exit code 2. Each subcommand lives in its
+// turns CLI11's usage errors into one line and exit code 2. Each subcommand lives in its
 // own file (cmd_*.cpp) and calls one library entry point.
 #include <csignal>
 
@@ -28,8 +28,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);
-    return code == 0 ? kExitOk : kExitUsage;
+    return UsageError(app, error, argc, argv);
   }
   return context.exit_code;
 }

@@ -71,6 +71,7 @@ struct Prepared {
   std::string html;       // the page, "" for a text file
   std::string page_info;  // its page.json
   int extractor = 0;
+  bool allow_earlier = false;
 };
 
 Result<Prepared> Prepare(const NewRevision& revision) {
@@ -88,7 +89,18 @@ Result<Prepared> Prepare(const NewRevision& revision) {
     prepared.page_info = EncodePageInfo(revision.page);
     prepared.extractor = revision.page.extractor;
   }
+  prepared.allow_earlier = revision.allow_earlier;
   return prepared;
+}
+
+// A revision must not go back in time from the article's latest, unless
+// its writer said so.
+Status CheckOrder(const Prepared& prepared, const std::optional<Tip>& tip, UnixSeconds fetched_at) {
+  if (!tip || prepared.allow_earlier || fetched_at >= tip->info.fetched_at) return Status::Ok();
+  return Status::InvalidInput(
+      "fetched at " + FormatTimestamp(fetched_at) + ", before the article's latest revision (" +
+      std::to_string(tip->info.number) + ", fetched at " + FormatTimestamp(tip->info.fetched_at) +
+      "); to store it after that one anyway, allow earlier times (--allow-earlier)");
 }
 
 RevisionInfo NextRevision(const Prepared& prepared, const std::optional<Tip>& tip,
@@ -204,7 +216,8 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
   for (int attempt = 0; attempt < kMaxSwapAttempts; ++attempt) {
     Result<std::optional<Tip>> tip = ReadTip(impl.repo.get(), prepared.id);
     if (!tip.ok()) return tip.status();
-    if (*tip && (*tip)->info.hash == prepared.hash) return AddOutcome{false, (*tip)->info};
+    if (*tip && (*tip)->info.hash == prepared.hash) return AddOutcome{false, (*tip)->info, {}};
+    if (Status order = CheckOrder(prepared, *tip, fetched_at); !order.ok()) return order;
     RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
     Result<RevisionObjects> objects =
         WriteRevisionObjects(loose, info, prepared, *tip ? &(*tip)->oid : nullptr);
@@ -215,7 +228,7 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
     if (!swapped.ok()) return swapped.status();
     if (*swapped) {
       info.commit = git::OidHex(objects->commit);
-      return AddOutcome{true, std::move(info)};
+      return AddOutcome{true, std::move(info), {}};
     }
     BackOff(attempt);
   }
@@ -244,6 +257,12 @@ Status Archive::Validate(const NewRevision& revision) {
     return Status::InvalidInput("a stored page needs the version of the extractor that read it");
   if (!revision.title.empty()) {
     if (Status title = CheckText(revision.title); !title.ok()) return title.WithContext("title");
+  }
+  // A commit's time is a count of seconds since 1970 that git reads as
+  // unsigned: `git fsck` rejects an earlier one (badDateOverflow).
+  if (revision.fetched_at < 0) {
+    return Status::InvalidInput("fetched at " + FormatTimestamp(revision.fetched_at) +
+                                ": git stores no time before 1970-01-01T00:00:00Z");
   }
   return Status::Ok();
 }
@@ -290,7 +309,12 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     }
     article.members.push_back(i);
     if (article.current && article.current->info.hash == prepared.hash) {
-      outcomes[i] = AddOutcome{false, article.current->info};
+      outcomes[i] = AddOutcome{false, article.current->info, {}};
+      continue;
+    }
+    if (Status in_order = CheckOrder(prepared, article.current, revisions[i].fetched_at);
+        !in_order.ok()) {
+      outcomes[i] = AddOutcome{false, article.current->info, in_order};
       continue;
     }
     RevisionInfo info = NextRevision(prepared, article.current, revisions[i].fetched_at);
@@ -298,7 +322,7 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
         to_pack, info, prepared, article.current ? &article.current->oid : nullptr);
     if (!objects.ok()) return objects.status();
     info.commit = git::OidHex(objects->commit);
-    outcomes[i] = AddOutcome{true, info};
+    outcomes[i] = AddOutcome{true, info, {}};
     article.current = Tip{objects->commit, std::move(info)};
   }
 
@@ -321,6 +345,10 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     // by one on the new tip, deduplicating against it.
     for (std::size_t i : article.members) {
       Result<AddOutcome> outcome = AddPrepared(*impl_, prepared_all[i], revisions[i].fetched_at);
+      if (!outcome.ok() && outcome.status().code() == Status::Code::kInvalidInput) {
+        outcomes[i] = AddOutcome{false, {}, outcome.status()};  // refused for its time
+        continue;
+      }
       if (!outcome.ok()) return outcome.status();
       outcomes[i] = std::move(outcome).value();
     }

@@ -149,6 +149,14 @@ Result<FetchedPage> Fetch(std::string_view url, const FetchOptions& options) {
   if (!IsHttpUrl(target)) {
     return Status::InvalidInput(target + ": only http and https URLs can be fetched");
   }
+  // A line break in a header value would end it and start another header.
+  for (const std::string* value :
+       {&options.user_agent, &options.if_none_match, &options.if_modified_since}) {
+    if (std::any_of(value->begin(), value->end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+      return Status::InvalidInput(target + ": a header value holds a control character");
+    }
+  }
   Result<const CurlLibrary*> loaded = Curl();
   if (!loaded.ok()) return Status::Network(target + ": " + loaded.status().message());
   const CurlLibrary& curl = **loaded;

@@ -67,15 +67,26 @@ Result<ImportSummary> ImportJsonLines(Archive& archive, std::istream& in, const 
   std::set<std::string> articles;
   std::vector<NewRevision> batch;
   std::size_t batch_bytes = 0;
+  std::vector<std::size_t> batch_lines;  // each revision's line number, for messages
   auto flush = [&]() -> Status {
     if (batch.empty()) return Status::Ok();
     Result<std::vector<AddOutcome>> outcomes = archive.AddBatch(batch);
     if (!outcomes.ok()) return outcomes.status().WithContext("import " + source);
-    for (const AddOutcome& outcome : *outcomes) {
+    for (std::size_t i = 0; i < outcomes->size(); ++i) {
+      const AddOutcome& outcome = (*outcomes)[i];
+      if (!outcome.refused.ok()) {
+        ++summary.rejected;
+        if (on_rejected) {
+          on_rejected(outcome.refused.WithContext("import " + source + ":" +
+                                                  std::to_string(batch_lines[i])));
+        }
+        continue;
+      }
       ++(outcome.stored ? summary.stored : summary.unchanged);
       articles.insert(outcome.revision.article_id);
     }
     batch.clear();
+    batch_lines.clear();
     batch_bytes = 0;
     return Status::Ok();
   };
@@ -101,7 +112,9 @@ Result<ImportSummary> ImportJsonLines(Archive& archive, std::istream& in, const 
       continue;
     }
     batch_bytes += revision->text.size();
+    revision->allow_earlier = options.allow_earlier;
     batch.push_back(std::move(revision).value());
+    batch_lines.push_back(line_number);
     if (batch.size() >= options.batch_revisions || batch_bytes >= options.batch_bytes) {
       if (Status flushed = flush(); !flushed.ok()) return flushed;
     }

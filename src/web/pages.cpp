@@ -108,7 +108,7 @@ std::string ArticleUrlOf(std::string_view final_url, std::string_view canonical_
 }
 
 Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
-                               UnixSeconds now) {
+                               UnixSeconds now, bool allow_earlier) {
   const std::string subject(url);
   FetchOptions conditional = options;
   Result<std::optional<RevisionInfo>> found = LatestRevision(archive, url);
@@ -148,6 +148,7 @@ Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const Fet
   revision.page.etag = fetched->etag;
   revision.page.last_modified = fetched->last_modified;
   revision.page.content_type = fetched->content_type;
+  revision.allow_earlier = allow_earlier;
   Result<PageOutcome> outcome = Store(archive, revision, fetched->http_status);
   if (!outcome.ok()) return outcome.status().WithContext(subject);
   return outcome;
@@ -160,9 +161,10 @@ Result<NewRevision> RevisionFromPage(std::string_view bytes, std::string_view ur
 }
 
 Result<PageOutcome> AddSavedPage(Archive& archive, std::string_view bytes, std::string_view url,
-                                 UnixSeconds at) {
+                                 UnixSeconds at, bool allow_earlier) {
   Result<NewRevision> revision = RevisionFromPage(bytes, url, at);
   if (!revision.ok()) return revision.status();
+  revision->allow_earlier = allow_earlier;
   return Store(archive, *revision, 0);
 }
 

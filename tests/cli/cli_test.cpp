@@ -329,3 +329,91 @@ TEST_CASE("regression: a URL that ends in @name is given with --url", "[cli][reg
   CHECK(Stet(archive, {"show", "https://medium.com/@name/post"}).exit_code == 1);  // not stored
   CHECK(Stet(archive, {"show"}).exit_code == 2);
 }
+
+TEST_CASE("regression: times git cannot store and times out of order are refused",
+          "[cli][regression]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  const std::string url = "https://news.example.com/a";
+  WriteFile(dir / "one.txt", "The first text of the story.");
+  WriteFile(dir / "two.txt", "The second text of the story.");
+  WriteFile(dir / "three.txt", "The third text of the story.");
+  const std::string before = Snapshot(archive);
+  RunResult old =
+      Stet(archive, {"add", dir / "one.txt", "--url", url, "--at", "1900-01-01T00:00:00Z"});
+  CHECK(old.exit_code == 1);
+  CHECK(old.err == "stet: add " + dir / "one.txt" +
+                       ": fetched at 1900-01-01T00:00:00Z: git stores no time before "
+                       "1970-01-01T00:00:00Z\n");
+  RunResult empty = Stet(archive, {"add", dir / "one.txt", "--url", url, "--at", ""});
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err.find("--at: is empty") != std::string::npos);
+  CHECK(Snapshot(archive) == before);
+
+  REQUIRE(Stet(archive, {"add", dir / "one.txt", "--url", url, "--at", "1970-01-01T00:00:00Z"})
+              .exit_code == 0);
+  REQUIRE(Stet(archive, {"add", dir / "two.txt", "--url", url, "--at", "2025-02-13T12:00:00Z"})
+              .exit_code == 0);
+  const std::string two = Snapshot(archive);
+  RunResult earlier =
+      Stet(archive, {"add", dir / "three.txt", "--url", url, "--at", "2025-02-12T12:00:00Z"});
+  CHECK(earlier.exit_code == 1);
+  CHECK(earlier.err.find("fetched at 2025-02-12T12:00:00Z, before the article's latest revision "
+                         "(2, fetched at 2025-02-13T12:00:00Z)") != std::string::npos);
+  CHECK(Snapshot(archive) == two);
+  // Allowed, it is stored after the latest, as the newest revision.
+  RunResult allowed = Stet(archive, {"add", dir / "three.txt", "--url", url, "--at",
+                                     "2025-02-12T12:00:00Z", "--allow-earlier"});
+  CHECK(allowed.exit_code == 0);
+  RunResult log = Stet(archive, {"log", url, "--format", "json"});
+  const nlohmann::json revisions = nlohmann::json::parse(log.out);
+  REQUIRE(revisions.size() == 3);
+  CHECK(revisions[2]["fetched_at"] == "2025-02-12T12:00:00Z");
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
+
+  // Import: an earlier line is a rejected line, the others are stored.
+  WriteFile(
+      dir / "lines.jsonl",
+      "{\"url\": \"" + url +
+          "\", \"fetched_at\": \"2020-01-01T00:00:00Z\", \"text\": \"Old.\"}\n"
+          "{\"url\": \"https://news.example.com/b\", \"fetched_at\": \"1969-12-31T23:59:59Z\", "
+          "\"text\": \"Too old.\"}\n"
+          "{\"url\": \"" +
+          url + "\", \"fetched_at\": \"2030-01-01T00:00:00Z\", \"text\": \"New.\"}\n");
+  RunResult imported = Stet(archive, {"import", dir / "lines.jsonl"});
+  CHECK(imported.exit_code == 1);
+  CHECK(imported.err.find("lines.jsonl:1: fetched at 2020-01-01T00:00:00Z, before") !=
+        std::string::npos);
+  CHECK(imported.err.find("lines.jsonl:2: fetched at 1969-12-31T23:59:59Z: git stores no time") !=
+        std::string::npos);
+  CHECK(imported.out.find("imported 1 revision(s)") != std::string::npos);
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
+}
+
+TEST_CASE("regression: usage errors are one line naming what is wrong, exit 2",
+          "[cli][regression]") {
+  ScratchDir dir;
+  auto usage = [&](const std::vector<std::string>& args, const std::string& expected) {
+    RunResult result = Stet(dir / "archive", args);
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(LineCount(result.err) == 1);
+    CHECK(result.err.rfind("stet: ", 0) == 0);
+    CHECK(result.err.find(expected) != std::string::npos);
+    CHECK(result.err.size() < 200);  // no CLI11 internals, no 300-digit numbers
+  };
+  usage({"bogus"}, "unknown command 'bogus'");
+  usage({}, "give a command: init, add");
+  usage({"list", "--format", "xml"}, "--format: xml is not one of json, text");
+  usage({"diff", "--files", "a", "b", "--format", "pdf"}, "pdf is not one of json, md, text");
+  usage({"extract", "https://example.com/a", "--timeout", "0"}, "--timeout: 0 is not a number");
+  usage({"extract", "page.html", "--max-size", "-5"}, "--max-size: -5 is below 0");
+  usage({"extract", "https://example.com/a", "--user-agent", "a\r\nX-Injected: 1"},
+        "--user-agent: holds a line break");
+  usage({"add", "https://x/a", "--url", "https://y/"}, "--url and --key are for files");
+  usage({"add", "ftp://x/a"}, "add ftp://x/a: stet fetches http and https URLs only");
+  usage({"list", "--bogus"}, "list: ");
+  CHECK(Stet(dir / "archive", {"--help"}).exit_code == 0);
+  CHECK(Stet(dir / "archive", {"--version"}).exit_code == 0);
+}

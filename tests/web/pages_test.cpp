@@ -522,7 +522,7 @@ TEST_CASE("stet add URL refuses a response that is not a page and keeps --at") {
           0);
   CHECK(Log(archive, site.Url("/story"))[0]["fetched_at"] == "2025-02-13T14:05:00Z");
   RunResult with_url = Stet(archive, {"add", site.Url("/story"), "--url", "https://x.example/"});
-  CHECK(with_url.exit_code == 1);
+  CHECK(with_url.exit_code == 2);  // a usage error
   CHECK(with_url.err.find("--url and --key are for files") != std::string::npos);
 }
 
