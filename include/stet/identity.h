@@ -18,7 +18,9 @@ namespace stet {
 // Returns the canonical form of an absolute URL: scheme and host lower-cased,
 // the scheme's default port dropped, the fragment dropped, tracking query
 // parameters (utm_*, fbclid, gclid and the like) dropped, the remaining query
-// parameters sorted, an empty path written as "/".
+// parameters sorted, an empty path written as "/", credentials
+// (user:password@) dropped, an internationalised host in its ASCII form
+// (münchen.de is xn--mnchen-3ya.de).
 // Fails with kInvalidInput when `url` is not an absolute URL with a host.
 Result<std::string> CanonicalUrl(std::string_view url);
 

@@ -4,6 +4,7 @@
 // libcurl is opened on first use (curl_library.h says why).
 #include "stet/identity.h"
 
+#include <unicode/uidna.h>
 #include <xxhash.h>
 
 #include "base/ascii.h"
@@ -51,6 +52,29 @@ std::string CanonicalQuery(std::string_view query) {
   return out;
 }
 
+// The host in lower case, an internationalised one in its ASCII form by
+// UTS #46 (ICU's IDNA): libcurl's own conversion (CURLU_PUNYCODE) reads the
+// name in the process's locale, which a library must not depend on.
+Result<std::string> AsciiHost(std::string_view host) {
+  if (std::all_of(host.begin(), host.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return AsciiLower(host);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  static UIDNA* const idna = uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII, &status);
+  if (idna == nullptr) return Status::InvalidInput("host " + std::string(host) + ": no IDNA");
+  status = U_ZERO_ERROR;
+  UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+  char ascii[256];
+  const int32_t length = uidna_nameToASCII_UTF8(
+      idna, host.data(), static_cast<int32_t>(host.size()), ascii, sizeof ascii, &info, &status);
+  if (U_FAILURE(status) || info.errors != 0 || length <= 0 ||
+      length >= static_cast<int32_t>(sizeof ascii)) {
+    return Status::InvalidInput("has a host that is not a valid internationalised name");
+  }
+  return AsciiLower(std::string_view(ascii, static_cast<std::size_t>(length)));
+}
+
 }  // namespace
 
 Result<std::string> CanonicalUrl(std::string_view url) {
@@ -74,11 +98,19 @@ Result<std::string> CanonicalUrl(std::string_view url) {
     return invalid(std::string("not an absolute URL (") + curl.url_strerror(rc) + ")");
 
   char* raw = nullptr;
+  // An internationalised host in its ASCII (punycode) form, so that
+  // münchen.de and xn--mnchen-3ya.de name one host.
   if (curl.url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
     return invalid("has no host");
   }
-  const std::string host = AsciiLower(text(raw).get());
-  curl.url_set(handle.get(), CURLUPART_HOST, host.c_str(), 0);
+  Result<std::string> host = AsciiHost(text(raw).get());
+  if (!host.ok()) return invalid(host.status().message());
+  curl.url_set(handle.get(), CURLUPART_HOST, host->c_str(), 0);
+  // Credentials are a secret, never part of an article's name: the archive
+  // would keep them in every ref, message and listing.
+  curl.url_set(handle.get(), CURLUPART_USER, nullptr, 0);
+  curl.url_set(handle.get(), CURLUPART_PASSWORD, nullptr, 0);
+  curl.url_set(handle.get(), CURLUPART_OPTIONS, nullptr, 0);
   curl.url_set(handle.get(), CURLUPART_FRAGMENT, nullptr, 0);
 
   raw = nullptr;

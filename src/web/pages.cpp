@@ -1,5 +1,6 @@
 #include "stet/pages.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "base/ascii.h"
@@ -62,6 +63,18 @@ Result<std::optional<RevisionInfo>> LatestRevision(Archive& archive, std::string
   Result<RevisionInfo> latest = archive.ResolveRevision(*id, "-1");
   if (!latest.ok()) return latest.status();
   return std::optional<RevisionInfo>(std::move(latest).value());
+}
+
+// `url` without user:password@, which page.json must not keep (a secret in
+// every clone of the archive).
+std::string WithoutCredentials(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const std::size_t authority = scheme + 3;
+  const std::size_t end = std::min(url.find_first_of("/?#", authority), url.size());
+  const std::size_t at = url.substr(0, end).rfind('@');
+  if (at == std::string_view::npos || at < authority) return std::string(url);
+  return std::string(url.substr(0, authority)) + std::string(url.substr(at + 1));
 }
 
 // The WHATWG MIME sniffing rule for text against binary: a byte no text
@@ -143,7 +156,7 @@ Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const Fet
   if (!read.ok()) return read.status().WithContext(subject);
   NewRevision revision = RevisionOf(
       fetched->body, *read, ArticleUrlOf(fetched->final_url, read->article.canonical_url), now);
-  revision.page.final_url = fetched->final_url;
+  revision.page.final_url = WithoutCredentials(fetched->final_url);
   revision.page.http_status = fetched->http_status;
   revision.page.etag = fetched->etag;
   revision.page.last_modified = fetched->last_modified;

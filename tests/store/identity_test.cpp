@@ -54,3 +54,24 @@ TEST_CASE("keys name local documents", "[identity]") {
   CHECK_FALSE(stet::LooksLikeIdPrefix("xyz"));
   CHECK_FALSE(stet::LooksLikeIdPrefix("0123456789abcdef0"));
 }
+
+TEST_CASE("regression: credentials never reach an article's URL", "[identity][regression]") {
+  CHECK(*CanonicalUrl("https://user:secret@news.example.com/a") == "https://news.example.com/a");
+  CHECK(*CanonicalUrl("https://user@news.example.com/a") == "https://news.example.com/a");
+  CHECK(ArticleIdOf(*CanonicalUrl("https://user:secret@news.example.com/a")) ==
+        ArticleIdOf(*CanonicalUrl("https://news.example.com/a")));
+}
+
+TEST_CASE("regression: an internationalised host and its ASCII form are one host",
+          "[identity][regression]") {
+  CHECK(*CanonicalUrl("https://m\xC3\xBCnchen.de/a") == "https://xn--mnchen-3ya.de/a");
+  CHECK(*CanonicalUrl("https://M\xC3\x9C"
+                      "NCHEN.de/a") == "https://xn--mnchen-3ya.de/a");
+  CHECK(*CanonicalUrl("https://xn--mnchen-3ya.de/a") == "https://xn--mnchen-3ya.de/a");
+  CHECK(*CanonicalUrl("https://XN--MNCHEN-3YA.de/a") == "https://xn--mnchen-3ya.de/a");
+  std::string too_long = "https://";
+  for (int i = 0; i < 70; ++i) too_long += "\xC3\xBC";  // a label past 63 letters in ASCII
+  const stet::Result<std::string> bad = CanonicalUrl(too_long + ".de/");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("not a valid internationalised name") != std::string::npos);
+}

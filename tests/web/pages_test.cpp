@@ -609,3 +609,26 @@ TEST_CASE("regression: a server that does not answer in HTTP is named as such") 
   CHECK(extracted.err ==
         "stet: extract " + server.Url("/story") + ": the server's answer is not HTTP\n");
 }
+
+TEST_CASE("regression: stet add URL with credentials stores no secret") {
+  TestHttpServer site;
+  site.server().Get("/story", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(NewsPage("Talks", kBody), "text/html");
+  });
+  site.Start();
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Init(archive).exit_code == 0);
+  std::string url = site.Url("/story");
+  url.insert(url.find("://") + 3, "reader:hunter2@");
+  RunResult added = Stet(archive, {"add", url});
+  REQUIRE(added.exit_code == 0);
+  CHECK(added.out.find("hunter2") == std::string::npos);
+  CHECK(Stet(archive, {"list"}).out.find("hunter2") == std::string::npos);
+  const RunResult everything =
+      Run({"git", "--git-dir=" + archive, "log", "--all", "-p", "--format=%B"});
+  REQUIRE(everything.exit_code == 0);
+  CHECK(everything.out.find("page.json") != std::string::npos);
+  CHECK(everything.out.find("hunter2") == std::string::npos);
+  CHECK(everything.out.find("reader") == std::string::npos);
+}
