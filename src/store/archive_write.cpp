@@ -172,6 +172,17 @@ Result<RevisionObjects> WriteRevisionObjects(const ObjectSink& sink, const Revis
   return objects;
 }
 
+// Under the writer lock no live stet process holds a git ref lock, so one
+// left on disk is from a writer killed while it held it: removed, or it
+// would block that ref forever.
+Status RemoveStaleRefLock(const Archive::Impl& impl, const std::string& ref) {
+  const std::string stale = impl.path + "/" + ref + ".lock";
+  if (::unlink(stale.c_str()) != 0 && errno != ENOENT) {
+    return Status::ArchiveDamaged("remove stale lock " + stale + ": " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
 // Moves an article's ref from `expected` (nullopt: the ref must not exist
 // yet) to `target`. Returns false when another writer moved it first.
 Result<bool> SwapRef(Archive::Impl& impl, const std::string& article_id,
@@ -179,12 +190,7 @@ Result<bool> SwapRef(Archive::Impl& impl, const std::string& article_id,
   Result<WriterLock> lock = WriterLock::Acquire(impl.path);
   if (!lock.ok()) return lock.status();
   const std::string ref = ArticleRef(article_id);
-  // Under the writer lock no live stet process holds a git ref lock, so one
-  // left on disk is from a writer killed mid-swap.
-  const std::string stale = impl.path + "/" + ref + ".lock";
-  if (::unlink(stale.c_str()) != 0 && errno != ENOENT) {
-    return Status::ArchiveDamaged("remove stale lock " + stale + ": " + std::strerror(errno));
-  }
+  if (Status removed = RemoveStaleRefLock(impl, ref); !removed.ok()) return removed;
   git_reference* raw = nullptr;
   const std::string log_message = "stet: revision";
   int rc;
@@ -377,6 +383,9 @@ Status Archive::RecordExtraction(const RevisionInfo& revision, std::string_view 
   // writers from building on the same notes commit.
   Result<WriterLock> lock = WriterLock::Acquire(impl_->path);
   if (!lock.ok()) return lock.status();
+  if (Status removed = RemoveStaleRefLock(*impl_, kExtractionNotesRef); !removed.ok()) {
+    return removed;
+  }
   git_oid note_id;
   if (git_note_create(&note_id, impl_->repo.get(), kExtractionNotesRef, signature.get(),
                       signature.get(), &commit, note.c_str(), /*force=*/1) != 0) {

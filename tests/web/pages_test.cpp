@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -631,4 +632,32 @@ TEST_CASE("regression: stet add URL with credentials stores no secret") {
   CHECK(everything.out.find("page.json") != std::string::npos);
   CHECK(everything.out.find("hunter2") == std::string::npos);
   CHECK(everything.out.find("reader") == std::string::npos);
+}
+
+TEST_CASE("regression: a notes lock left by a killed reextract does not block the next one") {
+  ScratchDir dir;
+  const std::string archive_path = dir / "archive";
+  REQUIRE(Init(archive_path).exit_code == 0);
+  const std::string url = "https://news.example.com/world/talks";
+  {
+    stet::Result<stet::Archive> archive = stet::Archive::Open(archive_path);
+    REQUIRE(archive.ok());
+    stet::NewRevision old;
+    old.url = url;
+    old.text = "Home World Politics\n\n" + kBody[0];
+    old.fetched_at = 1739455500;
+    old.html = NewsPage("Talks", kBody);
+    old.page.extractor = stet::kExtractorVersion;
+    REQUIRE(archive->Add(old).ok());
+  }
+  // What kill -9 during git_note_create leaves behind.
+  std::filesystem::create_directories(archive_path + "/refs/notes");
+  WriteFile(archive_path + "/refs/notes/stet.lock", "");
+  RunResult forced = Stet(archive_path, {"reextract", url, "--force"});
+  INFO(forced.err);
+  CHECK(forced.exit_code == 0);
+  CHECK(forced.out.find("1 new text recorded") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(archive_path + "/refs/notes/stet.lock"));
+  CHECK(Log(archive_path, url)[0]["reextracted"] == true);
+  CHECK(stet::test::GitFsck(archive_path).exit_code == 0);
 }
