@@ -89,6 +89,9 @@ struct ArticleSummary {
   int revisions = 0;
   UnixSeconds last_fetched_at = 0;
   std::string last_commit;
+  // Why the article cannot be read (its ref or latest revision is damaged);
+  // empty when it can. A damaged article has only its id.
+  std::string damage;
 };
 
 // What Add did: stored a new revision, or found the text unchanged.
@@ -133,7 +136,8 @@ class Archive {
   // REQUIRES: every revision passes Validate.
   Result<std::vector<AddOutcome>> AddBatch(const std::vector<NewRevision>& revisions);
 
-  // Every article, the most recently fetched first.
+  // Every article, the most recently fetched first; damaged ones (with
+  // `damage` set) last.
   Result<std::vector<ArticleSummary>> List();
 
   // The id of the article named by a URL, a "key:" name, an id, or an

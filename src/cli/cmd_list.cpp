@@ -18,9 +18,24 @@ int RunList(Format format, const Context& context) {
   if (!archive.ok()) return Fail(archive.status());
   Result<std::vector<ArticleSummary>> articles = archive->List();
   if (!articles.ok()) return Fail(articles.status());
+  std::size_t damaged = 0;
+  for (const ArticleSummary& article : *articles) damaged += !article.damage.empty();
+  // Every readable article is listed; damage is reported after them, and
+  // the exit code says the archive is damaged.
+  auto report_damage = [&]() {
+    if (damaged == 0) return kExitOk;
+    for (const ArticleSummary& article : *articles) {
+      if (!article.damage.empty()) std::fprintf(stderr, "stet: list: %s\n", article.damage.c_str());
+    }
+    return kExitArchiveDamaged;
+  };
   if (format == Format::kJson) {
     nlohmann::json out = nlohmann::json::array();
     for (const ArticleSummary& article : *articles) {
+      if (!article.damage.empty()) {
+        out.push_back({{"id", article.id}, {"damaged", article.damage}});
+        continue;
+      }
       out.push_back({{"id", article.id},
                      {"url", article.url},
                      {"title", article.title},
@@ -29,7 +44,7 @@ int RunList(Format format, const Context& context) {
                      {"last_commit", article.last_commit}});
     }
     std::printf("%s\n", out.dump(2).c_str());
-    return kExitOk;
+    return report_damage();
   }
   if (articles->empty()) {
     std::printf("no articles yet in %s (store one with `stet add` or `stet import`)\n",
@@ -38,11 +53,15 @@ int RunList(Format format, const Context& context) {
   }
   std::printf("%-16s  %4s  %-16s  %s\n", "ARTICLE", "REVS", "LAST FETCHED", "URL / TITLE");
   for (const ArticleSummary& article : *articles) {
+    if (!article.damage.empty()) {
+      std::printf("%-16s  %4s  %-16s  %s\n", article.id.c_str(), "?", "?", "DAMAGED");
+      continue;
+    }
     std::printf("%-16s  %4d  %-16s  %s%s%s\n", article.id.c_str(), article.revisions,
                 ShortTime(article.last_fetched_at).c_str(), article.url.c_str(),
                 article.title.empty() ? "" : "  ", article.title.c_str());
   }
-  return kExitOk;
+  return report_damage();
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "base/ascii.h"
 #include "stet/identity.h"
@@ -167,19 +168,55 @@ Result<RevisionInfo> ReadRevision(git_commit* commit) {
   return info;
 }
 
-Result<std::optional<Tip>> ReadTip(git_repository* repo, const std::string& article_id) {
-  Tip tip;
+Result<std::optional<git_oid>> ReadArticleRef(git_repository* repo, const std::string& article_id) {
   const std::string ref = ArticleRef(article_id);
-  const int rc = git_reference_name_to_id(&tip.oid, repo, ref.c_str());
-  if (rc == GIT_ENOTFOUND) return std::optional<Tip>();
-  if (rc != 0) return git::Failure("read " + ref);
+  git_oid oid;
+  const int rc = git_reference_name_to_id(&oid, repo, ref.c_str());
+  if (rc == 0) return std::optional<git_oid>(oid);
+  if (rc != GIT_ENOTFOUND) return git::Failure("article " + article_id + ": read its ref " + ref);
+  // libgit2 reports a loose ref file it cannot parse as no ref at all.
+  const std::string file = std::string(git_repository_path(repo)) + ref;
+  struct stat info;
+  if (::stat(file.c_str(), &info) != 0) return std::optional<git_oid>();
+  return Status::ArchiveDamaged("article " + article_id + ": its ref " + ref + " cannot be read (" +
+                                std::to_string(info.st_size) + "-byte file, not a commit id)");
+}
+
+Result<std::optional<Tip>> ReadTip(git_repository* repo, const std::string& article_id) {
+  Result<std::optional<git_oid>> oid = ReadArticleRef(repo, article_id);
+  if (!oid.ok()) return oid.status();
+  if (!*oid) return std::optional<Tip>();
+  Tip tip;
+  tip.oid = **oid;
+  const std::string what = "article " + article_id + ": read its latest revision";
   git_commit* raw = nullptr;
-  if (git_commit_lookup(&raw, repo, &tip.oid) != 0) return git::Failure("read " + ref);
+  if (git_commit_lookup(&raw, repo, &tip.oid) != 0) return git::Failure(what);
   git::CommitPtr commit(raw);
   Result<RevisionInfo> info = ReadRevision(commit.get());
   if (!info.ok()) return info.status();
   tip.info = std::move(info).value();
   return std::optional<Tip>(std::move(tip));
+}
+
+Status CheckTipReadable(git_repository* repo, const Tip& tip) {
+  const std::string what = "article " + tip.info.article_id + ": its latest revision (" +
+                           std::to_string(tip.info.number) + ") cannot be read, so its history " +
+                           "is not extended";
+  git_commit* commit_raw = nullptr;
+  if (git_commit_lookup(&commit_raw, repo, &tip.oid) != 0) return git::Failure(what);
+  git::CommitPtr commit(commit_raw);
+  git_tree* tree_raw = nullptr;
+  if (git_commit_tree(&tree_raw, commit.get()) != 0) return git::Failure(what);
+  git::TreePtr tree(tree_raw);
+  for (std::size_t i = 0; i < git_tree_entrycount(tree.get()); ++i) {
+    const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), i);
+    git_blob* blob_raw = nullptr;
+    if (git_blob_lookup(&blob_raw, repo, git_tree_entry_id(entry)) != 0) {
+      return git::Failure(what);
+    }
+    git::BlobPtr blob(blob_raw);
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<ArticleSummary>> Archive::List() {
@@ -192,17 +229,36 @@ Result<std::vector<ArticleSummary>> Archive::List() {
   std::vector<ArticleSummary> articles;
   const char* name = nullptr;
   int rc;
+  std::set<std::string> ids;
   while ((rc = git_reference_next_name(&name, iterator.get())) == 0) {
-    const std::string id = std::string(name).substr(std::strlen(kArticleRefPrefix));
+    ids.insert(std::string(name).substr(std::strlen(kArticleRefPrefix)));
+  }
+  if (rc != GIT_ITEROVER) return git::Failure("list " + impl_->path);
+  // libgit2's listing passes over a loose ref file it cannot parse: the
+  // files themselves are listed too, so that a damaged article is reported.
+  std::error_code error;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(impl_->path + "/" + kArticleRefPrefix, error)) {
+    const std::string file = entry.path().filename().string();
+    if (LooksLikeIdPrefix(file) && file.size() == 16) ids.insert(file);
+  }
+  for (const std::string& id : ids) {
     Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), id);
+    if (!tip.ok() && tip.status().code() == Status::Code::kArchiveDamaged) {
+      ArticleSummary damaged;
+      damaged.id = id;
+      damaged.damage = tip.status().message();
+      articles.push_back(std::move(damaged));
+      continue;
+    }
     if (!tip.ok()) return tip.status();
     if (!tip->has_value()) continue;  // removed while we listed
     const RevisionInfo& latest = (*tip)->info;
     articles.push_back(
-        {id, latest.url, latest.title, latest.number, latest.fetched_at, latest.commit});
+        {id, latest.url, latest.title, latest.number, latest.fetched_at, latest.commit, ""});
   }
-  if (rc != GIT_ITEROVER) return git::Failure("list " + impl_->path);
   std::sort(articles.begin(), articles.end(), [](const ArticleSummary& a, const ArticleSummary& b) {
+    if (a.damage.empty() != b.damage.empty()) return a.damage.empty();
     if (a.last_fetched_at != b.last_fetched_at) return a.last_fetched_at > b.last_fetched_at;
     return a.url < b.url;
   });
@@ -211,14 +267,18 @@ Result<std::vector<ArticleSummary>> Archive::List() {
 
 Result<std::string> Archive::ResolveArticle(std::string_view article) {
   const std::string given(article);
-  auto exists = [&](const std::string& id) {
-    git_oid oid;
-    return git_reference_name_to_id(&oid, impl_->repo.get(), ArticleRef(id).c_str()) == 0;
+  // An article whose ref exists but cannot be read is damaged, not absent.
+  auto exists = [&](const std::string& id) -> Result<bool> {
+    Result<std::optional<git_oid>> oid = ReadArticleRef(impl_->repo.get(), id);
+    if (!oid.ok()) return oid.status();
+    return oid->has_value();
   };
   auto by_name = [&](Result<std::string> name) -> Result<std::string> {
     if (!name.ok()) return name.status();
     const std::string id = ArticleIdOf(*name);
-    if (!exists(id)) return Status::NotFound("article " + given + ": not in the archive");
+    Result<bool> found = exists(id);
+    if (!found.ok()) return found.status();
+    if (!*found) return Status::NotFound("article " + given + ": not in the archive");
     return id;
   };
   if (given.find("://") != std::string::npos) return by_name(CanonicalUrl(given));
@@ -228,7 +288,9 @@ Result<std::string> Archive::ResolveArticle(std::string_view article) {
   }
   const std::string prefix = AsciiLower(given);
   if (prefix.size() == 16) {
-    if (!exists(prefix)) return Status::NotFound("article " + given + ": not in the archive");
+    Result<bool> found = exists(prefix);
+    if (!found.ok()) return found.status();
+    if (!*found) return Status::NotFound("article " + given + ": not in the archive");
     return prefix;
   }
   git_reference_iterator* raw = nullptr;

@@ -23,9 +23,18 @@ struct Tip {
   RevisionInfo info;
 };
 
+// The commit an article's ref points at; nullopt when the article has no
+// ref. A ref git cannot read (an empty or truncated file left by a crash or
+// a full disk) is kArchiveDamaged naming the article, never "not there".
+Result<std::optional<git_oid>> ReadArticleRef(git_repository* repo, const std::string& article_id);
+
 // Reads the tip of an article's history from `repo`; nullopt when the
 // article has no revision yet.
 Result<std::optional<Tip>> ReadTip(git_repository* repo, const std::string& article_id);
+
+// Fails with kArchiveDamaged unless the tip's text can be read: a history
+// is only extended from a latest revision that is whole.
+Status CheckTipReadable(git_repository* repo, const Tip& tip);
 
 // The text `stet reextract` recorded beside a revision, if any.
 Result<std::optional<Extraction>> ReadExtraction(git_repository* repo, const git_oid& commit);

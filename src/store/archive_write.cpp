@@ -222,6 +222,9 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
   for (int attempt = 0; attempt < kMaxSwapAttempts; ++attempt) {
     Result<std::optional<Tip>> tip = ReadTip(impl.repo.get(), prepared.id);
     if (!tip.ok()) return tip.status();
+    if (*tip) {
+      if (Status whole = CheckTipReadable(impl.repo.get(), **tip); !whole.ok()) return whole;
+    }
     if (*tip && (*tip)->info.hash == prepared.hash) return AddOutcome{false, (*tip)->info, {}};
     if (Status order = CheckOrder(prepared, *tip, fetched_at); !order.ok()) return order;
     RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
@@ -310,6 +313,9 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
       order.push_back(prepared.id);
       Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), prepared.id);
       if (!tip.ok()) return tip.status();
+      if (*tip) {
+        if (Status whole = CheckTipReadable(impl_->repo.get(), **tip); !whole.ok()) return whole;
+      }
       article.original = *tip;
       article.current = *tip;
     }
