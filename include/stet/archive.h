@@ -94,9 +94,14 @@ struct ArticleSummary {
   std::string damage;
 };
 
-// What Add did: stored a new revision, or found the text unchanged.
+// What Add did: stored a new revision, or found the text unchanged, or
+// found the very revision stored already.
 struct AddOutcome {
   bool stored = false;
+  // Not stored: a revision with the same fetch time and text is in the
+  // history already (an import run again, an add repeated); `revision` is
+  // that one. Checked before the order of times, so a re-run is no error.
+  bool already_stored = false;
   RevisionInfo revision;  // the new revision, or the latest one when unchanged
   // AddBatch only: why this revision was not stored (its time was before
   // the article's latest and allow_earlier was not set); Add returns it as

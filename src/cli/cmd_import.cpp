@@ -1,4 +1,6 @@
 // stet import FILE.jsonl|-: bulk-load revisions.
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -12,6 +14,7 @@ namespace {
 
 struct ImportCommandOptions {
   std::string file;
+  bool progress = false;
   ImportOptions import;
   Format format = Format::kText;
 };
@@ -29,24 +32,47 @@ int RunImport(const ImportCommandOptions& options, const Context& context) {
   }
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
-  Result<ImportSummary> summary = ImportJsonLines(
-      *archive, from_stdin ? std::cin : file, source, options.import, [](const Status& rejected) {
+  // Progress after each written batch on a terminal (or with --progress):
+  // a long import says how far it got, and a failed one where to go on from.
+  const bool progress = options.progress || ::isatty(STDERR_FILENO);
+  const ImportSummary summary = ImportJsonLines(
+      *archive, from_stdin ? std::cin : file, source, options.import,
+      [](const Status& rejected) {
         std::fprintf(stderr, "stet: %s\n", rejected.message().c_str());
+      },
+      [&](const ImportSummary& so_far) {
+        if (!progress) return;
+        std::fprintf(stderr,
+                     "import %s: through line %zu: %zu stored, %zu already stored, %zu "
+                     "rejected\n",
+                     source.c_str(), so_far.settled_through_line, so_far.stored,
+                     so_far.already_stored, so_far.rejected);
       });
-  if (!summary.ok()) return Fail(summary.status());
   if (options.format == Format::kJson) {
-    std::printf("%s\n", nlohmann::json{{"lines", summary->lines},
-                                       {"stored", summary->stored},
-                                       {"unchanged", summary->unchanged},
-                                       {"rejected", summary->rejected},
-                                       {"articles", summary->articles}}
-                            .dump(2)
-                            .c_str());
+    nlohmann::json out{{"lines", summary.lines},
+                       {"stored", summary.stored},
+                       {"unchanged", summary.unchanged},
+                       {"already_stored", summary.already_stored},
+                       {"rejected", summary.rejected},
+                       {"articles", summary.articles},
+                       {"settled_through_line", summary.settled_through_line},
+                       {"error", summary.error.ok() ? nlohmann::json(nullptr)
+                                                    : nlohmann::json(summary.error.message())}};
+    std::printf("%s\n", out.dump(2).c_str());
   } else {
-    std::printf("imported %zu revision(s) of %zu article(s); %zu unchanged, %zu line(s) rejected\n",
-                summary->stored, summary->articles, summary->unchanged, summary->rejected);
+    std::printf(
+        "imported %zu revision(s) of %zu article(s); %zu unchanged, %zu already stored, "
+        "%zu line(s) rejected%s\n",
+        summary.stored, summary.articles, summary.unchanged, summary.already_stored,
+        summary.rejected,
+        summary.error.ok()
+            ? ""
+            : ("; stopped after line " + std::to_string(summary.settled_through_line) +
+               " (run the same import again to go on)")
+                  .c_str());
   }
-  return summary->rejected > 0 ? kExitProblem : kExitOk;
+  if (!summary.error.ok()) return Fail(summary.error);
+  return summary.rejected > 0 ? kExitProblem : kExitOk;
 }
 
 }  // namespace
@@ -66,6 +92,8 @@ void SetupImport(CLI::App& app, Context& context) {
       ->add_option("--batch-size", options->import.batch_revisions,
                    "Revisions written per pack (default 10000)")
       ->check(CLI::PositiveNumber);
+  command->add_flag("--progress", options->progress,
+                    "Report each written batch on stderr (the default on a terminal)");
   command->add_flag("--allow-earlier", options->import.allow_earlier,
                     "Store lines seen before their article's latest revision (after it)");
   AddFormatOption(*command, &options->format);

@@ -313,24 +313,29 @@ Result<std::string> Archive::ResolveArticle(std::string_view article) {
   return matches.front();
 }
 
-Result<std::vector<RevisionInfo>> Archive::Log(const std::string& article_id) {
-  Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), article_id);
-  if (!tip.ok()) return tip.status();
-  if (!tip->has_value()) return Status::NotFound("article " + article_id + ": not in the archive");
-  std::vector<RevisionInfo> revisions;
-  revisions.push_back((*tip)->info);
-  git_oid next = (*tip)->oid;
+Result<std::vector<RevisionInfo>> ReadHistory(git_repository* repo, const Tip& tip) {
+  const std::string what = "log " + tip.info.article_id;
+  std::vector<RevisionInfo> revisions{tip.info};
   git_commit* raw = nullptr;
-  if (git_commit_lookup(&raw, impl_->repo.get(), &next) != 0)
-    return git::Failure("log " + article_id);
+  if (git_commit_lookup(&raw, repo, &tip.oid) != 0) return git::Failure(what);
   git::CommitPtr commit(raw);
   while (git_commit_parentcount(commit.get()) > 0) {
-    if (git_commit_parent(&raw, commit.get(), 0) != 0) return git::Failure("log " + article_id);
+    if (git_commit_parent(&raw, commit.get(), 0) != 0) return git::Failure(what);
     commit.reset(raw);
     Result<RevisionInfo> info = ReadRevision(commit.get());
     if (!info.ok()) return info.status();
     revisions.push_back(std::move(info).value());
   }
+  return revisions;
+}
+
+Result<std::vector<RevisionInfo>> Archive::Log(const std::string& article_id) {
+  Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), article_id);
+  if (!tip.ok()) return tip.status();
+  if (!tip->has_value()) return Status::NotFound("article " + article_id + ": not in the archive");
+  Result<std::vector<RevisionInfo>> history = ReadHistory(impl_->repo.get(), **tip);
+  if (!history.ok()) return history.status();
+  std::vector<RevisionInfo> revisions = std::move(history).value();
   std::reverse(revisions.begin(), revisions.end());
   for (std::size_t i = 0; i < revisions.size(); ++i) {
     if (revisions[i].number != static_cast<int>(i) + 1 || revisions[i].article_id != article_id) {

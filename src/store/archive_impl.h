@@ -32,6 +32,9 @@ Result<std::optional<git_oid>> ReadArticleRef(git_repository* repo, const std::s
 // article has no revision yet.
 Result<std::optional<Tip>> ReadTip(git_repository* repo, const std::string& article_id);
 
+// Every revision of the history ending at `tip`, newest first.
+Result<std::vector<RevisionInfo>> ReadHistory(git_repository* repo, const Tip& tip);
+
 // Fails with kArchiveDamaged unless the tip's text can be read: a history
 // is only extended from a latest revision that is whole.
 Status CheckTipReadable(git_repository* repo, const Tip& tip);

@@ -93,6 +93,20 @@ Result<Prepared> Prepare(const NewRevision& revision) {
   return prepared;
 }
 
+// The times and texts of an article's revisions, to find one stored
+// already. Read only when a revision is not newer than the latest.
+using SeenRevisions = std::map<std::pair<UnixSeconds, std::string>, RevisionInfo>;
+
+Result<SeenRevisions> ReadSeen(git_repository* repo, const Tip& tip) {
+  Result<std::vector<RevisionInfo>> history = ReadHistory(repo, tip);
+  if (!history.ok()) return history.status();
+  SeenRevisions seen;
+  for (RevisionInfo& revision : *history) {
+    seen.emplace(std::pair{revision.fetched_at, revision.hash}, std::move(revision));
+  }
+  return seen;
+}
+
 // A revision must not go back in time from the article's latest, unless
 // its writer said so.
 Status CheckOrder(const Prepared& prepared, const std::optional<Tip>& tip, UnixSeconds fetched_at) {
@@ -225,7 +239,16 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
     if (*tip) {
       if (Status whole = CheckTipReadable(impl.repo.get(), **tip); !whole.ok()) return whole;
     }
-    if (*tip && (*tip)->info.hash == prepared.hash) return AddOutcome{false, (*tip)->info, {}};
+    if (*tip && (*tip)->info.hash == prepared.hash) {
+      const bool same_time = (*tip)->info.fetched_at == fetched_at;
+      return AddOutcome{false, same_time, (*tip)->info, {}};
+    }
+    if (*tip && fetched_at <= (*tip)->info.fetched_at) {
+      Result<SeenRevisions> seen = ReadSeen(impl.repo.get(), **tip);
+      if (!seen.ok()) return seen.status();
+      auto found = seen->find({fetched_at, prepared.hash});
+      if (found != seen->end()) return AddOutcome{false, true, found->second, {}};
+    }
     if (Status order = CheckOrder(prepared, *tip, fetched_at); !order.ok()) return order;
     RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
     Result<RevisionObjects> objects =
@@ -237,7 +260,7 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
     if (!swapped.ok()) return swapped.status();
     if (*swapped) {
       info.commit = git::OidHex(objects->commit);
-      return AddOutcome{true, std::move(info), {}};
+      return AddOutcome{true, false, std::move(info), {}};
     }
     BackOff(attempt);
   }
@@ -288,6 +311,9 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     std::optional<Tip> original;  // the tip when the batch began
     std::optional<Tip> current;   // the tip once the batch's revisions are on it
     std::vector<std::size_t> members;
+    // The history's times and texts, read when first needed, with the
+    // batch's own revisions added as they are made.
+    std::optional<SeenRevisions> seen;
   };
   std::vector<AddOutcome> outcomes(revisions.size());
   std::vector<Prepared> prepared_all;
@@ -320,13 +346,37 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
       article.current = *tip;
     }
     article.members.push_back(i);
+    const UnixSeconds fetched_at = revisions[i].fetched_at;
     if (article.current && article.current->info.hash == prepared.hash) {
-      outcomes[i] = AddOutcome{false, article.current->info, {}};
+      const bool same_time = article.current->info.fetched_at == fetched_at;
+      outcomes[i] = AddOutcome{false, same_time, article.current->info, {}};
       continue;
+    }
+    if (article.current && fetched_at <= article.current->info.fetched_at) {
+      if (!article.seen) {
+        SeenRevisions seen;
+        if (article.original) {
+          Result<SeenRevisions> read = ReadSeen(impl_->repo.get(), *article.original);
+          if (!read.ok()) return read.status();
+          seen = std::move(read).value();
+        }
+        for (std::size_t member : article.members) {
+          if (member != i && outcomes[member].stored) {
+            const RevisionInfo& made = outcomes[member].revision;
+            seen.emplace(std::pair{made.fetched_at, made.hash}, made);
+          }
+        }
+        article.seen = std::move(seen);
+      }
+      auto found = article.seen->find({fetched_at, prepared.hash});
+      if (found != article.seen->end()) {
+        outcomes[i] = AddOutcome{false, true, found->second, {}};
+        continue;
+      }
     }
     if (Status in_order = CheckOrder(prepared, article.current, revisions[i].fetched_at);
         !in_order.ok()) {
-      outcomes[i] = AddOutcome{false, article.current->info, in_order};
+      outcomes[i] = AddOutcome{false, false, article.current->info, in_order};
       continue;
     }
     RevisionInfo info = NextRevision(prepared, article.current, revisions[i].fetched_at);
@@ -334,7 +384,8 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
         to_pack, info, prepared, article.current ? &article.current->oid : nullptr);
     if (!objects.ok()) return objects.status();
     info.commit = git::OidHex(objects->commit);
-    outcomes[i] = AddOutcome{true, info, {}};
+    outcomes[i] = AddOutcome{true, false, info, {}};
+    if (article.seen) article.seen->emplace(std::pair{info.fetched_at, info.hash}, info);
     article.current = Tip{objects->commit, std::move(info)};
   }
 
@@ -358,7 +409,7 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     for (std::size_t i : article.members) {
       Result<AddOutcome> outcome = AddPrepared(*impl_, prepared_all[i], revisions[i].fetched_at);
       if (!outcome.ok() && outcome.status().code() == Status::Code::kInvalidInput) {
-        outcomes[i] = AddOutcome{false, {}, outcome.status()};  // refused for its time
+        outcomes[i] = AddOutcome{false, false, {}, outcome.status()};  // refused for its time
         continue;
       }
       if (!outcome.ok()) return outcome.status();

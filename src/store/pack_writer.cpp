@@ -152,10 +152,17 @@ Status PackWriter::Commit(const std::string& pack_directory) {
   index += Sha1(index);
 
   const std::string name = "pack-" + Hex(pack_checksum);
+  const std::string pack_path = pack_directory + "/" + name + ".pack";
+  const bool pack_existed = ::access(pack_path.c_str(), F_OK) == 0;
   if (Status status = WriteFileAtomically(pack_directory, name + ".pack", pack_); !status.ok())
     return status;
-  if (Status status = WriteFileAtomically(pack_directory, name + ".idx", index); !status.ok())
+  if (Status status = WriteFileAtomically(pack_directory, name + ".idx", index); !status.ok()) {
+    // A pack without its index is dead weight that git warns about: the
+    // batch is not stored, so neither is its pack (unless an earlier,
+    // identical batch put it there with its index).
+    if (!pack_existed) ::unlink(pack_path.c_str());
     return status;
+  }
   const int directory = ::open(pack_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (directory >= 0) {
     ::fsync(directory);

@@ -4,6 +4,8 @@
 
 #include "stet/pages.h"
 
+#include <algorithm>
+#include <limits>
 #include <set>
 #include <vector>
 
@@ -60,55 +62,92 @@ Result<NewRevision> ParseImportLine(std::string_view line) {
   return revision;
 }
 
-Result<ImportSummary> ImportJsonLines(Archive& archive, std::istream& in, const std::string& source,
-                                      const ImportOptions& options,
-                                      const RejectedLineSink& on_rejected) {
+namespace {
+
+// Reads the next line of `in` (without its '\n') into `line`, reading at
+// most `max` bytes of it into memory: a longer line is read past to its end
+// and reported in `*too_long` (its first `max` bytes in `line`). False at
+// the end of the input.
+bool ReadBoundedLine(std::istream& in, std::size_t max, std::vector<char>& buffer,
+                     std::string& line, bool* too_long) {
+  *too_long = false;
+  if (buffer.size() < max + 2) buffer.resize(max + 2);
+  in.getline(buffer.data(), static_cast<std::streamsize>(max + 2));
+  const auto got = static_cast<std::size_t>(in.gcount());
+  if (in.eof() && got == 0) return false;
+  if (in.fail() && !in.eof()) {
+    // The buffer filled before a '\n': a line longer than `max`.
+    in.clear();
+    in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+    *too_long = true;
+    line.assign(buffer.data(), max);
+    return true;
+  }
+  // gcount counts the '\n' taken, unless the input ended first.
+  const std::size_t length = got > 0 && !in.eof() ? got - 1 : got;
+  in.clear(in.rdstate() & ~std::ios::failbit);
+  *too_long = length > max;
+  line.assign(buffer.data(), std::min(length, max));
+  return true;
+}
+
+}  // namespace
+
+ImportSummary ImportJsonLines(Archive& archive, std::istream& in, const std::string& source,
+                              const ImportOptions& options, const RejectedLineSink& on_rejected,
+                              const ImportProgress& on_progress) {
   ImportSummary summary;
   std::set<std::string> articles;
   std::vector<NewRevision> batch;
   std::size_t batch_bytes = 0;
   std::vector<std::size_t> batch_lines;  // each revision's line number, for messages
-  auto flush = [&]() -> Status {
-    if (batch.empty()) return Status::Ok();
-    Result<std::vector<AddOutcome>> outcomes = archive.AddBatch(batch);
-    if (!outcomes.ok()) return outcomes.status().WithContext("import " + source);
-    for (std::size_t i = 0; i < outcomes->size(); ++i) {
-      const AddOutcome& outcome = (*outcomes)[i];
-      if (!outcome.refused.ok()) {
-        ++summary.rejected;
-        if (on_rejected) {
-          on_rejected(outcome.refused.WithContext("import " + source + ":" +
-                                                  std::to_string(batch_lines[i])));
+  auto reject = [&](const Status& why, std::size_t line_number) {
+    ++summary.rejected;
+    if (on_rejected)
+      on_rejected(why.WithContext("import " + source + ":" + std::to_string(line_number)));
+  };
+  auto flush = [&](std::size_t through_line) -> Status {
+    if (!batch.empty()) {
+      Result<std::vector<AddOutcome>> outcomes = archive.AddBatch(batch);
+      if (!outcomes.ok()) return outcomes.status().WithContext("import " + source);
+      for (std::size_t i = 0; i < outcomes->size(); ++i) {
+        const AddOutcome& outcome = (*outcomes)[i];
+        if (!outcome.refused.ok()) {
+          reject(outcome.refused, batch_lines[i]);
+          continue;
         }
-        continue;
+        ++(outcome.stored           ? summary.stored
+           : outcome.already_stored ? summary.already_stored
+                                    : summary.unchanged);
+        articles.insert(outcome.revision.article_id);
       }
-      ++(outcome.stored ? summary.stored : summary.unchanged);
-      articles.insert(outcome.revision.article_id);
     }
     batch.clear();
     batch_lines.clear();
     batch_bytes = 0;
+    summary.settled_through_line = through_line;
+    summary.articles = articles.size();
+    if (on_progress) on_progress(summary);
     return Status::Ok();
   };
 
   std::string line;
+  std::vector<char> buffer;
   std::size_t line_number = 0;
-  while (std::getline(in, line)) {
+  bool too_long = false;
+  while (ReadBoundedLine(in, options.max_line_bytes, buffer, line, &too_long)) {
     ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;
     ++summary.lines;
-    Result<NewRevision> revision =
-        line.size() > options.max_line_bytes
-            ? Result<NewRevision>(Status::InvalidInput(
-                  "line of " + std::to_string(line.size()) + " bytes, over the " +
-                  std::to_string(options.max_line_bytes) + "-byte limit (--max-size)"))
-            : ParseImportLine(line);
+    if (too_long) {
+      reject(Status::InvalidInput("line over the " + std::to_string(options.max_line_bytes) +
+                                  "-byte limit (--max-size)"),
+             line_number);
+      continue;
+    }
+    Result<NewRevision> revision = ParseImportLine(line);
     if (!revision.ok()) {
-      ++summary.rejected;
-      if (on_rejected) {
-        on_rejected(
-            revision.status().WithContext("import " + source + ":" + std::to_string(line_number)));
-      }
+      reject(revision.status(), line_number);
       continue;
     }
     batch_bytes += revision->text.size();
@@ -116,12 +155,18 @@ Result<ImportSummary> ImportJsonLines(Archive& archive, std::istream& in, const 
     batch.push_back(std::move(revision).value());
     batch_lines.push_back(line_number);
     if (batch.size() >= options.batch_revisions || batch_bytes >= options.batch_bytes) {
-      if (Status flushed = flush(); !flushed.ok()) return flushed;
+      if (Status flushed = flush(line_number); !flushed.ok()) {
+        summary.error = flushed;
+        return summary;
+      }
     }
   }
-  if (in.bad()) return Status::InvalidInput("import " + source + ": read error");
-  if (Status flushed = flush(); !flushed.ok()) return flushed;
-  summary.articles = articles.size();
+  if (in.bad()) {
+    summary.error = Status::InvalidInput("import " + source + ": read error after line " +
+                                         std::to_string(line_number));
+    return summary;
+  }
+  if (Status flushed = flush(line_number); !flushed.ok()) summary.error = flushed;
   return summary;
 }
 

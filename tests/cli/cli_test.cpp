@@ -236,12 +236,15 @@ TEST_CASE("cli: import skips bad lines and names them and exits 1 and stores the
   CHECK(imported.exit_code == 1);
   CHECK(imported.err == "stet: import " + dir / "revisions.jsonl" + ":2: not valid JSON\n");
   CHECK(imported.out ==
-        "imported 2 revision(s) of 1 article(s); 0 unchanged, 1 line(s) rejected\n");
+        "imported 2 revision(s) of 1 article(s); 0 unchanged, 0 already stored, 1 line(s) "
+        "rejected\n");
   CHECK(nlohmann::json::parse(Stet(archive, {"log", kUrl, "--format", "json"}).out).size() == 2);
 
+  // The same line again is the revision stored already, not a new one.
   RunResult again = Stet(archive, {"import", "-", "--format", "json"}, r2.dump() + "\n");
   CHECK(again.exit_code == 0);
-  CHECK(nlohmann::json::parse(again.out)["unchanged"] == 1);
+  CHECK(nlohmann::json::parse(again.out)["already_stored"] == 1);
+  CHECK(nlohmann::json::parse(again.out)["unchanged"] == 0);
 
   const std::string before = Snapshot(archive);
   RunResult missing = Stet(archive, {"import", dir / "nope.jsonl"});
@@ -485,4 +488,88 @@ TEST_CASE("regression: a history whose latest text cannot be read is not extende
             "\"2030-01-01T00:00:00Z\", \"text\": \"Third.\"}\n");
   CHECK(Stet(archive, {"import", dir / "line.jsonl"}).exit_code == 4);
   CHECK(Snapshot(archive) == before);
+}
+
+TEST_CASE("regression: an import run again stores nothing twice", "[cli][regression]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  std::string lines;
+  for (int n = 1; n <= 6; ++n) {
+    lines += "{\"url\": \"https://ex.com/" + std::string(n % 2 ? "a" : "b") +
+             "\", \"fetched_at\": \"2025-01-0" + std::to_string(n) +
+             "T00:00:00Z\", \"text\": \"Text number " + std::to_string(n) + ".\"}\n";
+  }
+  WriteFile(dir / "lines.jsonl", lines);
+  RunResult first = Stet(archive, {"import", dir / "lines.jsonl", "--batch-size", "2"});
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out ==
+        "imported 6 revision(s) of 2 article(s); 0 unchanged, 0 already stored, 0 line(s) "
+        "rejected\n");
+  const std::string after_first = Snapshot(archive);
+  RunResult again = Stet(archive, {"import", dir / "lines.jsonl", "--format", "json"});
+  REQUIRE(again.exit_code == 0);
+  const nlohmann::json summary = nlohmann::json::parse(again.out);
+  CHECK(summary["stored"] == 0);
+  CHECK(summary["already_stored"] == 6);
+  CHECK(summary["rejected"] == 0);
+  CHECK(summary["error"].is_null());
+  CHECK(Snapshot(archive) == after_first);
+  // A file holding an earlier run's lines and new ones: the new are stored.
+  WriteFile(dir / "more.jsonl",
+            lines +
+                "{\"url\": \"https://ex.com/a\", \"fetched_at\": \"2025-01-09T00:00:00Z\", "
+                "\"text\": \"Text number 9.\"}\n");
+  RunResult more = Stet(archive, {"import", dir / "more.jsonl", "--progress"});
+  CHECK(more.exit_code == 0);
+  CHECK(more.out.find("imported 1 revision(s)") != std::string::npos);
+  CHECK(more.out.find("6 already stored") != std::string::npos);
+  CHECK(more.err.find("through line 7: 1 stored, 6 already stored") != std::string::npos);
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
+}
+
+TEST_CASE("regression: an over-long import line is not read whole", "[cli][regression]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  const std::string good =
+      "{\"url\": \"https://ex.com/a\", \"fetched_at\": \"2025-01-01T00:00:00Z\", \"text\": \"A.\"}";
+  const std::string huge =
+      "{\"url\": \"https://ex.com/b\", \"fetched_at\": "
+      "\"2025-01-01T00:00:00Z\", \"text\": \"" +
+      std::string(30 * 1024 * 1024, 'x') + "\"}";
+  const std::string exact(1024, ' ');  // a line of exactly the limit is read
+  WriteFile(dir / "lines.jsonl", good + "\n" + huge + "\n" + exact + "\n" + huge);
+  RunResult imported = Stet(archive, {"import", dir / "lines.jsonl", "--max-size", "1KiB"});
+  CHECK(imported.exit_code == 1);
+  CHECK(imported.err == "stet: import " + dir / "lines.jsonl" +
+                            ":2: line over the 1024-byte limit (--max-size)\n"
+                            "stet: import " +
+                            dir / "lines.jsonl" +
+                            ":4: line over the 1024-byte limit (--max-size)\n");
+  CHECK(imported.out.find("imported 1 revision(s)") != std::string::npos);
+}
+
+TEST_CASE("regression: a failed import leaves no pack without its index and says where it stopped",
+          "[cli][regression]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  WriteFile(dir / "line.jsonl",
+            "{\"url\": \"https://ex.com/a\", \"fetched_at\": "
+            "\"2025-01-01T00:00:00Z\", \"text\": \"A short text.\"}\n");
+  const std::string before = Snapshot(archive);
+  // Files of at most 1 KiB: the pack of one small revision fits, its index
+  // (over 1 KiB) does not, as on a disk that fills up in between.
+  RunResult full = stet::test::Run(
+      {"bash", "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" --archive \"$1\" import \"$2\"",
+       STET_BINARY, archive, dir / "line.jsonl"});
+  CHECK(full.exit_code == 4);
+  CHECK(full.err.find(".idx: write: File too large") != std::string::npos);
+  CHECK(full.out.find("stopped after line 0 (run the same import again to go on)") !=
+        std::string::npos);
+  CHECK(Snapshot(archive) == before);
+  // Run again with room: stored.
+  CHECK(Stet(archive, {"import", dir / "line.jsonl"}).exit_code == 0);
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
 }

@@ -73,15 +73,16 @@ TEST_CASE("import skips and counts bad lines naming each and stores the good one
   std::vector<std::string> rejected;
   stet::ImportOptions options;
   options.batch_revisions = 2;
-  stet::Result<stet::ImportSummary> summary =
+  const stet::ImportSummary summary =
       stet::ImportJsonLines(*archive, input, "feed.jsonl", options,
                             [&](const stet::Status& why) { rejected.push_back(why.message()); });
-  REQUIRE(summary.ok());
-  CHECK(summary->lines == 5);
-  CHECK(summary->stored == 2);
-  CHECK(summary->unchanged == 1);
-  CHECK(summary->rejected == 2);
-  CHECK(summary->articles == 1);
+  REQUIRE(summary.error.ok());
+  CHECK(summary.lines == 5);
+  CHECK(summary.stored == 2);
+  CHECK(summary.unchanged == 1);
+  CHECK(summary.rejected == 2);
+  CHECK(summary.articles == 1);
+  CHECK(summary.settled_through_line == 6);
   REQUIRE(rejected.size() == 2);
   CHECK(rejected[0] == "import feed.jsonl:3: not valid JSON");
   CHECK(rejected[1] == "import feed.jsonl:5: \"text\" or \"html\" missing");
