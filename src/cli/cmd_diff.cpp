@@ -39,15 +39,18 @@ struct DiffOptions {
 Result<DiffSide> ReadFileSide(const std::string& path, std::size_t max_size, bool raw) {
   Result<std::string> bytes = ReadInputFile(path, max_size);
   if (!bytes.ok()) return bytes.status().WithOperation("diff");
+  DiffSide side;
   if (!raw && LooksLikeHtml(*bytes)) {
     Result<ReadPageResult> page = ReadPage(*bytes, "");
     if (!page.ok()) return page.status().WithContext("diff " + InputName(path));
     *bytes = std::move(page->article.text);
+    side.title = page->article.title;
+    side.byline = page->article.byline;
+    side.published = page->article.published;
   }
   if (Status valid = CheckText(*bytes); !valid.ok()) {
     return valid.WithContext("diff " + InputName(path));
   }
-  DiffSide side;
   side.text = StorableText(*bytes);
   side.file = path;
   return side;
@@ -86,6 +89,13 @@ Result<std::pair<DiffSide, DiffSide>> ReadRevisionSides(const DiffOptions& optio
     if (!text.ok()) return text.status().WithOperation("diff");
     side->revision = *revision;
     side->text = std::move(*text);
+    side->title = revision->title;
+    if (revision->has_page) {
+      Result<PageInfo> page = archive->ReadPageInfo(*revision);
+      if (!page.ok()) return page.status().WithOperation("diff");
+      side->byline = page->byline;
+      side->published = page->published;
+    }
   }
   if (sides.first.revision->number == sides.second.revision->number) {
     return Status::InvalidInput("diff " + article + ": both sides are revision " +
@@ -131,7 +141,8 @@ int RunDiff(const DiffOptions& options, const Context& context) {
   if (!segmented_before.ok()) return Fail(segmented_before.status().WithOperation("diff"));
   Result<SegmentedText> segmented_after = Segment(to.text);
   if (!segmented_after.ok()) return Fail(segmented_after.status().WithOperation("diff"));
-  Analysis analysis{CompareSegmented(*segmented_before, *segmented_after),
+  Analysis analysis{MetadataChanges(from, to),
+                    CompareSegmented(*segmented_before, *segmented_after),
                     FindQuotes(from.text, *segmented_before),
                     FindQuotes(to.text, *segmented_after),
                     {},
@@ -142,7 +153,8 @@ int RunDiff(const DiffOptions& options, const Context& context) {
                     analysis.quotes_before, analysis.quotes_after, analysis.quotes);
   if (options.format == Format::kJson) {
     PrintDiffJson(from, to, analysis);
-  } else if (analysis.text.edits.empty() && analysis.quotes.changes.empty()) {
+  } else if (analysis.text.edits.empty() && analysis.quotes.changes.empty() &&
+             analysis.metadata.empty()) {
     const bool same_bytes = from.text == to.text;
     std::printf("no changes: %s and %s %s\n", from.Name().c_str(), to.Name().c_str(),
                 same_bytes ? "have the same text"

@@ -177,8 +177,20 @@ nlohmann::json DiffJson(const DiffSide& from, const DiffSide& to, const Analysis
                             {"materiality", analysis.Materiality()},
                             {"materiality_label", MaterialityLabel(analysis.Materiality())}};
   for (const auto& [kind, count] : counts.of) summary[std::string(EditKindName(kind))] = count;
+  auto changed = [&](const std::string& field) -> nlohmann::json {
+    for (const MetadataChange& change : analysis.metadata) {
+      if (change.field == field) return {{"before", change.before}, {"after", change.after}};
+    }
+    return nullptr;
+  };
   const nlohmann::json out = {{"from", from.Json()},
                               {"to", to.Json()},
+                              {"headline_changed", !changed("headline").is_null()},
+                              {"byline_changed", !changed("byline").is_null()},
+                              {"published_changed", !changed("published").is_null()},
+                              {"headline", changed("headline")},
+                              {"byline", changed("byline")},
+                              {"published", changed("published")},
                               {"changes", std::move(changes)},
                               {"text_edits", std::move(edits)},
                               {"summary", std::move(summary)}};
@@ -255,6 +267,35 @@ struct Style {
     }
   }
 };
+
+// The headline's words with their changes marked inline; the byline and
+// the time whole.
+std::string MetadataInline(const MetadataChange& change, const InlineMarkers& markers) {
+  auto whole = [&] {
+    std::string line;
+    if (!change.before.empty()) {
+      line += std::string(markers.delete_open) + change.before + std::string(markers.delete_close);
+    }
+    if (!change.after.empty()) {
+      line += std::string(markers.insert_open) + change.after + std::string(markers.insert_close);
+    }
+    return line;
+  };
+  if (change.field != "headline" || change.before.empty() || change.after.empty()) return whole();
+  Result<Comparison> words = CompareTexts(change.before, change.after);
+  if (!words.ok() || words->edits.size() != 1 || words->edits[0].kind != EditKind::kEdited) {
+    return whole();
+  }
+  return InlineWords(change.before, change.after, words->edits[0], markers);
+}
+
+void PrintMetadataChanges(const Analysis& analysis, const Style& style) {
+  if (analysis.metadata.empty()) return;
+  style.Heading("HEADLINE", std::to_string(analysis.metadata.size()) + " changed");
+  for (const MetadataChange& change : analysis.metadata) {
+    style.Item(change.field, MetadataInline(change, style.markers), "", 9);
+  }
+}
 
 void PrintQuoteChanges(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
                        const Style& style) {
@@ -388,6 +429,7 @@ void PrintText(const DiffSide& from, const DiffSide& to, const Analysis& analysi
   }
   std::printf("     materiality: %s\n",
               std::string(MaterialityLabel(analysis.Materiality())).c_str());
+  PrintMetadataChanges(analysis, style);
   PrintQuoteChanges(from, to, analysis, style);
   PrintClaimChanges(from, to, analysis, style);
   style.Heading("TEXT", SummaryLine(Count(comparison)));
@@ -410,6 +452,24 @@ void PrintText(const DiffSide& from, const DiffSide& to, const Analysis& analysi
 }
 
 }  // namespace
+
+std::vector<MetadataChange> MetadataChanges(const DiffSide& from, const DiffSide& to) {
+  std::vector<MetadataChange> changes;
+  const std::pair<const char*, const std::string DiffSide::*> fields[] = {
+      {"headline", &DiffSide::title},
+      {"byline", &DiffSide::byline},
+      {"published", &DiffSide::published}};
+  for (const auto& [name, field] : fields) {
+    const std::string& before = from.*field;
+    const std::string& after = to.*field;
+    // A side that does not know the field (empty) says nothing of it, but
+    // for a headline: pages and titled revisions always know theirs.
+    const bool known = std::string_view(name) == "headline" ? !(before.empty() && after.empty())
+                                                            : !before.empty() && !after.empty();
+    if (known && before != after) changes.push_back({name, before, after});
+  }
+  return changes;
+}
 
 void PrintDiffJson(const DiffSide& from, const DiffSide& to, const Analysis& analysis) {
   std::printf("%s\n", DiffJson(from, to, analysis).dump(2).c_str());

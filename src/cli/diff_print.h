@@ -20,6 +20,9 @@ struct DiffSide {
   std::string text;
   std::optional<RevisionInfo> revision;
   std::string file;  // for --files
+  // The headline, byline and publication time, "" where unknown (a text
+  // file; a revision stored as text knows only its title).
+  std::string title, byline, published;
 
   std::string Name() const {
     return revision ? "revision " + std::to_string(revision->number) : InputName(file);
@@ -29,8 +32,20 @@ struct DiffSide {
   }
 };
 
+// A headline, byline or publication time that differs between the sides.
+struct MetadataChange {
+  std::string field;  // "headline", "byline", "published"
+  std::string before, after;
+};
+
+// What changed besides the text, headline first: a change from a known
+// value (a page's, or a title given) to another. A side that does not know
+// a field (a text file's byline) changes nothing.
+std::vector<MetadataChange> MetadataChanges(const DiffSide& from, const DiffSide& to);
+
 // Everything a diff reports: sentence edits and quote changes.
 struct Analysis {
+  std::vector<MetadataChange> metadata;  // headline, byline, publication time
   Comparison text;
   std::vector<Quote> quotes_before;
   std::vector<Quote> quotes_after;
@@ -39,6 +54,10 @@ struct Analysis {
 
   double Materiality() const {
     std::vector<double> all;
+    // A new headline changes what every reader sees first, as a re-worded
+    // quote does; a byline or a date less so.
+    for (const MetadataChange& change : metadata)
+      all.push_back(change.field == "headline" ? 0.5 : 0.3);
     for (const QuoteChange& change : quotes.changes) all.push_back(QuoteMateriality(change));
     for (const ClaimChange& change : claims) all.push_back(change.materiality);
     return RevisionMateriality(all);

@@ -451,6 +451,21 @@ Status NoPageStored(const RevisionInfo& revision) {
 
 }  // namespace
 
+Result<RevisionMetadata> ReadMetadataOf(git_repository* repo, const RevisionInfo& revision) {
+  RevisionMetadata metadata;
+  metadata.title = revision.title;
+  if (!revision.has_page) return metadata;
+  Result<std::optional<std::string>> json = ReadRevisionFile(repo, revision.commit, kPageInfoPath);
+  if (!json.ok()) return json.status();
+  if (!*json) return metadata;
+  Result<PageInfo> info = DecodePageInfo(**json, revision.commit);
+  if (!info.ok()) return info.status();
+  metadata.has_page = true;
+  metadata.byline = info->byline;
+  metadata.published = info->published;
+  return metadata;
+}
+
 Result<StoredPage> Archive::ReadPage(const RevisionInfo& revision) {
   Result<std::optional<std::string>> html =
       ReadRevisionFile(impl_->repo.get(), revision.commit, kPagePath);

@@ -35,6 +35,16 @@ Result<std::optional<Tip>> ReadTip(git_repository* repo, const std::string& arti
 // Every revision of the history ending at `tip`, newest first.
 Result<std::vector<RevisionInfo>> ReadHistory(git_repository* repo, const Tip& tip);
 
+// The headline, byline and publication time of a revision: what besides
+// its text makes it a new revision when it changes.
+struct RevisionMetadata {
+  std::string title, byline, published;
+  bool has_page = false;  // byline and published are known only for pages
+};
+
+// The metadata of a stored revision (its page.json read for a page).
+Result<RevisionMetadata> ReadMetadataOf(git_repository* repo, const RevisionInfo& revision);
+
 // Fails with kArchiveDamaged unless the tip's text can be read: a history
 // is only extended from a latest revision that is whole.
 Status CheckTipReadable(git_repository* repo, const Tip& tip);

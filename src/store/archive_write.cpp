@@ -19,6 +19,7 @@
 #include <map>
 #include <random>
 #include <thread>
+#include <tuple>
 
 #include "stet/identity.h"
 #include "stet/text.h"
@@ -72,6 +73,7 @@ struct Prepared {
   std::string page_info;  // its page.json
   int extractor = 0;
   bool allow_earlier = false;
+  RevisionMetadata metadata;  // headline, and for a page byline and publication time
 };
 
 Result<Prepared> Prepare(const NewRevision& revision) {
@@ -90,19 +92,44 @@ Result<Prepared> Prepare(const NewRevision& revision) {
     prepared.extractor = revision.page.extractor;
   }
   prepared.allow_earlier = revision.allow_earlier;
+  prepared.metadata.title = prepared.title;
+  if (!revision.html.empty()) {
+    prepared.metadata.has_page = true;
+    prepared.metadata.byline = revision.page.byline;
+    prepared.metadata.published = revision.page.published;
+  }
   return prepared;
+}
+
+// Whether `prepared`'s headline, byline or publication time differ from
+// the latest revision's (`latest`): a revision whose text is the same but
+// whose headline changed is a new revision. A text added without a title
+// says nothing of the headline; a byline or time is compared only between
+// two pages.
+bool MetadataChanged(const RevisionMetadata& latest, const Prepared& prepared) {
+  const RevisionMetadata& next = prepared.metadata;
+  if ((next.has_page || !next.title.empty()) && next.title != latest.title) return true;
+  if (next.has_page && latest.has_page &&
+      (next.byline != latest.byline || next.published != latest.published)) {
+    return true;
+  }
+  return false;
 }
 
 // The times and texts of an article's revisions, to find one stored
 // already. Read only when a revision is not newer than the latest.
-using SeenRevisions = std::map<std::pair<UnixSeconds, std::string>, RevisionInfo>;
+// Keyed by fetch time, text hash and title: a revision seen at the same
+// moment with the same text but another headline is not the same one.
+using SeenKey = std::tuple<UnixSeconds, std::string, std::string>;
+using SeenRevisions = std::map<SeenKey, RevisionInfo>;
 
 Result<SeenRevisions> ReadSeen(git_repository* repo, const Tip& tip) {
   Result<std::vector<RevisionInfo>> history = ReadHistory(repo, tip);
   if (!history.ok()) return history.status();
   SeenRevisions seen;
   for (RevisionInfo& revision : *history) {
-    seen.emplace(std::pair{revision.fetched_at, revision.hash}, std::move(revision));
+    SeenKey key{revision.fetched_at, revision.hash, revision.title};
+    seen.emplace(std::move(key), std::move(revision));
   }
   return seen;
 }
@@ -240,14 +267,21 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
       if (Status whole = CheckTipReadable(impl.repo.get(), **tip); !whole.ok()) return whole;
     }
     if (*tip && (*tip)->info.hash == prepared.hash) {
-      const bool same_time = (*tip)->info.fetched_at == fetched_at;
-      return AddOutcome{false, same_time, (*tip)->info, {}};
+      Result<RevisionMetadata> latest = ReadMetadataOf(impl.repo.get(), (*tip)->info);
+      if (!latest.ok()) return latest.status();
+      if (!MetadataChanged(*latest, prepared)) {
+        const bool same_time = (*tip)->info.fetched_at == fetched_at;
+        return AddOutcome{false, same_time, (*tip)->info, {}};
+      }
     }
     if (*tip && fetched_at <= (*tip)->info.fetched_at) {
       Result<SeenRevisions> seen = ReadSeen(impl.repo.get(), **tip);
       if (!seen.ok()) return seen.status();
-      auto found = seen->find({fetched_at, prepared.hash});
-      if (found != seen->end()) return AddOutcome{false, true, found->second, {}};
+      auto found = seen->find({fetched_at, prepared.hash, prepared.title});
+      // The latest revision itself was compared above, byline and time too.
+      if (found != seen->end() && found->second.commit != (*tip)->info.commit) {
+        return AddOutcome{false, true, found->second, {}};
+      }
     }
     if (Status order = CheckOrder(prepared, *tip, fetched_at); !order.ok()) return order;
     RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
@@ -314,6 +348,8 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     // The history's times and texts, read when first needed, with the
     // batch's own revisions added as they are made.
     std::optional<SeenRevisions> seen;
+    // The current tip's headline, byline and time, once read or made.
+    std::optional<RevisionMetadata> current_metadata;
   };
   std::vector<AddOutcome> outcomes(revisions.size());
   std::vector<Prepared> prepared_all;
@@ -348,9 +384,16 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     article.members.push_back(i);
     const UnixSeconds fetched_at = revisions[i].fetched_at;
     if (article.current && article.current->info.hash == prepared.hash) {
-      const bool same_time = article.current->info.fetched_at == fetched_at;
-      outcomes[i] = AddOutcome{false, same_time, article.current->info, {}};
-      continue;
+      if (!article.current_metadata) {
+        Result<RevisionMetadata> latest = ReadMetadataOf(impl_->repo.get(), article.current->info);
+        if (!latest.ok()) return latest.status();
+        article.current_metadata = std::move(latest).value();
+      }
+      if (!MetadataChanged(*article.current_metadata, prepared)) {
+        const bool same_time = article.current->info.fetched_at == fetched_at;
+        outcomes[i] = AddOutcome{false, same_time, article.current->info, {}};
+        continue;
+      }
     }
     if (article.current && fetched_at <= article.current->info.fetched_at) {
       if (!article.seen) {
@@ -363,13 +406,13 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
         for (std::size_t member : article.members) {
           if (member != i && outcomes[member].stored) {
             const RevisionInfo& made = outcomes[member].revision;
-            seen.emplace(std::pair{made.fetched_at, made.hash}, made);
+            seen.emplace(SeenKey{made.fetched_at, made.hash, made.title}, made);
           }
         }
         article.seen = std::move(seen);
       }
-      auto found = article.seen->find({fetched_at, prepared.hash});
-      if (found != article.seen->end()) {
+      auto found = article.seen->find({fetched_at, prepared.hash, prepared.title});
+      if (found != article.seen->end() && found->second.commit != article.current->info.commit) {
         outcomes[i] = AddOutcome{false, true, found->second, {}};
         continue;
       }
@@ -385,7 +428,8 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     if (!objects.ok()) return objects.status();
     info.commit = git::OidHex(objects->commit);
     outcomes[i] = AddOutcome{true, false, info, {}};
-    if (article.seen) article.seen->emplace(std::pair{info.fetched_at, info.hash}, info);
+    article.current_metadata = prepared.metadata;
+    if (article.seen) article.seen->emplace(SeenKey{info.fetched_at, info.hash, info.title}, info);
     article.current = Tip{objects->commit, std::move(info)};
   }
 

@@ -661,3 +661,51 @@ TEST_CASE("regression: a notes lock left by a killed reextract does not block th
   CHECK(Log(archive_path, url)[0]["reextracted"] == true);
   CHECK(stet::test::GitFsck(archive_path).exit_code == 0);
 }
+
+TEST_CASE("regression: a change of headline, byline or date alone is a new revision") {
+  std::atomic<int> version{1};
+  TestHttpServer site;
+  site.server().Get("/story", [&](const httplib::Request&, httplib::Response& response) {
+    const int v = version.load();
+    const std::string title = v == 1 ? "Talks stall in Geneva" : "Talks collapse in Geneva";
+    const std::string author = v <= 2 ? "Ana Ortiz" : "Ana Ortiz and Ben Li";
+    const std::string head = "<meta name=\"author\" content=\"" + author +
+                             "\"><meta property=\"article:published_time\" "
+                             "content=\"2025-02-13T14:05:00Z\">";
+    response.set_content(NewsPage(title, kBody, head), "text/html");
+  });
+  site.Start();
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Init(archive).exit_code == 0);
+  const std::string url = site.Url("/story");
+  REQUIRE(Stet(archive, {"add", url}).exit_code == 0);
+  CHECK(Stet(archive, {"add", url}).out.rfind("unchanged:", 0) == 0);  // nothing changed
+  version = 2;                                                         // the headline only
+  RunResult headline = Stet(archive, {"add", url});
+  CHECK(headline.exit_code == 0);
+  INFO(headline.out + headline.err);
+  CHECK(headline.out.rfind("stored revision 2", 0) == 0);
+  RunResult diff = Stet(archive, {"diff", url, "--color", "never"});
+  REQUIRE(diff.exit_code == 0);
+  CHECK(
+      diff.out.find("\nHEADLINE  1 changed\n  headline  Talks [-stall-]{+collapse+} in Geneva\n") !=
+      std::string::npos);
+  CHECK(diff.out.find("HEADLINE") < diff.out.find("QUOTES"));
+  const nlohmann::json json =
+      nlohmann::json::parse(Stet(archive, {"diff", url, "--format", "json"}).out);
+  CHECK(json["headline_changed"] == true);
+  CHECK(json["headline"]["before"] == "Talks stall in Geneva");
+  CHECK(json["headline"]["after"] == "Talks collapse in Geneva");
+  CHECK(json["byline_changed"] == false);
+  version = 3;  // the byline only
+  CHECK(Stet(archive, {"add", url}).out.rfind("stored revision 3", 0) == 0);
+  const nlohmann::json byline =
+      nlohmann::json::parse(Stet(archive, {"diff", url, "--format", "json"}).out);
+  CHECK(byline["headline_changed"] == false);
+  CHECK(byline["byline_changed"] == true);
+  CHECK(byline["byline"]["after"] == "Ana Ortiz and Ben Li");
+  CHECK(Stet(archive, {"diff", url, "--color", "never"})
+            .out.find("  byline    [-Ana Ortiz-]{+Ana Ortiz and Ben Li+}") != std::string::npos);
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
+}
