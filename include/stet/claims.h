@@ -70,6 +70,9 @@ struct ClaimChange {
   int after_sentence = -1;
   // "certainty up", "certainty down", "1 -> 2 day", "negation added", ...
   std::string detail;
+  // For a change inside a quote (a denial, number, hedge or source in
+  // someone's words): who said it; "" outside quotes or when unknown.
+  std::string speaker;
   // correction_added: the after sentence the notice most likely refers to
   // (an edited sentence sharing its words), or -1.
   int refers_to = -1;
@@ -86,6 +89,11 @@ std::vector<ClaimChange> CompareClaims(std::string_view before, const SegmentedT
                                        const std::vector<Quote>& before_quotes,
                                        const std::vector<Quote>& after_quotes,
                                        const QuoteComparison& quote_changes);
+
+// The materiality of a claim change of `kind` (a denial reversed 0.9, a
+// correction 0.8, a number or a source 0.7, certainty 0.6, a name or a
+// sentence added or removed 0.4, other edits 0.3), inside a quote as outside.
+double ClaimKindMateriality(ClaimChangeKind kind);
 
 // The materiality of a quote change (same scale as ClaimChange's).
 double QuoteMateriality(const QuoteChange& change);

@@ -1,5 +1,6 @@
-// Claim changes between revisions, and their materiality. The claim parts
-// of a sentence are src/analysis/claim_parts.h.
+// Claim changes between revisions. The claim parts of a sentence are
+// src/analysis/claim_parts.h; how much each change matters,
+// src/analysis/materiality.cpp.
 //
 // Hand-written over stet's tokens, for the same reason as quotes: the
 // markers of news claims (numbers and their units, "not" and "ruled out",
@@ -52,30 +53,6 @@ std::string FormatValue(double value) {
   return out;
 }
 
-double BaseMateriality(ClaimChangeKind kind) {
-  switch (kind) {
-    case ClaimChangeKind::kNegationChanged:
-      return 0.9;
-    case ClaimChangeKind::kCorrectionAdded:
-      return 0.8;
-    case ClaimChangeKind::kNumberChanged:
-      return 0.7;
-    case ClaimChangeKind::kSourceChanged:
-      return 0.7;
-    case ClaimChangeKind::kHedgeChanged:
-      return 0.6;
-    case ClaimChangeKind::kEntityAdded:
-    case ClaimChangeKind::kEntityRemoved:
-      return 0.4;
-    case ClaimChangeKind::kClaimAdded:
-    case ClaimChangeKind::kClaimRemoved:
-      return 0.4;
-    case ClaimChangeKind::kClaimEdited:
-      return 0.3;
-  }
-  return 0.3;
-}
-
 // The claims of one text, made per sentence when first asked for: a diff
 // needs only the sentences that changed.
 class LazyClaims {
@@ -105,8 +82,14 @@ class ClaimComparer {
         after_claims_(after, after_text),
         before_text_(before_text),
         after_text_(after_text) {
-    for (const Quote& quote : before_quotes) before_quotes_.push_back(quote.Whole());
-    for (const Quote& quote : after_quotes) after_quotes_.push_back(quote.Whole());
+    for (const Quote& quote : before_quotes) {
+      before_quotes_.push_back(quote.Whole());
+      before_speakers_.push_back(quote.speaker);
+    }
+    for (const Quote& quote : after_quotes) {
+      after_quotes_.push_back(quote.Whole());
+      after_speakers_.push_back(quote.speaker);
+    }
     // Names a quote change explains (a speaker swapped) are not claim edits.
     for (const QuoteChange& change : quote_changes.changes) {
       if (change.before >= 0) Explain(before_quotes[change.before], true);
@@ -114,7 +97,39 @@ class ClaimComparer {
     }
   }
 
+  // The claim parts of `sentences` (indexes into `claims`), as one claim.
+  static Claim Joined(LazyClaims& claims, const std::vector<std::size_t>& sentences) {
+    Claim joined = claims[sentences.front()];
+    for (std::size_t k = 1; k < sentences.size(); ++k) {
+      const Claim& part = claims[sentences[k]];
+      joined.span = Union(joined.span, part.span);
+      auto append = [](auto& into, const auto& from) {
+        into.insert(into.end(), from.begin(), from.end());
+      };
+      append(joined.quantities, part.quantities);
+      append(joined.negations, part.negations);
+      append(joined.hedges, part.hedges);
+      append(joined.firm, part.firm);
+      append(joined.sources, part.sources);
+      append(joined.entities, part.entities);
+      joined.correction = joined.correction || part.correction;
+    }
+    return joined;
+  }
+
+  // Of `candidates` (sentence indexes into `sentences`), the one holding
+  // `span`; `fallback` when none does or the span is empty and unplaced.
+  static int Holding(const std::vector<std::size_t>& candidates, const std::vector<Span>& sentences,
+                     Span span, int fallback) {
+    for (std::size_t index : candidates) {
+      const Span sentence = sentences[index];
+      if (span.start >= sentence.start && span.start < sentence.end) return static_cast<int>(index);
+    }
+    return fallback;
+  }
+
   std::vector<ClaimChange> Run(const Comparison& comparison) {
+    comparison_ = &comparison;
     for (const TextEdit& edit : comparison.edits) {
       switch (edit.kind) {
         case EditKind::kAdded:
@@ -130,7 +145,7 @@ class ClaimComparer {
     }
     LinkCorrections();
     for (ClaimChange& change : changes_) {
-      change.materiality = BaseMateriality(change.kind);
+      change.materiality = ClaimKindMateriality(change.kind);
     }
     std::stable_sort(
         changes_.begin(), changes_.end(),
@@ -142,6 +157,18 @@ class ClaimComparer {
   void Explain(const Quote& quote, bool before_side) {
     if (quote.mention.empty()) return;
     (before_side ? explained_before_ : explained_after_).push_back(AsciiLower(quote.mention));
+  }
+
+  // The speaker of the quote that holds `span` on the after side (else the
+  // before side); "" when no quote holds it.
+  std::string SpeakerOf(Span before, Span after) const {
+    for (std::size_t q = 0; q < after_quotes_.size(); ++q) {
+      if (InsideQuote(after, {after_quotes_[q]})) return after_speakers_[q];
+    }
+    for (std::size_t q = 0; q < before_quotes_.size(); ++q) {
+      if (InsideQuote(before, {before_quotes_[q]})) return before_speakers_[q];
+    }
+    return "";
   }
 
   bool InsideQuote(Span span, const std::vector<Span>& quotes) const {
@@ -216,8 +243,10 @@ class ClaimComparer {
   }
 
   void Edited(const TextEdit& edit) {
-    const Claim& before = before_claims_[edit.before_sentences.front()];
-    const Claim& after = after_claims_[edit.after_sentences.front()];
+    // A split or merged sentence's parts on each side, as one: a change in
+    // the second half is read against that half's numbers and markers.
+    const Claim before = Joined(before_claims_, edit.before_sentences);
+    const Claim after = Joined(after_claims_, edit.after_sentences);
     const int before_sentence = static_cast<int>(edit.before_sentences.front());
     const int after_sentence = static_cast<int>(edit.after_sentences.front());
     auto make = [&](ClaimChangeKind kind, Span b, Span a, std::string detail) {
@@ -225,9 +254,13 @@ class ClaimComparer {
       change.kind = kind;
       change.before = b;
       change.after = a;
-      change.before_sentence = before_sentence;
-      change.after_sentence = after_sentence;
+      // After a split (or before a merge) the sentence that holds the span.
+      change.before_sentence =
+          Holding(edit.before_sentences, comparison_->before_sentences, b, before_sentence);
+      change.after_sentence =
+          Holding(edit.after_sentences, comparison_->after_sentences, a, after_sentence);
       change.detail = std::move(detail);
+      change.speaker = SpeakerOf(b, a);
       changes_.push_back(change);
     };
     std::vector<bool> covered(edit.words.size(), false);
@@ -239,12 +272,13 @@ class ClaimComparer {
     std::vector<std::string> number_details;
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       const WordChange& change = edit.words[w];
-      // Inside a quote: the quote change reports it.
+      // Inside a quote the quote change reports the wording; a number,
+      // negation, hedge or source changed in someone's words is a claim
+      // change all the same (with the speaker), checked below.
       if ((change.before.end == change.before.start ||
            InsideQuote(change.before, before_quotes_)) &&
           (change.after.end == change.after.start || InsideQuote(change.after, after_quotes_))) {
         covered[w] = true;
-        continue;
       }
       // A speaker's name that a quote change already reports.
       if (Explained(Slice(before_, change.before), explained_before_) ||
@@ -271,7 +305,19 @@ class ClaimComparer {
           numbers_before = Union(numbers_before, b);
           numbers_after = Union(numbers_after, a);
           std::string detail;
-          if (quantity_before && quantity_after) {
+          auto has_digit = [](std::string_view text) {
+            return text.find_first_of("0123456789") != std::string_view::npos;
+          };
+          const std::string written_before =
+              quantity_before ? Slice(before_, quantity_before->span) : std::string();
+          const std::string written_after =
+              quantity_after ? Slice(after_, quantity_after->span) : std::string();
+          if (quantity_before && quantity_after && has_digit(written_before) &&
+              has_digit(written_after)) {
+            // Numbers written in digits read as written: "$3.2 billion ->
+            // $3.4 billion", a score "5-4 -> 6-3", no unit guessed.
+            detail = written_before + " -> " + written_after;
+          } else if (quantity_before && quantity_after) {
             const std::string& unit =
                 quantity_after->unit.empty() ? quantity_before->unit : quantity_after->unit;
             if (unit.ends_with("-")) {  // a numbered name: "G-7 -> G-8"
@@ -514,8 +560,11 @@ class ClaimComparer {
   // ask whether a name occurs anywhere in the other revision.
   std::unordered_set<std::string> before_names_;
   std::unordered_set<std::string> after_names_;
+  const Comparison* comparison_ = nullptr;  // the one Run reads
   std::vector<Span> before_quotes_;
   std::vector<Span> after_quotes_;
+  std::vector<std::string> before_speakers_;  // of each quote, "" when unknown
+  std::vector<std::string> after_speakers_;
   std::vector<std::string> explained_before_;
   std::vector<std::string> explained_after_;
   std::vector<Span> source_spans_before_;
@@ -529,32 +578,6 @@ class ClaimComparer {
 
 }  // namespace
 
-std::string_view ClaimChangeKindName(ClaimChangeKind kind) {
-  switch (kind) {
-    case ClaimChangeKind::kNumberChanged:
-      return "number_changed";
-    case ClaimChangeKind::kNegationChanged:
-      return "negation_changed";
-    case ClaimChangeKind::kHedgeChanged:
-      return "hedge_changed";
-    case ClaimChangeKind::kSourceChanged:
-      return "source_changed";
-    case ClaimChangeKind::kEntityAdded:
-      return "entity_added";
-    case ClaimChangeKind::kEntityRemoved:
-      return "entity_removed";
-    case ClaimChangeKind::kCorrectionAdded:
-      return "correction_added";
-    case ClaimChangeKind::kClaimEdited:
-      return "claim_edited";
-    case ClaimChangeKind::kClaimAdded:
-      return "claim_added";
-    case ClaimChangeKind::kClaimRemoved:
-      return "claim_removed";
-  }
-  return "claim_edited";
-}
-
 std::vector<ClaimChange> CompareClaims(std::string_view before, const SegmentedText& before_text,
                                        std::string_view after, const SegmentedText& after_text,
                                        const Comparison& comparison,
@@ -564,36 +587,6 @@ std::vector<ClaimChange> CompareClaims(std::string_view before, const SegmentedT
   ClaimComparer comparer(before, before_text, after, after_text, before_quotes, after_quotes,
                          quote_changes);
   return comparer.Run(comparison);
-}
-
-double QuoteMateriality(const QuoteChange& change) {
-  switch (change.kind) {
-    case QuoteChangeKind::kReattributed:
-      return 0.9;
-    case QuoteChangeKind::kRemoved:
-      return 0.6;
-    case QuoteChangeKind::kAdded:
-      return 0.5;
-    case QuoteChangeKind::kEdited:
-      return change.minor ? 0.05 : 0.5;
-  }
-  return 0.5;
-}
-
-double RevisionMateriality(const std::vector<double>& change_materialities) {
-  if (change_materialities.empty()) return 0;
-  std::vector<double> sorted = change_materialities;
-  std::sort(sorted.rbegin(), sorted.rend());
-  double total = sorted.front();
-  for (std::size_t k = 1; k < sorted.size(); ++k) total += 0.05 * sorted[k];
-  return std::min(1.0, total);
-}
-
-std::string_view MaterialityLabel(double materiality) {
-  if (materiality >= 0.7) return "high";
-  if (materiality >= 0.4) return "medium";
-  if (materiality > 0) return "low";
-  return "none";
 }
 
 }  // namespace stet

@@ -23,6 +23,13 @@ struct AddOptions {
   Format format = Format::kText;
 };
 
+// Times given with --at are checked against the history; "now" is never
+// out of order on purpose: a concurrent writer that stored a revision a
+// second later only finished first.
+bool AllowEarlier(const AddOptions& options) {
+  return options.allow_earlier || options.at.empty();
+}
+
 void PrintOutcome(const RevisionInfo& revision, const char* status, long http_status,
                   Format format) {
   const std::string kind = status;
@@ -67,7 +74,7 @@ int AddUrl(const AddOptions& options, const Context& context) {
   if (!archive.ok()) return Fail(archive.status());
   Result<PageOutcome> outcome =
       AddFromUrl(*archive, options.source, options.fetch.Options(options.max_size), seen,
-                 options.allow_earlier);
+                 AllowEarlier(options));
   if (!outcome.ok()) return Fail(outcome.status().WithOperation("add"));
   PrintPageOutcome(*outcome, options.format);
   return kExitOk;
@@ -113,7 +120,7 @@ int RunAdd(const AddOptions& options, const Context& context) {
     return kExitOk;
   }
   revision.text = std::move(bytes).value();
-  revision.allow_earlier = options.allow_earlier;
+  revision.allow_earlier = AllowEarlier(options);
   // Check everything before touching the archive.
   if (Status valid = Archive::Validate(revision); !valid.ok())
     return Fail(valid.WithContext(subject));

@@ -117,7 +117,8 @@ nlohmann::json ClaimChangeJson(const DiffSide& from, const DiffSide& to, const A
   nlohmann::json out = {{"kind", ClaimChangeKindName(change.kind)},
                         {"before", text_of(from.text, change.before)},
                         {"after", text_of(to.text, change.after)},
-                        {"speaker", nullptr},
+                        {"speaker", change.speaker.empty() ? nlohmann::json(nullptr)
+                                                           : nlohmann::json(change.speaker)},
                         {"before_sentence", sentence_of(from.text, analysis.text.before_sentences,
                                                         change.before_sentence)},
                         {"after_sentence", sentence_of(to.text, analysis.text.after_sentences,
@@ -371,8 +372,27 @@ std::string_view ClaimLabel(const ClaimChange& change) {
   return "edited";
 }
 
-// A claim change in its sentence: the newer sentence with the changed span
-// marked, or the whole added or removed sentence.
+// Where words deleted from `before` stood in the newer text: the word diff
+// of the sentence pair places a deletion after the preceding unchanged word.
+std::optional<std::size_t> DeletionPoint(const Analysis& analysis, const ClaimChange& change) {
+  for (const TextEdit& edit : analysis.text.edits) {
+    const auto& after = edit.after_sentences;
+    if (std::find(after.begin(), after.end(), static_cast<std::size_t>(change.after_sentence)) ==
+        after.end()) {
+      continue;
+    }
+    for (const WordChange& word : edit.words) {
+      if (word.before.start < change.before.end && change.before.start < word.before.end) {
+        return word.after.start;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// A claim change in its sentence: the newer sentence with the changed words
+// marked where they stand (a deletion where the deleted words stood), or the
+// whole added or removed sentence.
 std::string ClaimLine(const DiffSide& from, const DiffSide& to, const Analysis& analysis,
                       const ClaimChange& change, const InlineMarkers& markers) {
   auto text_of = [](std::string_view text, Span span) {
@@ -383,18 +403,30 @@ std::string ClaimLine(const DiffSide& from, const DiffSide& to, const Analysis& 
   if (change.after_sentence < 0) return text_of(from.text, change.before);
   const Span sentence =
       analysis.text.after_sentences[static_cast<std::size_t>(change.after_sentence)];
-  if (!has_before) {
-    if (change.kind != ClaimChangeKind::kEntityAdded) return text_of(to.text, change.after);
+  if (change.kind == ClaimChangeKind::kClaimAdded) {
+    return text_of(to.text, has_after ? change.after : sentence);
   }
-  const Span at = has_after ? change.after : Span{sentence.start, sentence.start};
+  Span at = change.after;
+  if (!has_after) {
+    const std::size_t point = DeletionPoint(analysis, change).value_or(sentence.start);
+    at = {point, point};
+  }
+  at.start = std::clamp(at.start, sentence.start, sentence.end);
+  at.end = std::clamp(at.end, at.start, sentence.end);
   std::string line = text_of(to.text, {sentence.start, at.start});
+  // A deletion placed right after a word keeps the space between the words
+  // on both sides of its mark ("did [-not-] break").
+  if (!has_after && at.start > sentence.start && at.start < sentence.end &&
+      to.text[at.start - 1] != ' ' && to.text[at.start] == ' ') {
+    line += ' ';
+  }
   if (has_before) {
     line += std::string(markers.delete_open) + text_of(from.text, change.before) +
             std::string(markers.delete_close);
   }
   if (has_after) {
-    line += std::string(markers.insert_open) + text_of(to.text, change.after) +
-            std::string(markers.insert_close);
+    line +=
+        std::string(markers.insert_open) + text_of(to.text, at) + std::string(markers.insert_close);
   }
   line += text_of(to.text, {at.end, sentence.end});
   return line;
@@ -408,8 +440,10 @@ void PrintClaimChanges(const DiffSide& from, const DiffSide& to, const Analysis&
     std::string line = ClaimLine(from, to, analysis, change, markers);
     std::replace(line.begin(), line.end(), '\n', ' ');
     // The label already says which way certainty went.
-    const std::string detail = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
-    style.Item(std::string(ClaimLabel(change)), Excerpt(line, markers, 80), detail, 17);
+    std::string note = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
+    // Whose words they are, for a change inside a quote.
+    if (!change.speaker.empty()) note += (note.empty() ? "" : "    ") + change.speaker;
+    style.Item(std::string(ClaimLabel(change)), Excerpt(line, markers, 80), note, 17);
   }
 }
 

@@ -113,15 +113,19 @@ TEST_CASE("claims: numbers in digits and words, money, percent and ranges", "[cl
     const ClaimChange* change = Find(changes, ClaimChangeKind::kNumberChanged);
     return change == nullptr ? std::string("(none)") : change->detail;
   };
+  // Numbers in digits read as written (no unit guessed, no value spelled out).
   CHECK(number("The attack killed 12 people.", "The attack killed 15 people.") ==
-        "12 -> 15 people");
+        "12 people -> 15 people");
   CHECK(number("It came just one day before the vote.", "It came two days before the vote.") ==
         "1 -> 2 day");
   CHECK(number("The fund holds $2 billion.", "The fund holds $3 billion.") ==
-        "2000000000 -> 3000000000 $");
-  CHECK(number("Prices rose 3.5% in May.", "Prices rose 4% in May.") == "3.5 -> 4 %");
+        "$2 billion -> $3 billion");
+  CHECK(number("The fund holds $3.2 billion.", "The fund holds $3.4 billion.") ==
+        "$3.2 billion -> $3.4 billion");
+  CHECK(number("The Mets won 5-4 on Sunday.", "The Mets won 6-3 on Sunday.") == "5-4 -> 6-3");
+  CHECK(number("Prices rose 3.5% in May.", "Prices rose 4% in May.") == "3.5% -> 4%");
   CHECK(number("Between 10 and 15 troops were hurt.", "Between 10 and 20 troops were hurt.") ==
-        "15 -> 20 troop");
+        "15 troops -> 20 troops");
   CHECK(number("Russia left the G-8 in 2014.", "Russia left the G-7 in 2014.") == "G-8 -> G-7");
   CHECK(number("It lasted nearly three-year-long talks.",
                "It lasted nearly four-year-long talks.") == "3 -> 4 year");

@@ -265,3 +265,76 @@ TEST_CASE("diff --files: saved pages are compared as their articles, --raw as te
   REQUIRE(raw.exit_code == 0);
   CHECK(raw.out.find("media-placeholder") != std::string::npos);
 }
+
+namespace {
+
+// The CLAIMS lines of `stet diff --files` of two texts.
+std::string ClaimLines(const std::string& before, const std::string& after) {
+  ScratchDir dir;
+  WriteFile(dir / "old.txt", before);
+  WriteFile(dir / "new.txt", after);
+  RunResult diff =
+      Stet(dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--color", "never"});
+  const std::size_t claims = diff.out.find("\nCLAIMS");
+  const std::size_t text = diff.out.find("\nTEXT");
+  if (diff.exit_code != 0 || claims == std::string::npos || text == std::string::npos) return "";
+  return diff.out.substr(claims + 1, text - claims - 1);
+}
+
+}  // namespace
+
+TEST_CASE("diff: a denial or a number changed inside a quote is a claim change with its speaker",
+          "[diff][regression]") {
+  ScratchDir dir;
+  WriteFile(dir / "old.txt", "\"We did not break the law,\" John Smith said on Monday.\n");
+  WriteFile(dir / "new.txt", "\"We did break the law,\" John Smith said on Monday.\n");
+  WriteFile(dir / "outside_old.txt",
+            "John Smith said on Monday that they did not break the law.\n");
+  WriteFile(dir / "outside_new.txt", "John Smith said on Monday that they did break the law.\n");
+  auto json = [&](const std::string& a, const std::string& b) {
+    RunResult diff = Stet(dir / "none", {"diff", "--files", dir / a, dir / b, "--format", "json"});
+    REQUIRE(diff.exit_code == 0);
+    return nlohmann::json::parse(diff.out);
+  };
+  const nlohmann::json inside = json("old.txt", "new.txt");
+  const nlohmann::json* denial = nullptr;
+  for (const nlohmann::json& change : inside["changes"]) {
+    if (change["kind"] == "negation_changed") denial = &change;
+  }
+  REQUIRE(denial != nullptr);
+  CHECK((*denial)["speaker"] == "John Smith");
+  CHECK((*denial)["detail"] == "negation removed");
+  const nlohmann::json outside = json("outside_old.txt", "outside_new.txt");
+  CHECK(inside["summary"]["materiality"].get<double>() >=
+        outside["summary"]["materiality"].get<double>());
+  CHECK(inside["summary"]["materiality_label"] == "high");
+  CHECK(ClaimLines("\"We lost 5 soldiers,\" the general said.\n",
+                   "\"We lost 7 soldiers,\" the general said.\n")
+            .find("number") != std::string::npos);
+}
+
+TEST_CASE("diff: claim lines show the change in its sentence, where it stands",
+          "[diff][regression]") {
+  // A pure insertion: the sentence, not the word alone.
+  CHECK(
+      ClaimLines("The minister said the council will approve the plan.\n",
+                 "The minister said the council will not approve the plan.\n")
+          .find("denial            The minister said the council will {+not+} approve the plan.") !=
+      std::string::npos);
+  // A deletion is marked where the words stood, not at the sentence start.
+  CHECK(ClaimLines("The minister said the council will not approve the plan.\n",
+                   "The minister said the council will approve the plan.\n")
+            .find("The minister said the council will [-not-] approve the plan.") !=
+        std::string::npos);
+  // After a split, the half that holds the change.
+  const std::string split = ClaimLines(
+      "The council met on Monday, and the minister said the plan would cost 5 million dollars.\n",
+      "The council met on Monday. The minister said the plan would cost 7 million dollars.\n");
+  CHECK(split.find("cost [-5 million dollars-]{+7 million dollars+}") != std::string::npos);
+  CHECK(split.find("The council met on Monday.") == std::string::npos);
+  // Numbers read as written.
+  CHECK(ClaimLines("The Mets won 5-4 on Sunday.\n", "The Mets won 6-3 on Sunday.\n")
+            .find("5-4 -> 6-3") != std::string::npos);
+  CHECK(ClaimLines("The fund holds $3.2 billion.\n", "The fund holds $3.4 billion.\n")
+            .find("$3.2 billion -> $3.4 billion") != std::string::npos);
+}

@@ -1,0 +1,91 @@
+// How much a change matters to a reviewer (docs/design.md, "Materiality"),
+// and the names of claim change kinds.
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "stet/claims.h"
+
+namespace stet {
+
+double ClaimKindMateriality(ClaimChangeKind kind) {
+  switch (kind) {
+    case ClaimChangeKind::kNegationChanged:
+      return 0.9;
+    case ClaimChangeKind::kCorrectionAdded:
+      return 0.8;
+    case ClaimChangeKind::kNumberChanged:
+      return 0.7;
+    case ClaimChangeKind::kSourceChanged:
+      return 0.7;
+    case ClaimChangeKind::kHedgeChanged:
+      return 0.6;
+    case ClaimChangeKind::kEntityAdded:
+    case ClaimChangeKind::kEntityRemoved:
+      return 0.4;
+    case ClaimChangeKind::kClaimAdded:
+    case ClaimChangeKind::kClaimRemoved:
+      return 0.4;
+    case ClaimChangeKind::kClaimEdited:
+      return 0.3;
+  }
+  return 0.3;
+}
+
+std::string_view ClaimChangeKindName(ClaimChangeKind kind) {
+  switch (kind) {
+    case ClaimChangeKind::kNumberChanged:
+      return "number_changed";
+    case ClaimChangeKind::kNegationChanged:
+      return "negation_changed";
+    case ClaimChangeKind::kHedgeChanged:
+      return "hedge_changed";
+    case ClaimChangeKind::kSourceChanged:
+      return "source_changed";
+    case ClaimChangeKind::kEntityAdded:
+      return "entity_added";
+    case ClaimChangeKind::kEntityRemoved:
+      return "entity_removed";
+    case ClaimChangeKind::kCorrectionAdded:
+      return "correction_added";
+    case ClaimChangeKind::kClaimEdited:
+      return "claim_edited";
+    case ClaimChangeKind::kClaimAdded:
+      return "claim_added";
+    case ClaimChangeKind::kClaimRemoved:
+      return "claim_removed";
+  }
+  return "claim_edited";
+}
+
+double QuoteMateriality(const QuoteChange& change) {
+  switch (change.kind) {
+    case QuoteChangeKind::kReattributed:
+      return 0.9;
+    case QuoteChangeKind::kRemoved:
+      return 0.6;
+    case QuoteChangeKind::kAdded:
+      return 0.5;
+    case QuoteChangeKind::kEdited:
+      return change.minor ? 0.05 : 0.5;
+  }
+  return 0.5;
+}
+
+double RevisionMateriality(const std::vector<double>& change_materialities) {
+  if (change_materialities.empty()) return 0;
+  std::vector<double> sorted = change_materialities;
+  std::sort(sorted.rbegin(), sorted.rend());
+  double total = sorted.front();
+  for (std::size_t k = 1; k < sorted.size(); ++k) total += 0.05 * sorted[k];
+  return std::min(1.0, total);
+}
+
+std::string_view MaterialityLabel(double materiality) {
+  if (materiality >= 0.7) return "high";
+  if (materiality >= 0.4) return "medium";
+  if (materiality > 0) return "low";
+  return "none";
+}
+
+}  // namespace stet
