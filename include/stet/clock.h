@@ -19,6 +19,14 @@ using UnixSeconds = std::int64_t;
 // including impossible dates.
 Result<UnixSeconds> ParseTimestamp(std::string_view text);
 
+// A publication time as pages write it, read as an instant when it names
+// one: RFC 3339, or with its offset written without a colon (+0000), or a
+// space for the "T" and "UTC"/"GMT" for the zone ("2014-12-29 19:13:00
+// UTC"), or RFC 1123 ("Mon, 29 Dec 2014 19:13:00 GMT"). Fails with
+// kInvalidInput on anything else, including a date alone or a time with no
+// zone, which name no single instant.
+Result<UnixSeconds> ParsePublishedTime(std::string_view text);
+
 // Formats as "YYYY-MM-DDTHH:MM:SSZ".
 std::string FormatTimestamp(UnixSeconds seconds);
 

@@ -89,6 +89,46 @@ Result<UnixSeconds> ParseTimestamp(std::string_view text) {
   return days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
 }
 
+Result<UnixSeconds> ParsePublishedTime(std::string_view raw) {
+  const auto invalid = [&] {
+    return Status::InvalidInput("time " + std::string(raw) + ": not a time with a zone");
+  };
+  std::string text(raw);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.erase(0, 1);
+  // RFC 1123: "Mon, 29 Dec 2014 19:13:00 GMT" (or an offset, +0000).
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (text.size() >= 29 && text[3] == ',' && text[4] == ' ') {
+    const std::string month_name = text.substr(8, 3);
+    int month = 0;
+    for (int m = 0; m < 12; ++m) {
+      if (kMonths[m] == month_name) month = m + 1;
+    }
+    if (month == 0) return invalid();
+    std::string zone = text.substr(26);
+    if (zone == "GMT" || zone == "UT" || zone == "UTC") zone = "Z";
+    if (zone.size() == 5 && (zone[0] == '+' || zone[0] == '-')) zone.insert(3, ":");
+    char month_digits[16];
+    std::snprintf(month_digits, sizeof month_digits, "%02d", month);
+    text = text.substr(12, 4) + "-" + month_digits + "-" + text.substr(5, 2) + "T" +
+           text.substr(17, 8) + zone;
+  } else if (text.size() >= 19) {
+    // "2014-12-29 19:13:00 UTC", "...T19:13:00+0000", "...T19:13:00.000Z".
+    for (std::string_view utc : {" UTC", " GMT", "UTC", "GMT"}) {
+      if (text.size() > utc.size() && text.ends_with(utc)) {
+        text.replace(text.size() - utc.size(), utc.size(), "Z");
+        break;
+      }
+    }
+    const std::size_t zone = text.find_first_of("+-", 19);
+    if (zone != std::string::npos && text.size() - zone == 5) text.insert(zone + 3, ":");
+  }
+  Result<UnixSeconds> parsed = ParseTimestamp(text);
+  if (!parsed.ok()) return invalid();
+  return parsed;
+}
+
 std::string FormatTimestamp(UnixSeconds seconds) {
   std::int64_t days = seconds / 86400;
   std::int64_t rest = seconds % 86400;

@@ -5,6 +5,8 @@
 
 #include "cli.h"
 #include "stet/charset.h"
+#include "stet/clock.h"
+#include "stet/identity.h"
 #include "stet/pages.h"
 #include "stet/text.h"
 
@@ -37,9 +39,19 @@ int RunExtract(const ExtractOptions& options) {
   Result<ReadPageResult> page = ReadPage(bytes, page_url, charset);
   if (!page.ok()) return Fail(page.status().WithContext(subject));
   const ExtractedArticle& article = page->article;
-  const std::string url = page_url.empty() && article.canonical_url.empty()
-                              ? std::string()
-                              : ArticleUrlOf(page_url, article.canonical_url);
+  // The URL `stet add` would store the page under: a saved page's --url as
+  // given (canonical form), a fetched page's canonical link or final URL.
+  std::string url;
+  if (!is_url && !options.url.empty()) {
+    Result<std::string> canonical = CanonicalUrl(options.url);
+    url = canonical.ok() ? *canonical : options.url;
+  } else if (!page_url.empty() || !article.canonical_url.empty()) {
+    url = ArticleUrlOf(page_url, article.canonical_url);
+  }
+  // The publication time as an instant (RFC 3339, UTC) when the page's own
+  // string names one; the string itself is kept as published_raw.
+  Result<UnixSeconds> instant = ParsePublishedTime(article.published);
+  const std::string published = instant.ok() ? FormatTimestamp(*instant) : std::string();
   if (options.format == Format::kJson) {
     auto or_null = [](const std::string& value) {
       return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
@@ -47,7 +59,8 @@ int RunExtract(const ExtractOptions& options) {
     const nlohmann::json out = {{"url", or_null(url)},
                                 {"title", or_null(article.title)},
                                 {"byline", or_null(article.byline)},
-                                {"published", or_null(article.published)},
+                                {"published", or_null(published)},
+                                {"published_raw", or_null(article.published)},
                                 {"canonical_url", or_null(article.canonical_url)},
                                 {"charset", page->charset},
                                 {"extractor", kExtractorVersion},
@@ -57,7 +70,10 @@ int RunExtract(const ExtractOptions& options) {
   }
   if (!article.title.empty()) std::printf("%s\n", article.title.c_str());
   if (!article.byline.empty()) std::printf("by %s\n", article.byline.c_str());
-  if (!article.published.empty()) std::printf("published %s\n", article.published.c_str());
+  if (!article.published.empty()) {
+    std::printf("published %s\n",
+                published.empty() ? article.published.c_str() : published.c_str());
+  }
   if (!url.empty()) std::printf("%s\n", url.c_str());
   std::printf("\n%s\n", article.text.c_str());
   return kExitOk;

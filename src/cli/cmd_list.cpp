@@ -33,10 +33,12 @@ int RunList(Format format, const Context& context) {
     nlohmann::json out = nlohmann::json::array();
     for (const ArticleSummary& article : *articles) {
       if (!article.damage.empty()) {
-        out.push_back({{"id", article.id}, {"damaged", article.damage}});
+        out.push_back({{"article", article.id}, {"id", article.id}, {"damaged", article.damage}});
         continue;
       }
-      out.push_back({{"id", article.id},
+      // "article", as log and diff name it; "id" kept for older readers.
+      out.push_back({{"article", article.id},
+                     {"id", article.id},
                      {"url", article.url},
                      {"title", article.title},
                      {"revisions", article.revisions},

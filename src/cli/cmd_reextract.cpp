@@ -27,7 +27,11 @@ int RunReextract(const ReextractOptions& options, const Context& context) {
     for (const std::string& given : options.articles) {
       Result<std::string> id = archive->ResolveArticle(given);
       if (!id.ok()) return Fail(id.status().WithOperation("reextract"));
-      targets.emplace_back(*id, given);
+      // Named by the article's URL, whichever way it was given (id, prefix,
+      // a variant of the URL).
+      Result<RevisionInfo> latest = archive->ResolveRevision(*id, "-1");
+      if (!latest.ok()) return Fail(latest.status().WithOperation("reextract"));
+      targets.emplace_back(*id, latest->url);
     }
   }
   nlohmann::json report = nlohmann::json::array();

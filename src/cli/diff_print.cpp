@@ -39,13 +39,17 @@ std::string SummaryLine(const Counts& counts) {
   return line + "; " + std::to_string(counts.unchanged) + " unchanged";
 }
 
+// Sentences are numbered from 1 in JSON as in the text output ("moved
+// (3->5)"), as revisions are.
 nlohmann::json SpanJson(std::string_view text, Span span,
                         const std::vector<std::size_t>& sentences) {
   if (sentences.empty()) return nullptr;
+  std::vector<std::size_t> numbers;
+  for (std::size_t index : sentences) numbers.push_back(index + 1);
   return {{"text", text.substr(span.start, span.end - span.start)},
           {"start", span.start},
           {"end", span.end},
-          {"sentences", sentences}};
+          {"sentences", numbers}};
 }
 
 // A quote's words with its changes marked inline, over the after quote.
@@ -77,28 +81,28 @@ nlohmann::json QuoteChangeJson(const DiffSide& from, const DiffSide& to, const A
     return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
   };
   const Quote& current = after != nullptr ? *after : *before;
-  nlohmann::json out = {{"kind", QuoteChangeKindName(change.kind)},
-                        {"before", before ? nlohmann::json(before->text) : nlohmann::json()},
-                        {"after", after ? nlohmann::json(after->text) : nlohmann::json()},
-                        {"speaker", or_null(current.speaker)}};
-  if (before != nullptr) {
-    out["before_start"] = before->Whole().start;
-    out["before_end"] = before->Whole().end;
-  }
-  if (after != nullptr) {
-    out["after_start"] = after->Whole().start;
-    out["after_end"] = after->Whole().end;
-  }
-  if (change.kind == QuoteChangeKind::kReattributed ||
-      (before != nullptr && after != nullptr && before->speaker != after->speaker)) {
-    out["before_speaker"] = or_null(before->speaker);
-    out["after_speaker"] = or_null(after->speaker);
-  }
-  if (change.kind == QuoteChangeKind::kEdited) {
-    out["minor"] = change.minor;
-    out["detail"] = change.detail;
-    out["inline"] = QuoteInline(from, to, *before, *after);
-  }
+  auto offset = [](const Quote* quote, bool start) -> nlohmann::json {
+    if (quote == nullptr) return nullptr;
+    return start ? quote->Whole().start : quote->Whole().end;
+  };
+  // Every field on every change: null where a side has none.
+  nlohmann::json out = {
+      {"kind", QuoteChangeKindName(change.kind)},
+      {"before", before ? nlohmann::json(before->text) : nlohmann::json()},
+      {"after", after ? nlohmann::json(after->text) : nlohmann::json()},
+      {"speaker", or_null(current.speaker)},
+      {"before_speaker", before ? or_null(before->speaker) : nlohmann::json()},
+      {"after_speaker", after ? or_null(after->speaker) : nlohmann::json()},
+      {"before_start", offset(before, true)},
+      {"before_end", offset(before, false)},
+      {"after_start", offset(after, true)},
+      {"after_end", offset(after, false)},
+      {"minor", change.kind == QuoteChangeKind::kEdited && change.minor},
+      {"detail",
+       change.kind == QuoteChangeKind::kEdited ? nlohmann::json(change.detail) : nlohmann::json()},
+      {"inline", change.kind == QuoteChangeKind::kEdited
+                     ? nlohmann::json(QuoteInline(from, to, *before, *after))
+                     : nlohmann::json()}};
   return out;
 }
 
@@ -124,18 +128,19 @@ nlohmann::json ClaimChangeJson(const DiffSide& from, const DiffSide& to, const A
                         {"after_sentence", sentence_of(to.text, analysis.text.after_sentences,
                                                        change.after_sentence)},
                         {"materiality", change.materiality}};
-  if (change.before.end > change.before.start) {
-    out["before_start"] = change.before.start;
-    out["before_end"] = change.before.end;
-  }
-  if (change.after.end > change.after.start) {
-    out["after_start"] = change.after.start;
-    out["after_end"] = change.after.end;
-  }
-  if (!change.detail.empty()) out["detail"] = change.detail;
-  if (change.refers_to >= 0) {
-    out["refers_to"] = sentence_of(to.text, analysis.text.after_sentences, change.refers_to);
-  }
+  auto offset = [](Span span, bool start) -> nlohmann::json {
+    if (span.end <= span.start) return nullptr;
+    return start ? span.start : span.end;
+  };
+  // Every field on every change: null where a side has none.
+  out["before_start"] = offset(change.before, true);
+  out["before_end"] = offset(change.before, false);
+  out["after_start"] = offset(change.after, true);
+  out["after_end"] = offset(change.after, false);
+  out["detail"] = change.detail.empty() ? nlohmann::json(nullptr) : nlohmann::json(change.detail);
+  out["refers_to"] = change.refers_to >= 0
+                         ? sentence_of(to.text, analysis.text.after_sentences, change.refers_to)
+                         : nlohmann::json(nullptr);
   return out;
 }
 
@@ -500,7 +505,12 @@ std::vector<MetadataChange> MetadataChanges(const DiffSide& from, const DiffSide
     // for a headline: pages and titled revisions always know theirs.
     const bool known = std::string_view(name) == "headline" ? !(before.empty() && after.empty())
                                                             : !before.empty() && !after.empty();
-    if (known && before != after) changes.push_back({name, before, after});
+    // Two spellings of one instant are no change of the publication time.
+    const Result<UnixSeconds> instant_before = ParsePublishedTime(before);
+    const Result<UnixSeconds> instant_after = ParsePublishedTime(after);
+    const bool same_instant = std::string_view(name) == "published" && instant_before.ok() &&
+                              instant_after.ok() && *instant_before == *instant_after;
+    if (known && before != after && !same_instant) changes.push_back({name, before, after});
   }
   return changes;
 }

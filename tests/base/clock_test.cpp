@@ -25,3 +25,20 @@ TEST_CASE("malformed or impossible timestamps are refused", "[clock]") {
     if (!result.ok()) CHECK(result.status().message().find("RFC 3339") != std::string::npos);
   }
 }
+
+TEST_CASE("a page's publication time is read as an instant when it names one", "[clock]") {
+  const stet::UnixSeconds expected = *stet::ParseTimestamp("2014-12-29T19:13:00Z");
+  for (const char* spelled :
+       {"2014-12-29T19:13:00Z", "2014-12-29 19:13:00 UTC", "2014-12-29T19:13:00+0000",
+        "2014-12-29T14:13:00-05:00", "2014-12-29T19:13:00.000Z", "Mon, 29 Dec 2014 19:13:00 GMT",
+        "Mon, 29 Dec 2014 20:13:00 +0100", " 2014-12-29T19:13:00Z\n"}) {
+    INFO(spelled);
+    const stet::Result<stet::UnixSeconds> parsed = stet::ParsePublishedTime(spelled);
+    REQUIRE(parsed.ok());
+    CHECK(*parsed == expected);
+  }
+  // No single instant: a date alone, a time with no zone, words.
+  for (const char* vague : {"2014-12-29", "2014-12-29 19:13:00", "yesterday", ""}) {
+    CHECK_FALSE(stet::ParsePublishedTime(vague).ok());
+  }
+}

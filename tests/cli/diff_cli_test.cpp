@@ -338,3 +338,37 @@ TEST_CASE("diff: claim lines show the change in its sentence, where it stands",
   CHECK(ClaimLines("The fund holds $3.2 billion.\n", "The fund holds $3.4 billion.\n")
             .find("$3.2 billion -> $3.4 billion") != std::string::npos);
 }
+
+TEST_CASE("diff JSON: every change has every field, null where a side has none",
+          "[diff][regression]") {
+  ScratchDir dir;
+  WriteFile(dir / "old.txt", "The council met on Monday.\n\nThe mayor spoke briefly.\n");
+  WriteFile(dir / "new.txt",
+            "The council met on Monday.\n\n\"We will rebuild the bridge,\" the mayor said.\n\n"
+            "The mayor spoke briefly.\n");
+  RunResult diff =
+      Stet(dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--format", "json"});
+  REQUIRE(diff.exit_code == 0);
+  const nlohmann::json json = nlohmann::json::parse(diff.out);
+  REQUIRE(!json["changes"].empty());
+  for (const nlohmann::json& change : json["changes"]) {
+    for (const char* field : {"kind", "before", "after", "speaker", "before_start", "before_end",
+                              "after_start", "after_end", "detail"}) {
+      INFO(change.dump() << " " << field);
+      CHECK(change.contains(field));
+    }
+  }
+  const nlohmann::json& added = json["changes"][0];
+  CHECK(added["kind"] == "quote_added");
+  CHECK(added["before_start"].is_null());
+  CHECK(added["after_start"].is_number());
+  // Sentences are numbered from 1, as in the text output.
+  bool found = false;
+  for (const nlohmann::json& edit : json["text_edits"]) {
+    if (edit["kind"] == "added") {
+      CHECK(edit["after"]["sentences"] == nlohmann::json::array({2}));
+      found = true;
+    }
+  }
+  CHECK(found);
+}

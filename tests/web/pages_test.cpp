@@ -709,3 +709,34 @@ TEST_CASE("regression: a change of headline, byline or date alone is a new revis
             .out.find("  byline    [-Ana Ortiz-]{+Ana Ortiz and Ben Li+}") != std::string::npos);
   CHECK(stet::test::GitFsck(archive).exit_code == 0);
 }
+
+TEST_CASE("regression: extract reports the URL add would store under and a normalised time") {
+  ScratchDir dir;
+  const std::string head =
+      "<meta property=\"article:published_time\" content=\"2014-12-29 19:13:00 UTC\">"
+      "<link rel=\"canonical\" href=\"https://news.example.com/other\">";
+  WriteFile(dir / "page.html", NewsPage("Talks", kBody, head));
+  const std::string given = "https://News.Example.com/world/talks?utm_source=x";
+  RunResult extracted =
+      Stet(dir / "none", {"extract", dir / "page.html", "--url", given, "--format", "json"});
+  REQUIRE(extracted.exit_code == 0);
+  const nlohmann::json json = nlohmann::json::parse(extracted.out);
+  CHECK(json["url"] == "https://news.example.com/world/talks");
+  CHECK(json["published"] == "2014-12-29T19:13:00Z");
+  CHECK(json["published_raw"] == "2014-12-29 19:13:00 UTC");
+  // add --url stores it under that very URL.
+  const std::string archive = dir / "archive";
+  REQUIRE(Init(archive).exit_code == 0);
+  RunResult added = Stet(archive, {"add", dir / "page.html", "--url", given, "--format", "json"});
+  REQUIRE(added.exit_code == 0);
+  CHECK(nlohmann::json::parse(added.out)["revision"]["url"] == json["url"]);
+  // reextract names the article by its URL, whichever way it was given.
+  const std::string id = nlohmann::json::parse(added.out)["revision"]["article"];
+  const nlohmann::json report = nlohmann::json::parse(
+      Stet(archive, {"reextract", id.substr(0, 6), "--force", "--format", "json"}).out);
+  CHECK(report["articles"][0]["url"] == json["url"]);
+  // list names the id "article", as log and diff do.
+  const nlohmann::json list =
+      nlohmann::json::parse(Stet(archive, {"list", "--format", "json"}).out);
+  CHECK(list[0]["article"] == id);
+}
