@@ -1,5 +1,9 @@
 #include "test_support.h"
 
+#include <catch2/catch.hpp>
+
+#include <exception>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/wait.h>
@@ -22,8 +26,24 @@ ScratchDir::ScratchDir() {
 }
 
 ScratchDir::~ScratchDir() {
+  if (!expect_damage_ && std::uncaught_exceptions() == 0) CheckArchives();
   std::error_code error;
   fs::remove_all(path_, error);
+}
+
+void ScratchDir::CheckArchives() const {
+  std::vector<fs::path> candidates{path_};
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(path_, error)) {
+    if (entry.is_directory()) candidates.push_back(entry.path());
+  }
+  for (const fs::path& directory : candidates) {
+    if (!fs::exists(directory / "HEAD") || !fs::exists(directory / "config")) continue;
+    if (ReadFile((directory / "config").string()).find("[stet]") == std::string::npos) continue;
+    const RunResult fsck = GitFsck(directory.string());
+    INFO("git fsck --strict " << directory.string() << "\n" << fsck.out << fsck.err);
+    CHECK(fsck.exit_code == 0);
+  }
 }
 
 RunResult Run(const std::vector<std::string>& argv, const std::string& input) {

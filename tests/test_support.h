@@ -10,17 +10,24 @@
 namespace stet::test {
 
 // A fresh directory under /tmp, removed with everything in it at scope end.
+// Before that, every stet archive in it (or in a folder directly inside)
+// must pass `git fsck --strict`: no test that writes a revision can leave an
+// archive git rejects unnoticed. A test that damages an archive on purpose
+// says so with ExpectDamage().
 class ScratchDir {
  public:
   ScratchDir();
   ~ScratchDir();
+  void ExpectDamage() { expect_damage_ = true; }
   ScratchDir(const ScratchDir&) = delete;
   ScratchDir& operator=(const ScratchDir&) = delete;
   const std::string& path() const { return path_; }
   std::string operator/(const std::string& name) const { return path_ + "/" + name; }
 
  private:
+  void CheckArchives() const;
   std::string path_;
+  bool expect_damage_ = false;
 };
 
 struct RunResult {

@@ -424,6 +424,7 @@ TEST_CASE("regression: usage errors are one line naming what is wrong, exit 2",
 TEST_CASE("regression: a damaged ref is reported, never read as a missing article",
           "[cli][regression]") {
   ScratchDir dir;
+  dir.ExpectDamage();
   const std::string archive = dir / "archive";
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
   WriteFile(dir / "a.txt", "The first article's text.");
@@ -455,6 +456,7 @@ TEST_CASE("regression: a damaged ref is reported, never read as a missing articl
 TEST_CASE("regression: a history whose latest text cannot be read is not extended",
           "[cli][regression]") {
   ScratchDir dir;
+  dir.ExpectDamage();
   const std::string archive = dir / "archive";
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
   WriteFile(dir / "one.txt", "The first text of the story, as it stood on Monday.");

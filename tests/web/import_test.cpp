@@ -2,7 +2,10 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "stet/import.h"
+#include "stet/pages.h"
 #include "test_support.h"
 
 using stet::ParseImportLine;
@@ -87,4 +90,38 @@ TEST_CASE("import skips and counts bad lines naming each and stores the good one
   CHECK(rejected[0] == "import feed.jsonl:3: not valid JSON");
   CHECK(rejected[1] == "import feed.jsonl:5: \"text\" or \"html\" missing");
   CHECK(archive->Log(*archive->ResolveArticle("https://example.com/a"))->size() == 2);
+}
+
+TEST_CASE(
+    "regression: a page with deeply nested JSON-LD in an import is read, and so are the "
+    "lines around it",
+    "[import][regression]") {
+  stet::test::ScratchDir dir;
+  stet::Result<stet::Archive> archive = stet::Archive::Init(dir / "archive");
+  REQUIRE(archive.ok());
+  const std::string page =
+      "<html><head><script type=\"application/ld+json\">" + std::string(200000, '[') +
+      std::string(200000, ']') +
+      "</script></head><body><article><p>The council voted on Tuesday to close the old bridge, "
+      "which has carried traffic since 1932, after engineers found cracks in its supports.</p>"
+      "</article></body></html>";
+  nlohmann::json html_line = {
+      {"url", "https://example.com/deep"}, {"fetched_at", "2025-02-13T15:05:00Z"}, {"html", page}};
+  std::istringstream input(
+      R"({"url": "https://example.com/a", "fetched_at": "2025-02-13T14:05:00Z", "text": "One."})"
+      "\n" +
+      html_line.dump() + "\n" +
+      R"({"url": "https://example.com/b", "fetched_at": "2025-02-13T16:05:00Z", "text": "Two."})"
+      "\n");
+  stet::ImportOptions options;
+  const stet::ImportSummary summary =
+      stet::ImportJsonLines(*archive, input, "deep.jsonl", options, {});
+  REQUIRE(summary.error.ok());
+  CHECK(summary.stored == 3);
+  CHECK(summary.rejected == 0);
+  // Re-extracting the stored page reads it again without crashing.
+  const stet::Result<stet::ReextractSummary> again =
+      stet::Reextract(*archive, *archive->ResolveArticle("https://example.com/deep"), true);
+  REQUIRE(again.ok());
+  CHECK(again->revisions == 1);
 }
