@@ -451,18 +451,27 @@ Status NoPageStored(const RevisionInfo& revision) {
 
 }  // namespace
 
+// A revision's page.json, decoded; nullopt when it has none.
+static Result<std::optional<PageInfo>> ReadStoredPageInfo(git_repository* repo,
+                                                          const RevisionInfo& revision) {
+  Result<std::optional<std::string>> json = ReadRevisionFile(repo, revision.commit, kPageInfoPath);
+  if (!json.ok()) return json.status();
+  if (!*json) return std::optional<PageInfo>();
+  Result<PageInfo> info = DecodePageInfo(**json, revision.commit);
+  if (!info.ok()) return info.status();
+  return std::optional<PageInfo>(std::move(info).value());
+}
+
 Result<RevisionMetadata> ReadMetadataOf(git_repository* repo, const RevisionInfo& revision) {
   RevisionMetadata metadata;
   metadata.title = revision.title;
   if (!revision.has_page) return metadata;
-  Result<std::optional<std::string>> json = ReadRevisionFile(repo, revision.commit, kPageInfoPath);
-  if (!json.ok()) return json.status();
-  if (!*json) return metadata;
-  Result<PageInfo> info = DecodePageInfo(**json, revision.commit);
+  Result<std::optional<PageInfo>> info = ReadStoredPageInfo(repo, revision);
   if (!info.ok()) return info.status();
+  if (!*info) return metadata;
   metadata.has_page = true;
-  metadata.byline = info->byline;
-  metadata.published = info->published;
+  metadata.byline = (*info)->byline;
+  metadata.published = (*info)->published;
   return metadata;
 }
 
@@ -488,13 +497,10 @@ Result<StoredPage> Archive::ReadPage(const RevisionInfo& revision) {
 }
 
 Result<PageInfo> Archive::ReadPageInfo(const RevisionInfo& revision) {
-  Result<std::optional<std::string>> json =
-      ReadRevisionFile(impl_->repo.get(), revision.commit, kPageInfoPath);
-  if (!json.ok()) return json.status();
-  if (!*json) {
-    return NoPageStored(revision);
-  }
-  return DecodePageInfo(**json, revision.commit);
+  Result<std::optional<PageInfo>> info = ReadStoredPageInfo(impl_->repo.get(), revision);
+  if (!info.ok()) return info.status();
+  if (!*info) return NoPageStored(revision);
+  return std::move(**info);
 }
 
 }  // namespace stet
