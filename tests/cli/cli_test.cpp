@@ -575,3 +575,26 @@ TEST_CASE("regression: a failed import leaves no pack without its index and says
   CHECK(Stet(archive, {"import", dir / "line.jsonl"}).exit_code == 0);
   CHECK(stet::test::GitFsck(archive).exit_code == 0);
 }
+
+TEST_CASE("list: the most recently fetched article first, whatever the order of adding", "[cli]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  const std::vector<std::pair<std::string, std::string>> added = {
+      {"https://ex.com/middle", "2025-02-02T00:00:00Z"},
+      {"https://ex.com/newest", "2025-02-03T00:00:00Z"},
+      {"https://ex.com/oldest", "2025-02-01T00:00:00Z"}};
+  for (const auto& [url, at] : added) {
+    WriteFile(dir / "text.txt", "The text of " + url + ".");
+    REQUIRE(Stet(archive, {"add", dir / "text.txt", "--url", url, "--at", at}).exit_code == 0);
+  }
+  const nlohmann::json list =
+      nlohmann::json::parse(Stet(archive, {"list", "--format", "json"}).out);
+  REQUIRE(list.size() == 3);
+  CHECK(list[0]["url"] == "https://ex.com/newest");
+  CHECK(list[1]["url"] == "https://ex.com/middle");
+  CHECK(list[2]["url"] == "https://ex.com/oldest");
+  const std::string text = Stet(archive, {"list"}).out;
+  CHECK(text.find("https://ex.com/newest") < text.find("https://ex.com/middle"));
+  CHECK(text.find("https://ex.com/middle") < text.find("https://ex.com/oldest"));
+}

@@ -372,3 +372,39 @@ TEST_CASE("diff JSON: every change has every field, null where a side has none",
   }
   CHECK(found);
 }
+
+TEST_CASE("diff: a quote whose speaker is no longer named is not re-attributed",
+          "[diff][regression]") {
+  ScratchDir dir;
+  WriteFile(dir / "old.txt",
+            "The mayor spoke on Monday.\n\nAna Ortiz said: \"We will rebuild the bridge before "
+            "winter.\"\n");
+  WriteFile(dir / "new.txt",
+            "The mayor spoke on Monday.\n\n\"We will rebuild the bridge before winter.\"\n");
+  RunResult diff =
+      Stet(dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--format", "json"});
+  REQUIRE(diff.exit_code == 0);
+  for (const nlohmann::json& change : nlohmann::json::parse(diff.out)["changes"]) {
+    CHECK(change["kind"] != "quote_reattributed");
+  }
+}
+
+TEST_CASE("diff: a negation removed is reported as removed, n't with a curly apostrophe too",
+          "[diff][regression]") {
+  for (const auto& [before, after] : {std::pair{"Officials said the plan was not ready.\n",
+                                                "Officials said the plan was ready.\n"},
+                                      std::pair{"Officials said the plan wasn\u2019t ready.\n",
+                                                "Officials said the plan was ready.\n"}}) {
+    ScratchDir dir;
+    WriteFile(dir / "old.txt", before);
+    WriteFile(dir / "new.txt", after);
+    RunResult diff = Stet(
+        dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--format", "json"});
+    REQUIRE(diff.exit_code == 0);
+    const nlohmann::json changes = nlohmann::json::parse(diff.out)["changes"];
+    INFO(before);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0]["kind"] == "negation_changed");
+    CHECK(changes[0]["detail"] == "negation removed");
+  }
+}

@@ -268,3 +268,32 @@ TEST_CASE("HtmlToUtf8 reads the charset from the header the meta tag or a BOM") 
   CHECK(stet::CharsetOfContentType("text/html; charset=\"ISO-8859-1\"") == "ISO-8859-1");
   CHECK(stet::CharsetOfContentType("text/html").empty());
 }
+
+TEST_CASE("a byte order mark decides the encoding, in its own byte order, over the header") {
+  // "<p>café</p>" in UTF-16LE and UTF-16BE, each with its mark.
+  const std::string text = "<p>caf\xC3\xA9</p>";
+  std::string little = "\xFF\xFE", big = "\xFE\xFF";
+  for (char c : std::string("<p>caf")) {
+    little += c, little += '\0';
+    big += '\0', big += c;
+  }
+  little += "\xE9";
+  little += '\0';
+  big += '\0';
+  big += "\xE9";
+  for (char c : std::string("</p>")) {
+    little += c, little += '\0';
+    big += '\0', big += c;
+  }
+  for (const auto& [bytes, charset] : {std::pair{little, "UTF-16LE"}, std::pair{big, "UTF-16BE"}}) {
+    // The header names another encoding: the mark wins, as in a browser.
+    const stet::Result<stet::DecodedPage> page = stet::HtmlToUtf8(bytes, "windows-1252");
+    REQUIRE(page.ok());
+    CHECK(page->utf8 == text);
+    CHECK(page->charset == charset);
+  }
+  const stet::Result<stet::DecodedPage> utf8 =
+      stet::HtmlToUtf8("\xEF\xBB\xBF<p>caf\xC3\xA9</p>", "windows-1252");
+  REQUIRE(utf8.ok());
+  CHECK(utf8->utf8 == text);
+}

@@ -162,6 +162,11 @@ TEST_CASE("stet add URL sends the stored ETag and stores nothing on a 304") {
   RunResult diff = Stet(archive, {"diff", url});
   REQUIRE(diff.exit_code == 0);
   CHECK(diff.out.find("[-Thursday-]{+Friday+}") != std::string::npos);
+  // The next fetch sends the latest revision's validator, not the first's.
+  RunResult current = Stet(archive, {"add", url, "--format", "json"});
+  REQUIRE(current.exit_code == 0);
+  CHECK(nlohmann::json::parse(current.out)["status"] == "not_modified");
+  CHECK(site.RequestsTo("/story").back().Header("If-None-Match") == "\"v2\"");
 }
 
 TEST_CASE("stet add URL sends Last-Modified back and stores nothing on a 304") {
@@ -739,4 +744,20 @@ TEST_CASE("regression: extract reports the URL add would store under and a norma
   const nlohmann::json list =
       nlohmann::json::parse(Stet(archive, {"list", "--format", "json"}).out);
   CHECK(list[0]["article"] == id);
+}
+
+TEST_CASE("an article's URL: a canonical link is followed only to an http(s) article page") {
+  using stet::ArticleUrlOf;
+  const std::string fetched = "https://news.example.com/world/talks?id=5";
+  CHECK(ArticleUrlOf(fetched, "https://news.example.com/world/talks-2025") ==
+        "https://news.example.com/world/talks-2025");
+  // Another scheme is not followed.
+  CHECK(ArticleUrlOf(fetched, "ftp://news.example.com/world/talks") == fetched);
+  CHECK(ArticleUrlOf(fetched, "javascript:void(0)") == fetched);
+  // The site's front page names no article (a template's mistake)...
+  CHECK(ArticleUrlOf(fetched, "https://news.example.com/") == fetched);
+  // ...unless the front page is what was fetched.
+  CHECK(ArticleUrlOf("https://news.example.com/", "https://news.example.com/") ==
+        "https://news.example.com/");
+  CHECK(ArticleUrlOf(fetched, "") == fetched);
 }
