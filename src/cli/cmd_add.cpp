@@ -114,7 +114,7 @@ int RunAdd(const AddOptions& options, const Context& context) {
     Result<Archive> archive = OpenArchive(context);
     if (!archive.ok()) return Fail(archive.status());
     Result<PageOutcome> outcome =
-        AddSavedPage(*archive, *bytes, revision.url, revision.fetched_at, options.allow_earlier);
+        AddSavedPage(*archive, *bytes, revision.url, revision.fetched_at, AllowEarlier(options));
     if (!outcome.ok()) return Fail(outcome.status().WithContext(subject));
     PrintPageOutcome(*outcome, options.format);
     return kExitOk;

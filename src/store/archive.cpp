@@ -178,6 +178,9 @@ Result<std::optional<git_oid>> ReadArticleRef(git_repository* repo, const std::s
   const std::string file = std::string(git_repository_path(repo)) + ref;
   struct stat info;
   if (::stat(file.c_str(), &info) != 0) return std::optional<git_oid>();
+  // A writer may have moved the ref into place since: read it once more
+  // before calling it damaged.
+  if (git_reference_name_to_id(&oid, repo, ref.c_str()) == 0) return std::optional<git_oid>(oid);
   return Status::ArchiveDamaged("article " + article_id + ": its ref " + ref + " cannot be read (" +
                                 std::to_string(info.st_size) + "-byte file, not a commit id)");
 }

@@ -156,11 +156,17 @@ Status PackWriter::Commit(const std::string& pack_directory) {
   const bool pack_existed = ::access(pack_path.c_str(), F_OK) == 0;
   if (Status status = WriteFileAtomically(pack_directory, name + ".pack", pack_); !status.ok())
     return status;
+  struct stat written = {};
+  const bool ours = !pack_existed && ::stat(pack_path.c_str(), &written) == 0;
   if (Status status = WriteFileAtomically(pack_directory, name + ".idx", index); !status.ok()) {
     // A pack without its index is dead weight that git warns about: the
-    // batch is not stored, so neither is its pack (unless an earlier,
-    // identical batch put it there with its index).
-    if (!pack_existed) ::unlink(pack_path.c_str());
+    // batch is not stored, so neither is its pack, unless an earlier or a
+    // concurrent identical batch put one there (another file by now).
+    struct stat now = {};
+    if (ours && ::stat(pack_path.c_str(), &now) == 0 && now.st_ino == written.st_ino &&
+        now.st_dev == written.st_dev) {
+      ::unlink(pack_path.c_str());
+    }
     return status;
   }
   const int directory = ::open(pack_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <unordered_map>
+#include <vector>
 
 namespace stet::html {
 namespace {
@@ -299,6 +301,80 @@ bool ClosesParagraph(std::string_view name) {
                             std::string_view(lower, name.size()));
 }
 
+// The elements libxml2's parser holds open, as far as the pre-pass can
+// tell, so that it can keep from the parser what would only cost time:
+// libxml2 (with XML_PARSE_HUGE, no depth limit) scans its whole stack of
+// open elements for every end tag it cannot match and for every one a
+// higher-priority element blocks, so a page of deep nesting and stray end
+// tags took quadratic time (80,000 levels: 10 s). End tags that would close
+// nothing are dropped, and start tags past kMaxOpen levels (twice the depth
+// the tree is built to) are dropped too, their text kept: the parser's
+// stack stays bounded and every end tag it sees closes something.
+class OpenElements {
+ public:
+  // Whether the start tag goes to the parser.
+  bool Start(std::string_view tag, bool self_closing) {
+    const std::string name = LowerName(tag);
+    if (self_closing || IsVoid(name)) return true;
+    const bool kept = stack_.size() < kMaxOpen;
+    ++count_[name];
+    stack_.push_back({name, !kept});
+    return kept;
+  }
+  // Whether the end tag goes to the parser: it closes an element the
+  // parser holds, one no element of higher end priority stands above
+  // (libxml2's htmlAutoCloseOnClose), and that it was given.
+  bool End(std::string_view tag) {
+    const std::string name = LowerName(tag);
+    auto open = count_.find(name);
+    if (open == count_.end() || open->second == 0) return false;
+    const int priority = EndPriority(name);
+    std::size_t at = stack_.size();
+    while (at > 0 && stack_[at - 1].name != name) {
+      if (EndPriority(stack_[at - 1].name) > priority) return false;
+      --at;
+    }
+    if (at == 0) return false;
+    const bool given = !stack_[at - 1].dropped;
+    while (stack_.size() >= at) {
+      --count_[stack_.back().name];
+      stack_.pop_back();
+    }
+    return given;
+  }
+
+ private:
+  static constexpr std::size_t kMaxOpen = 2 * kMaxTreeDepth;
+  struct Entry {
+    std::string name;
+    bool dropped;
+  };
+  static std::string LowerName(std::string_view tag) {
+    std::string name(tag);
+    for (char& c : name) c = Lower(c);
+    return name;
+  }
+  static bool IsVoid(std::string_view name) {
+    static constexpr std::string_view kVoid[] = {"area",  "base",   "br",    "col",  "embed",
+                                                 "hr",    "img",    "input", "link", "meta",
+                                                 "param", "source", "track", "wbr",  "keygen"};
+    return std::find(std::begin(kVoid), std::end(kVoid), name) != std::end(kVoid);
+  }
+  // libxml2's htmlEndPriority: which open elements an end tag may close.
+  static int EndPriority(std::string_view name) {
+    if (name == "div") return 150;
+    if (name == "td" || name == "th") return 160;
+    if (name == "tr") return 170;
+    if (name == "thead" || name == "tbody" || name == "tfoot") return 180;
+    if (name == "table") return 190;
+    if (name == "head" || name == "body") return 200;
+    if (name == "html") return 220;
+    return 100;
+  }
+  std::vector<Entry> stack_;
+  std::unordered_map<std::string, int> count_;
+};
+
 // The attributes the extractor and the metadata reader look at; the rest
 // (srcset, data-*, on*, inline event code...) only slow the parser down.
 constexpr std::string_view kReadAttributes[] = {
@@ -387,7 +463,7 @@ std::string StripUnread(std::string_view input) {
   out.reserve(input.size());
   const std::size_t size = input.size();
   std::size_t i = 0;
-  bool paragraph_open = false;
+  OpenElements open;
   while (i < size) {
     const char c = input[i];
     if (IsAsciiSpace(c)) {
@@ -414,11 +490,13 @@ std::string StripUnread(std::string_view input) {
     }
     const char next = input[i + 1];
     if (next == '/' || next == '!' || next == '?') {
-      if (next == '/' && i + 3 < size && Lower(input[i + 2]) == 'p' && !IsNameChar(input[i + 3])) {
-        paragraph_open = false;
-      }
       const std::size_t end = TagEnd(input, i);
-      out.append(input, i, end - i);
+      std::size_t name_end = i + 2;
+      while (next == '/' && name_end < size && IsNameChar(input[name_end])) ++name_end;
+      // An end tag that would close nothing in the parser is left out.
+      if (next != '/' || name_end == i + 2 || open.End(input.substr(i + 2, name_end - i - 2))) {
+        out.append(input, i, end - i);
+      }
       i = end;
       continue;
     }
@@ -438,11 +516,13 @@ std::string StripUnread(std::string_view input) {
       const std::size_t content_end = close == std::string_view::npos ? size : close;
       if (EqualsNoCase(name, "script")) {
         // JSON-LD holds the metadata: kept as it is.
-        std::string open(input.substr(i, open_end - i));
-        for (char& o : open) o = Lower(o);
-        if (open.find("ld+json") != std::string::npos) {
-          out += "<script type=\"application/ld+json\">";
-          out.append(input, open_end, content_end - open_end);
+        std::string open_tag(input.substr(i, open_end - i));
+        for (char& o : open_tag) o = Lower(o);
+        if (open_tag.find("ld+json") != std::string::npos) {
+          if (open.Start("script", false)) {
+            out += "<script type=\"application/ld+json\">";
+            out.append(input, open_end, content_end - open_end);
+          }
           i = content_end;
           continue;
         }
@@ -454,11 +534,11 @@ std::string StripUnread(std::string_view input) {
     // when an unclosed inline element is inside (<p><span>text<p>...), and
     // so nests every later paragraph one level deeper. An end tag it does
     // not need, libxml2 ignores.
-    if (ClosesParagraph(name)) {
-      if (paragraph_open) out += "</p>";
-      paragraph_open = name.size() == 1;  // "p"
-    }
+    if (ClosesParagraph(name) && open.End("p")) out += "</p>";
+    const std::size_t mark = out.size();
     i = ReadStartTag(input, i, name_end, &out);
+    // Deeper than the parser is given: the tag goes, its text stays.
+    if (!open.Start(name, std::string_view(out).substr(mark).ends_with("/>"))) out.resize(mark);
   }
   return out;
 }

@@ -282,7 +282,13 @@ class Recorder {
     Recorder& r = Of(ctx);
     // The parser's calls nest: an end for every start, so the depth counts
     // the ends of the starts not passed on.
-    if (++r.depth_ > kMaxTreeDepth) return;
+    if (++r.depth_ > kMaxTreeDepth) {
+      // A script's or style's text is not the page's text: kept out with
+      // the element rather than given to the element above.
+      const std::string_view tag(reinterpret_cast<const char*>(name));
+      if (r.hidden_from_ == 0 && (tag == "script" || tag == "style")) r.hidden_from_ = r.depth_;
+      return;
+    }
     r.Put(Call::kStartElement);
     r.PutString(name);
     // Name and value pairs up to a null name; a value may be null.
@@ -296,6 +302,7 @@ class Recorder {
   }
   static void EndElement(void* ctx, const xmlChar* name) {
     Recorder& r = Of(ctx);
+    if (r.hidden_from_ == r.depth_) r.hidden_from_ = 0;
     if (r.depth_-- > kMaxTreeDepth) return;
     r.Put(Call::kEndElement);
     r.PutString(name);
@@ -305,6 +312,7 @@ class Recorder {
   template <Call kCall, charactersSAXFunc xmlSAXHandler::*kBuilder>
   static void Text(void* ctx, const xmlChar* text, int length) {
     Recorder& r = Of(ctx);
+    if (r.hidden_from_ != 0) return;
     r.Put(kCall);
     r.PutString(text, static_cast<std::size_t>(length));
     (r.builder_.*kBuilder)(ctx, text, length);
@@ -326,6 +334,7 @@ class Recorder {
   htmlParserCtxt* context_;
   std::string& out_;
   std::size_t depth_ = 0;        // elements open in the parser
+  std::size_t hidden_from_ = 0;  // depth of a script or style not built; 0: none
   const xmlSAXHandler builder_;  // libxml2's own tree builder
 };
 

@@ -365,6 +365,19 @@ TEST_CASE("regression: times git cannot store and times out of order are refused
   CHECK(earlier.err.find("fetched at 2025-02-12T12:00:00Z, before the article's latest revision "
                          "(2, fetched at 2025-02-13T12:00:00Z)") != std::string::npos);
   CHECK(Snapshot(archive) == two);
+  // With no --at the time is now, never out of order: a saved page too.
+  WriteFile(dir / "page.html",
+            "<html><body><article><p>The council voted on Tuesday to close the old bridge, which "
+            "has carried traffic since 1932, after engineers found cracks in it.</p></article>"
+            "</body></html>");
+  REQUIRE(Stet(archive, {"add", dir / "page.html", "--url", "https://news.example.com/p", "--at",
+                         "2099-01-01T00:00:00Z"})
+              .exit_code == 0);
+  WriteFile(dir / "page2.html",
+            ReadFile(dir / "page.html").replace(0, 0, "<!-- v2 -->") + "<p>An update.</p>");
+  CHECK(
+      Stet(archive, {"add", dir / "page2.html", "--url", "https://news.example.com/p"}).exit_code ==
+      0);
   // Allowed, it is stored after the latest, as the newest revision.
   RunResult allowed = Stet(archive, {"add", dir / "three.txt", "--url", url, "--at",
                                      "2025-02-12T12:00:00Z", "--allow-earlier"});

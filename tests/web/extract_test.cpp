@@ -376,3 +376,19 @@ TEST_CASE("character references decode as the HTML standard says", "[extract][re
       "<meta property=\"og:title\" content=\"Smith&#146;s &copy=1 &amp;co &copy; x\">";
   CHECK(Extract(NewsPage(Body(), head)).title == "Smith\u2019s &copy=1 &co \u00A9 x");
 }
+
+TEST_CASE("JSON-LD nested past the depth built never becomes article text",
+          "[extract][regression]") {
+  std::string body;
+  for (int i = 0; i < 600; ++i) body += "<div>";
+  body += Body() +
+          "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+          "\"Secret JSON\"}</script>";
+  for (int i = 0; i < 600; ++i) body += "</div>";
+  const stet::Result<stet::ExtractedArticle> article =
+      stet::ExtractArticle("<html><body>" + body + "</body></html>", "");
+  REQUIRE(article.ok());
+  CHECK(article->text.find("Secret JSON") == std::string::npos);
+  CHECK(article->text.find("@type") == std::string::npos);
+  CHECK(Contains(article->text, "engineers found cracks"));
+}

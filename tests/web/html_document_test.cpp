@@ -103,3 +103,34 @@ TEST_CASE("a recording of nothing replays as no document", "[html]") {
   ParseRecording never_recorded;
   CHECK(never_recorded.Replay() == nullptr);
 }
+
+TEST_CASE("the pre-pass gives the parser no end tag that closes nothing, and bounded depth",
+          "[html]") {
+  // libxml2 scans its whole stack of open elements for each such end tag:
+  // deep nesting and stray end tags took quadratic time.
+  std::string page = "<html><body><p>Text.</p>";
+  for (int i = 0; i < 3000; ++i) page += "<div>";
+  page += "deep text";
+  for (int i = 0; i < 3000; ++i) page += "</span>";
+  for (int i = 0; i < 3000; ++i) page += "</div>";
+  page += "</body></html>";
+  const std::string cleaned = stet::html::StripUnread(page);
+  CHECK(cleaned.find("</span>") == std::string::npos);
+  CHECK(cleaned.find("deep text") != std::string::npos);
+  std::size_t opened = 0, closed = 0;
+  for (std::size_t at = cleaned.find("<div>"); at != std::string::npos;
+       at = cleaned.find("<div>", at + 1)) {
+    ++opened;
+  }
+  for (std::size_t at = cleaned.find("</div>"); at != std::string::npos;
+       at = cleaned.find("</div>", at + 1)) {
+    ++closed;
+  }
+  CHECK(opened == 2 * stet::html::kMaxTreeDepth - 2);  // <html> and <body> are open too
+  CHECK(closed == opened);
+  // An end tag a higher element blocks (</span> past a <div>) is kept out
+  // too; one that closes something stays.
+  const std::string blocked =
+      stet::html::StripUnread("<body><span>a<div>b</span>c</div>d</span></body>");
+  CHECK(blocked == "<body><span>a<div>bc</div>d</span></body>");
+}
