@@ -384,7 +384,9 @@ TEST_CASE("diff: a quote whose speaker is no longer named is not re-attributed",
   RunResult diff =
       Stet(dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--format", "json"});
   REQUIRE(diff.exit_code == 0);
-  for (const nlohmann::json& change : nlohmann::json::parse(diff.out)["changes"]) {
+  const nlohmann::json json = nlohmann::json::parse(diff.out);
+  REQUIRE(!json["changes"].empty());
+  for (const nlohmann::json& change : json["changes"]) {
     CHECK(change["kind"] != "quote_reattributed");
   }
 }
