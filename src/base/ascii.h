@@ -12,6 +12,18 @@ inline bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+inline char AsciiLowerChar(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+inline bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+inline bool IsAsciiAlnum(char c) {
+  return IsAsciiLetter(c) || (c >= '0' && c <= '9');
+}
+
 inline std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

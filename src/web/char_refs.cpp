@@ -5,16 +5,10 @@
 #include <cstring>
 #include <iterator>
 
+#include "base/ascii.h"
+
 namespace stet::html {
 namespace {
-
-char Lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool IsAsciiLetter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 // Character references as the HTML standard decodes them where libxml2's
 // HTML 4 parser does not: numeric references 128-159 name windows-1252's
@@ -61,10 +55,6 @@ void AppendUtf8(std::string& out, char32_t c) {
   }
 }
 
-bool IsAsciiAlnum(char c) {
-  return IsAsciiLetter(c) || (c >= '0' && c <= '9');
-}
-
 // Reads the character reference at `at` (input[at] == '&') and appends it
 // to `out` in a form libxml2 decodes as the standard does. Returns the
 // offset after what was read; appends nothing and returns `at` when there
@@ -87,8 +77,8 @@ std::size_t RepairCharRef(std::string_view input, std::size_t at, bool in_attrib
       int digit = -1;
       if (c >= '0' && c <= '9') {
         digit = c - '0';
-      } else if (hex && Lower(c) >= 'a' && Lower(c) <= 'f') {
-        digit = Lower(c) - 'a' + 10;
+      } else if (hex && AsciiLowerChar(c) >= 'a' && AsciiLowerChar(c) <= 'f') {
+        digit = AsciiLowerChar(c) - 'a' + 10;
       }
       if (digit < 0) break;
       value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
@@ -118,7 +108,7 @@ std::size_t RepairCharRef(std::string_view input, std::size_t at, bool in_attrib
   };
   auto append_entity = [&](std::string_view entity) {
     out += '&';
-    for (char c : entity) out += is_upper(entity) ? Lower(c) : c;
+    for (char c : entity) out += is_upper(entity) ? AsciiLowerChar(c) : c;
     out += ';';
   };
   if (name_end < size && input[name_end] == ';') {

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/ascii.h"
+
 namespace stet::html {
 namespace {
 
@@ -91,14 +93,10 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-char Lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool StartsWithNoCase(std::string_view s, std::size_t at, std::string_view prefix) {
   if (s.size() - at < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[at + i]) != prefix[i]) return false;
+    if (AsciiLowerChar(s[at + i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -135,9 +133,6 @@ constexpr std::string_view kUnread[] = {"script", "style", "svg", "noscript", "t
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
-bool IsAsciiLetter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 bool IsNameChar(char c) {
   return IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '_';
 }
@@ -155,7 +150,7 @@ constexpr std::string_view kClosesParagraph[] = {
 bool ClosesParagraph(std::string_view name) {
   char lower[12];
   if (name.size() > sizeof lower) return false;
-  for (std::size_t i = 0; i < name.size(); ++i) lower[i] = Lower(name[i]);
+  for (std::size_t i = 0; i < name.size(); ++i) lower[i] = AsciiLowerChar(name[i]);
   return std::binary_search(std::begin(kClosesParagraph), std::end(kClosesParagraph),
                             std::string_view(lower, name.size()));
 }
@@ -210,7 +205,7 @@ class OpenElements {
   };
   static std::string LowerName(std::string_view tag) {
     std::string name(tag);
-    for (char& c : name) c = Lower(c);
+    for (char& c : name) c = AsciiLowerChar(c);
     return name;
   }
   static bool IsVoid(std::string_view name) {
@@ -291,7 +286,7 @@ std::size_t ReadStartTag(std::string_view input, std::size_t at, std::size_t nam
     }
     if (!out || !IsOneOfNoCase(name, kReadAttributes)) continue;
     *out += ' ';
-    for (char n : name) *out += Lower(n);
+    for (char n : name) *out += AsciiLowerChar(n);
     if (value_end > value_start) {
       *out += '=';
       if (quoted) {
@@ -370,13 +365,13 @@ std::string StripUnread(std::string_view input) {
     if (IsOneOfNoCase(name, kUnread)) {
       const std::size_t open_end = ReadStartTag(input, i, name_end, nullptr);
       std::string closing = "</";
-      for (char n : name) closing += Lower(n);
+      for (char n : name) closing += AsciiLowerChar(n);
       const std::size_t close = FindNoCase(input, open_end, closing);
       const std::size_t content_end = close == std::string_view::npos ? size : close;
       if (EqualsNoCase(name, "script")) {
         // JSON-LD holds the metadata: kept as it is.
         std::string open_tag(input.substr(i, open_end - i));
-        for (char& o : open_tag) o = Lower(o);
+        for (char& o : open_tag) o = AsciiLowerChar(o);
         if (open_tag.find("ld+json") != std::string::npos) {
           if (open.Start("script", false)) {
             out += "<script type=\"application/ld+json\">";
