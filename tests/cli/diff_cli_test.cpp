@@ -268,13 +268,27 @@ TEST_CASE("diff --files: saved pages are compared as their articles, --raw as te
 
 namespace {
 
-// The CLAIMS lines of `stet diff --files` of two texts.
-std::string ClaimLines(const std::string& before, const std::string& after) {
+// `stet diff --files` of two texts, with `options` added.
+RunResult DiffTexts(const std::string& before, const std::string& after,
+                    const std::vector<std::string>& options) {
   ScratchDir dir;
   WriteFile(dir / "old.txt", before);
   WriteFile(dir / "new.txt", after);
-  RunResult diff =
-      Stet(dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--color", "never"});
+  std::vector<std::string> args = {"diff", "--files", dir / "old.txt", dir / "new.txt"};
+  args.insert(args.end(), options.begin(), options.end());
+  return Stet(dir / "none", args);
+}
+
+// The same as JSON, parsed; the diff must succeed.
+nlohmann::json DiffTextsJson(const std::string& before, const std::string& after) {
+  RunResult diff = DiffTexts(before, after, {"--format", "json"});
+  REQUIRE(diff.exit_code == 0);
+  return nlohmann::json::parse(diff.out);
+}
+
+// The CLAIMS lines of `stet diff --files` of two texts.
+std::string ClaimLines(const std::string& before, const std::string& after) {
+  RunResult diff = DiffTexts(before, after, {"--color", "never"});
   const std::size_t claims = diff.out.find("\nCLAIMS");
   const std::size_t text = diff.out.find("\nTEXT");
   if (diff.exit_code != 0 || claims == std::string::npos || text == std::string::npos) return "";
@@ -285,18 +299,9 @@ std::string ClaimLines(const std::string& before, const std::string& after) {
 
 TEST_CASE("diff: a denial or a number changed inside a quote is a claim change with its speaker",
           "[diff][regression]") {
-  ScratchDir dir;
-  WriteFile(dir / "old.txt", "\"We did not break the law,\" John Smith said on Monday.\n");
-  WriteFile(dir / "new.txt", "\"We did break the law,\" John Smith said on Monday.\n");
-  WriteFile(dir / "outside_old.txt",
-            "John Smith said on Monday that they did not break the law.\n");
-  WriteFile(dir / "outside_new.txt", "John Smith said on Monday that they did break the law.\n");
-  auto json = [&](const std::string& a, const std::string& b) {
-    RunResult diff = Stet(dir / "none", {"diff", "--files", dir / a, dir / b, "--format", "json"});
-    REQUIRE(diff.exit_code == 0);
-    return nlohmann::json::parse(diff.out);
-  };
-  const nlohmann::json inside = json("old.txt", "new.txt");
+  const nlohmann::json inside =
+      DiffTextsJson("\"We did not break the law,\" John Smith said on Monday.\n",
+                    "\"We did break the law,\" John Smith said on Monday.\n");
   const nlohmann::json* denial = nullptr;
   for (const nlohmann::json& change : inside["changes"]) {
     if (change["kind"] == "negation_changed") denial = &change;
@@ -304,7 +309,9 @@ TEST_CASE("diff: a denial or a number changed inside a quote is a claim change w
   REQUIRE(denial != nullptr);
   CHECK((*denial)["speaker"] == "John Smith");
   CHECK((*denial)["detail"] == "negation removed");
-  const nlohmann::json outside = json("outside_old.txt", "outside_new.txt");
+  const nlohmann::json outside =
+      DiffTextsJson("John Smith said on Monday that they did not break the law.\n",
+                    "John Smith said on Monday that they did break the law.\n");
   CHECK(inside["summary"]["materiality"].get<double>() >=
         outside["summary"]["materiality"].get<double>());
   CHECK(inside["summary"]["materiality_label"] == "high");
@@ -341,15 +348,10 @@ TEST_CASE("diff: claim lines show the change in its sentence, where it stands",
 
 TEST_CASE("diff JSON: every change has every field, null where a side has none",
           "[diff][regression]") {
-  ScratchDir dir;
-  WriteFile(dir / "old.txt", "The council met on Monday.\n\nThe mayor spoke briefly.\n");
-  WriteFile(dir / "new.txt",
-            "The council met on Monday.\n\n\"We will rebuild the bridge,\" the mayor said.\n\n"
-            "The mayor spoke briefly.\n");
-  RunResult diff =
-      Stet(dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--format", "json"});
-  REQUIRE(diff.exit_code == 0);
-  const nlohmann::json json = nlohmann::json::parse(diff.out);
+  const nlohmann::json json = DiffTextsJson(
+      "The council met on Monday.\n\nThe mayor spoke briefly.\n",
+      "The council met on Monday.\n\n\"We will rebuild the bridge,\" the mayor said.\n\n"
+      "The mayor spoke briefly.\n");
   REQUIRE(!json["changes"].empty());
   for (const nlohmann::json& change : json["changes"]) {
     for (const char* field : {"kind", "before", "after", "speaker", "before_start", "before_end",
@@ -375,16 +377,10 @@ TEST_CASE("diff JSON: every change has every field, null where a side has none",
 
 TEST_CASE("diff: a quote whose speaker is no longer named is not re-attributed",
           "[diff][regression]") {
-  ScratchDir dir;
-  WriteFile(dir / "old.txt",
-            "The mayor spoke on Monday.\n\nAna Ortiz said: \"We will rebuild the bridge before "
-            "winter.\"\n");
-  WriteFile(dir / "new.txt",
-            "The mayor spoke on Monday.\n\n\"We will rebuild the bridge before winter.\"\n");
-  RunResult diff =
-      Stet(dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--format", "json"});
-  REQUIRE(diff.exit_code == 0);
-  const nlohmann::json json = nlohmann::json::parse(diff.out);
+  const nlohmann::json json = DiffTextsJson(
+      "The mayor spoke on Monday.\n\nAna Ortiz said: \"We will rebuild the bridge before "
+      "winter.\"\n",
+      "The mayor spoke on Monday.\n\n\"We will rebuild the bridge before winter.\"\n");
   REQUIRE(!json["changes"].empty());
   for (const nlohmann::json& change : json["changes"]) {
     CHECK(change["kind"] != "quote_reattributed");
@@ -397,13 +393,7 @@ TEST_CASE("diff: a negation removed is reported as removed, n't with a curly apo
                                                 "Officials said the plan was ready.\n"},
                                       std::pair{"Officials said the plan wasn\u2019t ready.\n",
                                                 "Officials said the plan was ready.\n"}}) {
-    ScratchDir dir;
-    WriteFile(dir / "old.txt", before);
-    WriteFile(dir / "new.txt", after);
-    RunResult diff = Stet(
-        dir / "none", {"diff", "--files", dir / "old.txt", dir / "new.txt", "--format", "json"});
-    REQUIRE(diff.exit_code == 0);
-    const nlohmann::json changes = nlohmann::json::parse(diff.out)["changes"];
+    const nlohmann::json changes = DiffTextsJson(before, after)["changes"];
     INFO(before);
     REQUIRE(changes.size() == 1);
     CHECK(changes[0]["kind"] == "negation_changed");
