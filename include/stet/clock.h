@@ -27,6 +27,11 @@ Result<UnixSeconds> ParseTimestamp(std::string_view text);
 // zone, which name no single instant.
 Result<UnixSeconds> ParsePublishedTime(std::string_view text);
 
+// Whether two publication times as pages write them are the same: the same
+// string, or two spellings of one instant ("2014-12-29 19:13:00 UTC" and
+// "2014-12-29T19:13:00Z").
+bool SamePublishedTime(std::string_view a, std::string_view b);
+
 // Formats as "YYYY-MM-DDTHH:MM:SSZ".
 std::string FormatTimestamp(UnixSeconds seconds);
 

@@ -129,6 +129,13 @@ Result<UnixSeconds> ParsePublishedTime(std::string_view raw) {
   return parsed;
 }
 
+bool SamePublishedTime(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const Result<UnixSeconds> first = ParsePublishedTime(a);
+  const Result<UnixSeconds> second = ParsePublishedTime(b);
+  return first.ok() && second.ok() && *first == *second;
+}
+
 std::string FormatTimestamp(UnixSeconds seconds) {
   std::int64_t days = seconds / 86400;
   std::int64_t rest = seconds % 86400;

@@ -506,11 +506,9 @@ std::vector<MetadataChange> MetadataChanges(const DiffSide& from, const DiffSide
     const bool known = std::string_view(name) == "headline" ? !(before.empty() && after.empty())
                                                             : !before.empty() && !after.empty();
     // Two spellings of one instant are no change of the publication time.
-    const Result<UnixSeconds> instant_before = ParsePublishedTime(before);
-    const Result<UnixSeconds> instant_after = ParsePublishedTime(after);
-    const bool same_instant = std::string_view(name) == "published" && instant_before.ok() &&
-                              instant_after.ok() && *instant_before == *instant_after;
-    if (known && before != after && !same_instant) changes.push_back({name, before, after});
+    const bool same =
+        std::string_view(name) == "published" ? SamePublishedTime(before, after) : before == after;
+    if (known && !same) changes.push_back({name, before, after});
   }
   return changes;
 }

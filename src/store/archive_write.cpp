@@ -101,15 +101,6 @@ Result<Prepared> Prepare(const NewRevision& revision) {
   return prepared;
 }
 
-// Two publication times name the same instant (a page that switched from
-// "2014-12-29 19:13:00 UTC" to "2014-12-29T19:13:00Z" did not change it).
-bool SameTime(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  Result<UnixSeconds> first = ParsePublishedTime(a);
-  Result<UnixSeconds> second = ParsePublishedTime(b);
-  return first.ok() && second.ok() && *first == *second;
-}
-
 // Whether `prepared`'s headline, byline or publication time differ from
 // the latest revision's (`latest`): a revision whose text is the same but
 // whose headline changed is a new revision. A text added without a title
@@ -119,7 +110,7 @@ bool MetadataChanged(const RevisionMetadata& latest, const Prepared& prepared) {
   const RevisionMetadata& next = prepared.metadata;
   if ((next.has_page || !next.title.empty()) && next.title != latest.title) return true;
   if (next.has_page && latest.has_page &&
-      (next.byline != latest.byline || !SameTime(next.published, latest.published))) {
+      (next.byline != latest.byline || !SamePublishedTime(next.published, latest.published))) {
     return true;
   }
   return false;
