@@ -83,7 +83,9 @@ void ServeRedirectLoop(TestHttpServer& site, const std::string& a, const std::st
 
 void ServeSlowly(TestHttpServer& site, const std::string& path, const std::string& page) {
   site.server().Get(path, [&site, page](const httplib::Request&, httplib::Response& response) {
-    for (int i = 0; i < 50 && !site.stopping(); ++i)
+    // Until the server stops (60 s at most, so that a fetch that never
+    // gives up fails its test rather than hanging it).
+    for (int i = 0; i < 600 && !site.stopping(); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     response.set_content(page, "text/html");
   });

@@ -59,7 +59,8 @@ void ServeWithLastModified(TestHttpServer& site, const std::string& path, const 
                            const std::string& modified);
 // `a` redirects to `b` and `b` back to `a`.
 void ServeRedirectLoop(TestHttpServer& site, const std::string& a, const std::string& b);
-// `path` answers after 5 s (sooner when the server stops).
+// `path` answers only when the server stops: a fetch of it that returns
+// while the server runs gave up on its own.
 void ServeSlowly(TestHttpServer& site, const std::string& path, const std::string& page);
 
 // A news page whose body is `paragraphs` (each a <p>), with the usual

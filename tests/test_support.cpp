@@ -123,10 +123,24 @@ int Spawn(const std::vector<std::string>& argv) {
   return pid;
 }
 
+namespace {
+
+int ExitCodeOf(int status) {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
 int WaitExit(int pid) {
   int status = 0;
   ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return ExitCodeOf(status);
+}
+
+std::optional<int> PollExit(int pid) {
+  int status = 0;
+  if (::waitpid(pid, &status, WNOHANG) != pid) return std::nullopt;
+  return ExitCodeOf(status);
 }
 
 RunResult Stet(const std::string& archive, const std::vector<std::string>& args,

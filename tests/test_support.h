@@ -4,6 +4,7 @@
 #define STET_TESTS_TEST_SUPPORT_H_
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,11 @@ RunResult Stet(const std::string& archive, const std::vector<std::string>& args,
                const std::string& input = "");
 
 // Starts a program with stdin, stdout and stderr on /dev/null; returns its
-// pid. WaitExit reaps it and returns its exit code (128 + signal if killed).
+// pid. WaitExit reaps it and returns its exit code (128 + signal if killed);
+// PollExit does so only if it has ended, without waiting.
 int Spawn(const std::vector<std::string>& argv);
 int WaitExit(int pid);
+std::optional<int> PollExit(int pid);
 
 // `git fsck --strict` on a bare repository; returns its result.
 RunResult GitFsck(const std::string& repository);

@@ -89,8 +89,9 @@ int RunAdd(const AddOptions& options, const Context& context) {
   }
   const std::string subject = "add " + InputName(options.source);
   if (options.url.empty() == options.key.empty()) {
-    std::fprintf(stderr, "stet: %s: give the article's --url URL or a --key NAME\n",
-                 subject.c_str());
+    std::fprintf(stderr, "stet: %s: %s\n", subject.c_str(),
+                 options.url.empty() ? "give the article's --url URL or a --key NAME"
+                                     : "give --url or --key, not both");
     return kExitUsage;
   }
   NewRevision revision;
@@ -140,11 +141,11 @@ void SetupAdd(CLI::App& app, Context& context) {
       "add", "Store a revision of an article: fetch a URL, or read a text file, a saved page or -");
   command->add_option("source", options->source, "A URL, a text or HTML file, or - for stdin")
       ->required();
-  // At most one identity; a file needs one (checked when run), a URL is its own.
+  // A file needs exactly one identity, a URL is its own (both checked when
+  // run, to say which case it is in a line of our own).
   CLI::Option_group* identity = command->add_option_group("identity", "--url URL or --key NAME");
   identity->add_option("--url", options->url, "The article's URL (its identity)");
   identity->add_option("--key", options->key, "A name for a local document with no URL");
-  identity->require_option(0, 1);
   command->add_option("--at", options->at, "When the text was seen, RFC 3339 (default: now)")
       ->check(NotEmpty("a time such as 2025-02-13T14:05:00Z"));
   command->add_flag("--allow-earlier", options->allow_earlier,

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stet/claims.h"
@@ -34,18 +35,36 @@ std::vector<ClaimChange> ClaimChanges(const std::string& before, const std::stri
                              stet::CompareQuotes(quotes_before, quotes_after));
 }
 
-std::vector<ClaimChangeKind> Kinds(const std::vector<ClaimChange>& changes) {
-  std::vector<ClaimChangeKind> kinds;
-  for (const ClaimChange& change : changes) kinds.push_back(change.kind);
-  std::sort(kinds.begin(), kinds.end());
-  return kinds;
-}
-
 const ClaimChange* Find(const std::vector<ClaimChange>& changes, ClaimChangeKind kind) {
   for (const ClaimChange& change : changes) {
     if (change.kind == kind) return &change;
   }
   return nullptr;
+}
+
+// A change as a reviewer reads it: its kind, the changed words on each
+// side ("" for none) and its detail, e.g.
+// "negation_changed [confirmed] -> [did not confirm] (negation added)".
+std::string Describe(const ClaimChange& change, std::string_view before, std::string_view after) {
+  auto words = [](std::string_view text, stet::Span span) {
+    return std::string(text.substr(span.start, span.end - span.start));
+  };
+  std::string out = std::string(stet::ClaimChangeKindName(change.kind)) + " [" +
+                    words(before, change.before) + "] -> [" + words(after, change.after) + "]";
+  if (!change.detail.empty()) out += " (" + change.detail + ")";
+  return out;
+}
+
+// Every change between two texts, described, in the order reported.
+std::vector<std::string> Described(const std::string& before, const std::string& after) {
+  std::vector<std::string> out;
+  for (const ClaimChange& change : ClaimChanges(before, after))
+    out.push_back(Describe(change, before, after));
+  return out;
+}
+
+bool Has(const std::vector<std::string>& described, const std::string& line) {
+  return std::find(described.begin(), described.end(), line) != described.end();
 }
 
 // Whether one text holds the other (quote style and case aside): the
@@ -134,17 +153,31 @@ TEST_CASE("claims: numbers in digits and words, money, percent and ranges", "[cl
 }
 
 TEST_CASE("claims: negation turned around, and not only ... but also is no denial", "[claims]") {
-  auto changes = ClaimChanges("Hegseth ruled out the possibility of US ground forces.",
-                              "Hegseth did not rule out the possibility of US ground forces.");
+  // The negation with the words that carry it, in both directions.
+  CHECK(Has(Described("Hegseth ruled out the possibility of US ground forces.",
+                      "Hegseth did not rule out the possibility of US ground forces."),
+            "negation_changed [ruled] -> [did not rule] (negation added)"));
+  CHECK(Has(Described("Hegseth did not rule out the possibility of US ground forces.",
+                      "Hegseth ruled out the possibility of US ground forces."),
+            "negation_changed [did not rule] -> [ruled] (negation removed)"));
+  CHECK(Has(Described("The ministry confirmed the deal.", "The ministry did not confirm the deal."),
+            "negation_changed [confirmed] -> [did not confirm] (negation added)"));
+  CHECK(Has(
+      Described("The ministry will never confirm the deal.", "The ministry will confirm the deal."),
+      "negation_changed [never] -> [] (negation removed)"));
+  // The change sits in the sentences it is about.
+  const std::vector<ClaimChange> changes =
+      ClaimChanges("The talks began. Hegseth ruled out troops.",
+                   "The talks began. Hegseth did not rule out troops.");
   const ClaimChange* negation = Find(changes, ClaimChangeKind::kNegationChanged);
   REQUIRE(negation != nullptr);
-  CHECK(negation->detail == "negation added");
-  changes =
-      ClaimChanges("The ministry confirmed the deal.", "The ministry did not confirm the deal.");
-  CHECK(Find(changes, ClaimChangeKind::kNegationChanged) != nullptr);
-  changes = ClaimChanges("He criticised the army and the navy.",
-                         "He criticised not only the army but also the navy.");
-  CHECK(Find(changes, ClaimChangeKind::kNegationChanged) == nullptr);
+  CHECK(negation->before_sentence == 1);
+  CHECK(negation->after_sentence == 1);
+  CHECK(negation->speaker.empty());  // not inside a quote
+  // "not only ... but also" adds emphasis, not a denial: an edit, no more.
+  CHECK(Described("He criticised the army and the navy.",
+                  "He criticised not only the army but also the navy.") ==
+        std::vector<std::string>{"claim_edited [] -> [not only]"});
 }
 
 TEST_CASE("claims: certainty up and down", "[claims]") {
@@ -174,14 +207,17 @@ TEST_CASE("claims: certainty up and down", "[claims]") {
 }
 
 TEST_CASE("claims: a source swapped, and a number and a source in one sentence", "[claims]") {
-  auto changes = ClaimChanges("The talks failed, according to Reuters.",
-                              "The talks failed, according to the Associated Press.");
-  const ClaimChange* source = Find(changes, ClaimChangeKind::kSourceChanged);
-  REQUIRE(source != nullptr);
-  changes = ClaimChanges("Police said 12 people died, according to Reuters.",
-                         "Police said 15 people died, according to Bloomberg.");
-  CHECK(Kinds(changes) == std::vector<ClaimChangeKind>{ClaimChangeKind::kNumberChanged,
-                                                       ClaimChangeKind::kSourceChanged});
+  CHECK(Described("The talks failed, according to Reuters.",
+                  "The talks failed, according to the Associated Press.") ==
+        std::vector<std::string>{
+            "source_changed [according to Reuters] -> [according to the Associated Press]"});
+  // Two changes in one sentence: each reported with its own words.
+  const std::vector<std::string> both =
+      Described("Police said 12 people died, according to Reuters.",
+                "Police said 15 people died, according to Bloomberg.");
+  CHECK(both.size() == 2);
+  CHECK(Has(both, "number_changed [12 people] -> [15 people] (12 people -> 15 people)"));
+  CHECK(Has(both, "source_changed [according to Reuters] -> [according to Bloomberg]"));
 }
 
 TEST_CASE("claims: a correction notice, linked to the sentence it corrects", "[claims]") {
@@ -193,22 +229,32 @@ TEST_CASE("claims: a correction notice, linked to the sentence it corrects", "[c
   const std::vector<ClaimChange> changes = ClaimChanges(before, after);
   const ClaimChange* correction = Find(changes, ClaimChangeKind::kCorrectionAdded);
   REQUIRE(correction != nullptr);
-  CHECK(correction->refers_to == 1);
-  CHECK(correction->materiality > Find(changes, ClaimChangeKind::kClaimEdited)->materiality);
+  CHECK(Describe(*correction, before, after) ==
+        "correction_added [] -> [Correction: An earlier version of this article misstated the "
+        "day the leaders met.]");
+  CHECK(correction->after_sentence == 2);
+  CHECK(correction->refers_to == 1);  // the sentence whose day changed
+  const ClaimChange* edited = Find(changes, ClaimChangeKind::kClaimEdited);
+  REQUIRE(edited != nullptr);
+  CHECK(Describe(*edited, before, after) == "claim_edited [Tuesday] -> [Wednesday]");
+  CHECK(correction->materiality > edited->materiality);
+  // Most material first.
+  CHECK(changes.front().kind == ClaimChangeKind::kCorrectionAdded);
 }
 
 TEST_CASE("claims: entities that appear or disappear, sentences added and removed", "[claims]") {
-  auto changes =
-      ClaimChanges("The delegation includes Secretary of State Marco Rubio.",
-                   "The delegation includes Marco Rubio and special envoy Keith Kellogg.");
-  const ClaimChange* entity = Find(changes, ClaimChangeKind::kEntityAdded);
-  REQUIRE(entity != nullptr);
-  changes = ClaimChanges("The summit opened. Talks began.",
-                         "The summit opened. Talks began. Protesters gathered outside the hall.");
-  CHECK(Kinds(changes) == std::vector<ClaimChangeKind>{ClaimChangeKind::kClaimAdded});
-  changes = ClaimChanges("The summit opened. Talks began. Protesters gathered outside the hall.",
-                         "The summit opened. Talks began.");
-  CHECK(Kinds(changes) == std::vector<ClaimChangeKind>{ClaimChangeKind::kClaimRemoved});
+  CHECK(Has(Described("The delegation includes Secretary of State Marco Rubio.",
+                      "The delegation includes Marco Rubio and special envoy Keith Kellogg."),
+            "entity_added [] -> [special envoy Keith Kellogg]"));
+  CHECK(Has(Described("The delegation includes Marco Rubio and special envoy Keith Kellogg.",
+                      "The delegation includes Marco Rubio."),
+            "entity_removed [special envoy Keith Kellogg] -> []"));
+  CHECK(Described("The summit opened. Talks began.",
+                  "The summit opened. Talks began. Protesters gathered outside the hall.") ==
+        std::vector<std::string>{"claim_added [] -> [Protesters gathered outside the hall.]"});
+  CHECK(Described("The summit opened. Talks began. Protesters gathered outside the hall.",
+                  "The summit opened. Talks began.") ==
+        std::vector<std::string>{"claim_removed [Protesters gathered outside the hall.] -> []"});
 }
 
 TEST_CASE("claims: no false alarms on 50 pairs that change no claim", "[claims]") {

@@ -295,23 +295,136 @@ TEST_CASE("compare: quote style spacing and Unicode form are not edits", "[compa
   CHECK(comparison->unchanged == 2);
 }
 
-TEST_CASE("compare: sentence offsets round-trip on the sample revisions", "[compare]") {
-  const std::string r2 = stet::test::ReadFile(stet::test::SamplePath("r2.txt"));
-  const std::string r3 = stet::test::ReadFile(stet::test::SamplePath("r3.txt"));
-  auto comparison = CompareTexts(r2, r3);
-  REQUIRE(comparison.ok());
-  for (const TextEdit& edit : comparison->edits) {
+namespace {
+
+// Rebuilds the after side of `comparison` from the before text and checks
+// it: every sentence is accounted for once (unchanged, or in one edit), the
+// unchanged ones are the same sentences on both sides, and applying each
+// edit's word changes to its before tokens gives its after tokens.
+void CheckRoundTrip(std::string_view before, std::string_view after, const Comparison& comparison) {
+  std::vector<int> before_uses(comparison.before_sentences.size(), 0);
+  std::vector<int> after_uses(comparison.after_sentences.size(), 0);
+  for (const TextEdit& edit : comparison.edits) {
+    for (std::size_t index : edit.before_sentences) ++before_uses.at(index);
+    for (std::size_t index : edit.after_sentences) ++after_uses.at(index);
+    // The edit's byte spans cover its sentences, first to last.
+    if (!edit.before_sentences.empty()) {
+      CHECK(edit.before.start == comparison.before_sentences[edit.before_sentences.front()].start);
+      CHECK(edit.before.end == comparison.before_sentences[edit.before_sentences.back()].end);
+    }
+    if (!edit.after_sentences.empty()) {
+      CHECK(edit.after.start == comparison.after_sentences[edit.after_sentences.front()].start);
+      CHECK(edit.after.end == comparison.after_sentences[edit.after_sentences.back()].end);
+    }
+    switch (edit.kind) {
+      case EditKind::kAdded:
+        CHECK((edit.before_sentences.empty() && edit.after_sentences.size() == 1));
+        continue;
+      case EditKind::kRemoved:
+        CHECK((edit.before_sentences.size() == 1 && edit.after_sentences.empty()));
+        continue;
+      case EditKind::kSplit:
+        CHECK((edit.before_sentences.size() == 1 && edit.after_sentences.size() == 2));
+        break;
+      case EditKind::kMerged:
+        CHECK((edit.before_sentences.size() == 2 && edit.after_sentences.size() == 1));
+        break;
+      default:
+        CHECK((edit.before_sentences.size() == 1 && edit.after_sentences.size() == 1));
+    }
+    // Apply the word changes to the before tokens.
+    const std::vector<Token> old_tokens = stet::Tokens(before, edit.before);
+    std::vector<std::uint64_t> rebuilt;
+    std::size_t next = 0;
     for (const stet::WordChange& change : edit.words) {
       CHECK(change.before.start >= edit.before.start);
       CHECK(change.before.end <= edit.before.end);
       CHECK(change.after.start >= edit.after.start);
       CHECK(change.after.end <= edit.after.end);
+      CHECK((change.before.end > change.before.start || change.after.end > change.after.start));
+      while (next < old_tokens.size() && old_tokens[next].span.end <= change.before.start)
+        rebuilt.push_back(old_tokens[next++].key);
+      while (next < old_tokens.size() && old_tokens[next].span.start < change.before.end) ++next;
+      for (const Token& token : stet::Tokens(after, change.after)) rebuilt.push_back(token.key);
+    }
+    while (next < old_tokens.size()) rebuilt.push_back(old_tokens[next++].key);
+    std::vector<std::uint64_t> expected;
+    for (const Token& token : stet::Tokens(after, edit.after)) expected.push_back(token.key);
+    INFO(EditKindName(edit.kind) << ": " << Slice(after, edit.after));
+    CHECK(rebuilt == expected);
+    if (edit.kind == EditKind::kEdited) CHECK(!edit.words.empty());
+  }
+  // Sentences in no edit are unchanged: as many on each side, the same
+  // sentences (in matching form) in the same order.
+  std::vector<std::string> kept_before, kept_after;
+  for (std::size_t i = 0; i < before_uses.size(); ++i) {
+    CHECK(before_uses[i] <= 1);
+    if (before_uses[i] == 0)
+      kept_before.push_back(stet::MatchingForm(Slice(before, comparison.before_sentences[i])));
+  }
+  for (std::size_t i = 0; i < after_uses.size(); ++i) {
+    CHECK(after_uses[i] <= 1);
+    if (after_uses[i] == 0)
+      kept_after.push_back(stet::MatchingForm(Slice(after, comparison.after_sentences[i])));
+  }
+  CHECK(kept_before == kept_after);
+  CHECK(comparison.unchanged == kept_after.size());
+}
+
+}  // namespace
+
+TEST_CASE("compare: the comparison rebuilds the after text on the sample and on edits of it",
+          "[compare]") {
+  const std::string r1 = stet::test::ReadFile(stet::test::SamplePath("r1.txt"));
+  const std::string r2 = stet::test::ReadFile(stet::test::SamplePath("r2.txt"));
+  const std::string r3 = stet::test::ReadFile(stet::test::SamplePath("r3.txt"));
+  for (const auto& [before, after] :
+       {std::pair{&r1, &r2}, std::pair{&r2, &r3}, std::pair{&r3, &r1}, std::pair{&r3, &r2}}) {
+    auto comparison = CompareTexts(*before, *after);
+    REQUIRE(comparison.ok());
+    CHECK(!comparison->edits.empty());
+    CheckRoundTrip(*before, *after, *comparison);
+    for (const Span& span : comparison->after_sentences) {
+      const std::string sentence = Slice(*after, span);
+      CHECK(!sentence.empty());
+      CHECK(sentence.front() != ' ');
+      CHECK(sentence.back() != ' ');
     }
   }
-  for (const Span& span : comparison->after_sentences) {
-    const std::string sentence = Slice(r3, span);
-    CHECK(!sentence.empty());
-    CHECK(sentence.front() != ' ');
-    CHECK(sentence.back() != ' ');
+  // Generated edits of r2: words replaced, dropped and inserted, sentences
+  // dropped, doubled and swapped.
+  const std::vector<std::string> words = {"not", "the", "Vance", "said", "7", "“table”", "peace."};
+  std::mt19937 random(20261201);
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> pieces;
+    for (std::size_t start = 0; start < r2.size();) {
+      std::size_t end = r2.find_first_of(" \n", start);
+      if (end == std::string::npos) end = r2.size();
+      pieces.push_back(r2.substr(start, end + 1 - start));
+      start = end + 1;
+    }
+    for (int e = 0; e < 1 + round % 12; ++e) {
+      const std::size_t at = random() % pieces.size();
+      const std::string word = words[random() % words.size()] + " ";
+      switch (random() % 4) {
+        case 0:
+          pieces[at] = word;
+          break;
+        case 1:
+          pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(at));
+          break;
+        case 2:
+          pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(at), word);
+          break;
+        default:
+          std::swap(pieces[at], pieces[random() % pieces.size()]);
+      }
+    }
+    std::string edited;
+    for (const std::string& piece : pieces) edited += piece;
+    INFO("round " << round);
+    auto comparison = CompareTexts(r2, edited);
+    REQUIRE(comparison.ok());
+    CheckRoundTrip(r2, edited, *comparison);
   }
 }

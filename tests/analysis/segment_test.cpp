@@ -72,17 +72,62 @@ TEST_CASE("sentences never cross paragraphs and offsets round-trip", "[segment]"
   stet::Result<std::vector<stet::Span>> spans = stet::Sentences(text);
   REQUIRE(spans.ok());
   const std::vector<stet::Span> paragraphs = stet::Paragraphs(text);
-  CHECK(paragraphs.size() == 8);
+  // r2.txt is one paragraph a line: eight non-empty lines.
+  std::size_t lines = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines += end > start;
+    start = end + 1;
+  }
+  CHECK(lines == 8);
+  REQUIRE(paragraphs.size() == lines);
   CHECK(spans->size() > paragraphs.size());
-  std::size_t previous_end = 0;
+  // Round trip: the sentences, with the white space between them, give the
+  // text back byte for byte; nothing is lost, doubled or reordered.
+  auto blank = [](std::string_view gap) {
+    return gap.find_first_not_of(" \n") == std::string_view::npos;
+  };
+  std::string rebuilt;
+  std::size_t previous_end = 0, paragraph = 0;
   for (const stet::Span& span : *spans) {
-    CHECK(span.start >= previous_end);
-    CHECK(span.end > span.start);
+    REQUIRE(span.start >= previous_end);
+    REQUIRE(span.end > span.start);
+    const std::string_view gap =
+        std::string_view(text).substr(previous_end, span.start - previous_end);
+    CHECK(blank(gap));
+    rebuilt.append(gap);
+    rebuilt.append(text, span.start, span.end - span.start);
+    // Each sentence lies inside one paragraph, paragraphs taken in order.
+    while (paragraph < paragraphs.size() && paragraphs[paragraph].end <= span.start) ++paragraph;
+    REQUIRE(paragraph < paragraphs.size());
+    CHECK(span.start >= paragraphs[paragraph].start);
+    CHECK(span.end <= paragraphs[paragraph].end);
     const std::string sentence = text.substr(span.start, span.end - span.start);
-    CHECK(sentence.find('\n') == std::string::npos);
     CHECK(sentence.front() != ' ');
     CHECK(sentence.back() != ' ');
     previous_end = span.end;
+  }
+  CHECK(blank(std::string_view(text).substr(previous_end)));
+  rebuilt.append(text, previous_end);
+  CHECK(rebuilt == text);
+  // Every paragraph ends a sentence where it ends: a line of the sample
+  // closes with a full stop or a closing quotation mark.
+  for (const stet::Span& p : paragraphs) {
+    bool ends = false;
+    for (const stet::Span& span : *spans) ends = ends || span.end == p.end;
+    CHECK(ends);
+  }
+  // Tokens round-trip too: inside a sentence only white space lies
+  // between them.
+  for (const stet::Span& span : *spans) {
+    std::size_t at = span.start;
+    for (const stet::Token& token : stet::Tokens(text, span)) {
+      CHECK(blank(std::string_view(text).substr(at, token.span.start - at)));
+      CHECK(token.span.end > token.span.start);
+      at = token.span.end;
+    }
+    CHECK(at == span.end);
   }
   // The sample's Vance quote with "Defense Secretary Pete Hegseth" stays one sentence.
   CHECK(SentencesOf("In contrast, Defense Secretary Pete Hegseth, speaking in Brussels on "

@@ -192,29 +192,93 @@ TEST_CASE("cli: an archive path that is not a stet archive is refused", "[cli][e
   CHECK_FALSE(std::filesystem::exists(dir / "nowhere"));
 }
 
-TEST_CASE("cli: usage errors exit 2", "[cli][errors]") {
+TEST_CASE("cli: usage errors exit 2 and leave the archive untouched", "[cli][errors]") {
   ScratchDir dir;
-  CHECK(Stet(dir / "a", {}).exit_code == 2);
-  CHECK(Stet(dir / "a", {"frobnicate"}).exit_code == 2);
-  RunResult no_url = Stet(dir / "a", {"add", SamplePath("r1.txt")});
-  CHECK(no_url.exit_code == 2);
-  CHECK(no_url.err.find("--url") != std::string::npos);
-  CHECK(Stet(dir / "a", {"log", "x", "--format", "yaml"}).exit_code == 2);
-  CHECK(Stet(dir / "a", {"add", SamplePath("r1.txt"), "--url", kUrl, "--key", "k"}).exit_code == 2);
+  const std::string archive = dir / "a";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  REQUIRE(Stet(archive, {"add", SamplePath("r1.txt"), "--url", kUrl}).exit_code == 0);
+  const std::string before = Snapshot(archive);
+  struct Case {
+    std::vector<std::string> args;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {{},
+       "stet: give a command: init, add, import, list, log, show, analyze, diff, quotes, "
+       "extract, reextract (stet --help)"},
+      {{"frobnicate"},
+       "stet: unknown command 'frobnicate' (commands: init, add, import, list, "
+       "log, show, analyze, diff, quotes, extract, reextract)"},
+      {{"add", SamplePath("r2.txt")},
+       "stet: add " + SamplePath("r2.txt") + ": give the article's --url URL or a --key NAME"},
+      {{"add", SamplePath("r2.txt"), "--url", kUrl, "--key", "k"},
+       "stet: add " + SamplePath("r2.txt") + ": give --url or --key, not both"},
+      {{"add", SamplePath("r2.txt"), "--url", kUrl, "--bogus"},
+       "stet: add: The following argument was not expected: --bogus (stet add --help)"},
+      {{"log", kUrl, "--format", "yaml"},
+       "stet: log: --format: yaml is not one of json, text (stet log --help)"},
+      {{"list", "--bogus"},
+       "stet: list: The following argument was not expected: --bogus (stet list --help)"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.expected);
+    RunResult result = Stet(archive, c.args);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == c.expected + "\n");
+    CHECK(result.out.empty());
+  }
+  CHECK(Snapshot(archive) == before);
+  CHECK(Stet(archive, {"log", kUrl, "--format", "json"}).out.find("\"number\": 2") ==
+        std::string::npos);
 }
 
-TEST_CASE("cli: the archive comes from --archive or else STET_ARCHIVE", "[cli]") {
+TEST_CASE("cli: the archive is --archive, else STET_ARCHIVE, else ./stet-archive", "[cli]") {
   ScratchDir dir;
-  REQUIRE(
-      stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "init"}).exit_code ==
-      0);
-  CHECK(std::filesystem::exists(dir / "from-env/config"));
-  REQUIRE(stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "add",
-                           SamplePath("r1.txt"), "--key", "notes"})
+  // Runs stet in `dir` with STET_ARCHIVE set to `environment` ("" unset)
+  // and --archive `flag` when given.
+  auto run = [&](const std::string& environment, const std::string& flag,
+                 std::vector<std::string> args) {
+    std::vector<std::string> argv = {"env", "-C", dir.path(), "-u", "STET_ARCHIVE"};
+    if (!environment.empty()) argv.push_back("STET_ARCHIVE=" + environment);
+    argv.push_back(STET_BINARY);
+    if (!flag.empty()) {
+      argv.push_back("--archive");
+      argv.push_back(flag);
+    }
+    argv.insert(argv.end(), args.begin(), args.end());
+    return stet::test::Run(argv);
+  };
+  const std::string flagged = dir / "from-flag", from_env = dir / "from-env",
+                    fallback = dir / "stet-archive";
+  REQUIRE(run("", "", {"init"}).exit_code == 0);
+  CHECK(std::filesystem::exists(fallback + "/config"));
+  REQUIRE(run(from_env, "", {"init"}).exit_code == 0);
+  CHECK(std::filesystem::exists(from_env + "/config"));
+  REQUIRE(run(from_env, flagged, {"init"}).exit_code == 0);
+  CHECK(std::filesystem::exists(flagged + "/config"));
+
+  auto articles = [&](const std::string& archive) { return Stet(archive, {"list"}).out; };
+  // --archive wins over STET_ARCHIVE.
+  REQUIRE(run(from_env, flagged, {"add", SamplePath("r1.txt"), "--key", "flag"}).exit_code == 0);
+  // STET_ARCHIVE wins over ./stet-archive.
+  REQUIRE(run(from_env, "", {"add", SamplePath("r1.txt"), "--key", "env"}).exit_code == 0);
+  // With neither, ./stet-archive in the working directory; an empty
+  // STET_ARCHIVE counts as unset.
+  REQUIRE(run("", "", {"add", SamplePath("r1.txt"), "--key", "default"}).exit_code == 0);
+  REQUIRE(stet::test::Run({"env", "-C", dir.path(), "STET_ARCHIVE=", STET_BINARY, "add",
+                           SamplePath("r2.txt"), "--key", "empty-env"})
               .exit_code == 0);
-  RunResult listed =
-      stet::test::Run({"env", "STET_ARCHIVE=" + dir / "from-env", STET_BINARY, "list"});
-  CHECK(listed.out.find("key:notes") != std::string::npos);
+  const std::string in_flag = articles(flagged), in_env = articles(from_env),
+                    in_default = articles(fallback);
+  CHECK(in_flag.find("key:flag") != std::string::npos);
+  CHECK(in_flag.find("key:env") == std::string::npos);
+  CHECK(in_env.find("key:env") != std::string::npos);
+  CHECK(in_env.find("key:flag") == std::string::npos);
+  CHECK(in_env.find("key:default") == std::string::npos);
+  CHECK(in_default.find("key:default") != std::string::npos);
+  CHECK(in_default.find("key:empty-env") != std::string::npos);
+  CHECK(in_default.find("key:env") == std::string::npos);
+  CHECK(in_default.find("key:flag") == std::string::npos);
 }
 
 TEST_CASE("cli: import skips bad lines and names them and exits 1 and stores the good ones",

@@ -2,8 +2,12 @@
 // revisions, JSON, and the messages for what cannot be compared.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "stet/segment.h"
+#include "stet/text.h"
 #include "test_support.h"
 
 using stet::test::ReadFile;
@@ -76,6 +80,64 @@ bool Overlaps(const std::vector<Range>& ours, Range theirs) {
   return false;
 }
 
+// How many sentences the sample's hand labels say changed from r2 to r3:
+// the sentence each label names (by its before text or quote fragment in
+// r2, or its after text in r3 for one added), counted once. The labels list
+// no moved, split or merged sentence; the rest of r2 is unchanged.
+nlohmann::json LabelledSentenceCounts() {
+  const std::string before = ReadFile(SamplePath("r2.txt")), after = ReadFile(SamplePath("r3.txt"));
+  const nlohmann::json labels =
+      nlohmann::json::parse(ReadFile(SamplePath("expected.json")))["changes"]["r2->r3"];
+  auto sentence_holding = [](const std::string& text, const std::string& fragment) {
+    const std::vector<stet::Span> spans = *stet::Sentences(text);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      const std::string sentence =
+          stet::MatchingForm(text.substr(spans[i].start, spans[i].end - spans[i].start));
+      if (sentence.find(stet::MatchingForm(fragment)) != std::string::npos) return i;
+    }
+    FAIL("no sentence holds the label's text: " << fragment);
+    return spans.size();
+  };
+  std::set<std::size_t> edited, added, removed;
+  for (const char* group : {"quotes", "claims"}) {
+    for (const nlohmann::json& label : labels[group]) {
+      const std::string kind = label["kind"];
+      const std::string fragment = label.value("fragment", "");
+      auto text_or_fragment = [&](const char* side) {
+        return fragment.empty() ? label[side].get<std::string>() : fragment;
+      };
+      if (kind == "quote_added" || kind == "claim_added" || kind == "correction_added") {
+        added.insert(sentence_holding(after, text_or_fragment("after")));
+      } else if (kind == "quote_removed" || kind == "claim_removed") {
+        removed.insert(sentence_holding(before, text_or_fragment("before")));
+      } else {
+        edited.insert(sentence_holding(before, text_or_fragment("before")));
+      }
+    }
+  }
+  const std::size_t total = stet::Sentences(before)->size();
+  return {{"edited", edited.size()},
+          {"added", added.size()},
+          {"removed", removed.size()},
+          {"unchanged", total - edited.size() - removed.size()}};
+}
+
+// The summary agrees with the edits listed: one text edit per counted
+// sentence change, one change per quote or claim change counted.
+void CheckSummaryMatchesLists(const nlohmann::json& out) {
+  std::map<std::string, int> kinds;
+  for (const nlohmann::json& edit : out["text_edits"]) ++kinds[edit["kind"].get<std::string>()];
+  for (const char* kind : {"edited", "added", "removed", "moved", "split", "merged"}) {
+    INFO(kind);
+    CHECK(out["summary"][kind] == kinds[kind]);
+  }
+  int quotes = 0, claims = 0;
+  for (const nlohmann::json& change : out["changes"])
+    ++(change["kind"].get<std::string>().rfind("quote_", 0) == 0 ? quotes : claims);
+  CHECK(out["summary"]["quotes_changed"] == quotes);
+  CHECK(out["summary"]["claims_changed"] == claims);
+}
+
 }  // namespace
 
 TEST_CASE("diff: the sample's r2 to r3 shows every edit git's word diff shows", "[diff]") {
@@ -115,8 +177,13 @@ TEST_CASE("diff: the sample's r2 to r3 shows every edit git's word diff shows", 
   // output groups the word changes by sentence.
   RunResult text = Stet("unused", {"diff", "--files", SamplePath("r2.txt"), SamplePath("r3.txt")});
   REQUIRE(text.exit_code == 0);
-  CHECK(text.out.find("TEXT  8 sentences edited, 3 added, 1 removed, 0 moved; 10 unchanged\n") !=
-        std::string::npos);
+  const nlohmann::json labelled = LabelledSentenceCounts();
+  // 8 edited, 3 added, 1 removed, 10 unchanged by the labels.
+  CHECK(text.out.find("TEXT  " + std::to_string(labelled["edited"].get<int>()) +
+                      " sentences edited, " + std::to_string(labelled["added"].get<int>()) +
+                      " added, " + std::to_string(labelled["removed"].get<int>()) +
+                      " removed, 0 moved; " + std::to_string(labelled["unchanged"].get<int>()) +
+                      " unchanged\n") != std::string::npos);
   CHECK(text.out.find("  added     {+Correction: An earlier version of this article misstated the "
                       "day of the Munich meeting.+}\n") != std::string::npos);
   CHECK(text.out.find("  added     {+Zelensky, speaking at the conference on Saturday, pushed "
@@ -142,9 +209,17 @@ TEST_CASE("diff: revisions of an archived article, JSON with text_edits", "[diff
   const nlohmann::json out = nlohmann::json::parse(latest.out);
   CHECK(out["from"]["number"] == 2);
   CHECK(out["to"]["number"] == 3);
-  CHECK(out["changes"].is_array());
-  CHECK(out["summary"]["added"] == 3);
-  CHECK(out["summary"]["edited"] == 8);
+  CheckSummaryMatchesLists(out);
+  const nlohmann::json labelled = LabelledSentenceCounts();
+  for (const char* kind : {"edited", "added", "removed", "unchanged"}) {
+    INFO(kind);
+    CHECK(out["summary"][kind] == labelled[kind]);
+  }
+  // As many quote and claim changes as the labels list.
+  const nlohmann::json labels =
+      nlohmann::json::parse(ReadFile(SamplePath("expected.json")))["changes"]["r2->r3"];
+  CHECK(out["summary"]["quotes_changed"] == labels["quotes"].size());
+  CHECK(out["summary"]["claims_changed"] == labels["claims"].size());
   bool found = false;
   for (const nlohmann::json& edit : out["text_edits"]) {
     if (edit["kind"] != "edited" || edit["words"].size() != 1) continue;
@@ -212,10 +287,13 @@ TEST_CASE("diff: nothing to compare and bad sides get one line and exit 1", "[di
   CHECK(Stet(archive, {"diff", kUrl, "1", "2", "3"}).exit_code == 2);
   RunResult unknown = Stet(archive, {"diff", "https://example.org/none"});
   CHECK(unknown.exit_code == 1);
-  CHECK(unknown.err.rfind("stet: diff ", 0) == 0);
+  CHECK(unknown.err == "stet: diff article https://example.org/none: not in the archive\n");
+  CHECK(unknown.out.empty());
   RunResult bad_rev = Stet(archive, {"diff", kUrl, "7", "1"});
   CHECK(bad_rev.exit_code == 1);
-  CHECK(bad_rev.err.find("7") != std::string::npos);
+  CHECK(bad_rev.err ==
+        "stet: diff revision 7 of abb10fe6e31147cc: the article has 1 revision(s)\n");
+  CHECK(bad_rev.out.empty());
   CHECK(Snapshot(archive) == before);
 }
 

@@ -2,10 +2,14 @@
 // status codes, conditional requests, redirects, limits and encodings.
 #include "stet/fetch.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <thread>
 
 #include "stet/charset.h"
@@ -143,13 +147,13 @@ TEST_CASE("Fetch gives up on a server slower than the timeout") {
   site.Start();
   stet::FetchOptions options;
   options.total_timeout_ms = 500;
-  const auto start = std::chrono::steady_clock::now();
+  // The server never answers while it runs: Fetch returning at all, with
+  // this error, is it giving up (no clock needed).
   stet::Result<stet::FetchedPage> page = stet::Fetch(site.Url("/slow"), options);
-  const auto waited = std::chrono::steady_clock::now() - start;
   REQUIRE_FALSE(page.ok());
   CHECK(page.status().code() == stet::Status::Code::kNetwork);
   CHECK(page.status().message() == site.Url("/slow") + ": timed out (limit 500 ms)");
-  CHECK(waited < std::chrono::seconds(4));  // it gave up, rather than waiting for the server
+  CHECK(site.RequestsTo("/slow").size() == 1);
 }
 
 TEST_CASE("Fetch refuses a body over the size cap with or without Content-Length") {
@@ -203,17 +207,23 @@ TEST_CASE("Fetch refuses other schemes and reports an unreachable port") {
   REQUIRE_FALSE(file.ok());
   CHECK(file.status().code() == stet::Status::Code::kInvalidInput);
   CHECK(file.status().message() == "file:///etc/passwd: only http and https URLs can be fetched");
-  int free_port;
-  {
-    TestHttpServer site;
-    site.Start();
-    free_port = site.port();
-  }
-  const std::string url = "http://127.0.0.1:" + std::to_string(free_port) + "/story";
+  // A port bound (by the kernel's choice) but not listening refuses
+  // connections; holding it open means no other test can take it meanwhile.
+  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(socket >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  REQUIRE(::bind(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  socklen_t length = sizeof address;
+  REQUIRE(::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  const std::string url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/story";
   stet::Result<stet::FetchedPage> refused = stet::Fetch(url);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().code() == stet::Status::Code::kNetwork);
   CHECK(refused.status().message().rfind(url + ": cannot connect", 0) == 0);
+  ::close(socket);
 }
 
 TEST_CASE("HtmlToUtf8 reads the charset from the header the meta tag or a BOM") {
