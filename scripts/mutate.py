@@ -11,6 +11,7 @@ stillborn and left out of the score. The working tree is never touched.
     scripts/mutate.py --sample 60                # 60 sites of src/, seed 1
     scripts/mutate.py --sample 20 --only src/analysis --seed 7
     scripts/mutate.py --list --only src/base     # the sites, nothing built
+    scripts/mutate.py --retry results.json       # the survivors of a run, again
 
 Standard library only. Slow by nature (a rebuild and a test run per mutant,
 about a minute each on two cores): not part of CI; its score and its
@@ -203,6 +204,8 @@ def main():
     parser.add_argument("--work", help="scratch folder (default: a new one under /tmp)")
     parser.add_argument("--json", help="write the results to this file as JSON")
     parser.add_argument("--list", action="store_true", help="list the sampled sites and stop")
+    parser.add_argument("--retry", help="try again the survivors recorded in this --json file "
+                        "(found by file, line text and column, so edits elsewhere do not matter)")
     args = parser.parse_args()
 
     if not (ROOT / args.only).is_dir():
@@ -214,10 +217,23 @@ def main():
     tree.mkdir(parents=True)
     copy_tree(tree)
     sites = find_sites(tree, args.only)
-    sample = random.Random(args.seed).sample(sites, min(args.sample, len(sites)))
+    if args.retry:
+        survivors = [r for r in json.loads(Path(args.retry).read_text(encoding="utf-8"))
+                     if r["outcome"] == "survived"]
+        sample = []
+        for old in survivors:
+            same = [s for s in sites if s.file == old["file"] and s.source_line == old["source_line"]
+                    and s.column == old["column"] and s.operator == old["operator"]
+                    and s.original == old["original"]]
+            if not same:
+                print(f"mutate: {old['file']}:{old['line']}: the line has changed; not retried")
+            sample += same[:1]
+        print(f"mutate: retrying {len(sample)} survivor(s) of {args.retry}", flush=True)
+    else:
+        sample = random.Random(args.seed).sample(sites, min(args.sample, len(sites)))
+        print(f"mutate: {len(sites)} sites in {args.only}; sampling {len(sample)} "
+              f"(seed {args.seed})", flush=True)
     sample.sort(key=lambda s: (s.file, s.offset))
-    print(f"mutate: {len(sites)} sites in {args.only}; sampling {len(sample)} (seed {args.seed})",
-          flush=True)
     if args.list:
         for site in sample:
             print(f"  {site.file}:{site.line}:{site.column}  {site.operator}: "
@@ -256,6 +272,8 @@ def main():
         print(f"[{index}/{len(sample)}] {outcome:9} {site.file}:{site.line}  {site.operator}: "
               f"{site.original!r} -> {site.replacement!r}" +
               (f"  (by: {killer})" if killer else ""), flush=True)
+        if args.json:  # after each mutant, so a run cut short keeps what it found
+            Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     build(tree, log)  # leave the copy as it was
 
     killed = sum(r["outcome"] == "killed" for r in results)
@@ -268,8 +286,6 @@ def main():
     for r in survived:
         print(f"  survived: {r['file']}:{r['line']}  {r['operator']}: {r['original']!r} -> "
               f"{r['replacement']!r}   {r['source_line']}")
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

@@ -6,9 +6,11 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -135,6 +137,43 @@ int WaitExit(int pid) {
   int status = 0;
   ::waitpid(pid, &status, 0);
   return ExitCodeOf(status);
+}
+
+RunResult RunInTerminal(const std::vector<std::string>& argv,
+                        const std::vector<std::string>& environment) {
+  int terminal = -1;
+  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid < 0) throw std::runtime_error("forkpty failed");
+  if (pid == 0) {
+    for (const std::string& entry : environment) {
+      if (entry.find('=') == std::string::npos) {
+        ::unsetenv(entry.c_str());
+      } else {
+        ::putenv(const_cast<char*>(entry.c_str()));
+      }
+    }
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    ::execvp(args[0], args.data());
+    ::_exit(127);
+  }
+  RunResult result;
+  char buffer[65536];
+  // Read until the program closes the terminal (EIO once it has exited).
+  for (;;) {
+    const ssize_t n = ::read(terminal, buffer, sizeof buffer);
+    if (n > 0) {
+      result.out.append(buffer, static_cast<std::size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  ::close(terminal);
+  result.exit_code = WaitExit(pid);
+  return result;
 }
 
 std::optional<int> PollExit(int pid) {

@@ -40,6 +40,12 @@ struct RunResult {
 // Runs a program with arguments (no shell), feeding `input` on stdin.
 RunResult Run(const std::vector<std::string>& argv, const std::string& input = "");
 
+// Runs a program on a pseudo-terminal (its stdin, stdout and stderr), with
+// `environment` changed ("NAME=value" set, "NAME" unset); `out` holds what
+// it wrote, with the terminal's CR LF line ends as written.
+RunResult RunInTerminal(const std::vector<std::string>& argv,
+                        const std::vector<std::string>& environment = {});
+
 // Runs the stet binary under test with `--archive archive` before args.
 RunResult Stet(const std::string& archive, const std::vector<std::string>& args,
                const std::string& input = "");

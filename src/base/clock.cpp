@@ -46,8 +46,9 @@ Result<UnixSeconds> ParseTimestamp(std::string_view text) {
     return Status::InvalidInput("time " + std::string(text) + ": " + why +
                                 " (want RFC 3339, e.g. 2025-02-13T14:05:00Z)");
   };
-  // YYYY-MM-DDTHH:MM:SS
-  if (text.size() < 20) return invalid("too short");
+  // YYYY-MM-DDTHH:MM:SS, then a zone (checked below, where a date and time
+  // without one are told "no time zone").
+  if (text.size() < 19) return invalid("too short");
   const int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
   const int hour = Digits(text, 11, 2), minute = Digits(text, 14, 2), second = Digits(text, 17, 2);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || text[4] != '-' ||

@@ -292,7 +292,12 @@ std::string MetadataInline(const MetadataChange& change, const InlineMarkers& ma
   if (!words.ok() || words->edits.size() != 1 || words->edits[0].kind != EditKind::kEdited) {
     return whole();
   }
-  return InlineWords(change.before, change.after, words->edits[0], markers);
+  // A headline of several sentences keeps the unchanged ones around the
+  // edited one.
+  const TextEdit& edit = words->edits[0];
+  return std::string(change.after.substr(0, edit.after.start)) +
+         InlineWords(change.before, change.after, edit, markers) +
+         std::string(change.after.substr(edit.after.end));
 }
 
 void PrintMetadataChanges(const Analysis& analysis, const Style& style) {

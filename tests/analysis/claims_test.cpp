@@ -350,3 +350,35 @@ TEST_CASE("claims: stet diff text, Markdown and JSON carry claims and materialit
   CHECK(correction);
   CHECK(two_days);
 }
+
+TEST_CASE("claims: million, billion and trillion scale the value", "[claims]") {
+  stet::test::ScratchDir dir;
+  stet::test::WriteFile(dir / "a.txt",
+                        "The fund holds $3.2 billion, 40 million euros and 2 trillion yen.\n");
+  RunResult analyzed = Stet("unused", {"analyze", dir / "a.txt", "--format", "json"});
+  REQUIRE(analyzed.exit_code == 0);
+  const nlohmann::json claims = nlohmann::json::parse(analyzed.out)["claims"];
+  REQUIRE(claims.size() == 1);
+  const nlohmann::json& quantities = claims[0]["quantities"];
+  REQUIRE(quantities.size() == 3);
+  CHECK(quantities[0]["value"] == 3.2e9);
+  CHECK(quantities[0]["unit"] == "$");
+  CHECK(quantities[1]["value"] == 4e7);
+  CHECK(quantities[2]["value"] == 2e12);
+}
+
+TEST_CASE("claims: a correction refers to the sentence sharing its content words", "[claims]") {
+  // Two edited sentences; the notice shares more two-letter words ("us",
+  // "to", "an") with the first, and a content word ("minister") with the
+  // second. Two-letter words carry no content: the second is meant.
+  const std::string before =
+      "They told us to go to an inn. The minister spoke on Monday in Geneva.";
+  const std::string after =
+      "They told us to go to an inn at once. The minister spoke on Tuesday in Geneva.\n"
+      "Correction: An earlier version of this article misstated when the minister spoke to "
+      "us, or if it was in an inn.";
+  const std::vector<ClaimChange> changes = ClaimChanges(before, after);
+  const ClaimChange* correction = Find(changes, ClaimChangeKind::kCorrectionAdded);
+  REQUIRE(correction != nullptr);
+  CHECK(correction->refers_to == 1);
+}

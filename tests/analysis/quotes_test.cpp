@@ -181,6 +181,45 @@ TEST_CASE("quotes: short forms join the full name and pronouns the right person"
   CHECK(quotes[2].speaker == "Volodymyr Zelensky");
 }
 
+TEST_CASE("quotes: he, she and they are pronouns; an unnamed they is nobody", "[quotes]") {
+  for (const char* pronoun : {"he", "she"}) {
+    INFO(pronoun);
+    const std::vector<Quote> quotes = SpeechOf(std::string("“We will rebuild the bridge,” Mayor "
+                                                           "Anna Berg said. “The work starts in "
+                                                           "May,” ") +
+                                               pronoun + " added.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].mention == pronoun);
+    CHECK(quotes[1].speaker == "Anna Berg");
+  }
+  // "they" after one named person: a pronoun that names no one here.
+  const std::vector<Quote> quotes = SpeechOf(
+      "“We will rebuild the bridge,” Tom Hale said. “The work starts in May,” they added.");
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[1].mention == "they");
+  CHECK(quotes[1].speaker.empty());
+}
+
+TEST_CASE("quotes: a paragraph without quotes ends the quote before it", "[quotes]") {
+  // A quote left open at a paragraph's end continues in the next paragraph
+  // only if that paragraph opens with a quotation mark; one with no quote
+  // at all in between breaks the chain.
+  const std::vector<Quote> quotes = QuotesOf(
+      "“We will rebuild the bridge,” Berg said.\n\nThe council met on Monday.\n\n"
+      "“The work starts in May,” the mayor added.");
+  REQUIRE(quotes.size() == 2);
+  CHECK(quotes[0].text == "We will rebuild the bridge,");
+  CHECK(quotes[1].text == "The work starts in May,");
+}
+
+TEST_CASE("quotes: a comma-bounded aside that names no one is not the speaker", "[quotes]") {
+  const std::vector<Quote> quotes =
+      SpeechOf("“We will appeal the ruling,” the company, however, said.");
+  REQUIRE(quotes.size() == 1);
+  CHECK(quotes[0].speaker.empty());
+  CHECK(quotes[0].role.empty());
+}
+
 TEST_CASE("quotes: a pronoun right after a re-attribution follows the new speaker", "[quotes]") {
   const std::string before =
       "Vice President JD Vance and Secretary of State Marco Rubio spoke.\n"

@@ -26,6 +26,26 @@ TEST_CASE("malformed or impossible timestamps are refused", "[clock]") {
   }
 }
 
+TEST_CASE("a refused timestamp says what is wrong with it", "[clock]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"2025-02-13", "too short"},
+      {"2025-02-13T14:05:00", "no time zone (add Z or an offset)"},
+      {"2025-02-13T14:05:00.25", "no time zone (add Z or an offset)"},
+      {"2025-02-13T14:05:00.Z", "malformed fraction"},
+      {"2025-02-13X14:05:00Z", "malformed"},
+      {"2025-02-30T00:00:00Z", "no such date or time"},
+      {"2025-02-13T14:05:00+5", "malformed offset"},
+      {"2025-02-13T14:05:00Zjunk", "trailing characters"},
+  };
+  for (const auto& [text, why] : cases) {
+    INFO(text);
+    const stet::Result<stet::UnixSeconds> result = ParseTimestamp(text);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.status().message() ==
+          std::string("time ") + text + ": " + why + " (want RFC 3339, e.g. 2025-02-13T14:05:00Z)");
+  }
+}
+
 TEST_CASE("a page's publication time is read as an instant when it names one", "[clock]") {
   const stet::UnixSeconds expected = *stet::ParseTimestamp("2014-12-29T19:13:00Z");
   for (const char* spelled :
@@ -37,6 +57,18 @@ TEST_CASE("a page's publication time is read as an instant when it names one", "
     REQUIRE(parsed.ok());
     CHECK(*parsed == expected);
   }
+  // Every month name of RFC 1123.
+  const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  for (int m = 0; m < 12; ++m) {
+    INFO(months[m]);
+    const stet::Result<stet::UnixSeconds> first =
+        stet::ParsePublishedTime(std::string("Wed, 01 ") + months[m] + " 2025 00:00:00 GMT");
+    REQUIRE(first.ok());
+    CHECK(FormatTimestamp(*first).substr(0, 10) ==
+          "2025-" + std::string(m < 9 ? "0" : "") + std::to_string(m + 1) + "-01");
+  }
+  CHECK_FALSE(stet::ParsePublishedTime("Wed, 01 Foo 2025 00:00:00 GMT").ok());
   // No single instant: a date alone, a time with no zone, words.
   for (const char* vague : {"2014-12-29", "2014-12-29 19:13:00", "yesterday", ""}) {
     CHECK_FALSE(stet::ParsePublishedTime(vague).ok());

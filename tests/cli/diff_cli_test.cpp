@@ -195,6 +195,22 @@ TEST_CASE("diff: the sample's r2 to r3 shows every edit git's word diff shows", 
   RunResult colour = Stet("unused", {"diff", "--files", SamplePath("r2.txt"), SamplePath("r3.txt"),
                                      "--color", "always"});
   CHECK(colour.out.find("\x1b[31mruled\x1b[0m\x1b[32mdid not rule\x1b[0m") != std::string::npos);
+  // On a terminal: colour by default, none when NO_COLOR is set (not
+  // empty) or --color never.
+  const std::vector<std::string> on_terminal = {STET_BINARY, "diff", "--files",
+                                                SamplePath("r2.txt"), SamplePath("r3.txt")};
+  RunResult terminal = stet::test::RunInTerminal(on_terminal, {"NO_COLOR"});
+  CHECK(terminal.exit_code == 0);
+  CHECK(terminal.out.find("\x1b[31mruled\x1b[0m\x1b[32mdid not rule\x1b[0m") != std::string::npos);
+  RunResult empty_no_color = stet::test::RunInTerminal(on_terminal, {"NO_COLOR="});
+  CHECK(empty_no_color.out.find("\x1b[31mruled") != std::string::npos);
+  RunResult no_color = stet::test::RunInTerminal(on_terminal, {"NO_COLOR=1"});
+  CHECK(no_color.exit_code == 0);
+  CHECK(no_color.out.find("[-ruled-]{+did not rule+}") != std::string::npos);
+  CHECK(no_color.out.find("\x1b[") == std::string::npos);
+  std::vector<std::string> never = on_terminal;
+  never.insert(never.end(), {"--color", "never"});
+  CHECK(stet::test::RunInTerminal(never, {"NO_COLOR"}).out.find("\x1b[") == std::string::npos);
 }
 
 TEST_CASE("diff: revisions of an archived article, JSON with text_edits", "[diff]") {
@@ -477,4 +493,45 @@ TEST_CASE("diff: a negation removed is reported as removed, n't with a curly apo
     CHECK(changes[0]["kind"] == "negation_changed");
     CHECK(changes[0]["detail"] == "negation removed");
   }
+}
+
+TEST_CASE("diff: the latest headline heads the output; a headline of two sentences in place",
+          "[diff]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  WriteFile(dir / "a.txt", "The talks went on all day. Nobody left early.\n");
+  auto add = [&](const std::string& title) {
+    REQUIRE(Stet(archive, {"add", dir / "a.txt", "--key", "talks", "--title", title}).exit_code ==
+            0);
+  };
+  add("Talks stall. Leaders leave");
+  add("Talks collapse. Leaders stay");
+  RunResult both = Stet(archive, {"diff", "key:talks", "--color", "never"});
+  REQUIRE(both.exit_code == 0);
+  // The title line first, then the revisions compared.
+  CHECK(both.out.rfind("Talks collapse. Leaders stay\nrevision 1 (", 0) == 0);
+  // Both sentences changed: the headline before and after, whole.
+  CHECK(both.out.find("\n  headline  [-Talks stall. Leaders leave-]{+Talks collapse. Leaders "
+                      "stay+}\n") != std::string::npos);
+  add("Talks collapse. Leaders stay!");
+  RunResult one = Stet(archive, {"diff", "key:talks", "--color", "never"});
+  REQUIRE(one.exit_code == 0);
+  // One sentence changed: marked inside the whole headline.
+  CHECK(one.out.find("\n  headline  Talks collapse. Leaders stay{+!+}\n") != std::string::npos);
+  CHECK(one.out.rfind("Talks collapse. Leaders stay!\nrevision 2 (", 0) == 0);
+}
+
+TEST_CASE("quotes: the text listing names speakers and marks partial quotes", "[quotes][cli]") {
+  ScratchDir dir;
+  WriteFile(dir / "a.txt",
+            "“We will rebuild the bridge,” Mayor Anna Berg said. The plan is “dead on arrival,” "
+            "according to the Daily Planet. Critics called it a “truce” in name only.\n");
+  RunResult listed = Stet("unused", {"analyze", dir / "a.txt"});
+  REQUIRE(listed.exit_code == 0);
+  CHECK(listed.out.find("\n  Anna Berg                    “We will rebuild the bridge,”\n") !=
+        std::string::npos);
+  CHECK(listed.out.find("\n  Daily Planet, partial        “dead on arrival,”\n") !=
+        std::string::npos);
+  CHECK(listed.out.find("\n  (not speech)                 “truce”\n") != std::string::npos);
 }

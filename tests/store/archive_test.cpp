@@ -6,6 +6,7 @@
 #include "stet/archive.h"
 #include "stet/identity.h"
 #include "stet/text.h"
+#include "store/revision_format.h"
 #include "test_support.h"
 
 using stet::Archive;
@@ -239,4 +240,45 @@ TEST_CASE("regression: a ref lock left by a killed writer does not block the art
   CHECK(second->stored);
   CHECK(archive.Log(id)->size() == 2);
   CHECK_FALSE(std::filesystem::exists(dir / ("archive/refs/stet/articles/" + id + ".lock")));
+}
+
+TEST_CASE("page.json: every field round-trips; missing or mistyped fields keep their defaults",
+          "[archive][format]") {
+  stet::PageInfo info;
+  info.final_url = "https://news.example.com/a";
+  info.http_status = 200;
+  info.etag = "\"v2\"";
+  info.last_modified = "Mon, 29 Dec 2014 19:13:00 GMT";
+  info.content_type = "text/html; charset=utf-8";
+  info.charset = "utf-8";
+  info.byline = "Ana Ortiz";
+  info.published = "2014-12-29T19:13:00Z";
+  info.extractor = 2;
+  const std::string commit(40, '0');
+  stet::Result<stet::PageInfo> back = stet::DecodePageInfo(stet::EncodePageInfo(info), commit);
+  REQUIRE(back.ok());
+  CHECK(back->final_url == info.final_url);
+  CHECK(back->http_status == 200);
+  CHECK(back->etag == info.etag);
+  CHECK(back->last_modified == info.last_modified);
+  CHECK(back->content_type == info.content_type);
+  CHECK(back->charset == info.charset);
+  CHECK(back->byline == info.byline);
+  CHECK(back->published == info.published);
+  CHECK(back->extractor == 2);
+  // Written by an older stet (no extractor, no status) or damaged by hand.
+  for (const char* json : {R"({"final_url": "https://x/"})",
+                           R"({"final_url": "https://x/", "extractor": "2", "http_status": 2.5})",
+                           R"({"final_url": "https://x/", "extractor": null, "etag": 7})"}) {
+    INFO(json);
+    stet::Result<stet::PageInfo> old = stet::DecodePageInfo(json, commit);
+    REQUIRE(old.ok());
+    CHECK(old->final_url == "https://x/");
+    CHECK(old->extractor == 0);
+    CHECK(old->http_status == 0);
+    CHECK(old->etag.empty());
+  }
+  const stet::Status not_object = stet::DecodePageInfo("[1, 2]", commit).status();
+  CHECK(not_object.code() == stet::Status::Code::kArchiveDamaged);
+  CHECK(not_object.message() == "read revision " + commit + ": page.json is not a JSON object");
 }

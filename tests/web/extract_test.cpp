@@ -440,3 +440,82 @@ TEST_CASE("JSON-LD nested past the depth built never becomes article text",
   CHECK(article->text.find("@type") == std::string::npos);
   CHECK(Contains(article->text, "engineers found cracks"));
 }
+
+// Rules of the cleaning passes, one fixture each (found by scripts/mutate.py:
+// each fails when its rule is broken).
+
+TEST_CASE("extract: a line break inside a paragraph keeps the words apart", "[extract]") {
+  const stet::ExtractedArticle article =
+      Extract(NewsPage(Body(), "",
+                       "<p>Local businesses warned<br>that the closure would cut their trade, "
+                       "and asked the council for help with rents.</p>"));
+  CHECK(Contains(article.text, "\n\nLocal businesses warned\nthat the closure would cut"));
+}
+
+TEST_CASE("extract: a long paragraph in an author box is text, not a byline", "[extract]") {
+  // A byline is short (under 100 characters); a paragraph about the author
+  // or a note in an element named "author" stays in the article.
+  const std::string note =
+      "Local businesses on both banks warned that the closure would cut their trade, and asked "
+      "the council for help with rents, parking and signs.";
+  const stet::ExtractedArticle article =
+      Extract(NewsPage("<div class=\"author-note\"><p>" + note + "</p></div>" + Body()));
+  CHECK(article.byline.empty());
+  CHECK(article.text == note + "\n\n" + Expected());
+  // A short one is the byline, and leaves the text.
+  const stet::ExtractedArticle short_byline =
+      Extract(NewsPage("<p class=\"byline\">By Ana Ortiz</p>" + Body()));
+  CHECK(short_byline.byline == "Ana Ortiz");  // "By" is not part of the name
+  CHECK(short_byline.text == Expected());
+}
+
+TEST_CASE("extract: attribute values without quotes", "[extract]") {
+  std::string body;
+  for (const char* paragraph : kParagraphs)
+    body += std::string("<p class=lead id=p data-x=a/b>") + paragraph + "</p>\n";
+  CHECK(Extract(NewsPage("<div class=story>" + body + "</div>")).text == Expected());
+}
+
+TEST_CASE("extract: the publication time of the first <time datetime> when nothing else names it",
+          "[extract]") {
+  const stet::ExtractedArticle article =
+      Extract(NewsPage(Body(), "",
+                       "<p><time>Yesterday</time> <time datetime=\"2025-02-13T14:05:00Z\">Feb "
+                       "13</time>, updated <time datetime=\"2025-02-14T09:00:00Z\">Feb "
+                       "14</time></p>"));
+  CHECK(article.published == "2025-02-13T14:05:00Z");
+}
+
+TEST_CASE("extract: JSON-LD name and headline, as Readability picks between them", "[extract]") {
+  auto title = [](const std::string& title_tag, const std::string& name,
+                  const std::string& headline) {
+    const std::string head = "<title>" + title_tag +
+                             "</title><script type=\"application/ld+json\">{\"@type\": "
+                             "\"NewsArticle\", \"name\": \"" +
+                             name + "\", \"headline\": \"" + headline + "\"}</script>";
+    return Extract(NewsPage(Body(), head)).title;
+  };
+  // The headline when only it is like the page's <title> (the name is the
+  // site's), else the name.
+  CHECK(title("Council closes old bridge | Daily Planet", "Daily Planet",
+              "Council closes old bridge") == "Council closes old bridge");
+  CHECK(title("Daily Planet: local news", "Bridge to close for a year",
+              "Council closes old bridge") == "Bridge to close for a year");
+}
+
+TEST_CASE("extract: an empty or blank page is the documented error", "[extract]") {
+  for (const char* page : {"", " ", "\n\n", "<html></html>", "<!-- nothing -->"}) {
+    INFO("[" << page << "]");
+    const auto article = stet::ExtractArticle(page);
+    REQUIRE_FALSE(article.ok());
+    CHECK(article.status().message() == "no article text found");
+  }
+}
+
+TEST_CASE("extract: a block of links inside the article is dropped", "[extract]") {
+  const stet::ExtractedArticle article = Extract(
+      NewsPage(Body(), "",
+               "<div class=\"article-more\"><p><a href=\"/a\">Bridge repairs to take a year</a>, "
+               "<a href=\"/b\">Detour signs go up on both banks</a> and more.</p></div>"));
+  CHECK(article.text == Expected());
+}
