@@ -181,7 +181,7 @@ TEST_CASE("quotes: short forms join the full name and pronouns the right person"
   CHECK(quotes[2].speaker == "Volodymyr Zelensky");
 }
 
-TEST_CASE("quotes: he, she and they are pronouns; an unnamed they is nobody", "[quotes]") {
+TEST_CASE("quotes: he, she and they are pronouns, an unnamed they is nobody", "[quotes]") {
   for (const char* pronoun : {"he", "she"}) {
     INFO(pronoun);
     const std::vector<Quote> quotes = SpeechOf(std::string("“We will rebuild the bridge,” Mayor "

@@ -495,7 +495,7 @@ TEST_CASE("diff: a negation removed is reported as removed, n't with a curly apo
   }
 }
 
-TEST_CASE("diff: the latest headline heads the output; a headline of two sentences in place",
+TEST_CASE("diff: the latest headline heads the output, a headline of two sentences in place",
           "[diff]") {
   ScratchDir dir;
   const std::string archive = dir / "archive";

@@ -242,7 +242,7 @@ TEST_CASE("regression: a ref lock left by a killed writer does not block the art
   CHECK_FALSE(std::filesystem::exists(dir / ("archive/refs/stet/articles/" + id + ".lock")));
 }
 
-TEST_CASE("page.json: every field round-trips; missing or mistyped fields keep their defaults",
+TEST_CASE("page.json: every field round-trips, missing or mistyped fields keep their defaults",
           "[archive][format]") {
   stet::PageInfo info;
   info.final_url = "https://news.example.com/a";

@@ -519,3 +519,22 @@ TEST_CASE("extract: a block of links inside the article is dropped", "[extract]"
                "<a href=\"/b\">Detour signs go up on both banks</a> and more.</p></div>"));
   CHECK(article.text == Expected());
 }
+
+TEST_CASE("extract: a class named hide-something is not the negative word hid", "[extract]") {
+  // Readability weighs "hid" as a whole word only ("hid", "x hid y"):
+  // "hideOnPrint" is a display rule, and the article goes on inside it.
+  std::string first, second;
+  for (int i = 0; i < 4; ++i)
+    (i < 2 ? first : second) += std::string("<p>") + kParagraphs[i] + "</p>";
+  const std::string page =
+      "<html><head><title>Council closes old bridge</title></head><body><article>"
+      "<h1>Council closes old bridge</h1><div class=\"body\">" +
+      first + "</div><div class=\"hideOnPrint\">" + second + "</div></article></body></html>";
+  CHECK(Extract(page).text == Expected());
+  // A class that is the word hid is negative: the same paragraphs in it lose.
+  const std::string hid =
+      "<html><head><title>Council closes old bridge</title></head><body>"
+      "<article><h1>Council closes old bridge</h1><div class=\"body\">" +
+      first + "</div><div class=\"hid\">" + second + "</div></article></body></html>";
+  CHECK(Extract(hid).text != Expected());
+}

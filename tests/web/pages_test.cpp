@@ -532,7 +532,7 @@ TEST_CASE("stet add URL refuses a response that is not a page and keeps --at") {
   CHECK(with_url.err.find("--url and --key are for files") != std::string::npos);
 }
 
-TEST_CASE("regression: extract refuses a binary file; a page of menus alone has no article") {
+TEST_CASE("regression: extract refuses a binary file, and a page of menus alone has no article") {
   ScratchDir dir;
   const std::string archive = dir / "archive";
   REQUIRE(Init(archive).exit_code == 0);
