@@ -150,6 +150,13 @@ class Archive {
   // the prefix is ambiguous or the name is not one of those forms.
   Result<std::string> ResolveArticle(std::string_view article);
 
+  // Records that `url` (any spelling; canonicalised) leads to the article
+  // `article_id`, stored under another URL: ResolveArticle finds it under
+  // `url` from then on. Aliases are a ref of their own (refs/stet/aliases),
+  // so they travel with the archive. Writes nothing when `url` is the
+  // article's own or is already recorded for it.
+  Status RecordAlias(std::string_view url, const std::string& article_id);
+
   // One article's revisions, oldest first.
   Result<std::vector<RevisionInfo>> Log(const std::string& article_id);
 

@@ -32,6 +32,13 @@ std::string ArticleIdOf(std::string_view canonical_name);
 // character.
 Result<std::string> KeyName(std::string_view key);
 
+// True when two absolute URLs are on one site: the same host, or hosts
+// under the same registrable domain by the Public Suffix List (libpsl):
+// www.example.com and amp.example.com are one site, example.com and
+// example.org are two, as are a.github.io and b.github.io. An IP address
+// is a site of its own. False when either is not an absolute URL.
+bool SameSite(std::string_view a, std::string_view b);
+
 // True when `text` looks like an article id or a prefix of one (1-16 hex).
 bool LooksLikeIdPrefix(std::string_view text);
 

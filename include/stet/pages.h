@@ -31,10 +31,22 @@ Result<ReadPageResult> ReadPage(std::string_view bytes, std::string_view url,
                                 std::string_view http_charset = {});
 
 // The URL an article is stored under: the page's canonical URL (from
-// <link rel=canonical> or og:url) when it is an http(s) URL that is not just
-// the site's front page, else the URL the fetch ended at. This joins
-// redirects and tracking-parameter variants of one article into one history.
+// <link rel=canonical> or og:url) when it is an http(s) URL on the same site
+// (SameSite in stet/identity.h) that is not the site's front page or a
+// section folder above the page, else the URL the fetch ended at. This
+// joins redirects, AMP copies and tracking-parameter variants of one
+// article into one history, and never lets a page write into another
+// site's history or merge a section's articles.
 std::string ArticleUrlOf(std::string_view final_url, std::string_view canonical_url);
+
+// How much of their text two revisions share: the share of the word pairs
+// of the shorter one found in the other (0 to 1). Two revisions of one
+// article share most; two articles of one site almost none.
+double SharedText(std::string_view a, std::string_view b);
+
+// Below this share a page is not the article its canonical link names, and
+// AddFromUrl stores it under its own URL instead (docs/design.md).
+inline constexpr double kSameArticleShare = 0.2;
 
 struct PageOutcome {
   enum class Kind {

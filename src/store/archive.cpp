@@ -12,6 +12,7 @@
 
 #include "base/ascii.h"
 #include "stet/identity.h"
+#include "store/aliases.h"
 #include "store/archive_impl.h"
 #include "store/revision_format.h"
 
@@ -281,8 +282,16 @@ Result<std::string> Archive::ResolveArticle(std::string_view article) {
     const std::string id = ArticleIdOf(*name);
     Result<bool> found = exists(id);
     if (!found.ok()) return found.status();
-    if (!*found) return Status::NotFound("article " + given + ": not in the archive");
-    return id;
+    if (*found) return id;
+    // A URL that led to an article stored under another one.
+    Result<std::optional<std::string>> alias = LookupAlias(impl_->repo.get(), id);
+    if (!alias.ok()) return alias.status();
+    if (alias->has_value()) {
+      Result<bool> target = exists(**alias);
+      if (!target.ok()) return target.status();
+      if (*target) return **alias;
+    }
+    return Status::NotFound("article " + given + ": not in the archive");
   };
   if (given.find("://") != std::string::npos) return by_name(CanonicalUrl(given));
   if (given.rfind("key:", 0) == 0) return by_name(KeyName(given.substr(4)));

@@ -26,41 +26,12 @@
 #include "store/archive_impl.h"
 #include "store/pack_writer.h"
 #include "store/revision_format.h"
+#include "store/writer_lock.h"
 
 namespace stet {
 namespace {
 
 constexpr int kMaxSwapAttempts = 1000;
-
-// Serialises the ref swap of all stet writers of one archive. Holding it,
-// a writer knows that a leftover git ref lock (`<ref>.lock`) belongs to a
-// process that died mid-swap and may be removed; flock is released by the
-// kernel when its holder dies, so it can never go stale itself.
-class WriterLock {
- public:
-  static Result<WriterLock> Acquire(const std::string& archive_path) {
-    const std::string path = archive_path + "/stet.lock";
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) return Status::ArchiveDamaged("lock " + path + ": " + std::strerror(errno));
-    while (::flock(fd, LOCK_EX) != 0) {
-      if (errno != EINTR) {
-        const std::string cause = std::strerror(errno);
-        ::close(fd);
-        return Status::ArchiveDamaged("lock " + path + ": " + cause);
-      }
-    }
-    return WriterLock(fd);
-  }
-  WriterLock(WriterLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  WriterLock& operator=(WriterLock&&) = delete;
-  ~WriterLock() {
-    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
-  }
-
- private:
-  explicit WriterLock(int fd) : fd_(fd) {}
-  int fd_;
-};
 
 // Identity, storable text and hash of a revision, computed once.
 struct Prepared {
@@ -211,17 +182,6 @@ Result<RevisionObjects> WriteRevisionObjects(const ObjectSink& sink, const Revis
   if (!commit_id.ok()) return commit_id.status();
   objects.commit = *commit_id;
   return objects;
-}
-
-// Under the writer lock no live stet process holds a git ref lock, so one
-// left on disk is from a writer killed while it held it: removed, or it
-// would block that ref forever.
-Status RemoveStaleRefLock(const Archive::Impl& impl, const std::string& ref) {
-  const std::string stale = impl.path + "/" + ref + ".lock";
-  if (::unlink(stale.c_str()) != 0 && errno != ENOENT) {
-    return Status::ArchiveDamaged("remove stale lock " + stale + ": " + std::strerror(errno));
-  }
-  return Status::Ok();
 }
 
 // Moves an article's ref from `expected` (nullopt: the ref must not exist

@@ -4,8 +4,11 @@
 // libcurl is opened on first use (curl_library.h says why).
 #include "stet/identity.h"
 
+#include <libpsl.h>
 #include <unicode/uidna.h>
 #include <xxhash.h>
+
+#include <cstring>
 
 #include "base/ascii.h"
 #include "base/curl_library.h"
@@ -140,6 +143,49 @@ Result<std::string> KeyName(std::string_view key) {
     }
   }
   return "key:" + std::string(key);
+}
+
+namespace {
+
+// The host of a canonical URL ("scheme://host[:port]/..."), without port.
+std::string HostOf(std::string_view canonical) {
+  std::size_t start = canonical.find("://");
+  if (start == std::string_view::npos) return "";
+  start += 3;
+  if (start < canonical.size() && canonical[start] == '[') {  // an IPv6 literal
+    const std::size_t close = canonical.find(']', start);
+    return close == std::string_view::npos
+               ? ""
+               : std::string(canonical.substr(start, close + 1 - start));
+  }
+  const std::size_t end = canonical.find_first_of(":/", start);
+  return std::string(canonical.substr(start, end - start));
+}
+
+// The Public Suffix List: Debian's current copy (package publicsuffix)
+// when installed, else the one built into libpsl. Loaded once.
+const psl_ctx_t* SuffixList() {
+  static const psl_ctx_t* const list = [] {
+    const psl_ctx_t* latest = psl_latest(nullptr);
+    return latest != nullptr ? latest : psl_builtin();
+  }();
+  return list;
+}
+
+}  // namespace
+
+bool SameSite(std::string_view a, std::string_view b) {
+  const Result<std::string> first = CanonicalUrl(a), second = CanonicalUrl(b);
+  if (!first.ok() || !second.ok()) return false;
+  const std::string host_a = HostOf(*first), host_b = HostOf(*second);
+  if (host_a.empty() || host_b.empty()) return false;
+  if (host_a == host_b) return true;
+  const psl_ctx_t* list = SuffixList();
+  if (list == nullptr) return false;
+  // NULL for an IP address, a bare public suffix or a name psl cannot read.
+  const char* domain_a = psl_registrable_domain(list, host_a.c_str());
+  const char* domain_b = psl_registrable_domain(list, host_b.c_str());
+  return domain_a != nullptr && domain_b != nullptr && std::strcmp(domain_a, domain_b) == 0;
 }
 
 bool LooksLikeIdPrefix(std::string_view text) {

@@ -1,7 +1,11 @@
 #include "stet/pages.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "base/ascii.h"
 #include "stet/charset.h"
@@ -17,6 +21,54 @@ std::string_view PathOf(std::string_view canonical) {
   if (scheme == std::string_view::npos) return "/";
   const std::size_t path = canonical.find('/', scheme + 3);
   return path == std::string_view::npos ? std::string_view("/") : canonical.substr(path);
+}
+
+// Whether `canonical` names the front page or a section folder above the
+// page at `fetched` (paths without their query): "/" or "/world/" above
+// "/world/2025/story". An AMP copy ("/story/amp") naming its article
+// ("/story") is not that.
+bool IsSectionOf(std::string_view canonical, std::string_view fetched) {
+  canonical = canonical.substr(0, canonical.find('?'));
+  fetched = fetched.substr(0, fetched.find('?'));
+  if (canonical == "/") return fetched != "/";
+  std::string_view above = canonical;
+  if (above.ends_with('/')) above.remove_suffix(1);
+  if (!fetched.starts_with(above) || fetched.size() <= above.size() + 1 ||
+      fetched[above.size()] != '/') {
+    return false;
+  }
+  std::string_view rest = fetched.substr(above.size() + 1);
+  if (rest.ends_with('/')) rest.remove_suffix(1);
+  return AsciiLower(rest) != "amp";
+}
+
+// The pairs of consecutive words of a text (letters and digits, lower
+// case), hashed and sorted: what two texts share, whatever their order of
+// paragraphs or their spacing.
+std::vector<std::uint64_t> WordPairs(std::string_view text) {
+  std::vector<std::uint64_t> pairs;
+  std::string previous, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!previous.empty()) {
+      const std::string pair = previous + " " + word;
+      pairs.push_back(XXH3_64bits(pair.data(), pair.size()));
+    }
+    previous = std::move(word);
+    word.clear();
+  };
+  for (char c : text) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if (IsAsciiAlnum(c) || byte >= 0x80) {
+      word += AsciiLowerChar(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
 }
 
 // True for the media types a page is served as, and for no type at all
@@ -113,11 +165,37 @@ std::string ArticleUrlOf(std::string_view final_url, std::string_view canonical_
   if (canonical_url.empty() || !IsHttpUrl(canonical_url)) return fallback;
   Result<std::string> canonical = CanonicalUrl(canonical_url);
   if (!canonical.ok()) return fallback;
-  // A canonical link to the front page is a template's mistake, not a name
-  // for this article: it would join every article of the site.
+  // A page read from a file, with no address of its own: its canonical
+  // link is the only name it has.
+  if (final_url.empty()) return *canonical;
+  // Another site cannot name this page's article: it would write into that
+  // site's history.
+  if (!SameSite(final_url, *canonical)) return fallback;
   Result<std::string> fetched = CanonicalUrl(final_url);
-  if (PathOf(*canonical) == "/" && (!fetched.ok() || PathOf(*fetched) != "/")) return fallback;
+  if (!fetched.ok()) return fallback;
+  // A canonical link to the front page or to a section above the page is a
+  // template's mistake, not a name for this article: it would join every
+  // article of the site or the section.
+  if (IsSectionOf(PathOf(*canonical), PathOf(*fetched))) return fallback;
   return *canonical;
+}
+
+double SharedText(std::string_view a, std::string_view b) {
+  const std::vector<std::uint64_t> first = WordPairs(a), second = WordPairs(b);
+  if (first.empty() || second.empty()) return first.empty() && second.empty() ? 1.0 : 0.0;
+  std::size_t shared = 0;
+  for (std::size_t i = 0, j = 0; i < first.size() && j < second.size();) {
+    if (first[i] == second[j]) {
+      ++shared;
+      ++i;
+      ++j;
+    } else if (first[i] < second[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(shared) / static_cast<double>(std::min(first.size(), second.size()));
 }
 
 Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
@@ -154,8 +232,21 @@ Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const Fet
   Result<ReadPageResult> read =
       ReadPage(fetched->body, fetched->final_url, CharsetOfContentType(fetched->content_type));
   if (!read.ok()) return read.status().WithContext(subject);
-  NewRevision revision = RevisionOf(
-      fetched->body, *read, ArticleUrlOf(fetched->final_url, read->article.canonical_url), now);
+  std::string article_url = ArticleUrlOf(fetched->final_url, read->article.canonical_url);
+  Result<std::string> own = CanonicalUrl(fetched->final_url);
+  Result<std::string> named_url = CanonicalUrl(article_url);
+  if (own.ok() && named_url.ok() && *named_url != *own) {
+    // The canonical article is another page if their texts share almost
+    // nothing (many pages naming one section page, a template's error).
+    Result<std::optional<RevisionInfo>> named = LatestRevision(archive, article_url);
+    if (!named.ok()) return named.status().WithContext(subject);
+    if (*named) {
+      Result<std::string> text = archive.ReadText(**named);
+      if (!text.ok()) return text.status().WithContext(subject);
+      if (SharedText(*text, read->article.text) < kSameArticleShare) article_url = *own;
+    }
+  }
+  NewRevision revision = RevisionOf(fetched->body, *read, article_url, now);
   revision.page.final_url = WithoutCredentials(fetched->final_url);
   revision.page.http_status = fetched->http_status;
   revision.page.etag = fetched->etag;
@@ -164,6 +255,12 @@ Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const Fet
   revision.allow_earlier = allow_earlier;
   Result<PageOutcome> outcome = Store(archive, revision, fetched->http_status);
   if (!outcome.ok()) return outcome.status().WithContext(subject);
+  // The URL fetched and the one the fetch ended at lead to this article from
+  // now on, whatever it is stored under (a no-op for its own URL).
+  for (std::string_view alias : {url, std::string_view(fetched->final_url)}) {
+    Status recorded = archive.RecordAlias(WithoutCredentials(alias), outcome->revision.article_id);
+    if (!recorded.ok()) return recorded.WithContext(subject);
+  }
   return outcome;
 }
 
