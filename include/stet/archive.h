@@ -187,6 +187,7 @@ class Archive {
   struct Impl;  // opaque: defined in src/, holds the libgit2 handles
 
  private:
+  friend class WatchList;  // keeps its list in the archive's repository
   explicit Archive(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -132,6 +132,7 @@ void SetupDiff(CLI::App& app, Context& context);
 void SetupQuotes(CLI::App& app, Context& context);
 void SetupExtract(CLI::App& app, Context& context);
 void SetupReextract(CLI::App& app, Context& context);
+void SetupTrack(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

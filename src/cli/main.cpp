@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   SetupQuotes(app, context);
   SetupExtract(app, context);
   SetupReextract(app, context);
+  SetupTrack(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

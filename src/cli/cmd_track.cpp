@@ -1,0 +1,117 @@
+// stet track / untrack / tracked: the articles the archive keeps current
+// (stet/watch_list.h). The list is part of the archive's repository.
+#include <cstdio>
+#include <memory>
+
+#include "cli.h"
+#include "stet/text.h"
+#include "stet/watch_list.h"
+
+namespace stet::cli {
+namespace {
+
+struct TrackOptions {
+  std::vector<std::string> urls;
+  std::string from;  // a file of URLs, one a line ("-": standard input)
+};
+
+// The URLs given, then those of --from: one a line, blank lines and lines
+// starting with '#' skipped.
+Result<std::vector<std::string>> UrlsOf(const TrackOptions& options, const std::string& command) {
+  std::vector<std::string> urls = options.urls;
+  if (!options.from.empty()) {
+    Result<std::string> text = ReadInputFile(options.from);
+    if (!text.ok()) return text.status().WithOperation(command);
+    std::size_t start = 0;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      std::string line = text->substr(start, end - start);
+      start = end + 1;
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        line.pop_back();
+      const std::size_t first = line.find_first_not_of(" \t");
+      if (first == std::string::npos || line[first] == '#') continue;
+      urls.push_back(line.substr(first));
+    }
+  }
+  return urls;
+}
+
+int RunTrack(const TrackOptions& options, bool add, const Context& context) {
+  const std::string command = add ? "track" : "untrack";
+  Result<std::vector<std::string>> urls = UrlsOf(options, command);
+  if (!urls.ok()) return Fail(urls.status());
+  if (urls->empty()) {
+    std::fprintf(stderr, "stet: %s: give URLs, or --from FILE with one a line\n", command.c_str());
+    return kExitUsage;
+  }
+  Result<Archive> archive = OpenArchive(context);
+  if (!archive.ok()) return Fail(archive.status());
+  WatchList list(*archive);
+  Result<WatchChange> change = add ? list.Add(WatchEntry::Kind::kArticle, *urls, Now())
+                                   : list.Remove(WatchEntry::Kind::kArticle, *urls);
+  if (!change.ok()) return Fail(change.status().WithOperation(command));
+  if (add) {
+    std::printf("tracking %zu new article URL(s); %zu already tracked\n", change->changed,
+                change->unchanged);
+  } else {
+    std::printf("untracked %zu article URL(s); %zu were not tracked\n", change->changed,
+                change->unchanged);
+  }
+  return kExitOk;
+}
+
+int RunTracked(Format format, const Context& context) {
+  Result<Archive> archive = OpenArchive(context);
+  if (!archive.ok()) return Fail(archive.status());
+  WatchList list(*archive);
+  Result<std::vector<WatchEntry>> entries = list.Entries();
+  if (!entries.ok()) return Fail(entries.status().WithOperation("tracked"));
+  if (format == Format::kJson) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const WatchEntry& entry : *entries) {
+      out.push_back({{"kind", WatchKindName(entry.kind)},
+                     {"url", entry.url},
+                     {"added_at", FormatTimestamp(entry.added_at)}});
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
+  if (entries->empty()) {
+    std::printf("nothing tracked yet in %s (add URLs with `stet track`)\n",
+                archive->path().c_str());
+    return kExitOk;
+  }
+  std::printf("%-7s  %-20s  %s\n", "KIND", "ADDED", "URL");
+  for (const WatchEntry& entry : *entries) {
+    std::printf("%-7s  %-20s  %s\n", std::string(WatchKindName(entry.kind)).c_str(),
+                FormatTimestamp(entry.added_at).c_str(), entry.url.c_str());
+  }
+  return kExitOk;
+}
+
+void SetupTrackCommand(CLI::App& app, Context& context, bool add) {
+  auto options = std::make_shared<TrackOptions>();
+  CLI::App* command =
+      add ? app.add_subcommand("track", "Add article URLs to the archive's watch list")
+          : app.add_subcommand("untrack", "Remove article URLs from the archive's watch list");
+  command->add_option("urls", options->urls, "Article URLs");
+  command->add_option("--from", options->from, "A file of URLs, one a line (- for standard input)")
+      ->check(NotEmpty("a file"));
+  command->callback(
+      [options, add, &context] { context.exit_code = RunTrack(*options, add, context); });
+}
+
+}  // namespace
+
+void SetupTrack(CLI::App& app, Context& context) {
+  SetupTrackCommand(app, context, /*add=*/true);
+  SetupTrackCommand(app, context, /*add=*/false);
+  auto format = std::make_shared<Format>(Format::kText);
+  CLI::App* tracked = app.add_subcommand("tracked", "List the archive's watch list");
+  AddFormatOption(*tracked, format.get());
+  tracked->callback([format, &context] { context.exit_code = RunTracked(*format, context); });
+}
+
+}  // namespace stet::cli

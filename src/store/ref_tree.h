@@ -1,0 +1,42 @@
+// A ref whose history is a tree of small entries addressed by path ("ab/
+// cdef0123"), each change one commit: the shape of the archive's aliases
+// and watch list, so that a clone or a push carries them and `git log` of
+// the ref tells who changed what when.
+#ifndef STET_SRC_STORE_REF_TREE_H_
+#define STET_SRC_STORE_REF_TREE_H_
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/archive_impl.h"
+
+namespace stet {
+
+// An entry to write (content) or to remove (nullopt).
+struct TreeChange {
+  std::string path;
+  std::optional<std::string> content;
+};
+
+// The content of the entry at `path` in the tree `ref` points at; nullopt
+// when the ref or the entry does not exist.
+Result<std::optional<std::string>> ReadTreeEntry(git_repository* repo, const std::string& ref,
+                                                 const std::string& path);
+
+// Every entry under `folder` ("" for all) as (path, content), in path order.
+Result<std::vector<std::pair<std::string, std::string>>> ReadTreeEntries(git_repository* repo,
+                                                                         const std::string& ref,
+                                                                         const std::string& folder);
+
+// Applies `changes` to the ref's tree as one commit with `message`, under
+// the writer lock; returns how many entries really changed (0: nothing was
+// written, not even a commit).
+Result<std::size_t> CommitTreeChanges(Archive::Impl& impl, const std::string& ref,
+                                      const std::vector<TreeChange>& changes,
+                                      const std::string& message);
+
+}  // namespace stet
+
+#endif  // STET_SRC_STORE_REF_TREE_H_
