@@ -3,6 +3,7 @@
 #define STET_CLOCK_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,8 +36,15 @@ bool SamePublishedTime(std::string_view a, std::string_view b);
 // Formats as "YYYY-MM-DDTHH:MM:SSZ".
 std::string FormatTimestamp(UnixSeconds seconds);
 
-// The current time; the one place the library reads the wall clock.
+// The current time; the one place the library reads the wall clock,
+// unless a fixed time was set.
 UnixSeconds Now();
+
+// Makes Now() return `fixed` from then on (nullopt: the wall clock again).
+// For a clock the caller controls: the CLI sets it from STET_NOW, so that
+// tests and replays of a schedule need no sleeping. Call before any thread
+// reads the clock.
+void SetFixedNow(std::optional<UnixSeconds> fixed);
 
 }  // namespace stet
 

@@ -161,10 +161,19 @@ std::string FormatTimestamp(UnixSeconds seconds) {
   return out;
 }
 
+namespace {
+std::optional<UnixSeconds> fixed_now;
+}  // namespace
+
 UnixSeconds Now() {
+  if (fixed_now) return *fixed_now;
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+void SetFixedNow(std::optional<UnixSeconds> fixed) {
+  fixed_now = fixed;
 }
 
 }  // namespace stet

@@ -2,6 +2,8 @@
 // turns CLI11's usage errors into one line and exit code 2. Each subcommand lives in its
 // own file (cmd_*.cpp) and calls one library entry point.
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 
 #include "cli.h"
 
@@ -11,6 +13,16 @@ int main(int argc, char** argv) {
       "stet: keeps every revision of a news article and says how its quotes and claims changed"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "stet 0.1.0");
+  // STET_NOW (RFC 3339): the time every command takes as now, for tests and
+  // replays of a schedule.
+  if (const char* now = std::getenv("STET_NOW"); now != nullptr && *now != '\0') {
+    stet::Result<stet::UnixSeconds> fixed = stet::ParseTimestamp(now);
+    if (!fixed.ok()) {
+      std::fprintf(stderr, "stet: STET_NOW: %s\n", fixed.status().message().c_str());
+      return kExitUsage;
+    }
+    stet::SetFixedNow(*fixed);
+  }
   Context context;
   app.add_option("--archive", context.archive_flag,
                  "Archive directory (default: $STET_ARCHIVE, else ./stet-archive)");

@@ -109,3 +109,33 @@ TEST_CASE("track: a bad URL or none is refused and nothing is written", "[track]
   CHECK(Snapshot(archive) == before);  // all or nothing
   CHECK(Stet(dir / "none", {"tracked"}).exit_code == 1);
 }
+
+TEST_CASE("STET_NOW is the time every command takes as now", "[cli][clock]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  stet::test::WriteFile(dir / "a.txt", "The talks resumed on Monday in Geneva.\n");
+  auto at = [&](const std::string& now, std::vector<std::string> args) {
+    std::vector<std::string> argv = {"env", "STET_NOW=" + now, STET_BINARY, "--archive", archive};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return Run(argv);
+  };
+  REQUIRE(at("2025-02-13T14:05:00Z", {"add", dir / "a.txt", "--url", "https://x.example.org/a"})
+              .exit_code == 0);
+  REQUIRE(at("2025-02-13T09:00:00-05:00", {"track", "https://x.example.org/a"}).exit_code == 0);
+  const nlohmann::json log = nlohmann::json::parse(
+      Stet(archive, {"log", "https://x.example.org/a", "--format", "json"}).out);
+  CHECK(log[0]["fetched_at"] == "2025-02-13T14:05:00Z");
+  const nlohmann::json tracked =
+      nlohmann::json::parse(Stet(archive, {"tracked", "--format", "json"}).out);
+  CHECK(tracked[0]["added_at"] == "2025-02-13T14:00:00Z");
+  // git's own dates too: the revision's and the watch list's commits.
+  CHECK(Run({"git", "--git-dir=" + archive, "log", "-1", "--format=%cI", log[0]["commit"]}).out ==
+        "2025-02-13T14:05:00+00:00\n");
+  CHECK(Run({"git", "--git-dir=" + archive, "log", "-1", "--format=%cI", "refs/stet/watchlist"})
+            .out == "2025-02-13T14:00:00+00:00\n");
+  RunResult bad = at("tomorrow", {"tracked"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err ==
+        "stet: STET_NOW: time tomorrow: too short (want RFC 3339, e.g. 2025-02-13T14:05:00Z)\n");
+}
