@@ -1,5 +1,5 @@
 // libFuzzer target over everything that reads untrusted bytes before they
-// reach the archive: import lines, URLs, text checks and normalisation,
+// reach the archive: import lines, feeds, URLs, text checks and normalisation,
 // timestamps, stored commit messages, page.json and re-extraction notes read
 // back, charset detection and conversion, HTML parsing (a replayed parse
 // builds the same document), article extraction from HTML, quotes, claims,
@@ -28,6 +28,7 @@
 #include "stet/claims.h"
 #include "stet/compare.h"
 #include "stet/extract.h"
+#include "stet/feeds.h"
 #include "stet/identity.h"
 #include "stet/import.h"
 #include "stet/quotes.h"
@@ -64,6 +65,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)stet::DecodePageInfo(input, "0000000000000000000000000000000000000000");
   (void)stet::DecodeExtraction(input, "0000000000000000000000000000000000000000");
   (void)stet::CharsetOfContentType(input);
+  // Feeds: every item an absolute http(s) URL.
+  if (auto feed = stet::ParseFeed(input, "https://example.com/feed"); feed.ok()) {
+    for (const stet::FeedItem& item : feed->items) {
+      if (item.url.rfind("http://", 0) != 0 && item.url.rfind("https://", 0) != 0) __builtin_trap();
+    }
+  }
+  (void)stet::FeedLinksOf(input, "https://example.com/");
   // Any bytes in any declared encoding become valid UTF-8.
   for (const char* charset : {"", "utf-8", "iso-8859-1", "shift_jis", "utf-16le"}) {
     if (auto decoded = stet::HtmlToUtf8(input, charset); decoded.ok()) {
