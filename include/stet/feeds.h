@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stet/fetch.h"
 #include "stet/status.h"
 
 namespace stet {
@@ -38,6 +39,11 @@ Result<Feed> ParseFeed(std::string_view bytes, std::string_view url = {});
 // The feeds an HTML page names: <link rel="alternate"> with an RSS, Atom
 // or RDF type, made absolute against `url`, in page order.
 std::vector<std::string> FeedLinksOf(std::string_view html, std::string_view url = {});
+
+// The feeds `url` stands for: itself when it serves a feed, else the feeds
+// the page there names (a site's home page). Fails with kNetwork when the
+// fetch fails and kInvalidInput ("no feed found ...") when it is neither.
+Result<std::vector<std::string>> DiscoverFeeds(std::string_view url, const FetchOptions& options);
 
 }  // namespace stet
 

@@ -133,6 +133,7 @@ void SetupQuotes(CLI::App& app, Context& context);
 void SetupExtract(CLI::App& app, Context& context);
 void SetupReextract(CLI::App& app, Context& context);
 void SetupTrack(CLI::App& app, Context& context);
+void SetupFeed(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   SetupExtract(app, context);
   SetupReextract(app, context);
   SetupTrack(app, context);
+  SetupFeed(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -198,4 +198,20 @@ std::vector<std::string> FeedLinksOf(std::string_view html, std::string_view url
   return out;
 }
 
+Result<std::vector<std::string>> DiscoverFeeds(std::string_view url, const FetchOptions& options) {
+  const std::string subject(url);
+  Result<FetchedPage> fetched = Fetch(url, options);
+  if (!fetched.ok()) return fetched.status();
+  if (ParseFeed(fetched->body, fetched->final_url).ok()) {
+    return std::vector<std::string>{fetched->final_url};
+  }
+  std::vector<std::string> named = FeedLinksOf(fetched->body, fetched->final_url);
+  if (named.empty()) {
+    return Status::InvalidInput(subject +
+                                ": no feed found (not RSS, Atom or a sitemap, and the page names "
+                                "none with <link rel=\"alternate\">)");
+  }
+  return named;
+}
+
 }  // namespace stet

@@ -5,7 +5,11 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "stet/feeds.h"
+#include "test_http_server.h"
+#include "test_support.h"
 
 namespace {
 
@@ -143,4 +147,71 @@ TEST_CASE("feeds: the feeds a home page names", "[feeds]") {
         std::vector<std::string>{"https://news.example.com/world/rss.xml",
                                  "https://news.example.com/atom.xml"});
   CHECK(stet::FeedLinksOf("<p>no head</p>", "https://news.example.com/").empty());
+}
+
+TEST_CASE("feed add: a feed, or the feeds a home page names; list and remove", "[feeds][cli]") {
+  stet::test::TestHttpServer site;
+  const std::string rss =
+      "<rss version=\"2.0\"><channel><item><link>/world/talks</link></item></channel></rss>";
+  site.server().Get("/rss.xml", [&](const httplib::Request&, httplib::Response& response) {
+    response.set_content(rss, "application/rss+xml");
+  });
+  site.server().Get("/atom.xml", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content("<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>",
+                         "application/atom+xml");
+  });
+  site.server().Get("/", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(
+        "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss.xml\">"
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/atom.xml\"></head>"
+        "<body><p>Today</p></body></html>",
+        "text/html");
+  });
+  site.server().Get("/plain", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content("<html><body><p>No feeds here</p></body></html>", "text/html");
+  });
+  site.Start();
+  stet::test::ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(stet::test::Stet(archive, {"init"}).exit_code == 0);
+
+  stet::test::RunResult direct = stet::test::Stet(archive, {"feed", "add", site.Url("/rss.xml")});
+  CHECK(direct.exit_code == 0);
+  CHECK(direct.out == "tracking 1 new feed(s); 0 already tracked\n");
+  stet::test::RunResult home = stet::test::Stet(archive, {"feed", "add", site.Url("/")});
+  CHECK(home.exit_code == 0);
+  CHECK(home.out ==
+        site.Url("/") + " names 2 feed(s)\ntracking 1 new feed(s); 1 already tracked\n");
+  stet::test::RunResult listed = stet::test::Stet(archive, {"feed", "list", "--format", "json"});
+  REQUIRE(listed.exit_code == 0);
+  const nlohmann::json feeds = nlohmann::json::parse(listed.out);
+  REQUIRE(feeds.size() == 2);
+  CHECK(feeds[0]["url"] == site.Url("/atom.xml"));
+  CHECK(feeds[1]["url"] == site.Url("/rss.xml"));
+  // Feeds are listed by `stet tracked` too, as feeds.
+  const nlohmann::json tracked =
+      nlohmann::json::parse(stet::test::Stet(archive, {"tracked", "--format", "json"}).out);
+  REQUIRE(tracked.size() == 2);
+  CHECK(tracked[0]["kind"] == "feed");
+
+  // A page that is no feed and names none, and a server that is not there:
+  // one line each, nothing written.
+  const std::string before = stet::test::Snapshot(archive);
+  stet::test::RunResult plain = stet::test::Stet(archive, {"feed", "add", site.Url("/plain")});
+  CHECK(plain.exit_code == 1);
+  CHECK(plain.err == "stet: feed add " + site.Url("/plain") +
+                         ": no feed found (not RSS, Atom or a sitemap, and the page names none "
+                         "with <link rel=\"alternate\">)\n");
+  stet::test::RunResult missing =
+      stet::test::Stet(archive, {"feed", "add", site.Url("/rss.xml"), site.Url("/gone")});
+  CHECK(missing.exit_code == 3);
+  CHECK(missing.err == "stet: feed add " + site.Url("/gone") + ": HTTP 404 Not Found\n");
+  CHECK(stet::test::Snapshot(archive) == before);
+
+  stet::test::RunResult removed =
+      stet::test::Stet(archive, {"feed", "remove", site.Url("/atom.xml")});
+  CHECK(removed.out == "removed 1 feed(s); 0 were not tracked\n");
+  CHECK(stet::test::Stet(archive, {"feed", "list"}).out.find(site.Url("/atom.xml")) ==
+        std::string::npos);
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
 }
