@@ -149,7 +149,8 @@ TEST_CASE("feeds: the feeds a home page names", "[feeds]") {
   CHECK(stet::FeedLinksOf("<p>no head</p>", "https://news.example.com/").empty());
 }
 
-TEST_CASE("feed add: a feed, or the feeds a home page names, then list and remove", "[feeds][cli]") {
+TEST_CASE("feed add: a feed, or the feeds a home page names, then list and remove",
+          "[feeds][cli]") {
   stet::test::TestHttpServer site;
   const std::string rss =
       "<rss version=\"2.0\"><channel><item><link>/world/talks</link></item></channel></rss>";
