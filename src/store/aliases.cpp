@@ -43,9 +43,10 @@ Status Archive::RecordAlias(std::string_view url, const std::string& article_id)
   Result<std::optional<std::string>> known = LookupAlias(impl_->repo.get(), alias_id);
   if (!known.ok()) return known.status();
   if (known->has_value() && **known == article_id) return Status::Ok();
+  const std::string message = "alias " + *canonical + " -> " + article_id + "\n";
   Result<std::size_t> written = CommitTreeChanges(
       *impl_, kAliasesRef, {{PathOf(alias_id), article_id + "\n" + *canonical + "\n"}},
-      "alias " + *canonical + " -> " + article_id + "\n");
+      [&](const std::vector<const TreeChange*>&) { return message; });
   return written.ok() ? Status::Ok() : written.status();
 }
 

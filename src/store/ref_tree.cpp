@@ -1,5 +1,8 @@
 #include "store/ref_tree.h"
 
+#include <set>
+#include <string_view>
+
 #include "stet/clock.h"
 #include "store/writer_lock.h"
 
@@ -92,7 +95,7 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadTreeEntries(
 
 Result<std::size_t> CommitTreeChanges(Archive::Impl& impl, const std::string& ref,
                                       const std::vector<TreeChange>& changes,
-                                      const std::string& message) {
+                                      const TreeMessage& message) {
   git_repository* repo = impl.repo.get();
   const std::string what = "write " + ref;
   // The ref is shared by every writer: one at a time.
@@ -111,17 +114,18 @@ Result<std::size_t> CommitTreeChanges(Archive::Impl& impl, const std::string& re
   // Only the entries that really change: a change that changes nothing
   // writes nothing.
   std::vector<git_tree_update> updates;
-  std::vector<std::string> paths;  // kept alive for `updates`
-  paths.reserve(changes.size());
+  std::vector<const TreeChange*> applied;
+  std::set<std::string_view> paths;
   for (const TreeChange& change : changes) {
+    if (!paths.insert(change.path).second) continue;
     Result<std::optional<std::string>> now =
         base ? EntryIn(repo, base.get(), ref, change.path) : std::optional<std::string>();
     if (!now.ok()) return now.status();
     if (*now == change.content) continue;
     if (!change.content && !now->has_value()) continue;
+    if (change.keep_existing && now->has_value()) continue;
     git_tree_update update{};
-    paths.push_back(change.path);
-    update.path = paths.back().c_str();
+    update.path = change.path.c_str();
     if (change.content) {
       update.action = GIT_TREE_UPDATE_UPSERT;
       update.filemode = GIT_FILEMODE_BLOB;
@@ -133,6 +137,7 @@ Result<std::size_t> CommitTreeChanges(Archive::Impl& impl, const std::string& re
       update.action = GIT_TREE_UPDATE_REMOVE;
     }
     updates.push_back(update);
+    applied.push_back(&change);
   }
   if (updates.empty()) return std::size_t{0};
   git_oid tree_id;
@@ -149,13 +154,13 @@ Result<std::size_t> CommitTreeChanges(Archive::Impl& impl, const std::string& re
   git::SignaturePtr signature(raw_signature);
   const git_commit* parents[1] = {parent->has_value() ? (*parent)->get() : nullptr};
   git_oid commit;
+  const std::string text = message(applied);
   if (git_commit_create(&commit, repo, nullptr, signature.get(), signature.get(), nullptr,
-                        message.c_str(), tree.get(), parent->has_value() ? 1 : 0, parents) != 0) {
+                        text.c_str(), tree.get(), parent->has_value() ? 1 : 0, parents) != 0) {
     return git::Failure(what);
   }
   git_reference* raw_ref = nullptr;
-  if (git_reference_create(&raw_ref, repo, ref.c_str(), &commit, /*force=*/1, message.c_str()) !=
-      0) {
+  if (git_reference_create(&raw_ref, repo, ref.c_str(), &commit, /*force=*/1, text.c_str()) != 0) {
     return git::Failure(what);
   }
   git_reference_free(raw_ref);

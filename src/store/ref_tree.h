@@ -5,6 +5,7 @@
 #ifndef STET_SRC_STORE_REF_TREE_H_
 #define STET_SRC_STORE_REF_TREE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,7 @@ namespace stet {
 struct TreeChange {
   std::string path;
   std::optional<std::string> content;
+  bool keep_existing = false;  // write only where no entry is yet
 };
 
 // The content of the entry at `path` in the tree `ref` points at; nullopt
@@ -30,12 +32,16 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadTreeEntries(git_rep
                                                                          const std::string& ref,
                                                                          const std::string& folder);
 
-// Applies `changes` to the ref's tree as one commit with `message`, under
-// the writer lock; returns how many entries really changed (0: nothing was
-// written, not even a commit).
+// Applies `changes` to the ref's tree as one commit, under the writer lock;
+// returns how many entries really changed (0: nothing was written, not even
+// a commit). What changes is decided under the lock, against the tree as it
+// is then: a removal of an absent entry, a write of the same content, a
+// write with `keep_existing` where an entry is, and a path given twice (the
+// second time) change nothing. `message` names the changes that do.
+using TreeMessage = std::function<std::string(const std::vector<const TreeChange*>& applied)>;
 Result<std::size_t> CommitTreeChanges(Archive::Impl& impl, const std::string& ref,
                                       const std::vector<TreeChange>& changes,
-                                      const std::string& message);
+                                      const TreeMessage& message);
 
 }  // namespace stet
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "stet/identity.h"
 #include "store/ref_tree.h"
@@ -39,6 +40,18 @@ Result<std::vector<std::string>> CanonicalUrls(const std::vector<std::string>& u
   return out;
 }
 
+// Writes `changes` as one commit; what did not change the list (already
+// there, not there, given twice) counts as unchanged.
+Result<WatchChange> Commit(Archive::Impl& impl, const std::vector<TreeChange>& changes,
+                           const TreeMessage& message) {
+  Result<std::size_t> written = CommitTreeChanges(impl, kWatchListRef, changes, message);
+  if (!written.ok()) return written.status();
+  WatchChange result;
+  result.changed = *written;
+  result.unchanged = changes.size() - *written;
+  return result;
+}
+
 }  // namespace
 
 std::string_view WatchKindName(WatchEntry::Kind kind) {
@@ -49,58 +62,31 @@ Result<WatchChange> WatchList::Add(WatchEntry::Kind kind, const std::vector<std:
                                    UnixSeconds now) {
   Result<std::vector<std::string>> canonical = CanonicalUrls(urls);
   if (!canonical.ok()) return canonical.status();
-  git_repository* repo = archive_.impl_->repo.get();
+  // An entry already there keeps its time: the tree writer checks that
+  // under the lock, against the list as it is then.
   std::vector<TreeChange> changes;
-  WatchChange result;
+  std::map<std::string, std::string> url_of;  // path -> URL, for the message
   for (const std::string& url : *canonical) {
-    const std::string path = PathOf(kind, url);
-    Result<std::optional<std::string>> there = ReadTreeEntry(repo, kWatchListRef, path);
-    if (!there.ok()) return there.status();
-    const bool repeated = std::any_of(changes.begin(), changes.end(),
-                                      [&](const TreeChange& c) { return c.path == path; });
-    if (there->has_value() || repeated) {
-      ++result.unchanged;
-      continue;
-    }
     const nlohmann::json entry = {{"url", url}, {"added_at", FormatTimestamp(now)}};
-    changes.push_back({path, entry.dump() + "\n"});
+    changes.push_back({PathOf(kind, url), entry.dump() + "\n", /*keep_existing=*/true});
+    url_of[changes.back().path] = url;
   }
-  if (changes.empty()) return result;
-  const std::string message =
-      changes.size() == 1
-          ? "track " + FolderOf(kind) + " " +
-                nlohmann::json::parse(*changes[0].content)["url"].get<std::string>() + "\n"
-          : "track " + std::to_string(changes.size()) + " " + FolderOf(kind) + "s\n";
-  Result<std::size_t> written = CommitTreeChanges(*archive_.impl_, kWatchListRef, changes, message);
-  if (!written.ok()) return written.status();
-  result.changed = *written;
-  return result;
+  return Commit(*archive_.impl_, changes, [&](const std::vector<const TreeChange*>& applied) {
+    return applied.size() == 1
+               ? "track " + FolderOf(kind) + " " + url_of[applied[0]->path] + "\n"
+               : "track " + std::to_string(applied.size()) + " " + FolderOf(kind) + "s\n";
+  });
 }
 
 Result<WatchChange> WatchList::Remove(WatchEntry::Kind kind, const std::vector<std::string>& urls) {
   Result<std::vector<std::string>> canonical = CanonicalUrls(urls);
   if (!canonical.ok()) return canonical.status();
-  git_repository* repo = archive_.impl_->repo.get();
   std::vector<TreeChange> changes;
-  WatchChange result;
-  for (const std::string& url : *canonical) {
-    const std::string path = PathOf(kind, url);
-    Result<std::optional<std::string>> there = ReadTreeEntry(repo, kWatchListRef, path);
-    if (!there.ok()) return there.status();
-    if (!there->has_value()) {
-      ++result.unchanged;
-      continue;
-    }
-    changes.push_back({path, std::nullopt});
-  }
-  if (changes.empty()) return result;
-  const std::string message = "untrack " + std::to_string(changes.size()) + " " + FolderOf(kind) +
-                              (changes.size() == 1 ? "" : "s") + "\n";
-  Result<std::size_t> written = CommitTreeChanges(*archive_.impl_, kWatchListRef, changes, message);
-  if (!written.ok()) return written.status();
-  result.changed = *written;
-  result.unchanged += changes.size() - *written;
-  return result;
+  for (const std::string& url : *canonical) changes.push_back({PathOf(kind, url), std::nullopt});
+  return Commit(*archive_.impl_, changes, [&](const std::vector<const TreeChange*>& applied) {
+    return "untrack " + std::to_string(applied.size()) + " " + FolderOf(kind) +
+           (applied.size() == 1 ? "" : "s") + "\n";
+  });
 }
 
 Result<std::vector<WatchEntry>> WatchList::Entries() {
