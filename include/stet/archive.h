@@ -14,6 +14,7 @@
 #define STET_ARCHIVE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -126,6 +127,11 @@ class Archive {
   ~Archive();
 
   const std::string& path() const;
+
+  // A value of the archive's git config ("stet.schedule"), as written
+  // there; nullopt when unset. Settings that travel with no clone (git
+  // does not copy config) but stay with the archive they tune.
+  Result<std::optional<std::string>> ConfigValue(const std::string& key) const;
 
   // Checks a revision without storing it: identity, text, title, and a
   // time git can store (1970-01-01 or later).

@@ -53,11 +53,35 @@ struct PageOutcome {
     kStored,       // a new revision
     kUnchanged,    // fetched and extracted; same text as the latest revision
     kNotModified,  // the server answered 304; nothing was extracted
+    // The text equals one of the article's last few revisions before the
+    // latest (kReappearanceWindow): a page flipping between versions (A/B
+    // headlines, caches out of step). Not stored; `revision` is the one it
+    // equals.
+    kReappeared,
   };
   Kind kind = Kind::kStored;
   RevisionInfo revision;  // the new revision, or the latest one
   long http_status = 0;   // 0 for a saved page
 };
+
+// How many revisions before the latest a fetched text is compared with:
+// equal to one of them, it is a re-appearance, not a new revision
+// (docs/scheduling.md, "Flip-flops").
+inline constexpr int kReappearanceWindow = 4;
+
+// `options` with the validators (ETag, Last-Modified) of the latest
+// revision of the article `url` leads to, when it is archived with a page.
+Result<FetchOptions> ConditionalOptions(Archive& archive, std::string_view url,
+                                        const FetchOptions& options);
+
+// Stores what a fetch of `url` gave, as AddFromUrl does after its fetch:
+// a 304 is kNotModified (kNetwork when nothing is archived for `url`); a
+// page's article is stored under ArticleUrlOf (kept apart from a canonical
+// article whose text it does not share), unless it is unchanged or a
+// re-appearance; `url` and the final URL become aliases of the article.
+Result<PageOutcome> StoreFetchedPage(Archive& archive, std::string_view url,
+                                     const FetchedPage& fetched, UnixSeconds now,
+                                     bool allow_earlier = false);
 
 // Fetches `url` and stores a revision when its text changed. When the
 // article is already archived, the validators (ETag, Last-Modified) of its

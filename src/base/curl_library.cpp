@@ -43,7 +43,15 @@ Result<const CurlLibrary*> Curl() {
                     Resolve(handle, "curl_easy_strerror", library.easy_strerror) &&
                     Resolve(handle, "curl_slist_append", library.slist_append) &&
                     Resolve(handle, "curl_slist_free_all", library.slist_free_all) &&
-                    Resolve(handle, "curl_version_info", library.version_info);
+                    Resolve(handle, "curl_version_info", library.version_info) &&
+                    Resolve(handle, "curl_multi_init", library.multi_init) &&
+                    Resolve(handle, "curl_multi_setopt", library.multi_setopt) &&
+                    Resolve(handle, "curl_multi_add_handle", library.multi_add_handle) &&
+                    Resolve(handle, "curl_multi_remove_handle", library.multi_remove_handle) &&
+                    Resolve(handle, "curl_multi_perform", library.multi_perform) &&
+                    Resolve(handle, "curl_multi_poll", library.multi_poll) &&
+                    Resolve(handle, "curl_multi_info_read", library.multi_info_read) &&
+                    Resolve(handle, "curl_multi_cleanup", library.multi_cleanup);
     if (!ok) error = std::string(kSoname) + " lacks the URL API (libcurl 7.80 or later is needed)";
     // curl_easy_init would initialise the library on first use, but that is
     // not thread-safe; do it here, once, under the call_once.

@@ -34,6 +34,15 @@ struct CurlLibrary {
   decltype(&::curl_slist_append) slist_append = nullptr;
   decltype(&::curl_slist_free_all) slist_free_all = nullptr;
   decltype(&::curl_version_info) version_info = nullptr;
+  // Many transfers at once (src/web/fetch_many.cpp).
+  decltype(&::curl_multi_init) multi_init = nullptr;
+  decltype(&::curl_multi_setopt) multi_setopt = nullptr;
+  decltype(&::curl_multi_add_handle) multi_add_handle = nullptr;
+  decltype(&::curl_multi_remove_handle) multi_remove_handle = nullptr;
+  decltype(&::curl_multi_perform) multi_perform = nullptr;
+  decltype(&::curl_multi_poll) multi_poll = nullptr;
+  decltype(&::curl_multi_info_read) multi_info_read = nullptr;
+  decltype(&::curl_multi_cleanup) multi_cleanup = nullptr;
 };
 
 // Owning handles for libcurl objects, freed through the loaded library.
@@ -58,10 +67,17 @@ template <>
 inline void CurlFree<curl_slist>::operator()(curl_slist* list) const {
   curl->slist_free_all(list);
 }
+// CURLM and CURL are both void, so the multi handle has a deleter of its own.
+struct CurlMultiFree {
+  const CurlLibrary* curl;
+  void operator()(CURLM* multi) const { curl->multi_cleanup(multi); }
+};
+
 using CurlUrlPtr = std::unique_ptr<CURLU, CurlFree<CURLU>>;
 using CurlString = std::unique_ptr<char, CurlFree<char>>;
 using CurlEasyPtr = std::unique_ptr<CURL, CurlFree<CURL>>;
 using CurlListPtr = std::unique_ptr<curl_slist, CurlFree<curl_slist>>;
+using CurlMultiPtr = std::unique_ptr<CURLM, CurlMultiFree>;
 
 // The loaded library (opened once per process, never closed), or why it
 // cannot be loaded (kInvalidInput naming the library and the loader's error).

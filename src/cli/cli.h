@@ -134,6 +134,8 @@ void SetupExtract(CLI::App& app, Context& context);
 void SetupReextract(CLI::App& app, Context& context);
 void SetupTrack(CLI::App& app, Context& context);
 void SetupFeed(CLI::App& app, Context& context);
+void SetupRun(CLI::App& app, Context& context);
+void SetupStatus(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

@@ -44,6 +44,9 @@ void PrintOutcome(const RevisionInfo& revision, const char* status, long http_st
   } else if (kind == "unchanged") {
     std::printf("unchanged: same text as revision %d of %s; nothing stored\n", revision.number,
                 revision.url.c_str());
+  } else if (kind == "reappeared") {
+    std::printf("re-appeared: same text as revision %d of %s; not stored again\n", revision.number,
+                revision.url.c_str());
   } else {
     std::printf("not modified (HTTP 304): revision %d of %s is current; nothing stored\n",
                 revision.number, revision.url.c_str());
@@ -51,9 +54,10 @@ void PrintOutcome(const RevisionInfo& revision, const char* status, long http_st
 }
 
 void PrintPageOutcome(const PageOutcome& outcome, Format format) {
-  const char* status = outcome.kind == PageOutcome::Kind::kStored      ? "stored"
-                       : outcome.kind == PageOutcome::Kind::kUnchanged ? "unchanged"
-                                                                       : "not_modified";
+  const char* status = outcome.kind == PageOutcome::Kind::kStored       ? "stored"
+                       : outcome.kind == PageOutcome::Kind::kUnchanged  ? "unchanged"
+                       : outcome.kind == PageOutcome::Kind::kReappeared ? "reappeared"
+                                                                        : "not_modified";
   PrintOutcome(outcome.revision, status, outcome.http_status, format);
 }
 

@@ -81,25 +81,11 @@ Result<std::pair<DiffSide, DiffSide>> ReadRevisionSides(const DiffOptions& optio
   }
   const std::string rev_a = revs.size() >= 1 ? revs[0] : "-2";
   const std::string rev_b = revs.size() >= 2 ? revs[1] : "-1";
-  std::pair<DiffSide, DiffSide> sides;
-  for (auto [rev, side] : {std::pair{&rev_a, &sides.first}, std::pair{&rev_b, &sides.second}}) {
-    Result<RevisionInfo> revision = archive->ResolveRevision(*id, *rev);
-    if (!revision.ok()) return revision.status().WithOperation("diff");
-    Result<std::string> text = archive->ReadText(*revision);
-    if (!text.ok()) return text.status().WithOperation("diff");
-    side->revision = *revision;
-    side->text = std::move(*text);
-    side->title = revision->title;
-    if (revision->has_page) {
-      Result<PageInfo> page = archive->ReadPageInfo(*revision);
-      if (!page.ok()) return page.status().WithOperation("diff");
-      side->byline = page->byline;
-      side->published = page->published;
-    }
-  }
-  if (sides.first.revision->number == sides.second.revision->number) {
+  Result<std::pair<DiffSide, DiffSide>> sides = ReadArchiveSides(*archive, *id, rev_a, rev_b);
+  if (!sides.ok()) return sides.status().WithOperation("diff");
+  if (sides->first.revision->number == sides->second.revision->number) {
     return Status::InvalidInput("diff " + article + ": both sides are revision " +
-                                std::to_string(sides.first.revision->number) +
+                                std::to_string(sides->first.revision->number) +
                                 "; nothing to compare");
   }
   return sides;
@@ -136,21 +122,9 @@ int RunDiff(const DiffOptions& options, const Context& context) {
     from = std::move(sides->first);
     to = std::move(sides->second);
   }
-  // One segmentation of each text serves the comparison and the quotes.
-  Result<SegmentedText> segmented_before = Segment(from.text);
-  if (!segmented_before.ok()) return Fail(segmented_before.status().WithOperation("diff"));
-  Result<SegmentedText> segmented_after = Segment(to.text);
-  if (!segmented_after.ok()) return Fail(segmented_after.status().WithOperation("diff"));
-  Analysis analysis{MetadataChanges(from, to),
-                    CompareSegmented(*segmented_before, *segmented_after),
-                    FindQuotes(from.text, *segmented_before),
-                    FindQuotes(to.text, *segmented_after),
-                    {},
-                    {}};
-  analysis.quotes = CompareQuotes(analysis.quotes_before, analysis.quotes_after);
-  analysis.claims =
-      CompareClaims(from.text, *segmented_before, to.text, *segmented_after, analysis.text,
-                    analysis.quotes_before, analysis.quotes_after, analysis.quotes);
+  Result<Analysis> analyzed = AnalyzeSides(from, to);
+  if (!analyzed.ok()) return Fail(analyzed.status().WithOperation("diff"));
+  const Analysis& analysis = *analyzed;
   if (options.format == Format::kJson) {
     PrintDiffJson(from, to, analysis);
   } else if (analysis.text.edits.empty() && analysis.quotes.changes.empty() &&

@@ -65,6 +65,20 @@ struct Analysis {
 };
 
 // The diff as JSON on standard output.
+// Revisions `rev_a` and `rev_b` (as ResolveRevision reads them) of one
+// article, with their text, title, byline and publication time.
+Result<std::pair<DiffSide, DiffSide>> ReadArchiveSides(Archive& archive,
+                                                       const std::string& article_id,
+                                                       const std::string& rev_a,
+                                                       const std::string& rev_b);
+
+// Everything `stet diff` reports of two sides. Fails only when a text
+// cannot be segmented.
+Result<Analysis> AnalyzeSides(const DiffSide& from, const DiffSide& to);
+
+// `stet diff --format json` of two sides, as a value.
+nlohmann::json DiffJson(const DiffSide& from, const DiffSide& to, const Analysis& analysis);
+
 void PrintDiffJson(const DiffSide& from, const DiffSide& to, const Analysis& analysis);
 
 // The diff for a reader: quotes, claims, then every sentence edit. Changes

@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   SetupReextract(app, context);
   SetupTrack(app, context);
   SetupFeed(app, context);
+  SetupRun(app, context);
+  SetupStatus(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -58,6 +58,19 @@ const std::string& Archive::path() const {
   return impl_->path;
 }
 
+Result<std::optional<std::string>> Archive::ConfigValue(const std::string& key) const {
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, impl_->repo.get()) != 0) {
+    return git::Failure("archive " + impl_->path + ": read config");
+  }
+  git::ConfigPtr config(raw);
+  const char* value = nullptr;
+  const int error = git_config_get_string(&value, config.get(), key.c_str());
+  if (error == GIT_ENOTFOUND) return std::optional<std::string>();
+  if (error != 0) return git::Failure("archive " + impl_->path + ": config " + key);
+  return std::optional<std::string>(value);
+}
+
 Result<Archive> Archive::Init(const std::string& path, bool* already_existed) {
   git::EnsureInitialized();
   if (already_existed != nullptr) *already_existed = false;

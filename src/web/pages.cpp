@@ -117,6 +117,33 @@ Result<std::optional<RevisionInfo>> LatestRevision(Archive& archive, std::string
   return std::optional<RevisionInfo>(std::move(latest).value());
 }
 
+// The revision `revision`'s text re-appears, when it equals one of the
+// kReappearanceWindow revisions before the article's latest (the latest
+// itself is Add's "unchanged"); nullopt when it is new.
+Result<std::optional<PageOutcome>> Reappearance(Archive& archive, const NewRevision& revision) {
+  Result<std::string> id = archive.ResolveArticle(revision.url);
+  if (!id.ok()) {
+    if (id.status().code() == Status::Code::kNotFound) return std::optional<PageOutcome>();
+    return id.status();
+  }
+  Result<std::vector<RevisionInfo>> log = archive.Log(*id);
+  if (!log.ok()) return log.status();
+  if (log->size() < 2) return std::optional<PageOutcome>();
+  const std::string hash = ContentHash(StorableText(revision.text));
+  if (log->back().hash == hash) return std::optional<PageOutcome>();
+  const std::size_t earliest =
+      log->size() - 1 - std::min<std::size_t>(log->size() - 1, kReappearanceWindow);
+  for (std::size_t i = log->size() - 1; i-- > earliest;) {
+    if ((*log)[i].hash != hash) continue;
+    PageOutcome outcome;
+    outcome.kind = PageOutcome::Kind::kReappeared;
+    outcome.revision = (*log)[i];
+    outcome.http_status = revision.page.http_status;
+    return std::optional<PageOutcome>(std::move(outcome));
+  }
+  return std::optional<PageOutcome>();
+}
+
 // `url` without user:password@, which page.json must not keep (a secret in
 // every clone of the archive).
 std::string WithoutCredentials(std::string_view url) {
@@ -198,42 +225,47 @@ double SharedText(std::string_view a, std::string_view b) {
   return static_cast<double>(shared) / static_cast<double>(std::min(first.size(), second.size()));
 }
 
-Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
-                               UnixSeconds now, bool allow_earlier) {
-  const std::string subject(url);
+Result<FetchOptions> ConditionalOptions(Archive& archive, std::string_view url,
+                                        const FetchOptions& options) {
   FetchOptions conditional = options;
   Result<std::optional<RevisionInfo>> found = LatestRevision(archive, url);
-  if (!found.ok()) return found.status().WithContext(subject);
-  const std::optional<RevisionInfo>& latest = *found;
-  if (latest && latest->has_page) {
-    Result<PageInfo> stored = archive.ReadPageInfo(*latest);
+  if (!found.ok()) return found.status().WithContext(std::string(url));
+  if (*found && (*found)->has_page) {
+    Result<PageInfo> stored = archive.ReadPageInfo(**found);
     if (!stored.ok()) return stored.status();
     conditional.if_none_match = stored->etag;
     conditional.if_modified_since = stored->last_modified;
   }
-  Result<FetchedPage> fetched = Fetch(url, conditional);
-  if (!fetched.ok()) return fetched.status();
-  if (fetched->not_modified) {
-    if (!latest) {
+  return conditional;
+}
+
+Result<PageOutcome> StoreFetchedPage(Archive& archive, std::string_view url,
+                                     const FetchedPage& fetched, UnixSeconds now,
+                                     bool allow_earlier) {
+  const std::string subject(url);
+  if (fetched.not_modified) {
+    Result<std::optional<RevisionInfo>> latest = LatestRevision(archive, url);
+    if (!latest.ok()) return latest.status().WithContext(subject);
+    if (!*latest) {
       return Status::Network(subject +
                              ": HTTP 304 Not Modified to a request that was not "
                              "conditional");
     }
     PageOutcome outcome;
     outcome.kind = PageOutcome::Kind::kNotModified;
-    outcome.revision = *latest;
-    outcome.http_status = fetched->http_status;
+    outcome.revision = **latest;
+    outcome.http_status = fetched.http_status;
     return outcome;
   }
-  if (!IsPageType(fetched->content_type)) {
-    return Status::InvalidInput(subject + ": not a web page (Content-Type " +
-                                fetched->content_type + ")");
+  if (!IsPageType(fetched.content_type)) {
+    return Status::InvalidInput(subject + ": not a web page (Content-Type " + fetched.content_type +
+                                ")");
   }
   Result<ReadPageResult> read =
-      ReadPage(fetched->body, fetched->final_url, CharsetOfContentType(fetched->content_type));
+      ReadPage(fetched.body, fetched.final_url, CharsetOfContentType(fetched.content_type));
   if (!read.ok()) return read.status().WithContext(subject);
-  std::string article_url = ArticleUrlOf(fetched->final_url, read->article.canonical_url);
-  Result<std::string> own = CanonicalUrl(fetched->final_url);
+  std::string article_url = ArticleUrlOf(fetched.final_url, read->article.canonical_url);
+  Result<std::string> own = CanonicalUrl(fetched.final_url);
   Result<std::string> named_url = CanonicalUrl(article_url);
   if (own.ok() && named_url.ok() && *named_url != *own) {
     // The canonical article is another page if their texts share almost
@@ -246,22 +278,34 @@ Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const Fet
       if (SharedText(*text, read->article.text) < kSameArticleShare) article_url = *own;
     }
   }
-  NewRevision revision = RevisionOf(fetched->body, *read, article_url, now);
-  revision.page.final_url = WithoutCredentials(fetched->final_url);
-  revision.page.http_status = fetched->http_status;
-  revision.page.etag = fetched->etag;
-  revision.page.last_modified = fetched->last_modified;
-  revision.page.content_type = fetched->content_type;
+  NewRevision revision = RevisionOf(fetched.body, *read, article_url, now);
+  revision.page.final_url = WithoutCredentials(fetched.final_url);
+  revision.page.http_status = fetched.http_status;
+  revision.page.etag = fetched.etag;
+  revision.page.last_modified = fetched.last_modified;
+  revision.page.content_type = fetched.content_type;
   revision.allow_earlier = allow_earlier;
-  Result<PageOutcome> outcome = Store(archive, revision, fetched->http_status);
+  Result<std::optional<PageOutcome>> reappeared = Reappearance(archive, revision);
+  if (!reappeared.ok()) return reappeared.status().WithContext(subject);
+  Result<PageOutcome> outcome = *reappeared ? Result<PageOutcome>(**reappeared)
+                                            : Store(archive, revision, fetched.http_status);
   if (!outcome.ok()) return outcome.status().WithContext(subject);
   // The URL fetched and the one the fetch ended at lead to this article from
   // now on, whatever it is stored under (a no-op for its own URL).
-  for (std::string_view alias : {url, std::string_view(fetched->final_url)}) {
+  for (std::string_view alias : {url, std::string_view(fetched.final_url)}) {
     Status recorded = archive.RecordAlias(WithoutCredentials(alias), outcome->revision.article_id);
     if (!recorded.ok()) return recorded.WithContext(subject);
   }
   return outcome;
+}
+
+Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
+                               UnixSeconds now, bool allow_earlier) {
+  Result<FetchOptions> conditional = ConditionalOptions(archive, url, options);
+  if (!conditional.ok()) return conditional.status();
+  Result<FetchedPage> fetched = Fetch(url, *conditional);
+  if (!fetched.ok()) return fetched.status();
+  return StoreFetchedPage(archive, url, *fetched, now, allow_earlier);
 }
 
 Result<NewRevision> RevisionFromPage(std::string_view bytes, std::string_view url, UnixSeconds at) {

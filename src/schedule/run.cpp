@@ -1,0 +1,477 @@
+// One pass: feeds first (their new items join the same pass), then
+// articles; each phase asks robots.txt before it fetches, and writes each
+// URL's state as its fetch completes.
+#include "stet/run.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "schedule/robots_cache.h"
+#include "stet/feeds.h"
+#include "stet/identity.h"
+#include "stet/pages.h"
+#include "stet/watch_list.h"
+
+namespace stet {
+namespace {
+
+// A hash of a page's bytes, to tell the same page from a changed one
+// without extracting it.
+std::string BodyHash(std::string_view body) {
+  const XXH128_hash_t hash = XXH3_128bits(body.data(), body.size());
+  char text[33];
+  std::snprintf(text, sizeof(text), "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return text;
+}
+
+// Failures that say the host, not the page, is in trouble: the rest of
+// its URLs wait for its back-off rather than fail one by one.
+bool IsHostFailure(const FetchOutcome& outcome) {
+  const long status = outcome.http_status;
+  return status == 429 || status >= 500 || outcome.cause == "cannot connect" ||
+         outcome.cause == "timed out" || outcome.cause == "cannot resolve the host";
+}
+
+class Pass {
+ public:
+  Pass(Archive& archive, CrawlState& state, const RunOptions& options,
+       const std::function<void(const RunEvent&)>& on_event)
+      : archive_(archive), state_(state), options_(options), on_event_(on_event) {}
+
+  Status Run() {
+    if (Status synced = SyncWatchList(archive_, state_, options_.rules, options_.now);
+        !synced.ok()) {
+      return synced;
+    }
+    Result<std::vector<HostState>> hosts = state_.Hosts();
+    if (!hosts.ok()) return hosts.status();
+    for (HostState& host : *hosts) hosts_[host.host] = std::move(host);
+
+    Result<std::vector<UrlState>> rows = Due(/*feeds=*/true);
+    if (!rows.ok()) return rows.status();
+    if (Status fetched = Fetch(std::move(rows).value()); !fetched.ok()) return fetched;
+    if (Status tracked = TrackNewItems(); !tracked.ok()) return tracked;
+    if (Stopping()) return fatal_;
+    rows = Due(/*feeds=*/false);
+    if (!rows.ok()) return rows.status();
+    if (Status fetched = Fetch(std::move(rows).value()); !fetched.ok()) return fetched;
+    return fatal_;
+  }
+
+  RunSummary& summary() { return summary_; }
+
+ private:
+  Result<std::vector<UrlState>> Due(bool feeds) {
+    Result<std::vector<UrlState>> rows = state_.Urls();
+    if (!rows.ok()) return rows.status();
+    std::vector<UrlState> due;
+    for (UrlState& row : *rows) {
+      if (row.feed == feeds && row.next_due && *row.next_due <= options_.now) {
+        due.push_back(std::move(row));
+      }
+    }
+    return due;
+  }
+
+  void Emit(RunEvent event) {
+    if (on_event_) on_event_(event);
+  }
+
+  bool Stopping() const { return !fatal_.ok() || (options_.stop && options_.stop()); }
+
+  // Records a failure that stops the pass (the archive or the database
+  // cannot be written); the fetches in flight are abandoned.
+  void Fatal(Status status) {
+    if (fatal_.ok()) fatal_ = std::move(status);
+  }
+
+  void Put(const UrlState& row, const std::optional<PendingAlert>& alert = std::nullopt) {
+    if (Status put = state_.PutUrl(row, alert); !put.ok()) Fatal(put);
+  }
+
+  Status Fetch(std::vector<UrlState> rows) {
+    if (rows.empty()) return Status::Ok();
+    summary_.due += static_cast<long>(rows.size());
+    {
+      RunEvent event;
+      event.kind = RunEvent::Kind::kPlanned;
+      event.count = static_cast<long>(rows.size());
+      Emit(event);
+    }
+    // A host backing off is not asked at all.
+    std::vector<UrlState> ready;
+    for (UrlState& row : rows) {
+      auto host = hosts_.find(row.host);
+      if (host != hosts_.end() && host->second.backoff_until > options_.now) {
+        Defer(row, host->second.backoff_until);
+      } else {
+        ready.push_back(std::move(row));
+      }
+    }
+    rows = std::move(ready);
+    if (!options_.ignore_robots) {
+      std::vector<std::string> urls;
+      for (const UrlState& row : rows) urls.push_back(row.url);
+      Result<std::map<std::string, HostRobots>> robots =
+          ReadRobots(state_, urls, options_.fetch, options_.now, options_.rules, options_.stop);
+      if (!robots.ok()) return robots.status();
+      robots_ = std::move(robots).value();
+      ready.clear();
+      for (UrlState& row : rows) {
+        if (Admitted(row)) ready.push_back(std::move(row));
+      }
+      rows = std::move(ready);
+    }
+
+    std::vector<FetchRequest> requests;
+    for (const UrlState& row : rows) {
+      FetchRequest request{row.url, options_.fetch};
+      request.options.if_none_match = row.etag;
+      request.options.if_modified_since = row.last_modified;
+      if (row.feed)
+        request.options.max_bytes = std::max<std::size_t>(request.options.max_bytes, 50 << 20);
+      requests.push_back(std::move(request));
+    }
+    FetchManyOptions many;
+    many.max_per_host = options_.max_per_host;
+    many.min_delay_ms = options_.rules.host_delay_ms;
+    for (const auto& [host, robots] : robots_) {
+      if (robots.rules.crawl_delay_ms() > 0)
+        many.host_delay_ms[host] = robots.rules.crawl_delay_ms();
+    }
+    many.stop = [this] { return Stopping(); };
+    FetchMany(
+        requests, many,
+        [&](std::size_t index, FetchOutcome outcome) {
+          return Completed(rows[index], std::move(outcome));
+        },
+        [&](std::size_t index, std::string_view reason) {
+          if (reason == "stopped") {
+            ++summary_.abandoned;
+            return;
+          }
+          const auto host = hosts_.find(rows[index].host);
+          Defer(rows[index], host == hosts_.end() ? options_.now : host->second.backoff_until);
+        });
+    return Status::Ok();
+  }
+
+  // Whether robots.txt lets `row` be fetched; when not, the row is
+  // recorded as blocked (or as failed, when robots.txt could not be read).
+  bool Admitted(UrlState& row) {
+    auto found = robots_.find(row.host);
+    if (found == robots_.end() || found->second.rules.Allows(row.url)) return true;
+    const HostRobots& robots = found->second;
+    row.next_due = robots.expires_at;
+    if (robots.reachable) {
+      ++summary_.blocked;
+      row.last_result = "blocked";
+      row.last_cause = "robots.txt";
+      row.last_error = row.url + ": disallowed by robots.txt";
+      {
+        RunEvent event;
+        event.kind = RunEvent::Kind::kBlocked;
+        event.url = row.url;
+        event.cause = "robots.txt";
+        Emit(event);
+      }
+      Put(row);
+      return false;
+    }
+    // Unreadable robots.txt: the host is failing, not the page. The first
+    // of its URLs carries the failure; the host backs off and the others wait.
+    auto host = hosts_.find(row.host);
+    if (host != hosts_.end() && host->second.backoff_until > options_.now) {
+      Defer(row, host->second.backoff_until);
+      return false;
+    }
+    ++summary_.checked;
+    FetchOutcome outcome = robots.outcome;
+    outcome.cause = "robots.txt " + robots.failure;
+    Fail(row, outcome.cause,
+         row.url + ": robots.txt cannot be read (" + robots.failure + "); not fetched",
+         outcome.http_status);
+    BackOff(row.host, outcome);
+    return false;
+  }
+
+  void Defer(UrlState& row, UnixSeconds until) {
+    ++summary_.deferred;
+    {
+      RunEvent event;
+      event.kind = RunEvent::Kind::kDeferred;
+      event.url = row.url;
+      event.detail = "host " + row.host + " backs off until " + FormatTimestamp(until);
+      Emit(event);
+    }
+    // Due again when the host's back-off ends; the row keeps its state.
+    row.next_due = std::max(until, options_.now);
+    Put(row);
+  }
+
+  void Fail(UrlState& row, const std::string& cause, const std::string& message, long http_status) {
+    ++summary_.failed;
+    ++summary_.failed_by_cause[cause];
+    ++row.failures;
+    ++row.checks;
+    row.last_check = options_.now;
+    row.last_cause = cause;
+    row.last_error = message;
+    row.last_result = "failed";
+    row.next_due = options_.now + RetryDelay(options_.rules, row.failures);
+    {
+      RunEvent event;
+      event.kind = RunEvent::Kind::kFailed;
+      event.url = row.url;
+      event.article_id = row.article_id;
+      event.cause = cause;
+      event.detail = message;
+      event.http_status = http_status;
+      Emit(event);
+    }
+    Put(row);
+  }
+
+  // A host answered 429, a server error, or not at all: it backs off,
+  // for as long as it asked (Retry-After) or an exponential delay.
+  void BackOff(const std::string& host_name, const FetchOutcome& outcome) {
+    HostState& host = hosts_[host_name];
+    // Another request to the host was in flight when the first failure
+    // came: one back-off per trouble, not one per request.
+    if (host.backoff_until > options_.now) return;
+    host.host = host_name;
+    ++host.failures;
+    host.last_cause = outcome.cause;
+    const Seconds wait = outcome.retry_after_seconds >= 0
+                             ? std::min<Seconds>(outcome.retry_after_seconds, 7 * 86400)
+                             : RetryDelay(options_.rules, host.failures);
+    host.backoff_until = options_.now + std::max<Seconds>(wait, 1);
+    if (Status put = state_.PutHost(host); !put.ok()) Fatal(put);
+    {
+      RunEvent event;
+      event.kind = RunEvent::Kind::kHostBackoff;
+      event.url = host_name;
+      event.cause = outcome.cause;
+      event.detail = FormatTimestamp(host.backoff_until);
+      Emit(event);
+    }
+  }
+
+  void HostAnswered(const std::string& host_name) {
+    auto host = hosts_.find(host_name);
+    if (host == hosts_.end() || host->second.failures == 0) return;
+    host->second.failures = 0;
+    host->second.backoff_until = 0;
+    host->second.last_cause.clear();
+    if (Status put = state_.PutHost(host->second); !put.ok()) Fatal(put);
+  }
+
+  AfterFetch Completed(UrlState& row, FetchOutcome outcome) {
+    ++summary_.checked;
+    if (!outcome.page.ok()) {
+      Fail(row, outcome.cause, outcome.page.status().message(), outcome.http_status);
+      if (!IsHostFailure(outcome)) return AfterFetch::kGoOn;
+      BackOff(row.host, outcome);
+      return AfterFetch::kHoldHost;
+    }
+    HostAnswered(row.host);
+    FetchedPage& page = *outcome.page;
+    if (!page.etag.empty() || !page.not_modified) row.etag = page.etag;
+    if (!page.last_modified.empty() || !page.not_modified) row.last_modified = page.last_modified;
+    if (row.feed) {
+      FeedFetched(row, page);
+    } else {
+      ArticleFetched(row, page);
+    }
+    return AfterFetch::kGoOn;
+  }
+
+  void Succeeded(UrlState& row, const std::string& result) {
+    ++row.checks;
+    row.failures = 0;
+    row.last_error.clear();
+    row.last_cause.clear();
+    row.last_result = result;
+    row.last_check = options_.now;
+  }
+
+  void FeedFetched(UrlState& row, const FetchedPage& page) {
+    ++summary_.feeds_checked;
+    long fresh = 0;
+    if (!page.not_modified) {
+      Result<Feed> feed = ParseFeed(page.body, page.final_url);
+      if (!feed.ok()) {
+        Fail(row, "not a feed", row.url + ": " + feed.status().message(), page.http_status);
+        return;
+      }
+      for (const FeedItem& item : feed->items) {
+        Result<std::string> url = CanonicalUrl(item.url);
+        if (url.ok() && IsHttpUrl(*url) && new_items_.insert(*url).second) ++fresh;
+      }
+      for (const std::string& child : feed->feeds) {
+        Result<std::string> url = CanonicalUrl(child);
+        if (url.ok() && IsHttpUrl(*url)) new_feeds_.insert(*url);
+      }
+      row.body_hash = BodyHash(page.body);
+    }
+    Succeeded(row, page.not_modified ? "not_modified" : "checked");
+    row.next_due = options_.now + options_.rules.feed_every;
+    {
+      RunEvent event;
+      event.kind = RunEvent::Kind::kFeedChecked;
+      event.url = row.url;
+      event.http_status = page.http_status;
+      event.count = fresh;
+      Emit(event);
+    }
+    Put(row);
+  }
+
+  void ArticleFetched(UrlState& row, const FetchedPage& page) {
+    const std::string hash = page.not_modified ? row.body_hash : BodyHash(page.body);
+    RunEvent event;
+    event.url = row.url;
+    event.article_id = row.article_id;
+    event.http_status = page.http_status;
+    std::optional<PendingAlert> alert;
+    if (!page.not_modified && !row.article_id.empty() && hash == row.body_hash) {
+      // The very bytes of the last check: nothing to extract or store.
+      event.kind = RunEvent::Kind::kUnchanged;
+    } else {
+      Result<PageOutcome> outcome = StoreFetchedPage(archive_, row.url, page, options_.now);
+      if (!outcome.ok()) {
+        const Status& status = outcome.status();
+        if (status.code() == Status::Code::kArchiveDamaged) return Fatal(status);
+        const bool not_page = status.message().find("not a web page") != std::string::npos;
+        const std::string cause = status.code() == Status::Code::kNetwork ? "bad answer"
+                                  : not_page                              ? "not a web page"
+                                                                          : "no article text";
+        return Fail(row, cause, status.message(), page.http_status);
+      }
+      row.article_id = outcome->revision.article_id;
+      event.article_id = row.article_id;
+      event.revision = outcome->revision.number;
+      switch (outcome->kind) {
+        case PageOutcome::Kind::kStored:
+          event.kind =
+              outcome->revision.number == 1 ? RunEvent::Kind::kNew : RunEvent::Kind::kStored;
+          row.last_change = options_.now;
+          ++row.changes;
+          if (options_.queue_alerts && outcome->revision.number > 1) {
+            alert = PendingAlert();
+            alert->article_id = row.article_id;
+            alert->commit = outcome->revision.commit;
+            alert->queued_at = options_.now;
+          }
+          break;
+        case PageOutcome::Kind::kUnchanged:
+          event.kind = RunEvent::Kind::kUnchanged;
+          break;
+        case PageOutcome::Kind::kNotModified:
+          event.kind = RunEvent::Kind::kNotModified;
+          break;
+        case PageOutcome::Kind::kReappeared:
+          event.kind = RunEvent::Kind::kReappeared;
+          ++row.reappearances;
+          break;
+      }
+    }
+    row.body_hash = hash;
+    Succeeded(row, std::string(RunEventName(event.kind)));
+    row.next_due = NextArticleCheck(
+        options_.rules, row.last_change ? row.last_change : row.first_seen, options_.now);
+    switch (event.kind) {
+      case RunEvent::Kind::kNew:
+        ++summary_.added;
+        break;
+      case RunEvent::Kind::kStored:
+        ++summary_.changed;
+        break;
+      case RunEvent::Kind::kNotModified:
+        ++summary_.not_modified;
+        break;
+      case RunEvent::Kind::kReappeared:
+        ++summary_.reappeared;
+        break;
+      default:
+        ++summary_.unchanged;
+        break;
+    }
+    Put(row, alert);
+    Emit(event);
+  }
+
+  // Tracks the items the feeds named (one commit to the watch list), so
+  // that the article phase fetches them.
+  Status TrackNewItems() {
+    if (new_items_.empty() && new_feeds_.empty()) return Status::Ok();
+    WatchList list(archive_);
+    if (!new_items_.empty()) {
+      Result<WatchChange> added = list.Add(WatchEntry::Kind::kArticle,
+                                           {new_items_.begin(), new_items_.end()}, options_.now);
+      if (!added.ok()) return added.status();
+      summary_.feed_items += static_cast<long>(added->changed);
+    }
+    if (!new_feeds_.empty()) {
+      Result<WatchChange> added =
+          list.Add(WatchEntry::Kind::kFeed, {new_feeds_.begin(), new_feeds_.end()}, options_.now);
+      if (!added.ok()) return added.status();
+    }
+    return SyncWatchList(archive_, state_, options_.rules, options_.now);
+  }
+
+  Archive& archive_;
+  CrawlState& state_;
+  const RunOptions& options_;
+  const std::function<void(const RunEvent&)>& on_event_;
+  RunSummary summary_;
+  Status fatal_;
+  std::unordered_map<std::string, HostState> hosts_;
+  std::map<std::string, HostRobots> robots_;
+  std::set<std::string> new_items_;
+  std::set<std::string> new_feeds_;
+};
+
+}  // namespace
+
+std::string_view RunEventName(RunEvent::Kind kind) {
+  switch (kind) {
+    case RunEvent::Kind::kPlanned:
+      return "planned";
+    case RunEvent::Kind::kStored:
+      return "stored";
+    case RunEvent::Kind::kNew:
+      return "new";
+    case RunEvent::Kind::kNotModified:
+      return "not_modified";
+    case RunEvent::Kind::kUnchanged:
+      return "unchanged";
+    case RunEvent::Kind::kReappeared:
+      return "reappeared";
+    case RunEvent::Kind::kFailed:
+      return "failed";
+    case RunEvent::Kind::kDeferred:
+      return "deferred";
+    case RunEvent::Kind::kBlocked:
+      return "blocked";
+    case RunEvent::Kind::kFeedChecked:
+      return "feed";
+    case RunEvent::Kind::kHostBackoff:
+      return "host_backoff";
+  }
+  return "unknown";
+}
+
+Result<RunSummary> RunPass(Archive& archive, CrawlState& state, const RunOptions& options,
+                           const std::function<void(const RunEvent&)>& on_event) {
+  Pass pass(archive, state, options, on_event);
+  if (Status run = pass.Run(); !run.ok()) return run;
+  return pass.summary();
+}
+
+}  // namespace stet

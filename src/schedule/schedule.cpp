@@ -1,0 +1,162 @@
+#include "stet/schedule.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "base/ascii.h"
+
+namespace stet {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+struct Unit {
+  char letter;
+  Seconds seconds;
+};
+constexpr Unit kUnits[] = {{'w', 7 * 86400}, {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
+
+}  // namespace
+
+Result<Seconds> ParseDuration(std::string_view text) {
+  const std::string_view trimmed = Trim(text);
+  auto bad = [&] {
+    return Status::InvalidInput("'" + std::string(text) +
+                                "' is not a duration (a whole number and s, m, h, d or w: 15m)");
+  };
+  if (trimmed.empty()) return bad();
+  Seconds unit = 1;
+  std::string_view number = trimmed;
+  const char last = AsciiLowerChar(trimmed.back());
+  if (!(last >= '0' && last <= '9')) {
+    const auto* found = std::find_if(std::begin(kUnits), std::end(kUnits),
+                                     [&](const Unit& u) { return u.letter == last; });
+    if (found == std::end(kUnits)) return bad();
+    unit = found->seconds;
+    number.remove_suffix(1);
+  }
+  Seconds value = 0;
+  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+  if (error != std::errc() || end != number.data() + number.size() || value <= 0 ||
+      value > 100LL * 365 * 86400 / unit) {
+    return bad();
+  }
+  return value * unit;
+}
+
+std::string FormatDuration(Seconds span) {
+  for (const Unit& unit : kUnits) {
+    if (span != 0 && span % unit.seconds == 0) {
+      return std::to_string(span / unit.seconds) + unit.letter;
+    }
+  }
+  return std::to_string(span) + "s";
+}
+
+Result<std::vector<ScheduleTier>> ParseTiers(std::string_view text) {
+  std::vector<ScheduleTier> tiers;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view part = Trim(text.substr(start, end - start));
+    start = end + 1;
+    const std::size_t word = part.find(" for ");
+    if (word == std::string_view::npos) {
+      return Status::InvalidInput("'" + std::string(part) +
+                                  "' is not a tier (EVERY for AGE: 15m for 6h)");
+    }
+    Result<Seconds> every = ParseDuration(part.substr(0, word));
+    if (!every.ok()) return every.status();
+    Result<Seconds> until = ParseDuration(part.substr(word + 5));
+    if (!until.ok()) return until.status();
+    if (!tiers.empty() && *until <= tiers.back().until) {
+      return Status::InvalidInput("'" + std::string(part) + "': tiers must go from young to old");
+    }
+    tiers.push_back({*until, *every});
+  }
+  return tiers;
+}
+
+std::string FormatTiers(const std::vector<ScheduleTier>& tiers) {
+  std::string text;
+  for (const ScheduleTier& tier : tiers) {
+    if (!text.empty()) text += ", ";
+    text += FormatDuration(tier.every) + " for " + FormatDuration(tier.until);
+  }
+  return text;
+}
+
+Result<ScheduleRules> ReadScheduleRules(const Archive& archive) {
+  ScheduleRules rules;
+  auto read = [&](const std::string& key, auto apply) -> Status {
+    Result<std::optional<std::string>> value = archive.ConfigValue(key);
+    if (!value.ok()) return value.status();
+    if (!*value) return Status::Ok();
+    Status applied = apply(**value);
+    return applied.ok() ? applied
+                        : applied.WithContext("archive " + archive.path() + ": config " + key);
+  };
+  auto span = [](Seconds& target) {
+    return [&target](const std::string& value) {
+      Result<Seconds> parsed = ParseDuration(value);
+      if (!parsed.ok()) return parsed.status();
+      target = *parsed;
+      return Status::Ok();
+    };
+  };
+  Seconds delay_seconds = 0;
+  const Status statuses[] = {
+      read("stet.schedule",
+           [&](const std::string& value) {
+             Result<std::vector<ScheduleTier>> tiers = ParseTiers(value);
+             if (!tiers.ok()) return tiers.status();
+             rules.tiers = std::move(tiers).value();
+             return Status::Ok();
+           }),
+      read("stet.feedInterval", span(rules.feed_every)),
+      read("stet.retryAfter", span(rules.retry_first)),
+      read("stet.retryMost", span(rules.retry_most)),
+      read("stet.hostDelay",
+           [&](const std::string& value) {
+             if (value == "0") {
+               rules.host_delay_ms = 0;
+               return Status::Ok();
+             }
+             if (value.ends_with("ms")) {
+               Result<Seconds> ms = ParseDuration(value.substr(0, value.size() - 2));
+               if (!ms.ok()) return ms.status();
+               rules.host_delay_ms = static_cast<long>(*ms);
+               return Status::Ok();
+             }
+             Status parsed = span(delay_seconds)(value);
+             if (parsed.ok()) rules.host_delay_ms = static_cast<long>(delay_seconds * 1000);
+             return parsed;
+           }),
+  };
+  for (const Status& status : statuses) {
+    if (!status.ok()) return status;
+  }
+  return rules;
+}
+
+std::optional<UnixSeconds> NextArticleCheck(const ScheduleRules& rules, UnixSeconds last_change,
+                                            UnixSeconds now) {
+  const Seconds age = std::max<Seconds>(0, now - last_change);
+  for (const ScheduleTier& tier : rules.tiers) {
+    if (age < tier.until) return now + tier.every;
+  }
+  return std::nullopt;
+}
+
+Seconds RetryDelay(const ScheduleRules& rules, int failures) {
+  Seconds delay = rules.retry_first;
+  for (int i = 1; i < failures && delay < rules.retry_most; ++i) delay *= 2;
+  return std::min(delay, rules.retry_most);
+}
+
+}  // namespace stet
