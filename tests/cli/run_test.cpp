@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <mutex>
 #include <chrono>
 #include <random>
 #include <set>
@@ -233,4 +234,245 @@ TEST_CASE("run: two passes over 50 articles and two feeds store exactly what cha
   CHECK(Stet(archive, {"run", "--host-delay", "0", "--now", "2026-03-01T11:22:00Z"}).exit_code ==
         0);
   CHECK(busy_site.RequestsUnder("/story/") == busy_late);
+}
+
+namespace {
+
+// An archive tracking `count` articles of `site`, /a/1 ... /a/count.
+std::vector<std::string> TrackArticles(const std::string& archive, NewsSite& site, int count) {
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  std::vector<std::string> args = {"track"}, urls;
+  for (int i = 1; i <= count; ++i) {
+    const std::string path = "/a/" + std::to_string(i);
+    site.SetArticleVersion(path, 1);
+    urls.push_back(site.Url(path));
+  }
+  args.insert(args.end(), urls.begin(), urls.end());
+  REQUIRE(Stet(archive, args).exit_code == 0);
+  return urls;
+}
+
+// "2026-03-01T" + hour + ":00:00Z": one pass an hour keeps every young
+// article due.
+std::string Hour(int hour) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "2026-03-%02dT%02d:00:00Z", 1 + hour / 24, hour % 24);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("run: a page flipping between two versions stores two revisions", "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  const std::string url = TrackArticles(archive, site, 1)[0];
+  const std::vector<std::string> expected = {"new", "stored", "reappeared", "unchanged",
+                                             "reappeared"};
+  for (int pass = 0; pass < 5; ++pass) {
+    site.SetArticleVersion("/a/1", 1 + pass % 2);  // A, B, A, B, A
+    RunResult run = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "-v",
+                                   "--now", Hour(pass)});
+    REQUIRE(run.exit_code == 0);
+    INFO(run.out);
+    CHECK(run.out.find("\"event\":\"" + expected[static_cast<std::size_t>(pass)] + "\"") !=
+          std::string::npos);
+  }
+  nlohmann::json log = nlohmann::json::parse(Stet(archive, {"log", url, "--format", "json"}).out);
+  CHECK(log.size() == 2);
+  nlohmann::json status = Status(archive, Hour(5));
+  CHECK(status["urls"][0]["reappearances"] == 2);
+  CHECK(status["urls"][0]["changes"] == 2);
+}
+
+TEST_CASE("run: --notify and --webhook hear of each material change once, as diff JSON",
+          "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  const std::string alerts = scratch / "alerts";
+  REQUIRE(stet::test::Run({"mkdir", alerts}).exit_code == 0);
+  NewsSite site;
+  const std::string url = TrackArticles(archive, site, 1)[0];
+  std::mutex posted_mutex;
+  std::vector<std::string> posted;
+  stet::test::TestHttpServer hook;
+  hook.server().Post("/hook", [&](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard<std::mutex> lock(posted_mutex);
+    posted.push_back(request.body);
+    response.status = 204;
+  });
+  hook.Start();
+  auto pass = [&](int hour, const std::string& notify) {
+    return Stet(archive, {"run", "--host-delay", "0", "--now", Hour(hour), "--notify", notify,
+                          "--webhook", hook.Url("/hook")});
+  };
+  const std::string save = "cat > \"$(mktemp " + alerts + "/alert.XXXXXX)\"";
+  auto saved = [&] {
+    std::vector<std::string> files;
+    RunResult listed = stet::test::Run({"ls", alerts});
+    std::istringstream lines(listed.out);
+    for (std::string name; std::getline(lines, name);) files.push_back(alerts + "/" + name);
+    return files;
+  };
+  REQUIRE(pass(0, save).exit_code == 0);  // the first revision: nothing to compare
+  CHECK(saved().empty());
+
+  // A number and a quote changed: material.
+  site.SetArticleVersion("/a/1", 2);
+  REQUIRE(pass(1, save).exit_code == 0);
+  REQUIRE(saved().size() == 1);
+  nlohmann::json alert = nlohmann::json::parse(stet::test::ReadFile(saved()[0]), nullptr, false);
+  REQUIRE(!alert.is_discarded());
+  CHECK(alert["from"]["number"] == 1);
+  CHECK(alert["to"]["number"] == 2);
+  CHECK(!alert["changes"].empty());
+  {
+    std::lock_guard<std::mutex> lock(posted_mutex);
+    REQUIRE(posted.size() == 1);
+    CHECK(nlohmann::json::parse(posted[0]) == alert);
+  }
+
+  // Punctuation only: stored, but below the default threshold.
+  site.SetArticle("/a/1",
+                  {"The council of the town named by /a/1 approved a budget of 12 million dollars "
+                   "on Tuesday; officials said.",
+                   "\"We will finish the bridge before the winter,\" said Mayor Ana Ruiz, who has "
+                   "led the town since 2019 and spoke to reporters outside the hall in revision 2."});
+  RunResult punctuation = pass(2, save);
+  REQUIRE(punctuation.exit_code == 0);
+  CHECK(punctuation.out.find("stored ") != std::string::npos);
+  CHECK(saved().size() == 1);
+
+  // A hook that fails keeps its alert queued; the next pass delivers it.
+  site.SetArticleVersion("/a/1", 4);
+  RunResult failing = pass(3, "exit 3");
+  CHECK(failing.exit_code == 0);  // the revision is stored all the same
+  CHECK(failing.out.find("alert_failed") != std::string::npos);
+  CHECK(failing.out.find("exit status 3") != std::string::npos);
+  CHECK(Status(archive, Hour(3))["alerts_queued"] == 1);
+  REQUIRE(pass(4, save).exit_code == 0);
+  CHECK(saved().size() == 2);
+  CHECK(Status(archive, Hour(4))["alerts_queued"] == 0);
+  nlohmann::json log = nlohmann::json::parse(Stet(archive, {"log", url, "--format", "json"}).out);
+  CHECK(log.size() == 4);
+}
+
+TEST_CASE("run: the state database is rebuilt from the archive when lost", "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  TrackArticles(archive, site, 4);
+  REQUIRE(Stet(archive, {"run", "--host-delay", "0", "--now", Hour(0)}).exit_code == 0);
+  const long not_modified = site.not_modified();
+  // Lost: the next pass seeds every row from the archive, validators too.
+  REQUIRE(stet::test::Run({"rm", "-f", archive + "/stet/state.sqlite", archive + "/stet/state.sqlite-wal",
+                           archive + "/stet/state.sqlite-shm"})
+              .exit_code == 0);
+  RunResult rebuilt = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json",
+                                     "--now", Hour(1)});
+  REQUIRE(rebuilt.exit_code == 0);
+  CHECK(SummaryOf(rebuilt)["not_modified"] == 4);
+  CHECK(site.not_modified() - not_modified == 4);
+  // Damaged: moved aside, replaced, and said so.
+  stet::test::WriteFile(archive + "/stet/state.sqlite", std::string(8192, 'x'));
+  REQUIRE(stet::test::Run({"rm", "-f", archive + "/stet/state.sqlite-wal",
+                           archive + "/stet/state.sqlite-shm"})
+              .exit_code == 0);
+  RunResult damaged = Stet(archive, {"run", "--host-delay", "0", "--now", Hour(2)});
+  CHECK(damaged.exit_code == 0);
+  CHECK(damaged.out.find("state_rebuilt") != std::string::npos);
+  CHECK(damaged.out.find("not modified 4") != std::string::npos);
+  CHECK(stet::test::ReadFile(archive + "/stet/state.sqlite.damaged").size() == 8192);
+}
+
+TEST_CASE("run: a second pass over the same archive waits or says so", "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  TrackArticles(archive, site, 4);
+  site.SetDelayMs(1500);
+  const int first = stet::test::Spawn(
+      {STET_BINARY, "--archive", archive, "run", "--host-delay", "0", "--max-per-host", "1"});
+  // The first pass holds the lock while its fetches wait on the server.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  RunResult second = Stet(archive, {"run", "--wait", "0"});
+  CHECK(second.exit_code == 0);
+  CHECK(second.err.find("another pass over " + archive + " is running (pid " +
+                        std::to_string(first)) != std::string::npos);
+  CHECK(second.out.empty());
+  site.SetDelayMs(0);
+  // --wait long enough: it runs once the first is done.
+  RunResult waited = Stet(archive, {"run", "--wait", "60s", "--host-delay", "0"});
+  CHECK(waited.exit_code == 0);
+  CHECK(waited.out.find("checked") != std::string::npos);
+  CHECK(stet::test::WaitExit(first) == 0);
+}
+
+TEST_CASE("watch: SIGTERM ends it within 5 s, leaving the archive whole", "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  TrackArticles(archive, site, 20);
+  site.SetDelayMs(300);  // a pass takes seconds: the signal comes mid-pass
+  const int pid = stet::test::Spawn({STET_BINARY, "--archive", archive, "watch", "--interval",
+                                     "1s", "--host-delay", "0"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  REQUIRE(!stet::test::PollExit(pid));
+  const auto signalled = std::chrono::steady_clock::now();
+  REQUIRE(::kill(pid, SIGTERM) == 0);
+  std::optional<int> code;
+  while (!(code = stet::test::PollExit(pid)) &&
+         std::chrono::steady_clock::now() - signalled < std::chrono::seconds(10)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE(code);
+  CHECK(*code == 0);
+  CHECK(std::chrono::steady_clock::now() - signalled < std::chrono::seconds(5));
+  CHECK(stet::test::GitFsck(archive).exit_code == 0);
+  // Whatever the pass stored is whole; a pass completes what it left.
+  site.SetDelayMs(0);
+  RunResult next = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json"});
+  REQUIRE(next.exit_code == 0);
+  nlohmann::json summary = SummaryOf(next);
+  CHECK(summary["failed"] == 0);
+  CHECK(nlohmann::json::parse(Stet(archive, {"list", "--format", "json"}).out).size() == 20);
+}
+
+TEST_CASE("run: a pass killed at random moments leaves archive and state whole", "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  const std::vector<std::string> urls = TrackArticles(archive, site, 30);
+  site.SetDelayMs(15);
+  std::mt19937 random(20261201);
+  std::vector<int> version(31, 1);
+  for (int round = 1; round <= 12; ++round) {
+    // Some articles change each round; a killed pass leaves them for the next.
+    for (int i = 1; i <= 30; ++i) {
+      if (random() % 3 == 0) site.SetArticleVersion("/a/" + std::to_string(i), ++version[i]);
+    }
+    const int pid = stet::test::Spawn({STET_BINARY, "--archive", archive, "run", "--host-delay",
+                                       "0", "--now", Hour(round)});
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 + random() % 400));
+    ::kill(pid, SIGKILL);
+    stet::test::WaitExit(pid);
+    INFO("round " << round);
+    REQUIRE(stet::test::GitFsck(archive).exit_code == 0);
+    RunResult integrity = stet::test::Run(
+        {"sqlite3", archive + "/stet/state.sqlite", "PRAGMA integrity_check"});
+    CHECK(integrity.exit_code == 0);
+    CHECK(integrity.out == "ok\n");
+  }
+  site.SetDelayMs(0);
+  RunResult last = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "--now",
+                                  Hour(13)});
+  REQUIRE(last.exit_code == 0);
+  CHECK(SummaryOf(last)["failed"] == 0);
+  // Every article's latest revision is the version the site serves now.
+  for (int i = 1; i <= 30; ++i) {
+    RunResult shown = Stet(archive, {"show", urls[static_cast<std::size_t>(i - 1)]});
+    INFO(urls[static_cast<std::size_t>(i - 1)]);
+    CHECK(shown.out.find("in revision " + std::to_string(version[i]) + ".") != std::string::npos);
+  }
+  CHECK(Status(archive, Hour(13))["failing"] == 0);
 }

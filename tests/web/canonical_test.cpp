@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "stet/clock.h"
 #include "stet/identity.h"
 #include "stet/pages.h"
 #include "test_http_server.h"
@@ -103,6 +104,17 @@ TEST_CASE("canonical: the URL fetched finds the article stored under its canonic
   CHECK(stet::test::Run(
             {"git", "--git-dir=" + archive, "rev-parse", "--verify", "-q", "refs/stet/aliases"})
             .exit_code == 0);
+  // Tracked and checked by `stet run`, the URL finds its article too: the
+  // pass sends that article's validators and stores nothing on the 304.
+  REQUIRE(Stet(archive, {"track", tracked}).exit_code == 0);
+  const std::string before_run = Snapshot(archive + "/refs");
+  // An hour later, when the young article is due again.
+  RunResult run = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "-v",
+                                 "--now", stet::FormatTimestamp(stet::Now() + 3600)});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("\"event\":\"not_modified\"") != std::string::npos);
+  CHECK(site.RequestsTo("/story/123").back().Header("If-None-Match") == "\"v2\"");
+  CHECK(Snapshot(archive + "/refs") == before_run);
 }
 
 TEST_CASE("canonical: a section or front page named by many articles keeps them apart",
