@@ -126,27 +126,27 @@ int OnePass(Archive& archive, const RunFlags& flags, long wait_ms, RunLog& log,
             std::optional<RunSummary>* summary) {
   std::string holder;
   Result<std::optional<RunLock>> lock = RunLock::Acquire(archive.path(), wait_ms, &holder);
-  if (!lock.ok()) return Fail(lock.status().WithOperation("run"));
+  if (!lock.ok()) return Fail(lock.status().WithContext("run"));
   if (!*lock) {
     std::fprintf(stderr, "stet: run: another pass over %s is running (%s); not starting\n",
                  archive.path().c_str(), holder.empty() ? "holder unknown" : holder.c_str());
     return kExitOk;
   }
   Result<CrawlState> state = CrawlState::Open(archive.path());
-  if (!state.ok()) return Fail(state.status().WithOperation("run"));
+  if (!state.ok()) return Fail(state.status().WithContext("run"));
   if (!state->recovered().empty()) {
     log.Note("state_rebuilt", state->path(), "was unreadable (" + state->recovered() + ")");
   }
   Result<RunOptions> options = PassOptions(archive, flags);
-  if (!options.ok()) return Fail(options.status().WithOperation("run"));
+  if (!options.ok()) return Fail(options.status().WithContext("run"));
   options->now = Now();
   const auto start = std::chrono::steady_clock::now();
   Result<RunSummary> ran =
       RunPass(archive, *state, *options, [&](const RunEvent& event) { log.Event(event); });
-  if (!ran.ok()) return Fail(ran.status().WithOperation("run"));
+  if (!ran.ok()) return Fail(ran.status().WithContext("run"));
   if (options->queue_alerts && g_stop_signal == 0) {
     Status alerts = DeliverAlerts(archive, *state, flags, options->fetch, log);
-    if (!alerts.ok()) return Fail(alerts.WithOperation("run"));
+    if (!alerts.ok()) return Fail(alerts.WithContext("run"));
   }
   log.Summary(*ran,
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
@@ -168,7 +168,7 @@ int RunOnce(const RunFlags& flags, const Context& context) {
     SetFixedNow(*now);
   }
   Result<long> wait_ms = WaitMs(flags.wait);
-  if (!wait_ms.ok()) return Fail(wait_ms.status().WithOperation("run"));
+  if (!wait_ms.ok()) return Fail(wait_ms.status().WithContext("run"));
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
   RunLog log(flags.log_format, flags.verbose);

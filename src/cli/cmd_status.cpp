@@ -53,18 +53,18 @@ int RunStatus(const StatusFlags& flags, const Context& context) {
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
   Result<ScheduleRules> rules = ReadScheduleRules(*archive);
-  if (!rules.ok()) return Fail(rules.status().WithOperation("status"));
+  if (!rules.ok()) return Fail(rules.status().WithContext("status"));
   Result<CrawlState> state = CrawlState::Open(archive->path());
-  if (!state.ok()) return Fail(state.status().WithOperation("status"));
+  if (!state.ok()) return Fail(state.status().WithContext("status"));
   if (Status synced = SyncWatchList(*archive, *state, *rules, now); !synced.ok()) {
-    return Fail(synced.WithOperation("status"));
+    return Fail(synced.WithContext("status"));
   }
   Result<std::vector<UrlState>> urls = state->Urls();
-  if (!urls.ok()) return Fail(urls.status().WithOperation("status"));
+  if (!urls.ok()) return Fail(urls.status().WithContext("status"));
   Result<std::vector<HostState>> host_states = state->Hosts();
-  if (!host_states.ok()) return Fail(host_states.status().WithOperation("status"));
+  if (!host_states.ok()) return Fail(host_states.status().WithContext("status"));
   Result<std::vector<PendingAlert>> alerts = state->PendingAlerts();
-  if (!alerts.ok()) return Fail(alerts.status().WithOperation("status"));
+  if (!alerts.ok()) return Fail(alerts.status().WithContext("status"));
 
   std::map<std::string, HostSummary> hosts;
   for (const HostState& host : *host_states) hosts[host.host].state = host;

@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <mutex>
 #include <chrono>
+#include <mutex>
 #include <random>
 #include <set>
 #include <sstream>
@@ -271,8 +271,8 @@ TEST_CASE("run: a page flipping between two versions stores two revisions", "[ru
                                              "reappeared"};
   for (int pass = 0; pass < 5; ++pass) {
     site.SetArticleVersion("/a/1", 1 + pass % 2);  // A, B, A, B, A
-    RunResult run = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "-v",
-                                   "--now", Hour(pass)});
+    RunResult run = Stet(
+        archive, {"run", "--host-delay", "0", "--log-format", "json", "-v", "--now", Hour(pass)});
     REQUIRE(run.exit_code == 0);
     INFO(run.out);
     CHECK(run.out.find("\"event\":\"" + expected[static_cast<std::size_t>(pass)] + "\"") !=
@@ -333,11 +333,11 @@ TEST_CASE("run: --notify and --webhook hear of each material change once, as dif
   }
 
   // Punctuation only: stored, but below the default threshold.
-  site.SetArticle("/a/1",
-                  {"The council of the town named by /a/1 approved a budget of 12 million dollars "
-                   "on Tuesday; officials said.",
-                   "\"We will finish the bridge before the winter,\" said Mayor Ana Ruiz, who has "
-                   "led the town since 2019 and spoke to reporters outside the hall in revision 2."});
+  site.SetArticle(
+      "/a/1", {"The council of the town named by /a/1 approved a budget of 12 million dollars "
+               "on Tuesday; officials said.",
+               "\"We will finish the bridge before the winter,\" said Mayor Ana Ruiz, who has "
+               "led the town since 2019 and spoke to reporters outside the hall in revision 2."});
   RunResult punctuation = pass(2, save);
   REQUIRE(punctuation.exit_code == 0);
   CHECK(punctuation.out.find("stored ") != std::string::npos);
@@ -365,18 +365,18 @@ TEST_CASE("run: the state database is rebuilt from the archive when lost", "[run
   REQUIRE(Stet(archive, {"run", "--host-delay", "0", "--now", Hour(0)}).exit_code == 0);
   const long not_modified = site.not_modified();
   // Lost: the next pass seeds every row from the archive, validators too.
-  REQUIRE(stet::test::Run({"rm", "-f", archive + "/stet/state.sqlite", archive + "/stet/state.sqlite-wal",
-                           archive + "/stet/state.sqlite-shm"})
+  REQUIRE(stet::test::Run({"rm", "-f", archive + "/stet/state.sqlite",
+                           archive + "/stet/state.sqlite-wal", archive + "/stet/state.sqlite-shm"})
               .exit_code == 0);
-  RunResult rebuilt = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json",
-                                     "--now", Hour(1)});
+  RunResult rebuilt =
+      Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "--now", Hour(1)});
   REQUIRE(rebuilt.exit_code == 0);
   CHECK(SummaryOf(rebuilt)["not_modified"] == 4);
   CHECK(site.not_modified() - not_modified == 4);
   // Damaged: moved aside, replaced, and said so.
   stet::test::WriteFile(archive + "/stet/state.sqlite", std::string(8192, 'x'));
-  REQUIRE(stet::test::Run({"rm", "-f", archive + "/stet/state.sqlite-wal",
-                           archive + "/stet/state.sqlite-shm"})
+  REQUIRE(stet::test::Run(
+              {"rm", "-f", archive + "/stet/state.sqlite-wal", archive + "/stet/state.sqlite-shm"})
               .exit_code == 0);
   RunResult damaged = Stet(archive, {"run", "--host-delay", "0", "--now", Hour(2)});
   CHECK(damaged.exit_code == 0);
@@ -414,8 +414,8 @@ TEST_CASE("watch: SIGTERM ends it within 5 s, leaving the archive whole", "[run]
   NewsSite site;
   TrackArticles(archive, site, 20);
   site.SetDelayMs(300);  // a pass takes seconds: the signal comes mid-pass
-  const int pid = stet::test::Spawn({STET_BINARY, "--archive", archive, "watch", "--interval",
-                                     "1s", "--host-delay", "0"});
+  const int pid = stet::test::Spawn(
+      {STET_BINARY, "--archive", archive, "watch", "--interval", "1s", "--host-delay", "0"});
   std::this_thread::sleep_for(std::chrono::milliseconds(1200));
   REQUIRE(!stet::test::PollExit(pid));
   const auto signalled = std::chrono::steady_clock::now();
@@ -451,21 +451,21 @@ TEST_CASE("run: a pass killed at random moments leaves archive and state whole",
     for (int i = 1; i <= 30; ++i) {
       if (random() % 3 == 0) site.SetArticleVersion("/a/" + std::to_string(i), ++version[i]);
     }
-    const int pid = stet::test::Spawn({STET_BINARY, "--archive", archive, "run", "--host-delay",
-                                       "0", "--now", Hour(round)});
+    const int pid = stet::test::Spawn(
+        {STET_BINARY, "--archive", archive, "run", "--host-delay", "0", "--now", Hour(round)});
     std::this_thread::sleep_for(std::chrono::milliseconds(20 + random() % 400));
     ::kill(pid, SIGKILL);
     stet::test::WaitExit(pid);
     INFO("round " << round);
     REQUIRE(stet::test::GitFsck(archive).exit_code == 0);
-    RunResult integrity = stet::test::Run(
-        {"sqlite3", archive + "/stet/state.sqlite", "PRAGMA integrity_check"});
+    RunResult integrity =
+        stet::test::Run({"sqlite3", archive + "/stet/state.sqlite", "PRAGMA integrity_check"});
     CHECK(integrity.exit_code == 0);
     CHECK(integrity.out == "ok\n");
   }
   site.SetDelayMs(0);
-  RunResult last = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "--now",
-                                  Hour(13)});
+  RunResult last =
+      Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "--now", Hour(13)});
   REQUIRE(last.exit_code == 0);
   CHECK(SummaryOf(last)["failed"] == 0);
   // Every article's latest revision is the version the site serves now.
@@ -475,4 +475,36 @@ TEST_CASE("run: a pass killed at random moments leaves archive and state whole",
     CHECK(shown.out.find("in revision " + std::to_string(version[i]) + ".") != std::string::npos);
   }
   CHECK(Status(archive, Hour(13))["failing"] == 0);
+}
+
+TEST_CASE("run: the schedule comes from the archive's config, and a bad value is named",
+          "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  TrackArticles(archive, site, 1);
+  auto config = [&](const std::string& key, const std::string& value) {
+    REQUIRE(stet::test::Run({"git", "--git-dir", archive, "config", key, value}).exit_code == 0);
+  };
+  config("stet.schedule", "5m for 1h, 1h for 1d");
+  REQUIRE(Stet(archive, {"run", "--host-delay", "0", "--now", "2026-03-01T10:00:00Z"}).exit_code ==
+          0);
+  nlohmann::json status = Status(archive, "2026-03-01T10:00:00Z");
+  CHECK(status["schedule"]["articles"] == "5m for 1h, 1h for 1d");
+  CHECK(status["urls"][0]["next_due"] == "2026-03-01T10:05:00Z");
+  // Older than the last tier since its last change: no longer checked.
+  REQUIRE(Stet(archive, {"run", "--host-delay", "0", "--now", "2026-03-03T10:00:00Z"}).exit_code ==
+          0);
+  status = Status(archive, "2026-03-03T10:00:00Z");
+  CHECK(status["urls"][0]["next_due"].is_null());
+  CHECK(status["no_longer_checked"] == 1);
+
+  config("stet.schedule", "5m until 1h");
+  const std::string before = stet::test::Snapshot(archive + "/refs");
+  RunResult bad = Stet(archive, {"run", "--now", "2026-03-04T10:00:00Z"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err == "stet: run: archive " + archive +
+                       ": config stet.schedule: '5m until 1h' is not a tier (EVERY for AGE: 15m "
+                       "for 6h)\n");
+  CHECK(stet::test::Snapshot(archive + "/refs") == before);
 }

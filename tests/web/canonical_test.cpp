@@ -109,8 +109,8 @@ TEST_CASE("canonical: the URL fetched finds the article stored under its canonic
   REQUIRE(Stet(archive, {"track", tracked}).exit_code == 0);
   const std::string before_run = Snapshot(archive + "/refs");
   // An hour later, when the young article is due again.
-  RunResult run = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "-v",
-                                 "--now", stet::FormatTimestamp(stet::Now() + 3600)});
+  RunResult run = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "-v", "--now",
+                                 stet::FormatTimestamp(stet::Now() + 3600)});
   CHECK(run.exit_code == 0);
   CHECK(run.out.find("\"event\":\"not_modified\"") != std::string::npos);
   CHECK(site.RequestsTo("/story/123").back().Header("If-None-Match") == "\"v2\"");
