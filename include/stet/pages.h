@@ -7,8 +7,10 @@
 #ifndef STET_PAGES_H_
 #define STET_PAGES_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stet/archive.h"
 #include "stet/clock.h"
@@ -62,6 +64,9 @@ struct PageOutcome {
   Kind kind = Kind::kStored;
   RevisionInfo revision;  // the new revision, or the latest one
   long http_status = 0;   // 0 for a saved page
+  // StorePreparedPages only: why this page was not stored (fetched before
+  // the article's latest revision); StoreFetchedPage returns it as its error.
+  Status refused;
 };
 
 // How many revisions before the latest a fetched text is compared with:
@@ -82,6 +87,26 @@ Result<FetchOptions> ConditionalOptions(Archive& archive, std::string_view url,
 Result<PageOutcome> StoreFetchedPage(Archive& archive, std::string_view url,
                                      const FetchedPage& fetched, UnixSeconds now,
                                      bool allow_earlier = false);
+
+// A fetched page read and checked but not stored yet, so that many can be
+// stored at once (StorePreparedPages).
+struct PreparedPage {
+  // Set when there is nothing to store: not modified, or a re-appearance.
+  std::optional<PageOutcome> outcome;
+  NewRevision revision;              // to store, when `outcome` is not set
+  std::vector<std::string> aliases;  // URLs that lead to its article
+  std::string subject;               // the URL fetched, for messages
+};
+
+// The first half of StoreFetchedPage: everything but the writes.
+Result<PreparedPage> PrepareFetchedPage(Archive& archive, std::string_view url,
+                                        const FetchedPage& fetched, UnixSeconds now,
+                                        bool allow_earlier = false);
+
+// Stores prepared pages in order, their objects in one pack
+// (Archive::AddBatch), and records their aliases; an outcome per page.
+Result<std::vector<PageOutcome>> StorePreparedPages(Archive& archive,
+                                                    const std::vector<PreparedPage>& pages);
 
 // Fetches `url` and stores a revision when its text changed. When the
 // article is already archived, the validators (ETag, Last-Modified) of its

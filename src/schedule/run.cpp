@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -148,7 +149,12 @@ class Pass {
     FetchMany(
         requests, many,
         [&](std::size_t index, FetchOutcome outcome) {
-          return Completed(rows[index], std::move(outcome));
+          const AfterFetch after = Completed(rows[index], std::move(outcome));
+          if (!pending_.empty() &&
+              std::chrono::steady_clock::now() - first_pending_ > std::chrono::seconds(5)) {
+            Flush();
+          }
+          return after;
         },
         [&](std::size_t index, std::string_view reason) {
           if (reason == "stopped") {
@@ -158,6 +164,9 @@ class Pass {
           const auto host = hosts_.find(rows[index].host);
           Defer(rows[index], host == hosts_.end() ? options_.now : host->second.backoff_until);
         });
+    // Even a pass told to stop stores what it fetched: the pages are in
+    // memory and the batch is quick.
+    Flush();
     return Status::Ok();
   }
 
@@ -334,58 +343,93 @@ class Pass {
 
   void ArticleFetched(UrlState& row, const FetchedPage& page) {
     const std::string hash = page.not_modified ? row.body_hash : BodyHash(page.body);
-    RunEvent event;
-    event.url = row.url;
-    event.article_id = row.article_id;
-    event.http_status = page.http_status;
-    std::optional<PendingAlert> alert;
+    if (page.not_modified && !row.article_id.empty()) {
+      // The server vouches for the version the row knows: the archive need
+      // not be read.
+      return Finished(row, RunEvent::Kind::kNotModified, 0, page.http_status, hash);
+    }
     if (!page.not_modified && !row.article_id.empty() && hash == row.body_hash) {
       // The very bytes of the last check: nothing to extract or store.
-      event.kind = RunEvent::Kind::kUnchanged;
-    } else {
-      Result<PageOutcome> outcome = StoreFetchedPage(archive_, row.url, page, options_.now);
-      if (!outcome.ok()) {
-        const Status& status = outcome.status();
-        if (status.code() == Status::Code::kArchiveDamaged) return Fatal(status);
-        const bool not_page = status.message().find("not a web page") != std::string::npos;
-        const std::string cause = status.code() == Status::Code::kNetwork ? "bad answer"
-                                  : not_page                              ? "not a web page"
-                                                                          : "no article text";
-        return Fail(row, cause, status.message(), page.http_status);
-      }
-      row.article_id = outcome->revision.article_id;
-      event.article_id = row.article_id;
-      event.revision = outcome->revision.number;
-      switch (outcome->kind) {
-        case PageOutcome::Kind::kStored:
-          event.kind =
-              outcome->revision.number == 1 ? RunEvent::Kind::kNew : RunEvent::Kind::kStored;
-          row.last_change = options_.now;
-          ++row.changes;
-          if (options_.queue_alerts && outcome->revision.number > 1) {
-            alert = PendingAlert();
-            alert->article_id = row.article_id;
-            alert->commit = outcome->revision.commit;
-            alert->queued_at = options_.now;
-          }
-          break;
-        case PageOutcome::Kind::kUnchanged:
-          event.kind = RunEvent::Kind::kUnchanged;
-          break;
-        case PageOutcome::Kind::kNotModified:
-          event.kind = RunEvent::Kind::kNotModified;
-          break;
-        case PageOutcome::Kind::kReappeared:
-          event.kind = RunEvent::Kind::kReappeared;
-          ++row.reappearances;
-          break;
+      return Finished(row, RunEvent::Kind::kUnchanged, 0, page.http_status, hash);
+    }
+    Result<PreparedPage> prepared = PrepareFetchedPage(archive_, row.url, page, options_.now);
+    if (!prepared.ok()) return StoreFailed(row, prepared.status(), page.http_status);
+    if (prepared->outcome) return Stored(row, *prepared->outcome, hash);
+    pending_.push_back({&row, std::move(prepared).value(), hash});
+    if (pending_.size() == 1) first_pending_ = std::chrono::steady_clock::now();
+    if (pending_.size() >= kStoreBatch) Flush();
+  }
+
+  void StoreFailed(UrlState& row, const Status& status, long http_status) {
+    if (status.code() == Status::Code::kArchiveDamaged) return Fatal(status);
+    const bool not_page = status.message().find("not a web page") != std::string::npos;
+    const std::string cause = status.code() == Status::Code::kNetwork ? "bad answer"
+                              : not_page                              ? "not a web page"
+                                                                      : "no article text";
+    Fail(row, cause, status.message(), http_status);
+  }
+
+  // Stores the pages waiting, their objects in one pack: a pass writes one
+  // pack per batch instead of a few loose objects (each fsynced) per page.
+  // A pass killed before the flush stored none of them and wrote no state
+  // for them, so the next pass fetches them again.
+  void Flush() {
+    if (pending_.empty()) return;
+    std::vector<PendingStore> batch = std::move(pending_);
+    pending_.clear();
+    std::vector<PreparedPage> pages;
+    for (PendingStore& one : batch) pages.push_back(std::move(one.page));
+    Result<std::vector<PageOutcome>> stored = StorePreparedPages(archive_, pages);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      UrlState& row = *batch[i].row;
+      if (!stored.ok()) {
+        StoreFailed(row, stored.status(), pages[i].revision.page.http_status);
+      } else if (!(*stored)[i].refused.ok()) {
+        Fail(row, "older than the archive", (*stored)[i].refused.message(),
+             (*stored)[i].http_status);
+      } else {
+        Stored(row, (*stored)[i], batch[i].hash);
       }
     }
+  }
+
+  void Stored(UrlState& row, const PageOutcome& outcome, const std::string& hash) {
+    row.article_id = outcome.revision.article_id;
+    RunEvent::Kind kind = RunEvent::Kind::kUnchanged;
+    std::optional<PendingAlert> alert;
+    switch (outcome.kind) {
+      case PageOutcome::Kind::kStored:
+        kind = outcome.revision.number == 1 ? RunEvent::Kind::kNew : RunEvent::Kind::kStored;
+        row.last_change = options_.now;
+        ++row.changes;
+        if (options_.queue_alerts && outcome.revision.number > 1) {
+          alert = PendingAlert();
+          alert->article_id = row.article_id;
+          alert->commit = outcome.revision.commit;
+          alert->queued_at = options_.now;
+        }
+        break;
+      case PageOutcome::Kind::kUnchanged:
+        kind = RunEvent::Kind::kUnchanged;
+        break;
+      case PageOutcome::Kind::kNotModified:
+        kind = RunEvent::Kind::kNotModified;
+        break;
+      case PageOutcome::Kind::kReappeared:
+        kind = RunEvent::Kind::kReappeared;
+        ++row.reappearances;
+        break;
+    }
+    Finished(row, kind, outcome.revision.number, outcome.http_status, hash, alert);
+  }
+
+  void Finished(UrlState& row, RunEvent::Kind kind, int revision, long http_status,
+                const std::string& hash, const std::optional<PendingAlert>& alert = std::nullopt) {
     row.body_hash = hash;
-    Succeeded(row, std::string(RunEventName(event.kind)));
+    Succeeded(row, std::string(RunEventName(kind)));
     row.next_due = NextArticleCheck(
         options_.rules, row.last_change ? row.last_change : row.first_seen, options_.now);
-    switch (event.kind) {
+    switch (kind) {
       case RunEvent::Kind::kNew:
         ++summary_.added;
         break;
@@ -403,6 +447,12 @@ class Pass {
         break;
     }
     Put(row, alert);
+    RunEvent event;
+    event.kind = kind;
+    event.url = row.url;
+    event.article_id = row.article_id;
+    event.revision = revision;
+    event.http_status = http_status;
     Emit(event);
   }
 
@@ -433,6 +483,15 @@ class Pass {
   Status fatal_;
   std::unordered_map<std::string, HostState> hosts_;
   std::map<std::string, HostRobots> robots_;
+  struct PendingStore {
+    UrlState* row;
+    PreparedPage page;
+    std::string hash;
+  };
+  // Pages read and waiting to be stored (Flush), at most kStoreBatch.
+  static constexpr std::size_t kStoreBatch = 64;
+  std::vector<PendingStore> pending_;
+  std::chrono::steady_clock::time_point first_pending_;
   std::set<std::string> new_items_;
   std::set<std::string> new_feeds_;
 };

@@ -128,6 +128,7 @@ void FetchMany(const std::vector<FetchRequest>& requests, const FetchManyOptions
     int still_running = 0;
     curl.multi_perform(multi.get(), &still_running);
     int left = 0;
+    bool completed = false;
     while (CURLMsg* message = curl.multi_info_read(multi.get(), &left)) {
       if (message->msg != CURLMSG_DONE) continue;
       CURL* handle = message->easy_handle;
@@ -139,10 +140,13 @@ void FetchMany(const std::vector<FetchRequest>& requests, const FetchManyOptions
       curl.multi_remove_handle(multi.get(), handle);
       HostQueue& queue = hosts[finished.host];
       --queue.running;
+      completed = true;
       if (done(finished.index, finished.transfer->Finish(code)) == AfterFetch::kHoldHost) {
         hold(queue, "held");
       }
     }
+    // A finished transfer freed a connection: start the next before waiting.
+    if (completed) continue;
     // Wake for socket activity, for the next start a delay allows, and
     // often enough to see `stop` promptly.
     long wait_ms = 100;

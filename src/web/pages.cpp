@@ -239,9 +239,10 @@ Result<FetchOptions> ConditionalOptions(Archive& archive, std::string_view url,
   return conditional;
 }
 
-Result<PageOutcome> StoreFetchedPage(Archive& archive, std::string_view url,
-                                     const FetchedPage& fetched, UnixSeconds now,
-                                     bool allow_earlier) {
+Result<PreparedPage> PrepareFetchedPage(Archive& archive, std::string_view url,
+                                        const FetchedPage& fetched, UnixSeconds now,
+                                        bool allow_earlier) {
+  PreparedPage prepared;
   const std::string subject(url);
   if (fetched.not_modified) {
     Result<std::optional<RevisionInfo>> latest = LatestRevision(archive, url);
@@ -255,7 +256,8 @@ Result<PageOutcome> StoreFetchedPage(Archive& archive, std::string_view url,
     outcome.kind = PageOutcome::Kind::kNotModified;
     outcome.revision = **latest;
     outcome.http_status = fetched.http_status;
-    return outcome;
+    prepared.outcome = std::move(outcome);
+    return prepared;
   }
   if (!IsPageType(fetched.content_type)) {
     return Status::InvalidInput(subject + ": not a web page (Content-Type " + fetched.content_type +
@@ -285,18 +287,72 @@ Result<PageOutcome> StoreFetchedPage(Archive& archive, std::string_view url,
   revision.page.last_modified = fetched.last_modified;
   revision.page.content_type = fetched.content_type;
   revision.allow_earlier = allow_earlier;
+  if (Status valid = Archive::Validate(revision); !valid.ok()) return valid.WithContext(subject);
   Result<std::optional<PageOutcome>> reappeared = Reappearance(archive, revision);
   if (!reappeared.ok()) return reappeared.status().WithContext(subject);
-  Result<PageOutcome> outcome = *reappeared ? Result<PageOutcome>(**reappeared)
-                                            : Store(archive, revision, fetched.http_status);
-  if (!outcome.ok()) return outcome.status().WithContext(subject);
+  prepared.outcome = std::move(*reappeared);
+  prepared.revision = std::move(revision);
   // The URL fetched and the one the fetch ended at lead to this article from
   // now on, whatever it is stored under (a no-op for its own URL).
-  for (std::string_view alias : {url, std::string_view(fetched.final_url)}) {
-    Status recorded = archive.RecordAlias(WithoutCredentials(alias), outcome->revision.article_id);
-    if (!recorded.ok()) return recorded.WithContext(subject);
+  prepared.aliases = {WithoutCredentials(url), WithoutCredentials(fetched.final_url)};
+  prepared.subject = subject;
+  return prepared;
+}
+
+Result<std::vector<PageOutcome>> StorePreparedPages(Archive& archive,
+                                                    const std::vector<PreparedPage>& pages) {
+  std::vector<NewRevision> revisions;
+  for (const PreparedPage& page : pages) {
+    if (!page.outcome) revisions.push_back(page.revision);
   }
-  return outcome;
+  std::vector<AddOutcome> added;
+  if (revisions.size() == 1) {
+    Result<AddOutcome> one = archive.Add(revisions[0]);
+    if (!one.ok()) {
+      for (const PreparedPage& page : pages) {
+        if (!page.outcome) return one.status().WithContext(page.subject);
+      }
+    }
+    added.push_back(std::move(one).value());
+  } else if (!revisions.empty()) {
+    Result<std::vector<AddOutcome>> batch = archive.AddBatch(revisions);
+    if (!batch.ok()) return batch.status();
+    added = std::move(batch).value();
+  }
+  std::vector<PageOutcome> outcomes;
+  std::size_t next = 0;
+  for (const PreparedPage& page : pages) {
+    if (page.outcome) {
+      outcomes.push_back(*page.outcome);
+    } else {
+      AddOutcome& one = added[next++];
+      PageOutcome outcome;
+      outcome.kind = one.stored ? PageOutcome::Kind::kStored : PageOutcome::Kind::kUnchanged;
+      outcome.revision = std::move(one.revision);
+      outcome.http_status = page.revision.page.http_status;
+      outcome.refused = std::move(one.refused);
+      outcomes.push_back(std::move(outcome));
+    }
+    if (!outcomes.back().refused.ok()) continue;
+    for (const std::string& alias : page.aliases) {
+      Status recorded = archive.RecordAlias(alias, outcomes.back().revision.article_id);
+      if (!recorded.ok()) return recorded.WithContext(page.subject);
+    }
+  }
+  return outcomes;
+}
+
+Result<PageOutcome> StoreFetchedPage(Archive& archive, std::string_view url,
+                                     const FetchedPage& fetched, UnixSeconds now,
+                                     bool allow_earlier) {
+  Result<PreparedPage> prepared = PrepareFetchedPage(archive, url, fetched, now, allow_earlier);
+  if (!prepared.ok()) return prepared.status();
+  if (prepared->outcome && prepared->outcome->kind == PageOutcome::Kind::kNotModified) {
+    return *prepared->outcome;
+  }
+  Result<std::vector<PageOutcome>> stored = StorePreparedPages(archive, {*prepared});
+  if (!stored.ok()) return stored.status();
+  return stored->front();
 }
 
 Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
