@@ -139,7 +139,8 @@ def main():
         # 10% of the pages change (every tenth of each host).
         write_site(root, per_host, lambda h, i: 2 if i % 10 == 0 else 1, only_changed=True)
         archive = os.path.join(tmp, "archive")
-        prepare = f"rm -rf {archive} && cp -a {base} {archive}"
+        # sync: the copy's dirty pages must not land on the first fsync of the timed run.
+        prepare = f"rm -rf {archive} && cp -a {base} {archive} && sync"
         env_now = "STET_NOW=2026-03-01T11:00:00Z"
         results = hyperfine(tmp, args.runs, [
             ("stet run", prepare,
