@@ -508,3 +508,29 @@ TEST_CASE("run: the schedule comes from the archive's config, and a bad value is
                        "for 6h)\n");
   CHECK(stet::test::Snapshot(archive + "/refs") == before);
 }
+
+TEST_CASE("run: a progress bar on a terminal, one plain line per event otherwise", "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  const std::vector<std::string> urls = TrackArticles(archive, site, 3);
+  RunResult plain = Stet(archive, {"run", "--host-delay", "0", "--now", Hour(0)});
+  REQUIRE(plain.exit_code == 0);
+  for (const std::string& url : urls) {
+    CHECK(plain.out.find("new          " + url + "  revision 1 of article ") != std::string::npos);
+  }
+  CHECK(plain.out.find("checked 3, changed 0, new 3, not modified 0, unchanged 0, failed 0 in ") !=
+        std::string::npos);
+  CHECK(plain.err.empty());
+  CHECK(plain.out.find('\r') == std::string::npos);
+
+  site.SetArticleVersion("/a/2", 2);
+  RunResult terminal = stet::test::RunInTerminal(
+      {STET_BINARY, "--archive", archive, "run", "--host-delay", "0", "--now", Hour(1)});
+  REQUIRE(terminal.exit_code == 0);
+  // The bar: done/total, rate and counts, redrawn in place and cleared.
+  CHECK(terminal.out.find("/3  ") != std::string::npos);
+  CHECK(terminal.out.find("/s  changed ") != std::string::npos);
+  CHECK(terminal.out.find("\r\x1b[2K") != std::string::npos);
+  CHECK(terminal.out.find("stored       " + urls[1] + "  revision 2") != std::string::npos);
+}
