@@ -109,6 +109,11 @@ struct FetchFlags {
 };
 void AddFetchOptions(CLI::App& command, FetchFlags* flags);
 
+// The URLs `given`, then those of the file `from` ("-": standard input;
+// "" none): one a line, blank lines and lines starting with '#' skipped.
+Result<std::vector<std::string>> UrlList(const std::vector<std::string>& given,
+                                         const std::string& from, const std::string& command);
+
 nlohmann::json RevisionJson(const RevisionInfo& revision);
 
 // A quote as JSON: {"text", "speaker" (null when unknown), "start", "end",

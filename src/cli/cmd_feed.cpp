@@ -13,19 +13,22 @@ namespace {
 
 struct FeedAddOptions {
   std::vector<std::string> urls;
+  std::string from;  // a file of URLs, one a line ("-": standard input)
   FetchFlags fetch;
 };
 
 int RunFeedAdd(const FeedAddOptions& options, const Context& context) {
-  if (options.urls.empty()) {
-    std::fprintf(stderr, "stet: feed add: give feed or home page URLs\n");
+  Result<std::vector<std::string>> urls = UrlList(options.urls, options.from, "feed add");
+  if (!urls.ok()) return Fail(urls.status());
+  if (urls->empty()) {
+    std::fprintf(stderr, "stet: feed add: give feed or home page URLs, or --from FILE\n");
     return kExitUsage;
   }
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
   // Every URL is looked at before anything is written: all or nothing.
   std::vector<std::string> feeds;
-  for (const std::string& url : options.urls) {
+  for (const std::string& url : *urls) {
     Result<std::vector<std::string>> found =
         DiscoverFeeds(url, options.fetch.Options(kDefaultMaxInputBytes));
     if (!found.ok()) return Fail(found.status().WithOperation("feed add"));
@@ -92,6 +95,7 @@ void SetupFeed(CLI::App& app, Context& context) {
   CLI::App* add = feed->add_subcommand(
       "add", "Track feeds (RSS, Atom, sitemaps), or the feeds a home page names");
   add->add_option("urls", add_options->urls, "Feed or home page URLs");
+  add->add_option("--from", add_options->from, "A file of URLs, one a line (- for standard input)");
   AddFetchOptions(*add, &add_options->fetch);
   add->callback([add_options, &context] { context.exit_code = RunFeedAdd(*add_options, context); });
 

@@ -15,32 +15,9 @@ struct TrackOptions {
   std::string from;  // a file of URLs, one a line ("-": standard input)
 };
 
-// The URLs given, then those of --from: one a line, blank lines and lines
-// starting with '#' skipped.
-Result<std::vector<std::string>> UrlsOf(const TrackOptions& options, const std::string& command) {
-  std::vector<std::string> urls = options.urls;
-  if (!options.from.empty()) {
-    Result<std::string> text = ReadInputFile(options.from);
-    if (!text.ok()) return text.status().WithOperation(command);
-    std::size_t start = 0;
-    while (start < text->size()) {
-      std::size_t end = text->find('\n', start);
-      if (end == std::string::npos) end = text->size();
-      std::string line = text->substr(start, end - start);
-      start = end + 1;
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-        line.pop_back();
-      const std::size_t first = line.find_first_not_of(" \t");
-      if (first == std::string::npos || line[first] == '#') continue;
-      urls.push_back(line.substr(first));
-    }
-  }
-  return urls;
-}
-
 int RunTrack(const TrackOptions& options, bool add, const Context& context) {
   const std::string command = add ? "track" : "untrack";
-  Result<std::vector<std::string>> urls = UrlsOf(options, command);
+  Result<std::vector<std::string>> urls = UrlList(options.urls, options.from, command);
   if (!urls.ok()) return Fail(urls.status());
   if (urls->empty()) {
     std::fprintf(stderr, "stet: %s: give URLs, or --from FILE with one a line\n", command.c_str());

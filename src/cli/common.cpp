@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli.h"
+#include "stet/text.h"
 
 namespace stet::cli {
 
@@ -236,6 +237,30 @@ void PrintQuotes(const std::vector<Quote>& quotes) {
     if (quote.partial && quote.speech) who += ", partial";
     std::printf("  %-28s \u201C%s\u201D\n", who.c_str(), quote.text.c_str());
   }
+}
+
+// The URLs given, then those of --from: one a line, blank lines and lines
+// starting with '#' skipped.
+Result<std::vector<std::string>> UrlList(const std::vector<std::string>& given,
+                                         const std::string& from, const std::string& command) {
+  std::vector<std::string> urls = given;
+  if (!from.empty()) {
+    Result<std::string> text = ReadInputFile(from);
+    if (!text.ok()) return text.status().WithOperation(command);
+    std::size_t start = 0;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      std::string line = text->substr(start, end - start);
+      start = end + 1;
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        line.pop_back();
+      const std::size_t first = line.find_first_not_of(" \t");
+      if (first == std::string::npos || line[first] == '#') continue;
+      urls.push_back(line.substr(first));
+    }
+  }
+  return urls;
 }
 
 }  // namespace stet::cli

@@ -179,7 +179,9 @@ TEST_CASE("feed add: a feed, or the feeds a home page names, then list and remov
   stet::test::RunResult direct = stet::test::Stet(archive, {"feed", "add", site.Url("/rss.xml")});
   CHECK(direct.exit_code == 0);
   CHECK(direct.out == "tracking 1 new feed(s); 0 already tracked\n");
-  stet::test::RunResult home = stet::test::Stet(archive, {"feed", "add", site.Url("/")});
+  // A home page, given in a file read from standard input.
+  stet::test::RunResult home = stet::test::Stet(archive, {"feed", "add", "--from", "-"},
+                                                "# sites\n\n" + site.Url("/") + "\n");
   CHECK(home.exit_code == 0);
   CHECK(home.out ==
         site.Url("/") + " names 2 feed(s)\ntracking 1 new feed(s); 1 already tracked\n");
