@@ -21,6 +21,7 @@
 #include "stet/fetch.h"
 #include "stet/schedule.h"
 #include "stet/status.h"
+#include "stet/watch_list.h"
 
 namespace stet {
 
@@ -112,8 +113,9 @@ Result<RunSummary> RunPass(Archive& archive, CrawlState& state, const RunOptions
 // Tells the state database about the watch list: a row for each tracked
 // URL that has none, seeded from its article's revisions when it is
 // archived (so a lost database is rebuilt), and none for untracked ones.
-Status SyncWatchList(Archive& archive, CrawlState& state, const ScheduleRules& rules,
-                     UnixSeconds now);
+// Returns the watch list's entries.
+Result<std::vector<WatchEntry>> SyncWatchList(Archive& archive, CrawlState& state,
+                                              const ScheduleRules& rules, UnixSeconds now);
 
 }  // namespace stet
 

@@ -8,6 +8,8 @@
 #ifndef STET_WATCH_LIST_H_
 #define STET_WATCH_LIST_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,11 +20,23 @@
 
 namespace stet {
 
+// Options of one entry, kept in it (so they travel with the list).
+struct WatchOptions {
+  // Check it this often, whatever its age, and never stop (0: the
+  // archive's schedule, docs/scheduling.md).
+  std::int64_t every_seconds = 0;
+  // Fetch it even where robots.txt disallows (a site one owns or has
+  // permission to archive).
+  bool ignore_robots = false;
+  bool operator==(const WatchOptions&) const = default;
+};
+
 struct WatchEntry {
   enum class Kind { kArticle, kFeed };
   Kind kind = Kind::kArticle;
   std::string url;  // canonical form
   UnixSeconds added_at = 0;
+  WatchOptions options;
 };
 
 // "article" or "feed".
@@ -40,9 +54,11 @@ class WatchList {
 
   // Adds `urls` as entries of `kind`, all in one commit. Every URL must be
   // an absolute http(s) URL; if one is not, nothing is added and the error
-  // names it. An entry already there keeps its time.
+  // names it. An entry already there keeps its time, and its options
+  // unless `options` are given (then they replace its own; a change of
+  // options counts as a change).
   Result<WatchChange> Add(WatchEntry::Kind kind, const std::vector<std::string>& urls,
-                          UnixSeconds now);
+                          UnixSeconds now, const std::optional<WatchOptions>& options = {});
 
   // Removes `urls` from the entries of `kind`, in one commit.
   Result<WatchChange> Remove(WatchEntry::Kind kind, const std::vector<std::string>& urls);

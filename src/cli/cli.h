@@ -14,6 +14,7 @@
 #include "stet/fetch.h"
 #include "stet/quotes.h"
 #include "stet/status.h"
+#include "stet/watch_list.h"
 
 namespace stet::cli {
 
@@ -113,6 +114,14 @@ void AddFetchOptions(CLI::App& command, FetchFlags* flags);
 // "" none): one a line, blank lines and lines starting with '#' skipped.
 Result<std::vector<std::string>> UrlList(const std::vector<std::string>& given,
                                          const std::string& from, const std::string& command);
+
+// --every D|0 and --ignore-robots of `track` and `feed add`: the options of
+// the entries they add (stet/watch_list.h).
+void AddEntryOptions(CLI::App& command, std::string* every, bool* ignore_robots);
+// The options those flags give; nullopt when neither was given (an entry
+// already tracked then keeps its own). kInvalidInput for a bad --every.
+Result<std::optional<WatchOptions>> EntryOptions(const std::string& every, bool ignore_robots,
+                                                 const std::string& command);
 
 nlohmann::json RevisionJson(const RevisionInfo& revision);
 

@@ -14,6 +14,8 @@ namespace {
 struct FeedAddOptions {
   std::vector<std::string> urls;
   std::string from;  // a file of URLs, one a line ("-": standard input)
+  std::string every;
+  bool ignore_robots = false;
   FetchFlags fetch;
 };
 
@@ -24,6 +26,9 @@ int RunFeedAdd(const FeedAddOptions& options, const Context& context) {
     std::fprintf(stderr, "stet: feed add: give feed or home page URLs, or --from FILE\n");
     return kExitUsage;
   }
+  Result<std::optional<WatchOptions>> entry_options =
+      EntryOptions(options.every, options.ignore_robots, "feed add");
+  if (!entry_options.ok()) return Fail(entry_options.status());
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
   // Every URL is looked at before anything is written: all or nothing.
@@ -38,7 +43,7 @@ int RunFeedAdd(const FeedAddOptions& options, const Context& context) {
     feeds.insert(feeds.end(), found->begin(), found->end());
   }
   WatchList list(*archive);
-  Result<WatchChange> change = list.Add(WatchEntry::Kind::kFeed, feeds, Now());
+  Result<WatchChange> change = list.Add(WatchEntry::Kind::kFeed, feeds, Now(), *entry_options);
   if (!change.ok()) return Fail(change.status().WithOperation("feed add"));
   std::printf("tracking %zu new feed(s); %zu already tracked\n", change->changed,
               change->unchanged);

@@ -56,9 +56,10 @@ int RunStatus(const StatusFlags& flags, const Context& context) {
   if (!rules.ok()) return Fail(rules.status().WithContext("status"));
   Result<CrawlState> state = CrawlState::Open(archive->path());
   if (!state.ok()) return Fail(state.status().WithContext("status"));
-  if (Status synced = SyncWatchList(*archive, *state, *rules, now); !synced.ok()) {
-    return Fail(synced.WithContext("status"));
-  }
+  Result<std::vector<WatchEntry>> entries = SyncWatchList(*archive, *state, *rules, now);
+  if (!entries.ok()) return Fail(entries.status().WithContext("status"));
+  std::map<std::string, WatchOptions> options_of;
+  for (const WatchEntry& entry : *entries) options_of[entry.url] = entry.options;
   Result<std::vector<UrlState>> urls = state->Urls();
   if (!urls.ok()) return Fail(urls.status().WithContext("status"));
   Result<std::vector<HostState>> host_states = state->Hosts();
@@ -113,20 +114,25 @@ int RunStatus(const StatusFlags& flags, const Context& context) {
                            {"urls", nlohmann::json::array()},
                            {"hosts", nlohmann::json::array()}};
     for (const UrlState& url : *urls) {
-      json["urls"].push_back({{"url", url.url},
-                              {"kind", url.feed ? "feed" : "article"},
-                              {"host", url.host},
-                              {"article", url.article_id},
-                              {"next_due", When(url.next_due)},
-                              {"last_check", url.last_check ? When(url.last_check) : nullptr},
-                              {"last_change", url.last_change ? When(url.last_change) : nullptr},
-                              {"last_result", url.last_result},
-                              {"failures", url.failures},
-                              {"last_cause", url.last_cause},
-                              {"last_error", url.last_error},
-                              {"checks", url.checks},
-                              {"changes", url.changes},
-                              {"reappearances", url.reappearances}});
+      json["urls"].push_back(
+          {{"url", url.url},
+           {"kind", url.feed ? "feed" : "article"},
+           {"host", url.host},
+           {"article", url.article_id},
+           {"next_due", When(url.next_due)},
+           {"last_check", url.last_check ? When(url.last_check) : nullptr},
+           {"last_change", url.last_change ? When(url.last_change) : nullptr},
+           {"last_result", url.last_result},
+           {"failures", url.failures},
+           {"last_cause", url.last_cause},
+           {"last_error", url.last_error},
+           {"checks", url.checks},
+           {"changes", url.changes},
+           {"reappearances", url.reappearances},
+           {"every", options_of[url.url].every_seconds > 0
+                         ? nlohmann::json(FormatDuration(options_of[url.url].every_seconds))
+                         : nlohmann::json(nullptr)},
+           {"ignore_robots", options_of[url.url].ignore_robots}});
     }
     for (const auto& [name, host] : hosts) {
       json["hosts"].push_back(

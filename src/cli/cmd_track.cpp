@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "stet/schedule.h"
 #include "stet/text.h"
 #include "stet/watch_list.h"
 
@@ -11,6 +12,8 @@ namespace stet::cli {
 namespace {
 
 struct TrackOptions {
+  std::string every;  // --every: "" not given, "0" the schedule
+  bool ignore_robots = false;
   std::vector<std::string> urls;
   std::string from;  // a file of URLs, one a line ("-": standard input)
 };
@@ -23,11 +26,15 @@ int RunTrack(const TrackOptions& options, bool add, const Context& context) {
     std::fprintf(stderr, "stet: %s: give URLs, or --from FILE with one a line\n", command.c_str());
     return kExitUsage;
   }
+  Result<std::optional<WatchOptions>> entry_options =
+      EntryOptions(options.every, options.ignore_robots, command);
+  if (!entry_options.ok()) return Fail(entry_options.status());
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
   WatchList list(*archive);
-  Result<WatchChange> change = add ? list.Add(WatchEntry::Kind::kArticle, *urls, Now())
-                                   : list.Remove(WatchEntry::Kind::kArticle, *urls);
+  Result<WatchChange> change =
+      add ? list.Add(WatchEntry::Kind::kArticle, *urls, Now(), *entry_options)
+          : list.Remove(WatchEntry::Kind::kArticle, *urls);
   if (!change.ok()) return Fail(change.status().WithOperation(command));
   if (add) {
     std::printf("tracking %zu new article URL(s); %zu already tracked\n", change->changed,
@@ -50,7 +57,11 @@ int RunTracked(Format format, const Context& context) {
     for (const WatchEntry& entry : *entries) {
       out.push_back({{"kind", WatchKindName(entry.kind)},
                      {"url", entry.url},
-                     {"added_at", FormatTimestamp(entry.added_at)}});
+                     {"added_at", FormatTimestamp(entry.added_at)},
+                     {"every", entry.options.every_seconds > 0
+                                   ? nlohmann::json(FormatDuration(entry.options.every_seconds))
+                                   : nlohmann::json(nullptr)},
+                     {"ignore_robots", entry.options.ignore_robots}});
     }
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;
@@ -62,8 +73,12 @@ int RunTracked(Format format, const Context& context) {
   }
   std::printf("%-7s  %-20s  %s\n", "KIND", "ADDED", "URL");
   for (const WatchEntry& entry : *entries) {
-    std::printf("%-7s  %-20s  %s\n", std::string(WatchKindName(entry.kind)).c_str(),
-                FormatTimestamp(entry.added_at).c_str(), entry.url.c_str());
+    std::string note;
+    if (entry.options.every_seconds > 0)
+      note += "  every " + FormatDuration(entry.options.every_seconds);
+    if (entry.options.ignore_robots) note += "  ignoring robots.txt";
+    std::printf("%-7s  %-20s  %s%s\n", std::string(WatchKindName(entry.kind)).c_str(),
+                FormatTimestamp(entry.added_at).c_str(), entry.url.c_str(), note.c_str());
   }
   return kExitOk;
 }
@@ -76,6 +91,7 @@ void SetupTrackCommand(CLI::App& app, Context& context, bool add) {
   command->add_option("urls", options->urls, "Article URLs");
   command->add_option("--from", options->from, "A file of URLs, one a line (- for standard input)")
       ->check(NotEmpty("a file"));
+  if (add) AddEntryOptions(*command, &options->every, &options->ignore_robots);
   command->callback(
       [options, add, &context] { context.exit_code = RunTrack(*options, add, context); });
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli.h"
+#include "stet/schedule.h"
 #include "stet/text.h"
 
 namespace stet::cli {
@@ -261,6 +262,27 @@ Result<std::vector<std::string>> UrlList(const std::vector<std::string>& given,
     }
   }
   return urls;
+}
+
+void AddEntryOptions(CLI::App& command, std::string* every, bool* ignore_robots) {
+  command.add_option("--every", *every,
+                     "Check these this often whatever their age (15m, 1h; 0: the archive's "
+                     "schedule again)");
+  command.add_flag("--ignore-robots", *ignore_robots,
+                   "Fetch these even where robots.txt disallows (a site you may archive)");
+}
+
+Result<std::optional<WatchOptions>> EntryOptions(const std::string& every, bool ignore_robots,
+                                                 const std::string& command) {
+  if (every.empty() && !ignore_robots) return std::optional<WatchOptions>();
+  WatchOptions options;
+  options.ignore_robots = ignore_robots;
+  if (!every.empty() && every != "0") {
+    Result<Seconds> span = ParseDuration(every);
+    if (!span.ok()) return span.status().WithContext(command + ": --every");
+    options.every_seconds = *span;
+  }
+  return std::optional<WatchOptions>(options);
 }
 
 }  // namespace stet::cli

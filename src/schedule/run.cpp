@@ -45,10 +45,7 @@ class Pass {
       : archive_(archive), state_(state), options_(options), on_event_(on_event) {}
 
   Status Run() {
-    if (Status synced = SyncWatchList(archive_, state_, options_.rules, options_.now);
-        !synced.ok()) {
-      return synced;
-    }
+    if (Status synced = Sync(); !synced.ok()) return synced;
     Result<std::vector<HostState>> hosts = state_.Hosts();
     if (!hosts.ok()) return hosts.status();
     for (HostState& host : *hosts) hosts_[host.host] = std::move(host);
@@ -72,9 +69,15 @@ class Pass {
     if (!rows.ok()) return rows.status();
     std::vector<UrlState> due;
     for (UrlState& row : *rows) {
-      if (row.feed == feeds && row.next_due && *row.next_due <= options_.now) {
-        due.push_back(std::move(row));
+      if (row.feed != feeds) continue;
+      // An entry's own interval holds even where the schedule stopped it,
+      // or set it further off before the interval was given.
+      const Seconds every = OptionsOf(row).every_seconds;
+      if (every > 0 && row.failures == 0 && row.last_check > 0 &&
+          (!row.next_due || *row.next_due > row.last_check + every)) {
+        row.next_due = row.last_check + every;
       }
+      if (row.next_due && *row.next_due <= options_.now) due.push_back(std::move(row));
     }
     return due;
   }
@@ -175,6 +178,7 @@ class Pass {
   bool Admitted(UrlState& row) {
     auto found = robots_.find(row.host);
     if (found == robots_.end() || found->second.rules.Allows(row.url)) return true;
+    if (OptionsOf(row).ignore_robots) return true;
     const HostRobots& robots = found->second;
     row.next_due = robots.expires_at;
     if (robots.reachable) {
@@ -329,7 +333,8 @@ class Pass {
       row.body_hash = BodyHash(page.body);
     }
     Succeeded(row, page.not_modified ? "not_modified" : "checked");
-    row.next_due = options_.now + options_.rules.feed_every;
+    const Seconds every = OptionsOf(row).every_seconds;
+    row.next_due = options_.now + (every > 0 ? every : options_.rules.feed_every);
     {
       RunEvent event;
       event.kind = RunEvent::Kind::kFeedChecked;
@@ -427,8 +432,11 @@ class Pass {
                 const std::string& hash, const std::optional<PendingAlert>& alert = std::nullopt) {
     row.body_hash = hash;
     Succeeded(row, std::string(RunEventName(kind)));
-    row.next_due = NextArticleCheck(
-        options_.rules, row.last_change ? row.last_change : row.first_seen, options_.now);
+    const Seconds every = OptionsOf(row).every_seconds;
+    row.next_due = every > 0 ? std::optional<UnixSeconds>(options_.now + every)
+                             : NextArticleCheck(options_.rules,
+                                                row.last_change ? row.last_change : row.first_seen,
+                                                options_.now);
     switch (kind) {
       case RunEvent::Kind::kNew:
         ++summary_.added;
@@ -472,7 +480,22 @@ class Pass {
           list.Add(WatchEntry::Kind::kFeed, {new_feeds_.begin(), new_feeds_.end()}, options_.now);
       if (!added.ok()) return added.status();
     }
-    return SyncWatchList(archive_, state_, options_.rules, options_.now);
+    return Sync();
+  }
+
+  // Brings the state database in line with the watch list, and keeps each
+  // entry's options for the pass.
+  Status Sync() {
+    Result<std::vector<WatchEntry>> entries =
+        SyncWatchList(archive_, state_, options_.rules, options_.now);
+    if (!entries.ok()) return entries.status();
+    for (const WatchEntry& entry : *entries) entry_options_[entry.url] = entry.options;
+    return Status::Ok();
+  }
+
+  WatchOptions OptionsOf(const UrlState& row) const {
+    auto found = entry_options_.find(row.url);
+    return found == entry_options_.end() ? WatchOptions() : found->second;
   }
 
   Archive& archive_;
@@ -492,6 +515,7 @@ class Pass {
   static constexpr std::size_t kStoreBatch = 64;
   std::vector<PendingStore> pending_;
   std::chrono::steady_clock::time_point first_pending_;
+  std::unordered_map<std::string, WatchOptions> entry_options_;
   std::set<std::string> new_items_;
   std::set<std::string> new_feeds_;
 };

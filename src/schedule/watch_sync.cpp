@@ -41,14 +41,16 @@ Result<UrlState> SeedRow(Archive& archive, const WatchEntry& entry, const Schedu
     row.etag = page->etag;
     row.last_modified = page->last_modified;
   }
-  row.next_due = NextArticleCheck(rules, row.last_change, row.last_check);
+  row.next_due = entry.options.every_seconds > 0
+                     ? std::optional<UnixSeconds>(row.last_check + entry.options.every_seconds)
+                     : NextArticleCheck(rules, row.last_change, row.last_check);
   return row;
 }
 
 }  // namespace
 
-Status SyncWatchList(Archive& archive, CrawlState& state, const ScheduleRules& rules,
-                     UnixSeconds now) {
+Result<std::vector<WatchEntry>> SyncWatchList(Archive& archive, CrawlState& state,
+                                              const ScheduleRules& rules, UnixSeconds now) {
   Result<std::vector<WatchEntry>> entries = WatchList(archive).Entries();
   if (!entries.ok()) return entries.status();
   Result<std::vector<UrlState>> rows = state.Urls();
@@ -64,8 +66,10 @@ Status SyncWatchList(Archive& archive, CrawlState& state, const ScheduleRules& r
     if (Status put = state.PutUrl(*row); !put.ok()) return put;
     known.insert(entry.url);
   }
-  if (tracked.size() == known.size()) return Status::Ok();
-  return state.KeepOnly(tracked);
+  if (tracked.size() != known.size()) {
+    if (Status kept = state.KeepOnly(tracked); !kept.ok()) return kept;
+  }
+  return entries;
 }
 
 }  // namespace stet

@@ -40,6 +40,13 @@ Result<std::vector<std::string>> CanonicalUrls(const std::vector<std::string>& u
   return out;
 }
 
+std::string EntryJson(const std::string& url, UnixSeconds added_at, const WatchOptions& options) {
+  nlohmann::json entry = {{"url", url}, {"added_at", FormatTimestamp(added_at)}};
+  if (options.every_seconds > 0) entry["every_seconds"] = options.every_seconds;
+  if (options.ignore_robots) entry["ignore_robots"] = true;
+  return entry.dump() + "\n";
+}
+
 // Writes `changes` as one commit; what did not change the list (already
 // there, not there, given twice) counts as unchanged.
 Result<WatchChange> Commit(Archive::Impl& impl, const std::vector<TreeChange>& changes,
@@ -59,16 +66,27 @@ std::string_view WatchKindName(WatchEntry::Kind kind) {
 }
 
 Result<WatchChange> WatchList::Add(WatchEntry::Kind kind, const std::vector<std::string>& urls,
-                                   UnixSeconds now) {
+                                   UnixSeconds now, const std::optional<WatchOptions>& options) {
   Result<std::vector<std::string>> canonical = CanonicalUrls(urls);
   if (!canonical.ok()) return canonical.status();
   // An entry already there keeps its time: the tree writer checks that
-  // under the lock, against the list as it is then.
+  // under the lock, against the list as it is then. New options are
+  // written over an entry's, keeping its time as read here.
+  std::map<std::string, UnixSeconds> added_at;
+  if (options) {
+    Result<std::vector<WatchEntry>> existing = Entries();
+    if (!existing.ok()) return existing.status();
+    for (const WatchEntry& entry : *existing) {
+      if (entry.kind == kind) added_at[entry.url] = entry.added_at;
+    }
+  }
   std::vector<TreeChange> changes;
   std::map<std::string, std::string> url_of;  // path -> URL, for the message
   for (const std::string& url : *canonical) {
-    const nlohmann::json entry = {{"url", url}, {"added_at", FormatTimestamp(now)}};
-    changes.push_back({PathOf(kind, url), entry.dump() + "\n", /*keep_existing=*/true});
+    const auto known = added_at.find(url);
+    const UnixSeconds at = known == added_at.end() ? now : known->second;
+    changes.push_back({PathOf(kind, url), EntryJson(url, at, options.value_or(WatchOptions())),
+                       /*keep_existing=*/!options});
     url_of[changes.back().path] = url;
   }
   return Commit(*archive_.impl_, changes, [&](const std::vector<const TreeChange*>& applied) {
@@ -110,6 +128,14 @@ Result<std::vector<WatchEntry>> WatchList::Entries() {
         if (Result<UnixSeconds> at = ParseTimestamp(added->get<std::string>()); at.ok()) {
           entry.added_at = *at;
         }
+      }
+      if (const auto every = json.find("every_seconds");
+          every != json.end() && every->is_number_integer() && every->get<std::int64_t>() > 0) {
+        entry.options.every_seconds = every->get<std::int64_t>();
+      }
+      if (const auto robots = json.find("ignore_robots");
+          robots != json.end() && robots->is_boolean()) {
+        entry.options.ignore_robots = robots->get<bool>();
       }
       entries.push_back(std::move(entry));
     }

@@ -541,3 +541,56 @@ TEST_CASE("run: a progress bar on a terminal, one plain line per event otherwise
   CHECK(terminal.out.find("\r\x1b[2K") != std::string::npos);
   CHECK(terminal.out.find("stored       " + urls[1] + "  revision 2") != std::string::npos);
 }
+
+TEST_CASE("run: an entry's own interval and robots.txt choice travel with it", "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  site.SetRobots("User-agent: *\nDisallow: /private/\n");
+  for (const char* path : {"/a/1", "/a/2", "/private/3"}) site.SetArticleVersion(path, 1);
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  REQUIRE(Stet(archive, {"track", site.Url("/a/1")}).exit_code == 0);
+  REQUIRE(Stet(archive, {"track", site.Url("/a/2"), "--every", "5m"}).exit_code == 0);
+  REQUIRE(Stet(archive, {"track", site.Url("/private/3"), "--ignore-robots"}).exit_code == 0);
+  nlohmann::json tracked =
+      nlohmann::json::parse(Stet(archive, {"tracked", "--format", "json"}).out);
+  REQUIRE(tracked.size() == 3);
+  CHECK(tracked[0]["every"].is_null());
+  CHECK(tracked[1]["every"] == "5m");
+  CHECK(tracked[2]["ignore_robots"] == true);
+  CHECK(Stet(archive, {"tracked"}).out.find(site.Url("/a/2") + "  every 5m") != std::string::npos);
+
+  RunResult first = Stet(archive, {"run", "--host-delay", "0", "--log-format", "json", "--now",
+                                   "2026-03-01T10:00:00Z"});
+  REQUIRE(first.exit_code == 0);
+  CHECK(SummaryOf(first)["new"] == 3);  // /private/3 too: its entry ignores robots.txt
+  nlohmann::json status = Status(archive, "2026-03-01T10:00:00Z");
+  std::map<std::string, nlohmann::json> by_url;
+  for (const nlohmann::json& url : status["urls"]) by_url[url["url"]] = url;
+  CHECK(by_url[site.Url("/a/1")]["next_due"] == "2026-03-01T10:15:00Z");
+  CHECK(by_url[site.Url("/a/2")]["next_due"] == "2026-03-01T10:05:00Z");
+
+  // Long after: the schedule stopped /a/1, /a/2 is still checked every 5m.
+  REQUIRE(Stet(archive, {"run", "--host-delay", "0", "--now", "2026-06-01T10:00:00Z"}).exit_code ==
+          0);
+  status = Status(archive, "2026-06-01T10:00:00Z");
+  for (const nlohmann::json& url : status["urls"]) by_url[url["url"]] = url;
+  CHECK(by_url[site.Url("/a/1")]["next_due"].is_null());
+  CHECK(by_url[site.Url("/a/2")]["next_due"] == "2026-06-01T10:05:00Z");
+
+  // Options given again replace the entry's; its time stays.
+  const std::string added = tracked[1]["added_at"];
+  RunResult reset = Stet(archive, {"track", site.Url("/a/2"), "--every", "0"});
+  CHECK(reset.exit_code == 0);
+  CHECK(reset.out == "tracking 1 new article URL(s); 0 already tracked\n");
+  tracked = nlohmann::json::parse(Stet(archive, {"tracked", "--format", "json"}).out);
+  CHECK(tracked[1]["every"].is_null());
+  CHECK(tracked[1]["added_at"] == added);
+  CHECK(Stet(archive, {"track", site.Url("/a/2")}).out ==
+        "tracking 0 new article URL(s); 1 already tracked\n");
+  RunResult bad = Stet(archive, {"track", site.Url("/a/2"), "--every", "soon"});
+  CHECK(bad.exit_code == 1);
+  CHECK(
+      bad.err ==
+      "stet: track: --every: 'soon' is not a duration (a whole number and s, m, h, d or w: 15m)\n");
+}
