@@ -594,3 +594,23 @@ TEST_CASE("run: an entry's own interval and robots.txt choice travel with it", "
       bad.err ==
       "stet: track: --every: 'soon' is not a duration (a whole number and s, m, h, d or w: 15m)\n");
 }
+
+TEST_CASE("run: exit 3 only when every fetch failed", "[run][cli]") {
+  stet::test::ScratchDir scratch;
+  const std::string archive = scratch / "archive";
+  NewsSite site;
+  TrackArticles(archive, site, 2);
+  site.FailArticles(404);  // per page, not per host: both are asked
+  RunResult failed = Stet(archive, {"run", "--host-delay", "0", "--now", Hour(0)});
+  CHECK(failed.exit_code == 3);
+  CHECK(failed.out.find("checked 2, changed 0, new 0, not modified 0, unchanged 0, failed 2 "
+                        "(HTTP 404: 2)") != std::string::npos);
+  site.FailArticles(0);
+  // Retried after the first back-off (5m), both succeed.
+  RunResult early = Stet(archive, {"run", "--host-delay", "0", "--now", "2026-03-01T00:04:00Z"});
+  CHECK(early.exit_code == 0);
+  CHECK(early.out.find("checked 0,") != std::string::npos);
+  RunResult retried = Stet(archive, {"run", "--host-delay", "0", "--now", "2026-03-01T00:05:00Z"});
+  CHECK(retried.exit_code == 0);
+  CHECK(retried.out.find("new 2") != std::string::npos);
+}

@@ -1,7 +1,7 @@
 // libFuzzer target over everything that reads untrusted bytes before they
 // reach the archive: import lines, feeds, URLs, text checks and normalisation,
-// timestamps, stored commit messages, page.json and re-extraction notes read
-// back, charset detection and conversion, HTML parsing (a replayed parse
+// timestamps, robots.txt, durations and schedules, stored commit messages, page.json and
+// re-extraction notes read back, charset detection and conversion, HTML parsing (a replayed parse
 // builds the same document), article extraction from HTML, quotes, claims,
 // and the comparison of two texts (the input cut at a code point boundary
 // near its middle).
@@ -32,6 +32,8 @@
 #include "stet/identity.h"
 #include "stet/import.h"
 #include "stet/quotes.h"
+#include "stet/robots.h"
+#include "stet/schedule.h"
 #include "stet/text.h"
 #include "store/revision_format.h"
 #include "web/html_document.h"
@@ -72,6 +74,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   (void)stet::FeedLinksOf(input, "https://example.com/");
+  // robots.txt: any bytes read as rules; /robots.txt itself always allowed.
+  {
+    const stet::RobotsRules rules = stet::RobotsRules::Parse(input);
+    (void)rules.Allows("/news/2026/story?id=1");
+    (void)rules.Allows(input.substr(0, 256));
+    if (!rules.Allows("/robots.txt") || rules.crawl_delay_ms() < 0) __builtin_trap();
+  }
+  // Durations and schedule tiers: a parsed span is positive.
+  if (auto span = stet::ParseDuration(input); span.ok() && *span <= 0) __builtin_trap();
+  (void)stet::ParseTiers(input);
   // Any bytes in any declared encoding become valid UTF-8.
   for (const char* charset : {"", "utf-8", "iso-8859-1", "shift_jis", "utf-16le"}) {
     if (auto decoded = stet::HtmlToUtf8(input, charset); decoded.ok()) {
