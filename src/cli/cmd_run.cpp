@@ -243,13 +243,19 @@ void AddPassOptions(CLI::App& command, RunFlags* flags) {
   command.add_option("--notify", flags->notify,
                      "Run this shell command once per stored change at or above "
                      "--min-materiality, its `stet diff --format json` on standard input");
-  command.add_option("--webhook", flags->webhook, "POST the same JSON to this URL");
+  command.add_option("--webhook", flags->webhook, "POST the same JSON to this URL")
+      ->check(CLI::Validator(
+          [](std::string& url) {
+            return IsHttpUrl(url) ? std::string() : "'" + url + "' is not an http(s) URL";
+          },
+          "URL"));
   command.add_option("--min-materiality", flags->min_materiality, "Alert threshold")
       ->check(CLI::IsMember({"low", "medium", "high"}))
       ->default_str("medium");
+  const std::map<std::string, LogFormat> formats{{"text", LogFormat::kText},
+                                                 {"json", LogFormat::kJson}};
   command.add_option("--log-format", flags->log_format, "text (one line per event) or json")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, LogFormat>{{"text", LogFormat::kText}, {"json", LogFormat::kJson}}))
+      ->transform(OneOf(formats))
       ->default_str("text");
   command.add_flag("-v,--verbose", flags->verbose, "Log every check, unchanged ones too");
   AddFetchOptions(command, &flags->fetch);
