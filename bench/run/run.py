@@ -11,6 +11,8 @@ every run (hyperfine --prepare):
   stet run     one pass: `stet run --host-delay 0` (all 2,000 due)
   add loop     `stet add URL` once per URL, 8 at a time (xargs -P 8): how a
                cron job without `run` keeps an archive current
+  stet run, nothing new   the same pass on the archive once those changes
+               are stored: every answer a 304 or the same bytes
   curl         `curl --parallel` fetching the same 2,000 URLs to /dev/null:
                the network floor, no parsing, nothing stored
 
@@ -141,10 +143,19 @@ def main():
         archive = os.path.join(tmp, "archive")
         # sync: the copy's dirty pages must not land on the first fsync of the timed run.
         prepare = f"rm -rf {archive} && cp -a {base} {archive} && sync"
+        # The same archive once the changes are stored: a pass that finds
+        # nothing new (every answer a 304 or the same bytes).
+        settled = os.path.join(tmp, "settled")
+        subprocess.run(["cp", "-a", base, settled], check=True)
+        subprocess.run([stet, "--archive", settled, "run", "--host-delay", "0",
+                        "--now", "2026-03-01T11:00:00Z"], check=True, stdout=subprocess.DEVNULL)
+        prepare_settled = f"rm -rf {archive} && cp -a {settled} {archive} && sync"
         env_now = "STET_NOW=2026-03-01T11:00:00Z"
         results = hyperfine(tmp, args.runs, [
             ("stet run", prepare,
              f"{stet} --archive {archive} run --host-delay 0 --now 2026-03-01T11:00:00Z"),
+            ("stet run, nothing new", prepare_settled,
+             f"{stet} --archive {archive} run --host-delay 0 --now 2026-03-01T12:00:00Z"),
             ("add loop", prepare,
              f"{env_now} xargs -P 8 -n 1 {stet} --archive {archive} add "
              f"< {tmp}/urls.txt > /dev/null"),
@@ -159,13 +170,17 @@ def main():
         summary = timed.stdout.strip().splitlines()[-1]
     finally:
         stop_nginx(tmp)
-    run, loop, curl = (results[name]["median"] for name in ("stet run", "add loop", "curl"))
+    run, settled_run, loop, curl = (results[name]["median"] for name in (
+        "stet run", "stet run, nothing new", "add loop", "curl"))
     print(f"{args.urls} tracked URLs on {HOSTS} hosts, 10% changed; medians of {args.runs} runs")
     print(f"  stet run   {run:7.3f} s   ({summary})")
+    print(f"  stet run   {settled_run:7.3f} s   (the same pass once the changes are stored: "
+          f"nothing new)")
     print(f"  add loop   {loop:7.3f} s   (stet add per URL, xargs -P 8)")
     print(f"  curl       {curl:7.3f} s   (curl --parallel, nothing stored)")
     print(f"stet run vs add loop: {loop / run:.1f}x faster (target >= 10)")
     print(f"stet run vs curl:     {run / curl:.2f}x the time (target <= 2)")
+    print(f"  nothing new vs curl: {settled_run / curl:.2f}x the time")
     print(f"stet run peak RSS:    {rss_kib / 1024:.1f} MiB")
     shutil.rmtree(tmp, ignore_errors=True)
 
