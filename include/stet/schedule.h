@@ -28,6 +28,10 @@ using Seconds = std::int64_t;
 // positive whole number and one unit. kInvalidInput otherwise.
 Result<Seconds> ParseDuration(std::string_view text);
 
+// A delay between requests in milliseconds: "0", "500ms", or a duration
+// as ParseDuration reads it ("1s", "2m"). kInvalidInput otherwise.
+Result<long> ParseDelayMs(std::string_view text);
+
 // The largest unit that divides `span` exactly: "15m", "6h", "90s".
 std::string FormatDuration(Seconds span);
 

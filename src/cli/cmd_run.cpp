@@ -101,17 +101,9 @@ Result<RunOptions> PassOptions(const Archive& archive, const RunFlags& flags) {
   if (!rules.ok()) return rules.status();
   options.rules = *rules;
   if (!flags.host_delay.empty()) {
-    if (flags.host_delay == "0") {
-      options.rules.host_delay_ms = 0;
-    } else if (flags.host_delay.ends_with("ms")) {
-      Result<Seconds> ms = ParseDuration(flags.host_delay.substr(0, flags.host_delay.size() - 2));
-      if (!ms.ok()) return ms.status().WithContext("--host-delay");
-      options.rules.host_delay_ms = static_cast<long>(*ms);
-    } else {
-      Result<Seconds> seconds = ParseDuration(flags.host_delay);
-      if (!seconds.ok()) return seconds.status().WithContext("--host-delay");
-      options.rules.host_delay_ms = static_cast<long>(*seconds * 1000);
-    }
+    Result<long> delay = ParseDelayMs(flags.host_delay);
+    if (!delay.ok()) return delay.status().WithContext("--host-delay");
+    options.rules.host_delay_ms = *delay;
   }
   options.fetch = flags.fetch.Options(10 * 1024 * 1024);
   options.ignore_robots = flags.ignore_robots;

@@ -8,12 +8,6 @@
 namespace stet {
 namespace {
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 struct Unit {
   char letter;
   Seconds seconds;
@@ -23,7 +17,7 @@ constexpr Unit kUnits[] = {{'w', 7 * 86400}, {'d', 86400}, {'h', 3600}, {'m', 60
 }  // namespace
 
 Result<Seconds> ParseDuration(std::string_view text) {
-  const std::string_view trimmed = Trim(text);
+  const std::string_view trimmed = TrimAsciiSpace(text);
   auto bad = [&] {
     return Status::InvalidInput("'" + std::string(text) +
                                 "' is not a duration (a whole number and s, m, h, d or w: 15m)");
@@ -48,6 +42,18 @@ Result<Seconds> ParseDuration(std::string_view text) {
   return value * unit;
 }
 
+Result<long> ParseDelayMs(std::string_view text) {
+  if (text == "0") return 0L;
+  if (text.ends_with("ms")) {
+    Result<Seconds> ms = ParseDuration(text.substr(0, text.size() - 2));
+    if (!ms.ok()) return ms.status();
+    return static_cast<long>(*ms);
+  }
+  Result<Seconds> seconds = ParseDuration(text);
+  if (!seconds.ok()) return seconds.status();
+  return static_cast<long>(*seconds * 1000);
+}
+
 std::string FormatDuration(Seconds span) {
   for (const Unit& unit : kUnits) {
     if (span != 0 && span % unit.seconds == 0) {
@@ -63,7 +69,7 @@ Result<std::vector<ScheduleTier>> ParseTiers(std::string_view text) {
   while (start <= text.size()) {
     std::size_t end = text.find(',', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view part = Trim(text.substr(start, end - start));
+    const std::string_view part = TrimAsciiSpace(text.substr(start, end - start));
     start = end + 1;
     const std::size_t word = part.find(" for ");
     if (word == std::string_view::npos) {
@@ -109,7 +115,6 @@ Result<ScheduleRules> ReadScheduleRules(const Archive& archive) {
       return Status::Ok();
     };
   };
-  Seconds delay_seconds = 0;
   const Status statuses[] = {
       read("stet.schedule",
            [&](const std::string& value) {
@@ -123,19 +128,10 @@ Result<ScheduleRules> ReadScheduleRules(const Archive& archive) {
       read("stet.retryMost", span(rules.retry_most)),
       read("stet.hostDelay",
            [&](const std::string& value) {
-             if (value == "0") {
-               rules.host_delay_ms = 0;
-               return Status::Ok();
-             }
-             if (value.ends_with("ms")) {
-               Result<Seconds> ms = ParseDuration(value.substr(0, value.size() - 2));
-               if (!ms.ok()) return ms.status();
-               rules.host_delay_ms = static_cast<long>(*ms);
-               return Status::Ok();
-             }
-             Status parsed = span(delay_seconds)(value);
-             if (parsed.ok()) rules.host_delay_ms = static_cast<long>(delay_seconds * 1000);
-             return parsed;
+             Result<long> delay = ParseDelayMs(value);
+             if (!delay.ok()) return delay.status();
+             rules.host_delay_ms = *delay;
+             return Status::Ok();
            }),
   };
   for (const Status& status : statuses) {

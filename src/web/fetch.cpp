@@ -31,12 +31,6 @@ std::string Resolve(const CurlLibrary& curl, const std::string& base, const std:
   return CurlString(resolved, CurlFree<char>{&curl}).get();
 }
 
-std::string_view TrimSpace(std::string_view text) {
-  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
   auto* collected = static_cast<Collected*>(user);
   const size_t bytes = size * count;
@@ -51,7 +45,7 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   auto* collected = static_cast<Collected*>(user);
   const size_t bytes = size * count;
-  const std::string_view line = TrimSpace(std::string_view(data, bytes));
+  const std::string_view line = TrimAsciiSpace(std::string_view(data, bytes));
   if (line.rfind("HTTP/", 0) == 0) {
     // A new response of the chain: its headers replace the last one's.
     collected->etag.clear();
@@ -60,13 +54,14 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     collected->reason.clear();
     const std::size_t code = line.find(' ');
     const std::size_t reason = code == std::string_view::npos ? code : line.find(' ', code + 1);
-    if (reason != std::string_view::npos) collected->reason = TrimSpace(line.substr(reason + 1));
+    if (reason != std::string_view::npos)
+      collected->reason = TrimAsciiSpace(line.substr(reason + 1));
     return bytes;
   }
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return bytes;
-  const std::string name = AsciiLower(TrimSpace(line.substr(0, colon)));
-  const std::string_view value = TrimSpace(line.substr(colon + 1));
+  const std::string name = AsciiLower(TrimAsciiSpace(line.substr(0, colon)));
+  const std::string_view value = TrimAsciiSpace(line.substr(colon + 1));
   if (name == "etag") collected->etag = value;
   if (name == "last-modified") collected->last_modified = value;
   if (name == "retry-after") collected->retry_after = value;

@@ -12,12 +12,6 @@
 namespace stet {
 namespace {
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 // Whether `pattern` ("*" any run, final "$" the end) matches a prefix of
 // `path`, or all of it when anchored. Iterative with one backtrack point
 // per "*", as glob matching is, so a hostile pattern cannot blow up.
@@ -88,8 +82,8 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view product) 
     line = line.substr(0, line.find('#'));
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = AsciiLower(Trim(line.substr(0, colon)));
-    const std::string_view value = Trim(line.substr(colon + 1));
+    const std::string key = AsciiLower(TrimAsciiSpace(line.substr(0, colon)));
+    const std::string_view value = TrimAsciiSpace(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agents) group_mine = group_anyone = false;
       in_agents = true;

@@ -11,6 +11,12 @@ TEST_CASE("schedule: durations and tiers read and print back", "[schedule]") {
     INFO(bad);
     CHECK_FALSE(stet::ParseDuration(bad).ok());
   }
+  // Delays between requests: 0, milliseconds or a duration.
+  CHECK(*stet::ParseDelayMs("0") == 0);
+  CHECK(*stet::ParseDelayMs("500ms") == 500);
+  CHECK(*stet::ParseDelayMs("2s") == 2000);
+  CHECK_FALSE(stet::ParseDelayMs("2xms").ok());
+  CHECK_FALSE(stet::ParseDelayMs("-1").ok());
   CHECK(stet::FormatDuration(900) == "15m");
   CHECK(stet::FormatDuration(90) == "90s");
   auto tiers = stet::ParseTiers("10m for 1h, 2h for 1d");
