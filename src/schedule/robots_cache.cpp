@@ -3,17 +3,9 @@
 namespace stet {
 namespace {
 
-// "https://host:8080/robots.txt" for any URL of that host.
-std::string RobotsUrlOf(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return "";
-  const std::size_t start = scheme + 3;
-  std::size_t end = url.find_first_of("/?#", start);
-  if (end == std::string_view::npos) end = url.size();
-  std::string_view authority = url.substr(start, end - start);
-  const std::size_t at = authority.rfind('@');
-  if (at != std::string_view::npos) authority.remove_prefix(at + 1);
-  return std::string(url.substr(0, start)) + std::string(authority) + "/robots.txt";
+// "https://host:8080/robots.txt" for a URL on `host` (HostOf the URL).
+std::string RobotsUrlOf(std::string_view url, const std::string& host) {
+  return std::string(url.substr(0, url.find("://") + 3)) + host + "/robots.txt";
 }
 
 HostRobots FromState(const RobotsState& stored) {
@@ -51,7 +43,7 @@ Result<std::map<std::string, HostRobots>> ReadRobots(CrawlState& state,
       continue;
     }
     hosts[host] = HostRobots{};  // allowed unless the fetch says otherwise
-    FetchRequest request{RobotsUrlOf(url), fetch};
+    FetchRequest request{RobotsUrlOf(url, host), fetch};
     request.options.if_none_match.clear();
     request.options.if_modified_since.clear();
     request.options.max_bytes = 512 * 1024;  // RFC 9309 asks parsers for 500 KiB at least
