@@ -117,6 +117,16 @@ Result<std::optional<RevisionInfo>> LatestRevision(Archive& archive, std::string
   return std::optional<RevisionInfo>(std::move(latest).value());
 }
 
+// The URLs that led to a page lead to its article from now on, whatever it
+// is stored under (a no-op for its own URL).
+Status RecordAliases(Archive& archive, const PreparedPage& page, const std::string& article_id) {
+  for (const std::string& alias : page.aliases) {
+    Status recorded = archive.RecordAlias(alias, article_id);
+    if (!recorded.ok()) return recorded.WithContext(page.subject);
+  }
+  return Status::Ok();
+}
+
 // The revision `revision`'s text re-appears, when it equals one of the
 // kReappearanceWindow revisions before the article's latest (the latest
 // itself is Add's "unchanged"); nullopt when it is new.
@@ -306,15 +316,7 @@ Result<std::vector<PageOutcome>> StorePreparedPages(Archive& archive,
     if (!page.outcome) revisions.push_back(page.revision);
   }
   std::vector<AddOutcome> added;
-  if (revisions.size() == 1) {
-    Result<AddOutcome> one = archive.Add(revisions[0]);
-    if (!one.ok()) {
-      for (const PreparedPage& page : pages) {
-        if (!page.outcome) return one.status().WithContext(page.subject);
-      }
-    }
-    added.push_back(std::move(one).value());
-  } else if (!revisions.empty()) {
+  if (!revisions.empty()) {
     Result<std::vector<AddOutcome>> batch = archive.AddBatch(revisions);
     if (!batch.ok()) return batch.status();
     added = std::move(batch).value();
@@ -334,9 +336,9 @@ Result<std::vector<PageOutcome>> StorePreparedPages(Archive& archive,
       outcomes.push_back(std::move(outcome));
     }
     if (!outcomes.back().refused.ok()) continue;
-    for (const std::string& alias : page.aliases) {
-      Status recorded = archive.RecordAlias(alias, outcomes.back().revision.article_id);
-      if (!recorded.ok()) return recorded.WithContext(page.subject);
+    if (Status recorded = RecordAliases(archive, page, outcomes.back().revision.article_id);
+        !recorded.ok()) {
+      return recorded;
     }
   }
   return outcomes;
@@ -347,12 +349,15 @@ Result<PageOutcome> StoreFetchedPage(Archive& archive, std::string_view url,
                                      bool allow_earlier) {
   Result<PreparedPage> prepared = PrepareFetchedPage(archive, url, fetched, now, allow_earlier);
   if (!prepared.ok()) return prepared.status();
-  if (prepared->outcome && prepared->outcome->kind == PageOutcome::Kind::kNotModified) {
-    return *prepared->outcome;
+  Result<PageOutcome> outcome = prepared->outcome
+                                    ? Result<PageOutcome>(*prepared->outcome)
+                                    : Store(archive, prepared->revision, fetched.http_status);
+  if (!outcome.ok()) return outcome.status().WithContext(prepared->subject);
+  if (outcome->kind != PageOutcome::Kind::kNotModified) {
+    Status recorded = RecordAliases(archive, *prepared, outcome->revision.article_id);
+    if (!recorded.ok()) return recorded;
   }
-  Result<std::vector<PageOutcome>> stored = StorePreparedPages(archive, {*prepared});
-  if (!stored.ok()) return stored.status();
-  return stored->front();
+  return outcome;
 }
 
 Result<PageOutcome> AddFromUrl(Archive& archive, std::string_view url, const FetchOptions& options,
