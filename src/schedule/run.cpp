@@ -82,8 +82,15 @@ class Pass {
     return due;
   }
 
-  void Emit(RunEvent event) {
+  void Emit(const RunEvent& event) {
     if (on_event_) on_event_(event);
+  }
+
+  static RunEvent EventOf(RunEvent::Kind kind, const std::string& url) {
+    RunEvent event;
+    event.kind = kind;
+    event.url = url;
+    return event;
   }
 
   bool Stopping() const { return !fatal_.ok() || (options_.stop && options_.stop()); }
@@ -101,12 +108,9 @@ class Pass {
   Status Fetch(std::vector<UrlState> rows) {
     if (rows.empty()) return Status::Ok();
     summary_.due += static_cast<long>(rows.size());
-    {
-      RunEvent event;
-      event.kind = RunEvent::Kind::kPlanned;
-      event.count = static_cast<long>(rows.size());
-      Emit(event);
-    }
+    RunEvent event = EventOf(RunEvent::Kind::kPlanned, "");
+    event.count = static_cast<long>(rows.size());
+    Emit(event);
     // A host backing off is not asked at all.
     std::vector<UrlState> ready;
     for (UrlState& row : rows) {
@@ -186,13 +190,9 @@ class Pass {
       row.last_result = "blocked";
       row.last_cause = "robots.txt";
       row.last_error = row.url + ": disallowed by robots.txt";
-      {
-        RunEvent event;
-        event.kind = RunEvent::Kind::kBlocked;
-        event.url = row.url;
-        event.cause = "robots.txt";
-        Emit(event);
-      }
+      RunEvent event = EventOf(RunEvent::Kind::kBlocked, row.url);
+      event.cause = "robots.txt";
+      Emit(event);
       Put(row);
       return false;
     }
@@ -215,13 +215,9 @@ class Pass {
 
   void Defer(UrlState& row, UnixSeconds until) {
     ++summary_.deferred;
-    {
-      RunEvent event;
-      event.kind = RunEvent::Kind::kDeferred;
-      event.url = row.url;
-      event.detail = "host " + row.host + " backs off until " + FormatTimestamp(until);
-      Emit(event);
-    }
+    RunEvent event = EventOf(RunEvent::Kind::kDeferred, row.url);
+    event.detail = "host " + row.host + " backs off until " + FormatTimestamp(until);
+    Emit(event);
     // Due again when the host's back-off ends; the row keeps its state.
     row.next_due = std::max(until, options_.now);
     Put(row);
@@ -237,16 +233,12 @@ class Pass {
     row.last_error = message;
     row.last_result = "failed";
     row.next_due = options_.now + RetryDelay(options_.rules, row.failures);
-    {
-      RunEvent event;
-      event.kind = RunEvent::Kind::kFailed;
-      event.url = row.url;
-      event.article_id = row.article_id;
-      event.cause = cause;
-      event.detail = message;
-      event.http_status = http_status;
-      Emit(event);
-    }
+    RunEvent event = EventOf(RunEvent::Kind::kFailed, row.url);
+    event.article_id = row.article_id;
+    event.cause = cause;
+    event.detail = message;
+    event.http_status = http_status;
+    Emit(event);
     Put(row);
   }
 
@@ -265,14 +257,10 @@ class Pass {
                              : RetryDelay(options_.rules, host.failures);
     host.backoff_until = options_.now + std::max<Seconds>(wait, 1);
     if (Status put = state_.PutHost(host); !put.ok()) Fatal(put);
-    {
-      RunEvent event;
-      event.kind = RunEvent::Kind::kHostBackoff;
-      event.url = host_name;
-      event.cause = outcome.cause;
-      event.detail = FormatTimestamp(host.backoff_until);
-      Emit(event);
-    }
+    RunEvent event = EventOf(RunEvent::Kind::kHostBackoff, host_name);
+    event.cause = outcome.cause;
+    event.detail = FormatTimestamp(host.backoff_until);
+    Emit(event);
   }
 
   void HostAnswered(const std::string& host_name) {
@@ -335,14 +323,10 @@ class Pass {
     Succeeded(row, page.not_modified ? "not_modified" : "checked");
     const Seconds every = OptionsOf(row).every_seconds;
     row.next_due = options_.now + (every > 0 ? every : options_.rules.feed_every);
-    {
-      RunEvent event;
-      event.kind = RunEvent::Kind::kFeedChecked;
-      event.url = row.url;
-      event.http_status = page.http_status;
-      event.count = fresh;
-      Emit(event);
-    }
+    RunEvent event = EventOf(RunEvent::Kind::kFeedChecked, row.url);
+    event.http_status = page.http_status;
+    event.count = fresh;
+    Emit(event);
     Put(row);
   }
 
@@ -455,9 +439,7 @@ class Pass {
         break;
     }
     Put(row, alert);
-    RunEvent event;
-    event.kind = kind;
-    event.url = row.url;
+    RunEvent event = EventOf(kind, row.url);
     event.article_id = row.article_id;
     event.revision = revision;
     event.http_status = http_status;
