@@ -17,6 +17,7 @@
 
 #include "stet/clock.h"
 #include "stet/status.h"
+#include "stet/watch_list.h"
 
 namespace stet {
 
@@ -24,6 +25,7 @@ namespace stet {
 struct UrlState {
   std::string url;  // canonical, as in the watch list
   bool feed = false;
+  WatchOptions options;    // the watch list entry's own
   std::string host;        // HostOf(url)
   std::string article_id;  // of the article it led to; "" before it did
   // Validators of the last response, sent with the next request.
@@ -90,11 +92,25 @@ class CrawlState {
 
   Result<std::vector<UrlState>> Urls();
   Result<std::optional<UrlState>> Url(const std::string& url);
-  // Writes one URL's state and, when given, queues an alert with it: one
-  // transaction, so a crash leaves either both or neither.
+  // One URL's state to write and, when given, an alert to queue with it.
+  struct UrlWrite {
+    UrlState state;
+    std::optional<PendingAlert> alert;
+  };
+  // Writes the states (and queues the alerts) in one transaction, so a
+  // crash leaves all of them or none: a state and its alert are never
+  // split. One commit for many rows is what keeps a pass of thousands of
+  // answers from spending its time in commits.
+  Status PutUrls(const std::vector<UrlWrite>& writes);
   Status PutUrl(const UrlState& state, const std::optional<PendingAlert>& alert = std::nullopt);
   // Forgets the URLs not in `keep` (untracked since).
   Status KeepOnly(const std::vector<std::string>& keep);
+
+  // The watch list version (its commit id) the rows were last brought in
+  // line with; "" before they ever were. While the list is at that
+  // version, the rows (options included) say everything it does.
+  Result<std::string> SyncedWatchList();
+  Status SetSyncedWatchList(const std::string& version);
 
   Result<std::vector<HostState>> Hosts();
   Status PutHost(const HostState& state);

@@ -112,10 +112,11 @@ Result<RunSummary> RunPass(Archive& archive, CrawlState& state, const RunOptions
 
 // Tells the state database about the watch list: a row for each tracked
 // URL that has none, seeded from its article's revisions when it is
-// archived (so a lost database is rebuilt), and none for untracked ones.
-// Returns the watch list's entries.
-Result<std::vector<WatchEntry>> SyncWatchList(Archive& archive, CrawlState& state,
-                                              const ScheduleRules& rules, UnixSeconds now);
+// archived (so a lost database is rebuilt), none for untracked ones, and
+// each entry's options in its row. Reads the entries only when the list
+// changed since the last sync.
+Status SyncWatchList(Archive& archive, CrawlState& state, const ScheduleRules& rules,
+                     UnixSeconds now);
 
 }  // namespace stet
 

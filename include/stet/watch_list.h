@@ -65,6 +65,11 @@ class WatchList {
 
   // Every entry, articles first, each kind in the order of its URLs.
   Result<std::vector<WatchEntry>> Entries();
+  // The list's version: the id of the commit its ref points at, "" while
+  // there is no list. Reading it costs one ref lookup, reading the entries
+  // one object each; a caller that keeps the entries reads them again only
+  // when the version moved.
+  Result<std::string> Version();
 
  private:
   Archive& archive_;

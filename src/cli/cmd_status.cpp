@@ -56,10 +56,9 @@ int RunStatus(const StatusFlags& flags, const Context& context) {
   if (!rules.ok()) return Fail(rules.status().WithContext("status"));
   Result<CrawlState> state = CrawlState::Open(archive->path());
   if (!state.ok()) return Fail(state.status().WithContext("status"));
-  Result<std::vector<WatchEntry>> entries = SyncWatchList(*archive, *state, *rules, now);
-  if (!entries.ok()) return Fail(entries.status().WithContext("status"));
-  std::map<std::string, WatchOptions> options_of;
-  for (const WatchEntry& entry : *entries) options_of[entry.url] = entry.options;
+  if (Status synced = SyncWatchList(*archive, *state, *rules, now); !synced.ok()) {
+    return Fail(synced.WithContext("status"));
+  }
   Result<std::vector<UrlState>> urls = state->Urls();
   if (!urls.ok()) return Fail(urls.status().WithContext("status"));
   Result<std::vector<HostState>> host_states = state->Hosts();
@@ -129,10 +128,10 @@ int RunStatus(const StatusFlags& flags, const Context& context) {
            {"checks", url.checks},
            {"changes", url.changes},
            {"reappearances", url.reappearances},
-           {"every", options_of[url.url].every_seconds > 0
-                         ? nlohmann::json(FormatDuration(options_of[url.url].every_seconds))
+           {"every", url.options.every_seconds > 0
+                         ? nlohmann::json(FormatDuration(url.options.every_seconds))
                          : nlohmann::json(nullptr)},
-           {"ignore_robots", options_of[url.url].ignore_robots}});
+           {"ignore_robots", url.options.ignore_robots}});
     }
     for (const auto& [name, host] : hosts) {
       json["hosts"].push_back(

@@ -1,5 +1,6 @@
 // The state database, through SQLite's C API. Each write is one
-// transaction; WAL mode lets `stet status` read while a pass writes, and
+// transaction (PutUrls: many rows in one); WAL mode lets `stet status`
+// read while a pass writes, and
 // synchronous=NORMAL keeps a commit cheap: in WAL mode a power cut may
 // lose the last commits but never corrupts the file, and a lost commit only
 // means a URL is checked once more.
@@ -16,7 +17,9 @@
 namespace stet {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2: the urls table keeps each entry's options, and meta the watch list
+// version the rows follow.
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS urls (
@@ -25,7 +28,9 @@ CREATE TABLE IF NOT EXISTS urls (
   first_seen INTEGER NOT NULL, last_check INTEGER NOT NULL, last_change INTEGER NOT NULL,
   next_due INTEGER, failures INTEGER NOT NULL, last_error TEXT NOT NULL,
   last_cause TEXT NOT NULL, last_result TEXT NOT NULL, checks INTEGER NOT NULL,
-  changes INTEGER NOT NULL, reappearances INTEGER NOT NULL);
+  changes INTEGER NOT NULL, reappearances INTEGER NOT NULL,
+  every_seconds INTEGER NOT NULL DEFAULT 0, ignore_robots INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS hosts (
   host TEXT PRIMARY KEY, backoff_until INTEGER NOT NULL, failures INTEGER NOT NULL,
   last_cause TEXT NOT NULL);
@@ -71,6 +76,13 @@ class Query {
       return *this;
     }
     return Bind(static_cast<long long>(*number));
+  }
+  // Makes the statement ready to be bound and run again.
+  Query& Reset() {
+    if (ok()) status_ = sqlite3_reset(statement_.get());
+    if (ok()) status_ = sqlite3_clear_bindings(statement_.get());
+    index_ = 0;
+    return *this;
   }
   // True while a row is available; false at the end or on an error.
   bool Step() {
@@ -136,6 +148,17 @@ Result<DatabasePtr> OpenDatabase(const std::string& file, bool* damaged) {
     *damaged = true;
     return Status::InvalidInput(file + ": " + check.Text(0));
   }
+  Query version(db.get(), "PRAGMA user_version");
+  if (version.Step() && version.Number(0) == 1) {
+    // Written by version 1: its urls table lacks the options, which the
+    // next sync fills in (there is no synced watch list version yet).
+    Status upgraded =
+        Execute(db.get(),
+                "ALTER TABLE urls ADD COLUMN every_seconds INTEGER NOT NULL DEFAULT 0;"
+                "ALTER TABLE urls ADD COLUMN ignore_robots INTEGER NOT NULL DEFAULT 0;",
+                file);
+    if (!upgraded.ok()) return upgraded;
+  }
   Execute(db.get(), ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str(), file);
   return db;
 }
@@ -160,13 +183,15 @@ UrlState ReadUrl(const Query& row) {
   state.checks = static_cast<long>(row.Number(15));
   state.changes = static_cast<long>(row.Number(16));
   state.reappearances = static_cast<long>(row.Number(17));
+  state.options.every_seconds = row.Number(18);
+  state.options.ignore_robots = row.Number(19) != 0;
   return state;
 }
 
 constexpr const char* kUrlColumns =
     "url, feed, host, article_id, etag, last_modified, body_hash, first_seen, last_check, "
     "last_change, next_due, failures, last_error, last_cause, last_result, checks, changes, "
-    "reappearances";
+    "reappearances, every_seconds, ignore_robots";
 
 }  // namespace
 
@@ -229,33 +254,65 @@ Result<std::optional<UrlState>> CrawlState::Url(const std::string& url) {
   return std::optional<UrlState>();
 }
 
-Status CrawlState::PutUrl(const UrlState& s, const std::optional<PendingAlert>& alert) {
+Status CrawlState::PutUrls(const std::vector<UrlWrite>& writes) {
+  if (writes.empty()) return Status::Ok();
   sqlite3* db = impl_->db.get();
   if (Status begin = Execute(db, "BEGIN IMMEDIATE", impl_->path); !begin.ok()) return begin;
   Query put(db, (std::string("INSERT OR REPLACE INTO urls (") + kUrlColumns +
-                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                     .c_str());
-  put.Bind(s.url).Bind(s.feed ? 1LL : 0LL).Bind(s.host).Bind(s.article_id).Bind(s.etag);
-  put.Bind(s.last_modified).Bind(s.body_hash).Bind(s.first_seen).Bind(s.last_check);
-  put.Bind(s.last_change).Bind(s.next_due).Bind(static_cast<long long>(s.failures));
-  put.Bind(s.last_error).Bind(s.last_cause).Bind(s.last_result);
-  put.Bind(static_cast<long long>(s.checks)).Bind(static_cast<long long>(s.changes));
-  put.Bind(static_cast<long long>(s.reappearances));
-  put.Step();
-  Status status = put.ok() ? Status::Ok() : put.Error(impl_->path);
-  if (status.ok() && alert) {
-    Query queue(db,
-                "INSERT INTO alerts (article_id, commit_id, queued_at, attempts, last_error) "
-                "VALUES (?,?,?,0,'')");
-    queue.Bind(alert->article_id).Bind(alert->commit).Bind(alert->queued_at);
+  Query queue(db,
+              "INSERT INTO alerts (article_id, commit_id, queued_at, attempts, last_error) "
+              "VALUES (?,?,?,0,'')");
+  Status status = Status::Ok();
+  for (const UrlWrite& write : writes) {
+    const UrlState& s = write.state;
+    put.Reset();
+    put.Bind(s.url).Bind(s.feed ? 1LL : 0LL).Bind(s.host).Bind(s.article_id).Bind(s.etag);
+    put.Bind(s.last_modified).Bind(s.body_hash).Bind(s.first_seen).Bind(s.last_check);
+    put.Bind(s.last_change).Bind(s.next_due).Bind(static_cast<long long>(s.failures));
+    put.Bind(s.last_error).Bind(s.last_cause).Bind(s.last_result);
+    put.Bind(static_cast<long long>(s.checks)).Bind(static_cast<long long>(s.changes));
+    put.Bind(static_cast<long long>(s.reappearances));
+    put.Bind(static_cast<long long>(s.options.every_seconds));
+    put.Bind(s.options.ignore_robots ? 1LL : 0LL);
+    put.Step();
+    if (!put.ok()) {
+      status = put.Error(impl_->path);
+      break;
+    }
+    if (!write.alert) continue;
+    queue.Reset();
+    queue.Bind(write.alert->article_id).Bind(write.alert->commit).Bind(write.alert->queued_at);
     queue.Step();
-    if (!queue.ok()) status = queue.Error(impl_->path);
+    if (!queue.ok()) {
+      status = queue.Error(impl_->path);
+      break;
+    }
   }
   if (!status.ok()) {
     Execute(db, "ROLLBACK", impl_->path);
     return status;
   }
   return Execute(db, "COMMIT", impl_->path);
+}
+
+Status CrawlState::PutUrl(const UrlState& state, const std::optional<PendingAlert>& alert) {
+  return PutUrls({UrlWrite{state, alert}});
+}
+
+Result<std::string> CrawlState::SyncedWatchList() {
+  Query query(impl_->db.get(), "SELECT value FROM meta WHERE key = 'watchlist'");
+  if (query.Step()) return query.Text(0);
+  if (!query.ok()) return query.Error(impl_->path);
+  return std::string();
+}
+
+Status CrawlState::SetSyncedWatchList(const std::string& version) {
+  Query put(impl_->db.get(), "INSERT OR REPLACE INTO meta (key, value) VALUES ('watchlist', ?)");
+  put.Bind(version);
+  put.Step();
+  return put.ok() ? Status::Ok() : put.Error(impl_->path);
 }
 
 Status CrawlState::KeepOnly(const std::vector<std::string>& keep) {

@@ -72,7 +72,7 @@ class Pass {
       if (row.feed != feeds) continue;
       // An entry's own interval holds even where the schedule stopped it,
       // or set it further off before the interval was given.
-      const Seconds every = OptionsOf(row).every_seconds;
+      const Seconds every = row.options.every_seconds;
       if (every > 0 && row.failures == 0 && row.last_check > 0 &&
           (!row.next_due || *row.next_due > row.last_check + every)) {
         row.next_due = row.last_check + every;
@@ -101,11 +101,33 @@ class Pass {
     if (fatal_.ok()) fatal_ = std::move(status);
   }
 
+  // Queues the row's state (and its alert) for the next Save.
   void Put(const UrlState& row, const std::optional<PendingAlert>& alert = std::nullopt) {
-    if (Status put = state_.PutUrl(row, alert); !put.ok()) Fatal(put);
+    if (unsaved_.empty()) first_unsaved_ = std::chrono::steady_clock::now();
+    unsaved_.push_back({row, alert});
+    if (unsaved_.size() >= kSaveBatch ||
+        std::chrono::steady_clock::now() - first_unsaved_ > std::chrono::seconds(1)) {
+      Save();
+    }
+  }
+
+  // Writes the queued states in one transaction. A pass killed before it
+  // loses at most a second of checks, which the next pass makes again; the
+  // states of stored pages (and their alerts) are saved right after their
+  // batch (Flush), so their window is the one between two commits.
+  void Save() {
+    if (unsaved_.empty()) return;
+    if (Status put = state_.PutUrls(unsaved_); !put.ok()) Fatal(put);
+    unsaved_.clear();
   }
 
   Status Fetch(std::vector<UrlState> rows) {
+    Status fetched = FetchRows(std::move(rows));
+    Save();
+    return fetched;
+  }
+
+  Status FetchRows(std::vector<UrlState> rows) {
     if (rows.empty()) return Status::Ok();
     summary_.due += static_cast<long>(rows.size());
     RunEvent event = EventOf(RunEvent::Kind::kPlanned, "");
@@ -182,7 +204,7 @@ class Pass {
   bool Admitted(UrlState& row) {
     auto found = robots_.find(row.host);
     if (found == robots_.end() || found->second.rules.Allows(row.url)) return true;
-    if (OptionsOf(row).ignore_robots) return true;
+    if (row.options.ignore_robots) return true;
     const HostRobots& robots = found->second;
     row.next_due = robots.expires_at;
     if (robots.reachable) {
@@ -321,7 +343,7 @@ class Pass {
       row.body_hash = BodyHash(page.body);
     }
     Succeeded(row, page.not_modified ? "not_modified" : "checked");
-    const Seconds every = OptionsOf(row).every_seconds;
+    const Seconds every = row.options.every_seconds;
     row.next_due = options_.now + (every > 0 ? every : options_.rules.feed_every);
     RunEvent event = EventOf(RunEvent::Kind::kFeedChecked, row.url);
     event.http_status = page.http_status;
@@ -380,6 +402,7 @@ class Pass {
         Stored(row, (*stored)[i], batch[i].hash);
       }
     }
+    Save();
   }
 
   void Stored(UrlState& row, const PageOutcome& outcome, const std::string& hash) {
@@ -416,7 +439,7 @@ class Pass {
                 const std::string& hash, const std::optional<PendingAlert>& alert = std::nullopt) {
     row.body_hash = hash;
     Succeeded(row, std::string(RunEventName(kind)));
-    const Seconds every = OptionsOf(row).every_seconds;
+    const Seconds every = row.options.every_seconds;
     row.next_due = every > 0 ? std::optional<UnixSeconds>(options_.now + every)
                              : NextArticleCheck(options_.rules,
                                                 row.last_change ? row.last_change : row.first_seen,
@@ -465,20 +488,8 @@ class Pass {
     return Sync();
   }
 
-  // Brings the state database in line with the watch list, and keeps each
-  // entry's options for the pass.
-  Status Sync() {
-    Result<std::vector<WatchEntry>> entries =
-        SyncWatchList(archive_, state_, options_.rules, options_.now);
-    if (!entries.ok()) return entries.status();
-    for (const WatchEntry& entry : *entries) entry_options_[entry.url] = entry.options;
-    return Status::Ok();
-  }
-
-  WatchOptions OptionsOf(const UrlState& row) const {
-    auto found = entry_options_.find(row.url);
-    return found == entry_options_.end() ? WatchOptions() : found->second;
-  }
+  // Brings the state database in line with the watch list.
+  Status Sync() { return SyncWatchList(archive_, state_, options_.rules, options_.now); }
 
   Archive& archive_;
   CrawlState& state_;
@@ -497,7 +508,10 @@ class Pass {
   static constexpr std::size_t kStoreBatch = 64;
   std::vector<PendingStore> pending_;
   std::chrono::steady_clock::time_point first_pending_;
-  std::unordered_map<std::string, WatchOptions> entry_options_;
+  // States waiting for Save, at most kSaveBatch.
+  static constexpr std::size_t kSaveBatch = 512;
+  std::vector<CrawlState::UrlWrite> unsaved_;
+  std::chrono::steady_clock::time_point first_unsaved_;
   std::set<std::string> new_items_;
   std::set<std::string> new_feeds_;
 };

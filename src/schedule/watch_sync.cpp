@@ -1,6 +1,8 @@
 // The state database follows the watch list: what the archive knows of a
 // tracked URL seeds its row, so a database lost or deleted is rebuilt at the
-// next pass and the schedule goes on where the archive says it was.
+// next pass and the schedule goes on where the archive says it was. The
+// rows remember the list version they follow: while it stands, a pass reads
+// no entry (thousands of objects) at all.
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,6 +20,7 @@ Result<UrlState> SeedRow(Archive& archive, const WatchEntry& entry, const Schedu
   row.url = entry.url;
   row.feed = entry.kind == WatchEntry::Kind::kFeed;
   row.host = HostOf(entry.url);
+  row.options = entry.options;
   row.first_seen = entry.added_at;
   row.next_due = now;  // never checked by a pass: due
   if (row.feed) return row;
@@ -49,27 +52,44 @@ Result<UrlState> SeedRow(Archive& archive, const WatchEntry& entry, const Schedu
 
 }  // namespace
 
-Result<std::vector<WatchEntry>> SyncWatchList(Archive& archive, CrawlState& state,
-                                              const ScheduleRules& rules, UnixSeconds now) {
-  Result<std::vector<WatchEntry>> entries = WatchList(archive).Entries();
+Status SyncWatchList(Archive& archive, CrawlState& state, const ScheduleRules& rules,
+                     UnixSeconds now) {
+  WatchList list(archive);
+  // The version first: a list changed while its entries are read is seen
+  // as changed at the next sync.
+  Result<std::string> version = list.Version();
+  if (!version.ok()) return version.status();
+  Result<std::string> synced = state.SyncedWatchList();
+  if (!synced.ok()) return synced.status();
+  if (*version == *synced) return Status::Ok();
+  Result<std::vector<WatchEntry>> entries = list.Entries();
   if (!entries.ok()) return entries.status();
   Result<std::vector<UrlState>> rows = state.Urls();
   if (!rows.ok()) return rows.status();
-  std::unordered_set<std::string> known;
-  for (const UrlState& row : *rows) known.insert(row.url);
+  std::unordered_map<std::string, UrlState*> known;
+  for (UrlState& row : *rows) known[row.url] = &row;
   std::vector<std::string> tracked;
+  std::vector<CrawlState::UrlWrite> writes;
   for (const WatchEntry& entry : *entries) {
     tracked.push_back(entry.url);
-    if (known.count(entry.url)) continue;
+    auto found = known.find(entry.url);
+    if (found != known.end()) {
+      if (found->second && found->second->options != entry.options) {
+        found->second->options = entry.options;
+        writes.push_back({*found->second, std::nullopt});
+      }
+      continue;
+    }
     Result<UrlState> row = SeedRow(archive, entry, rules, now);
     if (!row.ok()) return row.status().WithContext(entry.url);
-    if (Status put = state.PutUrl(*row); !put.ok()) return put;
-    known.insert(entry.url);
+    writes.push_back({std::move(row).value(), std::nullopt});
+    known[entry.url] = nullptr;
   }
+  if (Status put = state.PutUrls(writes); !put.ok()) return put;
   if (tracked.size() != known.size()) {
     if (Status kept = state.KeepOnly(tracked); !kept.ok()) return kept;
   }
-  return entries;
+  return state.SetSyncedWatchList(*version);
 }
 
 }  // namespace stet

@@ -25,6 +25,7 @@
 #include "stet/text.h"
 #include "store/archive_impl.h"
 #include "store/pack_writer.h"
+#include "store/ref_swap.h"
 #include "store/revision_format.h"
 #include "store/writer_lock.h"
 
@@ -188,23 +189,10 @@ Result<RevisionObjects> WriteRevisionObjects(const ObjectSink& sink, const Revis
 // yet) to `target`. Returns false when another writer moved it first.
 Result<bool> SwapRef(Archive::Impl& impl, const std::string& article_id,
                      const std::optional<git_oid>& expected, const git_oid& target) {
-  Result<WriterLock> lock = WriterLock::Acquire(impl.path);
-  if (!lock.ok()) return lock.status();
-  const std::string ref = ArticleRef(article_id);
-  if (Status removed = RemoveStaleRefLock(impl, ref); !removed.ok()) return removed;
-  git_reference* raw = nullptr;
-  const std::string log_message = "stet: revision";
-  int rc;
-  if (expected) {
-    rc = git_reference_create_matching(&raw, impl.repo.get(), ref.c_str(), &target, 1, &*expected,
-                                       log_message.c_str());
-  } else {
-    rc = git_reference_create(&raw, impl.repo.get(), ref.c_str(), &target, 0, log_message.c_str());
-  }
-  git::ReferencePtr owned(raw);
-  if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ENOTFOUND) return false;
-  if (rc != 0) return git::Failure("update " + ref);
-  return true;
+  Result<std::vector<bool>> swapped =
+      SwapArticleRefs(impl, {RefMove{article_id, expected, target}});
+  if (!swapped.ok()) return swapped.status();
+  return static_cast<bool>(swapped->front());
 }
 
 void BackOff(int attempt) {
@@ -397,6 +385,9 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     if (Status packed = pack.Commit(impl_->path + "/objects/pack"); !packed.ok()) return packed;
   }
 
+  // Every article's ref moved under one flush (store/ref_swap.h).
+  std::vector<RefMove> moves;
+  std::vector<const std::string*> moved_ids;
   for (const std::string& id : order) {
     Pending& article = pending[id];
     if (!article.current ||
@@ -405,12 +396,16 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     }
     std::optional<git_oid> expected;
     if (article.original) expected = article.original->oid;
-    Result<bool> swapped = SwapRef(*impl_, id, expected, article.current->oid);
-    if (!swapped.ok()) return swapped.status();
-    if (*swapped) continue;
+    moves.push_back(RefMove{id, expected, article.current->oid});
+    moved_ids.push_back(&id);
+  }
+  Result<std::vector<bool>> swapped = SwapArticleRefs(*impl_, moves);
+  if (!swapped.ok()) return swapped.status();
+  for (std::size_t m = 0; m < moves.size(); ++m) {
+    if ((*swapped)[m]) continue;
     // Another writer moved this article meanwhile: store its revisions one
     // by one on the new tip, deduplicating against it.
-    for (std::size_t i : article.members) {
+    for (std::size_t i : pending[*moved_ids[m]].members) {
       Result<AddOutcome> outcome = AddPrepared(*impl_, prepared_all[i], revisions[i].fetched_at);
       if (!outcome.ok() && outcome.status().code() == Status::Code::kInvalidInput) {
         outcomes[i] = AddOutcome{false, false, {}, outcome.status()};  // refused for its time

@@ -54,6 +54,14 @@ Result<std::optional<std::string>> EntryIn(git_repository* repo, git_tree* tree,
 
 }  // namespace
 
+Result<std::string> ReadTreeVersion(git_repository* repo, const std::string& ref) {
+  git_oid oid;
+  const int rc = git_reference_name_to_id(&oid, repo, ref.c_str());
+  if (rc == GIT_ENOTFOUND) return std::string();
+  if (rc != 0) return git::Failure("read " + ref);
+  return git::OidHex(oid);
+}
+
 Result<std::optional<std::string>> ReadTreeEntry(git_repository* repo, const std::string& ref,
                                                  const std::string& path) {
   Result<std::optional<git::TreePtr>> tree = ReadTipTree(repo, ref);

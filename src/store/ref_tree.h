@@ -27,6 +27,10 @@ struct TreeChange {
 Result<std::optional<std::string>> ReadTreeEntry(git_repository* repo, const std::string& ref,
                                                  const std::string& path);
 
+// The commit `ref` points at, as hex; "" when the ref does not exist. A
+// reader that cached the entries can tell by it whether they changed.
+Result<std::string> ReadTreeVersion(git_repository* repo, const std::string& ref);
+
 // Every entry under `folder` ("" for all) as (path, content), in path order.
 Result<std::vector<std::pair<std::string, std::string>>> ReadTreeEntries(git_repository* repo,
                                                                          const std::string& ref,

@@ -107,6 +107,10 @@ Result<WatchChange> WatchList::Remove(WatchEntry::Kind kind, const std::vector<s
   });
 }
 
+Result<std::string> WatchList::Version() {
+  return ReadTreeVersion(archive_.impl_->repo.get(), kWatchListRef);
+}
+
 Result<std::vector<WatchEntry>> WatchList::Entries() {
   std::vector<WatchEntry> entries;
   for (WatchEntry::Kind kind : {WatchEntry::Kind::kArticle, WatchEntry::Kind::kFeed}) {

@@ -586,6 +586,17 @@ TEST_CASE("run: an entry's own interval and robots.txt choice travel with it", "
   tracked = nlohmann::json::parse(Stet(archive, {"tracked", "--format", "json"}).out);
   CHECK(tracked[1]["every"].is_null());
   CHECK(tracked[1]["added_at"] == added);
+  // The state follows the changed entry: no interval of its own any more,
+  // so the pass that checks it hands it back to the schedule, which long
+  // stopped an article this old.
+  status = Status(archive, "2026-06-01T10:10:00Z");
+  for (const nlohmann::json& url : status["urls"]) by_url[url["url"]] = url;
+  CHECK(by_url[site.Url("/a/2")]["every"].is_null());
+  REQUIRE(Stet(archive, {"run", "--host-delay", "0", "--now", "2026-06-01T10:10:00Z"}).exit_code ==
+          0);
+  status = Status(archive, "2026-06-01T10:10:00Z");
+  for (const nlohmann::json& url : status["urls"]) by_url[url["url"]] = url;
+  CHECK(by_url[site.Url("/a/2")]["next_due"].is_null());
   CHECK(Stet(archive, {"track", site.Url("/a/2")}).out ==
         "tracking 0 new article URL(s); 1 already tracked\n");
   RunResult bad = Stet(archive, {"track", site.Url("/a/2"), "--every", "soon"});

@@ -205,6 +205,40 @@ TEST_CASE("a batch stores what one-by-one adds store", "[archive]") {
   CHECK(stet::test::GitFsck(dir / "archive").exit_code == 0);
 }
 
+TEST_CASE("a batch moves its refs as git writes them and over packed refs", "[archive]") {
+  ScratchDir dir;
+  Archive archive = MakeArchive(dir);
+  const std::string first_url = "https://example.com/packed";
+  REQUIRE(archive.Add(Revision("Packed version 1.", "2025-02-13T14:00:00Z", first_url))->stored);
+  // git moves the loose ref into packed-refs: the batch must find the tip
+  // there and write the new one over it.
+  const std::string archive_path = dir / "archive";
+  REQUIRE(stet::test::Run({"git", "-C", archive_path, "pack-refs", "--all"}).exit_code == 0);
+  const std::string packed_id = *archive.ResolveArticle(first_url);
+  REQUIRE_FALSE(std::filesystem::exists(archive_path + "/refs/stet/articles/" + packed_id));
+  std::vector<NewRevision> revisions = {
+      Revision("Packed version 2.", "2025-02-13T15:00:00Z", first_url),
+      Revision("New article.", "2025-02-13T15:00:00Z", "https://example.com/new")};
+  stet::Result<std::vector<stet::AddOutcome>> outcomes = archive.AddBatch(revisions);
+  REQUIRE(outcomes.ok());
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    REQUIRE((*outcomes)[i].stored);
+    const std::string id = *archive.ResolveArticle(revisions[i].url);
+    const std::string ref = "refs/stet/articles/" + id;
+    // One line, the commit's id, as git itself writes a loose ref.
+    CHECK(ReadFile(archive_path + "/" + ref) == (*outcomes)[i].revision.commit + "\n");
+    const stet::test::RunResult parsed =
+        stet::test::Run({"git", "-C", archive_path, "rev-parse", ref});
+    CHECK(parsed.out == (*outcomes)[i].revision.commit + "\n");
+  }
+  CHECK(archive.Log(packed_id)->size() == 2);
+  for (const auto& entry :
+       std::filesystem::directory_iterator(archive_path + "/refs/stet/articles")) {
+    CHECK(entry.path().extension() != ".lock");
+  }
+  CHECK(stet::test::GitFsck(archive_path).exit_code == 0);
+}
+
 TEST_CASE("opening something that is not an archive is refused", "[archive][errors]") {
   ScratchDir dir;
   CHECK(Archive::Open(dir / "nothing").status().code() == stet::Status::Code::kNotFound);
