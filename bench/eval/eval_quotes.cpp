@@ -1,8 +1,13 @@
 // Scores stet's quote extraction and attribution.
-// Usage: stet-eval-quotes DATA_DIR [--sample SAMPLE_DIR] [--labelled FILE] [--failures]
+// Usage: stet-eval-quotes [DATA_DIR] [--sample SAMPLE_DIR] [--labelled FILE]
+//                         [--patterns FILE [--require-all]] [--failures]
 //   DATA_DIR: ../shared/data/textacy-quotes (holds direct_quotations.json)
 //   SAMPLE_DIR: examples/vance-ukraine (r2.txt and expected.json's quotes_in.r2)
-//   FILE: bench/eval/quotes-labelled.json, news-style cases written for stet
+//   --labelled: bench/eval/quotes-labelled.json, news-style cases written for stet
+//   --patterns: bench/eval/quote-patterns.json, one attribution pattern per
+//     case by class; a case is right when stet reports exactly its speech
+//     quotes, each with the labelled speaker, kind and attribution.
+//     --require-all exits 1 unless every case is right (CI runs it so).
 // A quote is found when stet marks as speech a quote whose words equal the
 // expected content (quotation marks, case and surrounding punctuation set
 // aside; for the sample, when it holds the labelled fragment). Speaker
@@ -12,6 +17,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -83,21 +89,138 @@ std::string LastWord(const std::string& name) {
   return space == std::string::npos ? name : name.substr(space + 1);
 }
 
+// A speaker as compared: folded, without a leading article ("the
+// ministry" and "Ministry" are one speaker; "a Port Authority official"
+// and "Port Authority official" too).
+std::string SpeakerKey(const std::string& speaker) {
+  std::string folded = Folded(speaker);
+  for (const char* article : {"the ", "a ", "an "}) {
+    if (folded.rfind(article, 0) == 0) {
+      folded.erase(0, std::strlen(article));
+      break;
+    }
+  }
+  return folded;
+}
+
+// Scores the pattern suite; returns the number of cases not right.
+int RunPatterns(const nlohmann::json& suite, bool show_failures) {
+  std::map<std::string, std::pair<int, int>> by_class;  // right, total
+  int wrong = 0;
+  for (const nlohmann::json& test : suite["cases"]) {
+    const std::string text = test["text"];
+    const std::string kind_of_case = test.value("class", "");
+    std::vector<stet::Quote> ours = Speech(text);
+    std::vector<std::string> problems;
+    std::vector<bool> used(ours.size(), false);
+    for (const nlohmann::json& expected : test["quotes"]) {
+      const std::string content = Folded(expected["content"].get<std::string>());
+      const bool speech = expected.value("speech", true);
+      // A quote stet joins (split by its attribution, or running over
+      // paragraphs) is labelled part by part.
+      const stet::Quote* match = nullptr;
+      for (std::size_t k = 0; k < ours.size() && !match; ++k) {
+        bool same = Folded(ours[k].text) == content;
+        for (const stet::Span& part : ours[k].parts) {
+          same = same ||
+                 (ours[k].parts.size() > 1 && Folded(std::string_view(text).substr(
+                                                  part.start, part.end - part.start)) == content);
+        }
+        if (same) {
+          used[k] = true;
+          match = &ours[k];
+        }
+      }
+      if (!speech) {
+        if (match) problems.push_back("\"" + match->text + "\" taken as speech");
+        continue;
+      }
+      if (!match) {
+        problems.push_back("\"" + expected["content"].get<std::string>() + "\" not found");
+        continue;
+      }
+      const std::string wanted =
+          expected["speaker"].is_string() ? expected["speaker"].get<std::string>() : "";
+      if (SpeakerKey(match->speaker) != SpeakerKey(wanted)) {
+        problems.push_back("\"" + match->text + "\": speaker \"" + match->speaker +
+                           "\", wanted \"" + wanted + "\"");
+      }
+      const std::string kind = expected.value("kind", "");
+      if (!kind.empty() && std::string(stet::SpeakerKindName(match->speaker_kind)) != kind) {
+        problems.push_back("\"" + match->text + "\": kind " +
+                           std::string(stet::SpeakerKindName(match->speaker_kind)) + ", wanted " +
+                           kind);
+      }
+      const std::string how =
+          expected["attribution"].is_string() ? expected["attribution"].get<std::string>() : "";
+      if (!how.empty() && std::string(stet::AttributedByName(match->attributed_by)) != how) {
+        problems.push_back("\"" + match->text + "\": attribution " +
+                           std::string(stet::AttributedByName(match->attributed_by)) + ", wanted " +
+                           how);
+      }
+    }
+    for (std::size_t k = 0; k < ours.size(); ++k) {
+      if (!used[k]) problems.push_back("\"" + ours[k].text + "\" is no labelled speech");
+    }
+    auto& [right, total] = by_class[kind_of_case];
+    ++total;
+    if (problems.empty()) {
+      ++right;
+      continue;
+    }
+    ++wrong;
+    if (show_failures) {
+      std::printf("--- [%s] %s\n", kind_of_case.c_str(), text.c_str());
+      for (const std::string& problem : problems) std::printf("  %s\n", problem.c_str());
+    }
+  }
+  int right_all = 0, total_all = 0;
+  for (const auto& [name, counts] : by_class) {
+    std::printf("patterns %-26s %3d / %3d right\n", name.c_str(), counts.first, counts.second);
+    right_all += counts.first;
+    total_all += counts.second;
+  }
+  std::printf("patterns %-26s %3d / %3d right (%.1f%%)\n", "all", right_all, total_all,
+              total_all ? 100.0 * right_all / total_all : 0.0);
+  return wrong;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: stet-eval-quotes DATA_DIR [--sample SAMPLE_DIR] [--failures]\n");
-    return 2;
+  std::string data_dir, sample_dir, labelled_path, patterns_path;
+  bool show_failures = false, require_all = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--failures") == 0) {
+      show_failures = true;
+    } else if (std::strcmp(argv[i], "--require-all") == 0) {
+      require_all = true;
+    } else if (std::strcmp(argv[i], "--sample") == 0 && i + 1 < argc) {
+      sample_dir = argv[++i];
+    } else if (std::strcmp(argv[i], "--labelled") == 0 && i + 1 < argc) {
+      labelled_path = argv[++i];
+    } else if (std::strcmp(argv[i], "--patterns") == 0 && i + 1 < argc) {
+      patterns_path = argv[++i];
+    } else if (argv[i][0] != '-' && data_dir.empty()) {
+      data_dir = argv[i];
+    } else {
+      std::fprintf(stderr,
+                   "usage: stet-eval-quotes [DATA_DIR] [--sample DIR] [--labelled FILE] "
+                   "[--patterns FILE [--require-all]] [--failures]\n");
+      return 2;
+    }
   }
-  std::string sample_dir, labelled_path;
-  bool show_failures = false;
-  for (int i = 2; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--failures") == 0) show_failures = true;
-    if (std::strcmp(argv[i], "--sample") == 0 && i + 1 < argc) sample_dir = argv[++i];
-    if (std::strcmp(argv[i], "--labelled") == 0 && i + 1 < argc) labelled_path = argv[++i];
+  int patterns_wrong = 0;
+  if (!patterns_path.empty()) {
+    const nlohmann::json suite = nlohmann::json::parse(ReadAll(patterns_path), nullptr, false);
+    if (suite.is_discarded() || !suite.contains("cases")) {
+      std::fprintf(stderr, "stet-eval-quotes: %s: cannot read the cases\n", patterns_path.c_str());
+      return 1;
+    }
+    patterns_wrong = RunPatterns(suite, show_failures);
   }
-  const std::string path = std::string(argv[1]) + "/direct_quotations.json";
+  if (data_dir.empty()) return require_all && patterns_wrong > 0 ? 1 : 0;
+  const std::string path = data_dir + "/direct_quotations.json";
   const nlohmann::json data = nlohmann::json::parse(ReadAll(path), nullptr, false);
   if (data.is_discarded() || !data.contains("cases")) {
     std::fprintf(stderr, "stet-eval-quotes: %s: cannot read the cases\n", path.c_str());
@@ -214,5 +337,5 @@ int main(int argc, char** argv) {
     }
     score.Print("stet-labelled (news)");
   }
-  return 0;
+  return require_all && patterns_wrong > 0 ? 1 : 0;
 }

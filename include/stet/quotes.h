@@ -25,6 +25,28 @@
 
 namespace stet {
 
+// What a quote's speaker is.
+enum class SpeakerKind {
+  kUnknown,       // the text does not say
+  kPerson,        // a named person
+  kRole,          // a person described, not named: "a Port Authority official"
+  kOrganisation,  // "the ministry", "Ferreira’s campaign"
+};
+// "unknown", "person", "role", "organisation".
+std::string_view SpeakerKindName(SpeakerKind kind);
+
+// How the speaker was found.
+enum class AttributedBy {
+  kNone,          // no speaker (or no speech)
+  kCue,           // a reporting verb or "according to" names the speaker
+  kPronoun,       // the cue's subject is he or she, resolved to a person
+  kContinuation,  // no cue: quoted words following someone's quote
+  kByline,        // “…” ― Name
+  kLabel,         // Name: “…”, or a transcript's SMITH:
+};
+// "", "cue", "pronoun", "continuation", "byline", "label".
+std::string_view AttributedByName(AttributedBy by);
+
 struct Quote {
   // The quoted words of each part, without the quotation marks.
   std::vector<Span> parts;
@@ -43,8 +65,14 @@ struct Quote {
   std::string mention;
   // The role or title split off the speaker's name: "Defense Secretary".
   std::string role;
-  // The reporting word: "said", "told", "according to"; empty when none.
+  // The reporting word as written: "said", "has said", "according to";
+  // empty when none.
   std::string cue;
+  SpeakerKind speaker_kind = SpeakerKind::kUnknown;
+  AttributedBy attributed_by = AttributedBy::kNone;
+  // Which rule attributed the quote, from which words (`stet quotes
+  // --explain`): "cue: “Brandvold answered” after the quote".
+  std::string explanation;
 
   Span Whole() const { return {parts.front().start, parts.back().end}; }
 };

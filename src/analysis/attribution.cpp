@@ -5,6 +5,8 @@
 #include <array>
 #include <utility>
 
+#include "analysis/names.h"
+#include "analysis/reporting_verbs.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 
@@ -12,45 +14,245 @@ namespace stet::attribution {
 
 namespace {
 
-// Reporting words: the verbs news writing attributes speech with, in the
-// forms it uses them.
-constexpr std::array<std::string_view, 104> kCueWords = {
-    "said",       "says",         "say",          "saying",    "told",      "tells",
-    "tell",       "added",        "adds",         "stated",    "states",    "remarked",
-    "remarks",    "explained",    "explains",     "wrote",     "writes",    "posted",
-    "posts",      "insisted",     "insists",      "conceded",  "concedes",  "argued",
-    "argues",     "maintained",   "maintains",    "informed",  "informs",   "noted",
-    "notes",      "warned",       "warns",        "asked",     "asks",      "replied",
-    "replies",    "announced",    "announces",    "declared",  "declares",  "claimed",
-    "claims",     "acknowledged", "acknowledges", "continued", "continues", "emphasized",
-    "emphasised", "emphasizes",   "stressed",     "stresses",  "suggested", "suggests",
-    "hinted",     "hints",        "recalled",     "recalls",   "tweeted",   "tweets",
-    "disclosed",  "discloses",    "admitted",     "admits",    "confirmed", "confirms",
-    "denied",     "denies",       "responded",    "responds",  "observed",  "observes",
-    "joked",      "jokes",        "quipped",      "urged",     "urges",     "vowed",
-    "vows",       "promised",     "promises",     "predicted", "predicts",  "cautioned",
-    "cautions",   "complained",   "complains",    "countered", "counters",  "pointed",
-    "reported",   "reports",      "testified",    "testifies", "shouted",   "whispered",
-    "cried",      "exclaimed",    "agreed",       "agrees",    "contended", "contends",
-    "assured",    "reiterated"};
-
 // Words of titles and roles that stand before a name.
-constexpr std::array<std::string_view, 88> kRoleWords = {
-    "president",   "vice",         "secretary", "minister",   "prime",     "chancellor",
-    "senator",     "sen.",         "sen",       "rep.",       "rep",       "representative",
-    "gov.",        "gov",          "governor",  "mayor",      "general",   "gen.",
-    "gen",         "admiral",      "adm.",      "colonel",    "col.",      "lt.",
-    "lieutenant",  "captain",      "capt.",     "sgt.",       "sergeant",  "spokesman",
-    "spokeswoman", "spokesperson", "envoy",     "ambassador", "director",  "chief",
-    "chairman",    "chairwoman",   "chair",     "ceo",        "judge",     "justice",
-    "attorney",    "commissioner", "king",      "queen",      "prince",    "princess",
-    "pope",        "dr.",          "dr",        "mr.",        "mr",        "mrs.",
-    "mrs",         "ms.",          "ms",        "prof.",      "professor", "leader",
-    "official",    "lawmaker",     "deputy",    "special",    "foreign",   "defense",
-    "defence",     "interior",     "finance",   "treasury",   "health",    "speaker",
-    "adviser",     "advisor",      "aide",      "officer",    "inspector", "detective",
-    "coach",       "executive",    "founder",   "economist",  "analyst",   "premier",
-    "sheikh",      "rabbi",        "bishop",    "cardinal"};
+constexpr std::array<std::string_view, 238> kRoleWords = {"president",
+                                                          "vice",
+                                                          "secretary",
+                                                          "minister",
+                                                          "prime",
+                                                          "chancellor",
+                                                          "senator",
+                                                          "sen.",
+                                                          "sen",
+                                                          "rep.",
+                                                          "rep",
+                                                          "representative",
+                                                          "gov.",
+                                                          "gov",
+                                                          "governor",
+                                                          "mayor",
+                                                          "general",
+                                                          "gen.",
+                                                          "gen",
+                                                          "admiral",
+                                                          "adm.",
+                                                          "colonel",
+                                                          "col.",
+                                                          "lt.",
+                                                          "lieutenant",
+                                                          "captain",
+                                                          "capt.",
+                                                          "sgt.",
+                                                          "sergeant",
+                                                          "spokesman",
+                                                          "spokeswoman",
+                                                          "spokesperson",
+                                                          "envoy",
+                                                          "ambassador",
+                                                          "director",
+                                                          "chief",
+                                                          "chairman",
+                                                          "chairwoman",
+                                                          "chair",
+                                                          "ceo",
+                                                          "judge",
+                                                          "justice",
+                                                          "attorney",
+                                                          "commissioner",
+                                                          "king",
+                                                          "queen",
+                                                          "prince",
+                                                          "princess",
+                                                          "pope",
+                                                          "dr.",
+                                                          "dr",
+                                                          "mr.",
+                                                          "mr",
+                                                          "mrs.",
+                                                          "mrs",
+                                                          "ms.",
+                                                          "ms",
+                                                          "prof.",
+                                                          "professor",
+                                                          "leader",
+                                                          "official",
+                                                          "lawmaker",
+                                                          "deputy",
+                                                          "special",
+                                                          "foreign",
+                                                          "defense",
+                                                          "defence",
+                                                          "interior",
+                                                          "finance",
+                                                          "treasury",
+                                                          "health",
+                                                          "speaker",
+                                                          "adviser",
+                                                          "advisor",
+                                                          "aide",
+                                                          "officer",
+                                                          "inspector",
+                                                          "detective",
+                                                          "coach",
+                                                          "executive",
+                                                          "founder",
+                                                          "economist",
+                                                          "analyst",
+                                                          "premier",
+                                                          "sheikh",
+                                                          "rabbi",
+                                                          "bishop",
+                                                          "cardinal",
+                                                          "councillor",
+                                                          "councilor",
+                                                          "councilwoman",
+                                                          "councilman",
+                                                          "alderman",
+                                                          "treasurer",
+                                                          "principal",
+                                                          "superintendent",
+                                                          "constable",
+                                                          "sheriff",
+                                                          "marshal",
+                                                          "dean",
+                                                          "provost",
+                                                          "rector",
+                                                          "vicar",
+                                                          "reverend",
+                                                          "rev.",
+                                                          "father",
+                                                          "imam",
+                                                          "pastor",
+                                                          "archbishop",
+                                                          "manager",
+                                                          "president-elect",
+                                                          "lawyer",
+                                                          "attorney-general",
+                                                          "prosecutor",
+                                                          "magistrate",
+                                                          "trustee",
+                                                          "administrator",
+                                                          "supervisor",
+                                                          "chairperson",
+                                                          "secretary-general",
+                                                          "congressman",
+                                                          "congresswoman",
+                                                          "assemblyman",
+                                                          "assemblywoman",
+                                                          "mp",
+                                                          "mep",
+                                                          "commander",
+                                                          "major",
+                                                          "corporal",
+                                                          "delegate",
+                                                          "historian",
+                                                          "scientist",
+                                                          "researcher",
+                                                          "engineer",
+                                                          "architect",
+                                                          "doctor",
+                                                          "nurse",
+                                                          "surgeon",
+                                                          "teacher",
+                                                          "headteacher",
+                                                          "headmaster",
+                                                          "headmistress",
+                                                          "pilot",
+                                                          "skipper",
+                                                          "striker",
+                                                          "midfielder",
+                                                          "goalkeeper",
+                                                          "defender",
+                                                          "winger",
+                                                          "owner",
+                                                          "chef",
+                                                          "farmer",
+                                                          "author",
+                                                          "novelist",
+                                                          "poet",
+                                                          "artist",
+                                                          "singer",
+                                                          "actor",
+                                                          "actress",
+                                                          "producer",
+                                                          "editor",
+                                                          "columnist",
+                                                          "correspondent",
+                                                          "reporter",
+                                                          "journalist",
+                                                          "commentator",
+                                                          "activist",
+                                                          "campaigner",
+                                                          "organiser",
+                                                          "organizer",
+                                                          "volunteer",
+                                                          "resident",
+                                                          "neighbour",
+                                                          "neighbor",
+                                                          "witness",
+                                                          "survivor",
+                                                          "mother",
+                                                          "widow",
+                                                          "landlord",
+                                                          "tenant",
+                                                          "shopkeeper",
+                                                          "ranger",
+                                                          "warden",
+                                                          "curator",
+                                                          "librarian",
+                                                          "planner",
+                                                          "consultant",
+                                                          "strategist",
+                                                          "pollster",
+                                                          "broker",
+                                                          "banker",
+                                                          "trader",
+                                                          "investor",
+                                                          "entrepreneur",
+                                                          "co-founder",
+                                                          "cofounder",
+                                                          "partner",
+                                                          "counsel",
+                                                          "solicitor",
+                                                          "barrister",
+                                                          "auditor",
+                                                          "regulator",
+                                                          "ombudsman",
+                                                          "miss",
+                                                          "mx",
+                                                          "mx.",
+                                                          "sir",
+                                                          "dame",
+                                                          "lord",
+                                                          "lady",
+                                                          "baroness",
+                                                          "baron",
+                                                          "duke",
+                                                          "duchess",
+                                                          "countess",
+                                                          "lt",
+                                                          "sgt",
+                                                          "capt",
+                                                          "det.",
+                                                          "insp.",
+                                                          "supt.",
+                                                          "cllr",
+                                                          "cllr.",
+                                                          "assoc.",
+                                                          "asst.",
+                                                          "candidate",
+                                                          "nominee",
+                                                          "challenger",
+                                                          "incumbent",
+                                                          "hopeful",
+                                                          "assistant",
+                                                          "associate",
+                                                          "senior",
+                                                          "junior",
+                                                          "acting",
+                                                          "interim",
+                                                          "former",
+                                                          "retired"};
 
 constexpr std::array<std::string_view, 22> kAdverbs = {
     "also",       "later",      "further",   "then",       "again",   "once",
@@ -77,7 +279,7 @@ class WordLists {
  public:
   WordLists() {
     for (std::string_view entry : kRoleWords) Add(entry, kRole);
-    for (std::string_view entry : kCueWords) Add(entry, kCue);
+    for (const VerbFormEntry& entry : ReportingVerbForms()) Add(entry.word, kCue);
     Add("according", kCue);
   }
 
@@ -188,7 +390,8 @@ bool IsRole(const Word& word) {
 
 // A word that can be part of a name: capitalised, or initials ("JD").
 bool IsNameWord(const Word& word) {
-  return word.word && !word.quoted && IsUpperStart(word.text) && !IsPronoun(word.lower);
+  return word.word && !word.quoted && IsUpperStart(word.text) && !IsPronoun(word.lower) &&
+         !NeverInName(word.lower);
 }
 
 namespace {
@@ -238,7 +441,8 @@ std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::siz
     const Word& previous = words[start - 1];
     if (IsNameWord(previous) || IsRole(previous)) {
       --start;
-    } else if (previous.lower == "of" && start - 1 > floor && IsRole(words[start - 2])) {
+    } else if (previous.lower == "of" && start - 1 > floor &&
+               (IsRole(words[start - 2]) || IsOrganisationWord(words[start - 2].lower))) {
       --start;
     } else {
       break;
@@ -253,7 +457,8 @@ std::size_t NameEnd(const std::vector<Word>& words, std::size_t first) {
   while (end < words.size()) {
     if (IsNameWord(words[end]) || IsRole(words[end])) {
       ++end;
-    } else if (words[end].lower == "of" && end > first && IsRole(words[end - 1]) &&
+    } else if (words[end].lower == "of" && end > first &&
+               (IsRole(words[end - 1]) || IsOrganisationWord(words[end - 1].lower)) &&
                end + 1 < words.size() && IsNameWord(words[end + 1])) {
       ++end;
     } else {
@@ -271,17 +476,144 @@ bool IsCue(const std::vector<Word>& words, std::size_t k) {
 
 namespace {
 
+// Auxiliaries and the words a verb chain carries between its subject and
+// a reporting verb: "has said", "would later say", "could not help
+// saying", "was heard to say", "is expected to tell", "has been saying".
+constexpr std::array<std::string_view, 37> kVerbChain = {
+    "has",  "have",     "had",   "is",     "are",  "was",   "were",  "be",       "been", "being",
+    "will", "would",    "shall", "should", "can",  "could", "may",   "might",    "must", "do",
+    "does", "did",      "not",   "n't",    "to",   "only",  "heard", "expected", "help", "going",
+    "able", "reported", "said",  "set",    "also", "even",  "likely"};
+
+// An adverb in a verb chain: a listed one, or a lower-case word in -ly
+// ("repeatedly"; not a surname: "Connolly said").
+bool IsAdverb(const Word& word) {
+  return word.word && !IsUpperStart(word.text) &&
+         (Contains(kAdverbs, word.lower) || (word.lower.size() > 4 && word.lower.ends_with("ly")));
+}
+
+bool IsVerbChainWord(const Word& word) {
+  return word.word && !word.quoted && (IsAdverb(word) || Contains(kVerbChain, word.lower));
+}
+
+// Heads of a phrase that describes a person without naming them ("a
+// Port Authority official", "one resident", "a person familiar with the
+// talks"), beside the title words.
+constexpr std::array<std::string_view, 63> kPersonNouns = {
+    "person",     "people",    "source",      "sources",     "insider",    "employee",
+    "employees",  "worker",    "workers",     "resident",    "residents",  "passenger",
+    "fan",        "fans",      "shopper",     "parent",      "parents",    "student",
+    "students",   "man",       "woman",       "officials",   "official",   "diplomat",
+    "diplomats",  "witness",   "witnesses",   "neighbour",   "neighbor",   "voter",
+    "voters",     "member",    "members",     "relative",    "friend",     "colleague",
+    "lawyers",    "owner",     "organiser",   "organizer",   "critics",    "analysts",
+    "experts",    "observers", "opponents",   "supporters",  "protesters", "activists",
+    "lawmakers",  "leaders",   "scientists",  "researchers", "doctors",    "teachers",
+    "locals",     "villagers", "campaigners", "economists",  "investors",  "officers",
+    "spectators", "survivors", "families"};
+
+bool IsDeterminer(std::string_view lower) {
+  return lower == "a" || lower == "an" || lower == "the" || lower == "one" || lower == "another" ||
+         lower == "its" || lower == "their" || lower == "some" || lower == "two" ||
+         lower == "several";
+}
+
+bool IsPreposition(std::string_view lower) {
+  return lower == "for" || lower == "at" || lower == "of" || lower == "in" || lower == "with" ||
+         lower == "from" || lower == "on" || lower == "to";
+}
+
+// A word a describing phrase can hold: words, "’s", hyphens, apostrophes.
+bool InPhrase(const Word& word) {
+  if (word.quoted) return false;
+  if (word.word) return !word.cue || word.lower == "according";
+  return word.text == "’s" || word.text == "'s" || word.text == "-" || word.text == "’" ||
+         word.text == "'";
+}
+
+// A phrase words[from, to) as a speaker the text does not name: a person
+// described ("a spokeswoman for the council": a person noun or title in
+// it) or an organisation (an organisation word: "the club", "police",
+// "Ferreira’s campaign", "Kessel Freight Lines"); nullopt when neither.
+std::optional<Mention> DescribedSpeaker(const std::vector<Word>& words, std::size_t from,
+                                        std::size_t to) {
+  if (from >= to) return std::nullopt;
+  bool person = false, organisation = false;
+  for (std::size_t k = from; k < to; ++k) {
+    if (!words[k].word) continue;
+    // The phrase's head comes before its modifiers ("a detective involved in
+    // the case"): what follows a preposition only describes it.
+    if (k > from && IsPreposition(words[k].lower)) break;
+    if (IsRole(words[k]) || Contains(kPersonNouns, words[k].lower)) person = true;
+    if (IsOrganisationWord(words[k].lower)) organisation = true;
+  }
+  if (!person && !organisation) return std::nullopt;
+  Mention mention;
+  mention.written = Join(words, from, to);
+  if (person) {
+    mention.role = mention.written;
+  } else {
+    mention.organisation = true;
+  }
+  return mention;
+}
+
+// The describing phrase ending at words[end - 1]: back to its determiner
+// ("a", "the", "one"), or over a plain noun ("police"), and over
+// prepositional modifiers ("a spokesman for the company").
+std::optional<Mention> PhraseEndingAt(const std::vector<Word>& words, std::size_t end,
+                                      std::size_t floor) {
+  std::size_t start = end;
+  while (start > floor && end - start < 10 && InPhrase(words[start - 1])) {
+    const std::string_view lower = words[start - 1].lower;
+    if (lower == "and" || lower == "but" || lower == "or" || lower == "that") break;
+    --start;
+    if (IsDeterminer(words[start].lower)) {
+      // "for the council": the determiner of a modifier; go on to the head.
+      if (start > floor && words[start - 1].word && IsPreposition(words[start - 1].lower)) continue;
+      break;
+    }
+  }
+  while (start < end && !words[start].word) ++start;
+  return DescribedSpeaker(words, start, end);
+}
+
+// The describing phrase opening at words[first]: to its head and the
+// modifiers after it, stopping at a comma or a relative clause ("said a
+// Port Authority official who asked not to be named").
+std::optional<Mention> PhraseStartingAt(const std::vector<Word>& words, std::size_t first) {
+  if (first >= words.size() || !IsDeterminer(words[first].lower)) return std::nullopt;
+  std::size_t end = first + 1;
+  while (end < words.size() && end - first < 10 && InPhrase(words[end])) {
+    const std::string_view lower = words[end].lower;
+    if (lower == "who" || lower == "which" || lower == "that" || lower == "and") break;
+    ++end;
+  }
+  return DescribedSpeaker(words, first, end);
+}
+
+// words[from, to) as an organisation's name when one of its words says so
+// ("Kessel Freight Lines", "Ministry of Health", "Brenmoor Teachers’ Union").
+std::optional<Mention> OrganisationNamed(const std::vector<Word>& words, std::size_t from,
+                                         std::size_t to) {
+  for (std::size_t k = from; k < to; ++k) {
+    if (!IsOrganisationWord(words[k].lower)) continue;
+    Mention mention;
+    mention.organisation = true;
+    mention.written = Join(words, from, to);
+    mention.name = mention.written;
+    return mention;
+  }
+  return std::nullopt;
+}
+
 // The speaker standing before the cue at words[k], over adverbs ("He later
 // informed") and an apposition ("Trump, 78, disclosed"; "Vance, the vice
 // president, said").
 std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t k,
                                      std::size_t floor) {
   std::size_t j = k;
-  while (j > floor && words[j - 1].word &&
-         (Contains(kAdverbs, words[j - 1].lower) ||
-          (words[j - 1].lower.size() > 4 && words[j - 1].lower.ends_with("ly")))) {
-    --j;
-  }
+  while (j > floor && IsVerbChainWord(words[j - 1])) --j;
   std::optional<Mention> inside;  // "The chief executive, Mary Barra, told"
   if (j > floor && words[j - 1].text == ",") {
     // Back over the apposition to the comma that opens it.
@@ -307,23 +639,14 @@ std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t
   }
   if (!IsNameWord(last)) {
     if (inside && !inside->name.empty()) return inside;
-    // "a police spokeswoman said": someone the text does not name.
-    if (IsRole(last)) {
-      std::size_t start = j - 1;
-      while (start > floor && words[start - 1].word && !IsUpperStart(words[start - 1].text) &&
-             j - start < 4) {
-        --start;
-        if (words[start].lower == "a" || words[start].lower == "an" || words[start].lower == "the")
-          break;
-      }
-      Mention unnamed;
-      unnamed.role = Join(words, start, j);
-      unnamed.written = unnamed.role;
-      return unnamed;
-    }
-    return std::nullopt;
+    // Someone or something the text describes but does not name: "a
+    // police spokeswoman said", "the club said", "Ferreira’s campaign said".
+    return PhraseEndingAt(words, j, floor);
   }
-  const std::size_t start = NameStart(words, j - 1, floor);
+  std::size_t start = NameStart(words, j - 1, floor);
+  // "Critics said": a capitalised common noun, not a name.
+  if (start == j - 1 && Contains(kPersonNouns, last.lower)) return PhraseEndingAt(words, j, floor);
+  if (std::optional<Mention> named = OrganisationNamed(words, start, j)) return named;
   Mention mention = SplitRole(words, start, j);
   if (mention.name.empty()) return inside;
   return mention;
@@ -334,18 +657,23 @@ std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t
 std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t k) {
   std::size_t first = k + 1;
   if (words[k].lower == "according") ++first;
-  if (first < words.size() && words[first].lower == "the") ++first;
   if (first >= words.size()) return std::nullopt;
-  // "according to a spokesman for the ministry": someone unnamed.
-  if (words[k].lower == "according" && (words[first].lower == "a" || words[first].lower == "an")) {
-    std::size_t end = first + 1;
-    while (end < words.size() && words[end].word && !IsRole(words[end]) && end - first < 3) ++end;
-    if (end < words.size() && IsRole(words[end])) {
-      Mention unnamed;
-      unnamed.role = Join(words, first, end + 1);
-      unnamed.written = unnamed.role;
-      return unnamed;
+  // "said a Port Authority official who asked not to be named",
+  // "according to a person familiar with the talks", "said the club".
+  if (IsDeterminer(words[first].lower)) {
+    std::optional<Mention> described = PhraseStartingAt(words, first);
+    std::size_t after = first + 1;
+    while (after < words.size() && InPhrase(words[after]) && words[after].lower != "who") ++after;
+    // "said the mayor, Ilse Brandvold": the apposition names her.
+    const bool named_next =
+        after + 1 < words.size() && words[after].text == "," && IsNameWord(words[after + 1]);
+    if (described && !named_next && !IsNameWord(words[first + 1])) return described;
+    if (named_next) {
+      first = after + 1;
+    } else if (words[first].lower == "the") {
+      ++first;
     }
+    if (first >= words.size()) return std::nullopt;
   }
   if (IsPronoun(words[first].lower)) {
     Mention mention;
@@ -356,6 +684,7 @@ std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t 
   }
   if (!IsNameWord(words[first]) && !IsRole(words[first])) return std::nullopt;
   const std::size_t end = NameEnd(words, first);
+  if (std::optional<Mention> named = OrganisationNamed(words, first, end)) return named;
   Mention mention = SplitRole(words, first, end);
   if (mention.name.empty()) return std::nullopt;
   return mention;

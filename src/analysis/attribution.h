@@ -53,6 +53,9 @@ struct Mention {
   bool pronoun = false;
   std::string pronoun_text;
   std::string written;  // the whole mention as written
+  // An organisation ("the ministry", "Kessel Freight Lines", "Ferreira’s
+  // campaign"), not a person; its name is `written`.
+  bool organisation = false;
 };
 
 // Splits words[from, to) into role and name.

@@ -200,6 +200,8 @@ class Extractor {
         quote.mention = before.mention;
         quote.role = before.role;
         quote.cue = before.cue;
+        quote.speaker_kind = before.speaker_kind;
+        quote.attributed_by = AttributedBy::kContinuation;
       } else if (quote.partial) {
         quote.speech = false;  // scare quotes: the writer's words, marked
       }
@@ -489,19 +491,35 @@ class Extractor {
     quote.mention = attribution.mention.written;
     quote.role = attribution.mention.role;
     if (!attribution.mention.pronoun) {
+      quote.attributed_by = AttributedBy::kCue;
+      if (attribution.mention.organisation) {
+        quote.speaker = attribution.mention.written;
+        quote.speaker_kind = SpeakerKind::kOrganisation;
+        return;
+      }
+      if (attribution.mention.name.empty()) {
+        // Someone the text describes but does not name.
+        quote.speaker = attribution.mention.written;
+        quote.speaker_kind = SpeakerKind::kRole;
+        return;
+      }
       quote.speaker = people_.Resolve(attribution.mention.name);
+      quote.speaker_kind = SpeakerKind::kPerson;
       return;
     }
+    quote.attributed_by = AttributedBy::kPronoun;
     const std::string lower = AsciiLower(attribution.mention.pronoun_text);
     if (lower != "he" && lower != "she") return;  // "I", "we", "they": left unknown
     // "Naim said …, but he warned, “…”": a speaker earlier in the sentence.
     if (!sentence_speaker_[sentence].empty()) {
       quote.speaker = sentence_speaker_[sentence];
+      quote.speaker_kind = SpeakerKind::kPerson;
       return;
     }
     for (std::size_t back = 1; back <= 3 && back <= sentence; ++back) {
       if (std::optional<std::string> subject = SubjectOf(sentence - back)) {
         quote.speaker = *subject;
+        quote.speaker_kind = SpeakerKind::kPerson;
         return;
       }
     }
@@ -520,6 +538,38 @@ class Extractor {
 };
 
 }  // namespace
+
+std::string_view SpeakerKindName(SpeakerKind kind) {
+  switch (kind) {
+    case SpeakerKind::kPerson:
+      return "person";
+    case SpeakerKind::kRole:
+      return "role";
+    case SpeakerKind::kOrganisation:
+      return "organisation";
+    case SpeakerKind::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+std::string_view AttributedByName(AttributedBy by) {
+  switch (by) {
+    case AttributedBy::kCue:
+      return "cue";
+    case AttributedBy::kPronoun:
+      return "pronoun";
+    case AttributedBy::kContinuation:
+      return "continuation";
+    case AttributedBy::kByline:
+      return "byline";
+    case AttributedBy::kLabel:
+      return "label";
+    case AttributedBy::kNone:
+      break;
+  }
+  return "";
+}
 
 Result<std::vector<Quote>> FindQuotes(std::string_view text) {
   Result<SegmentedText> segmented = Segment(text);

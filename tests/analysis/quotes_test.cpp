@@ -216,7 +216,9 @@ TEST_CASE("quotes: a comma-bounded aside that names no one is not the speaker", 
   const std::vector<Quote> quotes =
       SpeechOf("“We will appeal the ruling,” the company, however, said.");
   REQUIRE(quotes.size() == 1);
-  CHECK(quotes[0].speaker.empty());
+  // The organisation before the aside is.
+  CHECK(quotes[0].speaker == "the company");
+  CHECK(quotes[0].speaker_kind == stet::SpeakerKind::kOrganisation);
   CHECK(quotes[0].role.empty());
 }
 
@@ -287,7 +289,7 @@ TEST_CASE("quotes: a quote over several paragraphs and an uncued continuation", 
 
 TEST_CASE("quotes: scare quotes and titles are not speech", "[quotes]") {
   const std::vector<Quote> quotes = QuotesOf(
-      "Critics called the plan a “peace deal” in name only. He read “War and Peace” twice. "
+      "The plan is a “peace deal” in name only. He read “War and Peace” twice. "
       "Burton thinks that cats are \"cuties\".");
   REQUIRE(quotes.size() == 3);
   for (const Quote& quote : quotes) {
@@ -296,8 +298,16 @@ TEST_CASE("quotes: scare quotes and titles are not speech", "[quotes]") {
   }
   // And they take no part in quote changes.
   const std::vector<Quote> changed =
-      QuotesOf("Critics called the plan a “truce” in name only. He read “Anna Karenina” twice.");
+      QuotesOf("The plan is a “truce” in name only. He read “Anna Karenina” twice.");
   CHECK(stet::CompareQuotes(quotes, changed).changes.empty());
+  // Words someone is said to use are theirs, however short: "called" names
+  // its object with them.
+  const std::vector<Quote> called =
+      QuotesOf("Critics called the plan a “peace deal” in name only.");
+  REQUIRE(called.size() == 1);
+  CHECK(called[0].speech);
+  CHECK(called[0].speaker == "Critics");
+  CHECK(called[0].speaker_kind == stet::SpeakerKind::kRole);
 }
 
 TEST_CASE("quote changes: minor, extended, truncated, reworded, added and removed", "[quotes]") {

@@ -526,7 +526,7 @@ TEST_CASE("quotes: the text listing names speakers and marks partial quotes", "[
   ScratchDir dir;
   WriteFile(dir / "a.txt",
             "“We will rebuild the bridge,” Mayor Anna Berg said. The plan is “dead on arrival,” "
-            "according to the Daily Planet. Critics called it a “truce” in name only.\n");
+            "according to the Daily Planet. It is a “truce” in name only.\n");
   RunResult listed = Stet("unused", {"analyze", dir / "a.txt"});
   REQUIRE(listed.exit_code == 0);
   CHECK(listed.out.find("\n  Anna Berg                    “We will rebuild the bridge,”\n") !=
