@@ -15,244 +15,33 @@ namespace stet::attribution {
 namespace {
 
 // Words of titles and roles that stand before a name.
-constexpr std::array<std::string_view, 238> kRoleWords = {"president",
-                                                          "vice",
-                                                          "secretary",
-                                                          "minister",
-                                                          "prime",
-                                                          "chancellor",
-                                                          "senator",
-                                                          "sen.",
-                                                          "sen",
-                                                          "rep.",
-                                                          "rep",
-                                                          "representative",
-                                                          "gov.",
-                                                          "gov",
-                                                          "governor",
-                                                          "mayor",
-                                                          "general",
-                                                          "gen.",
-                                                          "gen",
-                                                          "admiral",
-                                                          "adm.",
-                                                          "colonel",
-                                                          "col.",
-                                                          "lt.",
-                                                          "lieutenant",
-                                                          "captain",
-                                                          "capt.",
-                                                          "sgt.",
-                                                          "sergeant",
-                                                          "spokesman",
-                                                          "spokeswoman",
-                                                          "spokesperson",
-                                                          "envoy",
-                                                          "ambassador",
-                                                          "director",
-                                                          "chief",
-                                                          "chairman",
-                                                          "chairwoman",
-                                                          "chair",
-                                                          "ceo",
-                                                          "judge",
-                                                          "justice",
-                                                          "attorney",
-                                                          "commissioner",
-                                                          "king",
-                                                          "queen",
-                                                          "prince",
-                                                          "princess",
-                                                          "pope",
-                                                          "dr.",
-                                                          "dr",
-                                                          "mr.",
-                                                          "mr",
-                                                          "mrs.",
-                                                          "mrs",
-                                                          "ms.",
-                                                          "ms",
-                                                          "prof.",
-                                                          "professor",
-                                                          "leader",
-                                                          "official",
-                                                          "lawmaker",
-                                                          "deputy",
-                                                          "special",
-                                                          "foreign",
-                                                          "defense",
-                                                          "defence",
-                                                          "interior",
-                                                          "finance",
-                                                          "treasury",
-                                                          "health",
-                                                          "speaker",
-                                                          "adviser",
-                                                          "advisor",
-                                                          "aide",
-                                                          "officer",
-                                                          "inspector",
-                                                          "detective",
-                                                          "coach",
-                                                          "executive",
-                                                          "founder",
-                                                          "economist",
-                                                          "analyst",
-                                                          "premier",
-                                                          "sheikh",
-                                                          "rabbi",
-                                                          "bishop",
-                                                          "cardinal",
-                                                          "councillor",
-                                                          "councilor",
-                                                          "councilwoman",
-                                                          "councilman",
-                                                          "alderman",
-                                                          "treasurer",
-                                                          "principal",
-                                                          "superintendent",
-                                                          "constable",
-                                                          "sheriff",
-                                                          "marshal",
-                                                          "dean",
-                                                          "provost",
-                                                          "rector",
-                                                          "vicar",
-                                                          "reverend",
-                                                          "rev.",
-                                                          "father",
-                                                          "imam",
-                                                          "pastor",
-                                                          "archbishop",
-                                                          "manager",
-                                                          "president-elect",
-                                                          "lawyer",
-                                                          "attorney-general",
-                                                          "prosecutor",
-                                                          "magistrate",
-                                                          "trustee",
-                                                          "administrator",
-                                                          "supervisor",
-                                                          "chairperson",
-                                                          "secretary-general",
-                                                          "congressman",
-                                                          "congresswoman",
-                                                          "assemblyman",
-                                                          "assemblywoman",
-                                                          "mp",
-                                                          "mep",
-                                                          "commander",
-                                                          "major",
-                                                          "corporal",
-                                                          "delegate",
-                                                          "historian",
-                                                          "scientist",
-                                                          "researcher",
-                                                          "engineer",
-                                                          "architect",
-                                                          "doctor",
-                                                          "nurse",
-                                                          "surgeon",
-                                                          "teacher",
-                                                          "headteacher",
-                                                          "headmaster",
-                                                          "headmistress",
-                                                          "pilot",
-                                                          "skipper",
-                                                          "striker",
-                                                          "midfielder",
-                                                          "goalkeeper",
-                                                          "defender",
-                                                          "winger",
-                                                          "owner",
-                                                          "chef",
-                                                          "farmer",
-                                                          "author",
-                                                          "novelist",
-                                                          "poet",
-                                                          "artist",
-                                                          "singer",
-                                                          "actor",
-                                                          "actress",
-                                                          "producer",
-                                                          "editor",
-                                                          "columnist",
-                                                          "correspondent",
-                                                          "reporter",
-                                                          "journalist",
-                                                          "commentator",
-                                                          "activist",
-                                                          "campaigner",
-                                                          "organiser",
-                                                          "organizer",
-                                                          "volunteer",
-                                                          "resident",
-                                                          "neighbour",
-                                                          "neighbor",
-                                                          "witness",
-                                                          "survivor",
-                                                          "mother",
-                                                          "widow",
-                                                          "landlord",
-                                                          "tenant",
-                                                          "shopkeeper",
-                                                          "ranger",
-                                                          "warden",
-                                                          "curator",
-                                                          "librarian",
-                                                          "planner",
-                                                          "consultant",
-                                                          "strategist",
-                                                          "pollster",
-                                                          "broker",
-                                                          "banker",
-                                                          "trader",
-                                                          "investor",
-                                                          "entrepreneur",
-                                                          "co-founder",
-                                                          "cofounder",
-                                                          "partner",
-                                                          "counsel",
-                                                          "solicitor",
-                                                          "barrister",
-                                                          "auditor",
-                                                          "regulator",
-                                                          "ombudsman",
-                                                          "miss",
-                                                          "mx",
-                                                          "mx.",
-                                                          "sir",
-                                                          "dame",
-                                                          "lord",
-                                                          "lady",
-                                                          "baroness",
-                                                          "baron",
-                                                          "duke",
-                                                          "duchess",
-                                                          "countess",
-                                                          "lt",
-                                                          "sgt",
-                                                          "capt",
-                                                          "det.",
-                                                          "insp.",
-                                                          "supt.",
-                                                          "cllr",
-                                                          "cllr.",
-                                                          "assoc.",
-                                                          "asst.",
-                                                          "candidate",
-                                                          "nominee",
-                                                          "challenger",
-                                                          "incumbent",
-                                                          "hopeful",
-                                                          "assistant",
-                                                          "associate",
-                                                          "senior",
-                                                          "junior",
-                                                          "acting",
-                                                          "interim",
-                                                          "former",
-                                                          "retired"};
+constexpr std::string_view kRoleWords =
+    "president vice secretary minister prime chancellor senator sen. sen rep. rep "
+    "representative gov. gov governor mayor general gen. gen admiral adm. colonel "
+    "col. lt. lieutenant captain capt. sgt. sergeant spokesman spokeswoman "
+    "spokesperson envoy ambassador director chief chairman chairwoman chair ceo "
+    "judge justice attorney commissioner king queen prince princess pope dr. dr mr. "
+    "mr mrs. mrs ms. ms prof. professor leader official lawmaker deputy special "
+    "foreign defense defence interior finance treasury health speaker adviser "
+    "advisor aide officer inspector detective coach executive founder economist "
+    "analyst premier sheikh rabbi bishop cardinal councillor councilor councilwoman "
+    "councilman alderman treasurer principal superintendent constable sheriff "
+    "marshal dean provost rector vicar reverend rev. father imam pastor archbishop "
+    "manager president-elect lawyer attorney-general prosecutor magistrate trustee "
+    "administrator supervisor chairperson secretary-general congressman "
+    "congresswoman assemblyman assemblywoman mp mep commander major corporal "
+    "delegate historian scientist researcher engineer architect doctor nurse surgeon "
+    "teacher headteacher headmaster headmistress pilot skipper striker midfielder "
+    "goalkeeper defender winger owner chef farmer author novelist poet artist singer "
+    "actor actress producer editor columnist correspondent reporter journalist "
+    "commentator activist campaigner organiser organizer volunteer resident "
+    "neighbour neighbor witness survivor mother widow landlord tenant shopkeeper "
+    "ranger warden curator librarian planner consultant strategist pollster broker "
+    "banker trader investor entrepreneur co-founder cofounder partner counsel "
+    "solicitor barrister auditor regulator ombudsman miss mx mx. sir dame lord lady "
+    "baroness baron duke duchess countess lt sgt capt det. insp. supt. cllr cllr. "
+    "assoc. asst. candidate nominee challenger incumbent hopeful assistant associate "
+    "senior junior acting interim former retired ";
 
 constexpr std::array<std::string_view, 22> kAdverbs = {
     "also",       "later",      "further",   "then",       "again",   "once",
@@ -278,7 +67,8 @@ namespace {
 class WordLists {
  public:
   WordLists() {
-    for (std::string_view entry : kRoleWords) Add(entry, kRole);
+    const WordSet roles(kRoleWords);
+    for (std::string_view entry : roles.words()) Add(entry, kRole);
     for (const VerbFormEntry& entry : ReportingVerbForms()) Add(entry.word, kCue);
     Add("according", kCue);
   }
@@ -299,11 +89,12 @@ class WordLists {
   // By first letter, length and last byte: few common words share all three
   // with a list entry.
   static int Bucket(std::string_view word) {
-    if (word.size() < 2 || word.size() >= 16 || word.front() < 'a' || word.front() > 'z') return -1;
+    if (word.size() < 2 || word.size() >= 32 || word.front() < 'a' || word.front() > 'z') return -1;
     const auto last = static_cast<unsigned char>(word.back());
-    return ((word.front() - 'a') * 16 + static_cast<int>(word.size())) * 8 + (last & 7);
+    return ((word.front() - 'a') * 32 + static_cast<int>(word.size())) * 8 + (last & 7);
   }
   void Add(std::string_view entry, unsigned kind) {
+    if (Bucket(entry) < 0) return;  // never looked up: no word that long is a cue or a role
     auto& bucket = buckets_[static_cast<std::size_t>(Bucket(entry))];
     for (auto& [known, kinds] : bucket) {
       if (known == entry) {
@@ -313,7 +104,7 @@ class WordLists {
     }
     bucket.emplace_back(entry, kind);
   }
-  std::array<std::vector<std::pair<std::string_view, unsigned>>, 26 * 16 * 8> buckets_;
+  std::array<std::vector<std::pair<std::string_view, unsigned>>, 26 * 32 * 8> buckets_;
 };
 
 void SetFlags(Word& word) {
@@ -499,18 +290,20 @@ bool IsVerbChainWord(const Word& word) {
 // Heads of a phrase that describes a person without naming them ("a
 // Port Authority official", "one resident", "a person familiar with the
 // talks"), beside the title words.
-constexpr std::array<std::string_view, 63> kPersonNouns = {
-    "person",     "people",    "source",      "sources",     "insider",    "employee",
-    "employees",  "worker",    "workers",     "resident",    "residents",  "passenger",
-    "fan",        "fans",      "shopper",     "parent",      "parents",    "student",
-    "students",   "man",       "woman",       "officials",   "official",   "diplomat",
-    "diplomats",  "witness",   "witnesses",   "neighbour",   "neighbor",   "voter",
-    "voters",     "member",    "members",     "relative",    "friend",     "colleague",
-    "lawyers",    "owner",     "organiser",   "organizer",   "critics",    "analysts",
-    "experts",    "observers", "opponents",   "supporters",  "protesters", "activists",
-    "lawmakers",  "leaders",   "scientists",  "researchers", "doctors",    "teachers",
-    "locals",     "villagers", "campaigners", "economists",  "investors",  "officers",
-    "spectators", "survivors", "families"};
+constexpr std::string_view kPersonNouns =
+    "person people source sources insider employee employees worker workers resident "
+    "residents passenger fan fans shopper parent parents student students man woman "
+    "officials official diplomat diplomats witness witnesses neighbour neighbor "
+    "voter voters member members relative friend colleague lawyers owner organiser "
+    "organizer critics analysts experts observers opponents supporters protesters "
+    "activists lawmakers leaders scientists researchers doctors teachers locals "
+    "villagers campaigners economists investors officers spectators survivors "
+    "families ";
+
+bool PersonNoun(std::string_view lower) {
+  static const WordSet nouns(kPersonNouns);
+  return nouns.Contains(lower);
+}
 
 bool IsDeterminer(std::string_view lower) {
   return lower == "a" || lower == "an" || lower == "the" || lower == "one" || lower == "another" ||
@@ -544,7 +337,7 @@ std::optional<Mention> DescribedSpeaker(const std::vector<Word>& words, std::siz
     // The phrase's head comes before its modifiers ("a detective involved in
     // the case"): what follows a preposition only describes it.
     if (k > from && IsPreposition(words[k].lower)) break;
-    if (IsRole(words[k]) || Contains(kPersonNouns, words[k].lower)) person = true;
+    if (IsRole(words[k]) || PersonNoun(words[k].lower)) person = true;
     if (IsOrganisationWord(words[k].lower)) organisation = true;
   }
   if (!person && !organisation) return std::nullopt;
@@ -635,6 +428,7 @@ std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t
     mention.pronoun = true;
     mention.pronoun_text = std::string(last.text);
     mention.written = std::string(last.text);
+    mention.span = last.span;
     return mention;
   }
   if (!IsNameWord(last)) {
@@ -645,7 +439,7 @@ std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t
   }
   std::size_t start = NameStart(words, j - 1, floor);
   // "Critics said": a capitalised common noun, not a name.
-  if (start == j - 1 && Contains(kPersonNouns, last.lower)) return PhraseEndingAt(words, j, floor);
+  if (start == j - 1 && PersonNoun(last.lower)) return PhraseEndingAt(words, j, floor);
   if (std::optional<Mention> named = OrganisationNamed(words, start, j)) return named;
   Mention mention = SplitRole(words, start, j);
   if (mention.name.empty()) return inside;
@@ -680,6 +474,7 @@ std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t 
     mention.pronoun = true;
     mention.pronoun_text = std::string(words[first].text);
     mention.written = mention.pronoun_text;
+    mention.span = words[first].span;
     return mention;
   }
   if (!IsNameWord(words[first]) && !IsRole(words[first])) return std::nullopt;
@@ -697,6 +492,17 @@ std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, 
   const std::string cue =
       words[k].lower == "according" ? "according to" : std::string(words[k].text);
   if (words[k].lower != "according") {
+    // "…, saying", "toured the school and told parents": the cue's subject
+    // is the main clause's.
+    std::size_t j = k;
+    while (j > floor && IsVerbChainWord(words[j - 1])) --j;
+    const bool participle = words[k].lower.ends_with("ing");
+    if (j > floor && ((participle && words[j - 1].text == ",") || words[j - 1].lower == "and")) {
+      Mention clause;
+      clause.clause_subject = true;
+      clause.span = words[k].span;
+      return Attribution{clause, cue};
+    }
     if (std::optional<Mention> subject = SubjectBefore(words, k, floor)) {
       return Attribution{*subject, cue};
     }

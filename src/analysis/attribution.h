@@ -56,6 +56,11 @@ struct Mention {
   // An organisation ("the ministry", "Kessel Freight Lines", "Ferreira’s
   // campaign"), not a person; its name is `written`.
   bool organisation = false;
+  // The cue's subject is the subject of the sentence's main clause: a
+  // participle ("…, saying") or a second verb ("toured the school and told
+  // parents").
+  bool clause_subject = false;
+  Span span;  // where the mention (a pronoun: the pronoun) stands; the cue for a clause subject
 };
 
 // Splits words[from, to) into role and name.

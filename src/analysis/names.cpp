@@ -1,7 +1,5 @@
 #include "analysis/names.h"
 
-#include <array>
-
 #include "base/word_list.h"
 
 namespace stet::attribution {
@@ -10,175 +8,61 @@ namespace {
 // Capitalised at the start of a sentence or clause, never a name: function
 // words, openers, weekdays, months that are not also given names, number
 // words, and participles that open a clause ("Asked about ...").
-constexpr std::array<std::string_view, 155> kNeverInName = {
-    "a",         "an",        "the",         "this",         "that",        "these",
-    "those",     "his",       "her",         "its",          "their",       "our",
-    "my",        "your",      "as",          "at",           "in",          "on",
-    "of",        "for",       "from",        "by",           "with",        "without",
-    "into",      "onto",      "over",        "under",        "after",       "before",
-    "since",     "until",     "while",       "when",         "whenever",    "where",
-    "wherever",  "why",       "how",         "what",         "which",       "who",
-    "whom",      "whose",     "if",          "unless",       "although",    "though",
-    "because",   "despite",   "during",      "among",        "amid",        "amongst",
-    "between",   "about",     "against",     "along",        "around",      "behind",
-    "beyond",    "like",      "near",        "through",      "throughout",  "toward",
-    "towards",   "upon",      "within",      "and",          "but",         "or",
-    "nor",       "so",        "yet",         "still",        "also",        "then",
-    "now",       "later",     "earlier",     "meanwhile",    "however",     "instead",
-    "indeed",    "moreover",  "furthermore", "nevertheless", "nonetheless", "otherwise",
-    "thus",      "therefore", "yesterday",   "today",        "tomorrow",    "tonight",
-    "last",      "next",      "once",        "twice",        "there",       "here",
-    "it",        "we",        "they",        "you",          "i",           "he",
-    "she",       "some",      "many",        "most",         "few",         "several",
-    "all",       "both",      "each",        "every",        "no",          "not",
-    "none",      "one",       "two",         "three",        "four",        "five",
-    "six",       "seven",     "eight",       "nine",         "ten",         "asked",
-    "speaking",  "according", "monday",      "tuesday",      "wednesday",   "thursday",
-    "friday",    "saturday",  "sunday",      "january",      "february",    "march",
-    "september", "october",   "november",    "december",     "jan.",        "feb.",
-    "aug.",      "sept.",     "oct.",        "nov.",         "dec."};
+constexpr std::string_view kNeverInName =
+    "a an the this that these those his her its their our my your as at in on of for "
+    "from by with without into onto over under after before since until while when "
+    "whenever where wherever why how what which who whom whose if unless although "
+    "though because despite during among amid amongst between about against along "
+    "around behind beyond like near through throughout toward towards upon within "
+    "and but or nor so yet still also then now later earlier meanwhile however "
+    "instead indeed moreover furthermore nevertheless nonetheless otherwise thus "
+    "therefore yesterday today tomorrow tonight last next once twice there here it "
+    "we they you i he she some many most few several all both each every no not none "
+    "one two three four five six seven eight nine ten asked speaking according "
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "september october november december jan. feb. aug. sept. oct. nov. dec. ";
 
 // Heads of place and organisation names.
-constexpr std::array<std::string_view, 109> kOrganisationWords = {"states",
-                                                                  "kingdom",
-                                                                  "republic",
-                                                                  "union",
-                                                                  "nations",
-                                                                  "emirates",
-                                                                  "department",
-                                                                  "ministry",
-                                                                  "council",
-                                                                  "committee",
-                                                                  "commission",
-                                                                  "authority",
-                                                                  "agency",
-                                                                  "bureau",
-                                                                  "office",
-                                                                  "service",
-                                                                  "services",
-                                                                  "board",
-                                                                  "party",
-                                                                  "parliament",
-                                                                  "congress",
-                                                                  "senate",
-                                                                  "assembly",
-                                                                  "court",
-                                                                  "police",
-                                                                  "army",
-                                                                  "navy",
-                                                                  "force",
-                                                                  "guard",
-                                                                  "university",
-                                                                  "college",
-                                                                  "school",
-                                                                  "academy",
-                                                                  "institute",
-                                                                  "hospital",
-                                                                  "clinic",
-                                                                  "foundation",
-                                                                  "trust",
-                                                                  "fund",
-                                                                  "bank",
-                                                                  "company",
-                                                                  "corp",
-                                                                  "corp.",
-                                                                  "corporation",
-                                                                  "inc",
-                                                                  "inc.",
-                                                                  "ltd",
-                                                                  "ltd.",
-                                                                  "llc",
-                                                                  "plc",
-                                                                  "group",
-                                                                  "holdings",
-                                                                  "association",
-                                                                  "federation",
-                                                                  "league",
-                                                                  "club",
-                                                                  "society",
-                                                                  "network",
-                                                                  "news",
-                                                                  "times",
-                                                                  "post",
-                                                                  "herald",
-                                                                  "journal",
-                                                                  "gazette",
-                                                                  "press",
-                                                                  "radio",
-                                                                  "television",
-                                                                  "tv",
-                                                                  "airlines",
-                                                                  "airways",
-                                                                  "lines",
-                                                                  "railway",
-                                                                  "railways",
-                                                                  "motors",
-                                                                  "energy",
-                                                                  "city",
-                                                                  "county",
-                                                                  "province",
-                                                                  "district",
-                                                                  "region",
-                                                                  "street",
-                                                                  "avenue",
-                                                                  "road",
-                                                                  "square",
-                                                                  "river",
-                                                                  "lake",
-                                                                  "island",
-                                                                  "islands",
-                                                                  "mountains",
-                                                                  "valley",
-                                                                  "bay",
-                                                                  "coast",
-                                                                  "harbour",
-                                                                  "harbor",
-                                                                  "port",
-                                                                  "airport",
-                                                                  "station",
-                                                                  "church",
-                                                                  "cathedral",
-                                                                  "campaign",
-                                                                  "chamber",
-                                                                  "government",
-                                                                  "administration",
-                                                                  "team",
-                                                                  "firm",
-                                                                  "family",
-                                                                  "prosecutors",
-                                                                  "organisers",
-                                                                  "organizers"};
+constexpr std::string_view kOrganisationWords =
+    "states kingdom republic union nations emirates department ministry council "
+    "committee commission authority agency bureau office service services board "
+    "party parliament congress senate assembly court police army navy force guard "
+    "university college school academy institute hospital clinic foundation trust "
+    "fund bank company corp corp. corporation inc inc. ltd ltd. llc plc group "
+    "holdings association federation league club society network news times post "
+    "herald journal gazette press radio television tv airlines airways lines railway "
+    "railways motors energy city county province district region street avenue road "
+    "square river lake island islands mountains valley bay coast harbour harbor port "
+    "airport station church cathedral campaign chamber government administration "
+    "team firm family prosecutors organisers organizers ";
 
-constexpr std::array<std::string_view, 30> kMaleWords = {
-    "mr.",        "mr",       "he",          "him",        "his",         "himself",
-    "sir",        "lord",     "king",        "prince",     "duke",        "baron",
-    "spokesman",  "chairman", "congressman", "councilman", "assemblyman", "alderman",
-    "headmaster", "father",   "son",         "husband",    "brother",     "uncle",
-    "nephew",     "grandson", "grandfather", "boyfriend",  "widower",     "actor"};
+constexpr std::string_view kMaleWords =
+    "mr. mr he him his himself sir lord king prince duke baron spokesman chairman "
+    "congressman councilman assemblyman alderman headmaster father son husband "
+    "brother uncle nephew grandson grandfather boyfriend widower actor ";
 
-constexpr std::array<std::string_view, 36> kFemaleWords = {
-    "ms.",          "ms",         "mrs.",          "mrs",           "miss",
-    "she",          "her",        "hers",          "herself",       "dame",
-    "lady",         "queen",      "princess",      "duchess",       "baroness",
-    "spokeswoman",  "chairwoman", "congresswoman", "councilwoman",  "assemblywoman",
-    "headmistress", "actress",    "mother",        "daughter",      "wife",
-    "sister",       "aunt",       "niece",         "granddaughter", "grandmother",
-    "girlfriend",   "widow",      "mum",           "mom",           "madam",
-    "madame"};
+constexpr std::string_view kFemaleWords =
+    "ms. ms mrs. mrs miss she her hers herself dame lady queen princess duchess "
+    "baroness spokeswoman chairwoman congresswoman councilwoman assemblywoman "
+    "headmistress actress mother daughter wife sister aunt niece granddaughter "
+    "grandmother girlfriend widow mum mom madam madame ";
 
 }  // namespace
 
 bool NeverInName(std::string_view lower) {
-  return Contains(kNeverInName, lower);
+  static const WordSet words(kNeverInName);
+  return words.Contains(lower);
 }
 
 bool IsOrganisationWord(std::string_view lower) {
-  return Contains(kOrganisationWords, lower);
+  static const WordSet words(kOrganisationWords);
+  return words.Contains(lower);
 }
 
 Gender GenderOfWord(std::string_view lower) {
-  if (Contains(kMaleWords, lower)) return Gender::kMale;
-  if (Contains(kFemaleWords, lower)) return Gender::kFemale;
+  static const WordSet male(kMaleWords), female(kFemaleWords);
+  if (male.Contains(lower)) return Gender::kMale;
+  if (female.Contains(lower)) return Gender::kFemale;
   return Gender::kUnknown;
 }
 

@@ -17,6 +17,8 @@
 #include <optional>
 
 #include "analysis/attribution.h"
+#include "analysis/names.h"
+#include "analysis/people.h"
 #include "analysis/quote_spans.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
@@ -26,6 +28,8 @@ namespace {
 
 using attribution::Attribution;
 using attribution::CueAt;
+using attribution::Gender;
+using attribution::GenderOfWord;
 using attribution::IsCue;
 using attribution::IsNameWord;
 using attribution::IsPronoun;
@@ -35,42 +39,12 @@ using attribution::IsUpperStart;
 using attribution::Mention;
 using attribution::NameEnd;
 using attribution::NameStart;
+using attribution::People;
+using attribution::PersonMention;
 using attribution::SplitRole;
 using attribution::Word;
 using attribution::WordsFrom;
 using attribution::WordsIn;
-
-// People the text names with a role ("Defense Secretary Pete Hegseth") or
-// as a speaker, by the last word of their name, longest name kept: the
-// registry that short forms ("Hegseth") and sentence subjects resolve to.
-class People {
- public:
-  void Add(const std::string& name) {
-    const std::size_t space = name.rfind(' ');
-    const std::string last = space == std::string::npos ? name : name.substr(space + 1);
-    std::string& known = by_last_[last];
-    if (name.size() > known.size()) known = name;
-  }
-
-  bool Knows(const std::string& name) const { return by_last_.count(LastWord(name)) > 0; }
-
-  // The full name for a mention of `name`.
-  std::string Resolve(const std::string& name) const {
-    auto found = by_last_.find(LastWord(name));
-    if (found == by_last_.end()) return name;
-    // "Hegseth" or "Pete Hegseth" -> the longest; a different first name
-    // ("Melania Trump" against "Donald Trump") stays itself.
-    const std::string& full = found->second;
-    return full.size() >= name.size() && full.ends_with(name) ? full : name;
-  }
-
- private:
-  static std::string LastWord(const std::string& name) {
-    const std::size_t space = name.rfind(' ');
-    return space == std::string::npos ? name : name.substr(space + 1);
-  }
-  std::map<std::string, std::string> by_last_;
-};
 
 bool StartsLower(std::string_view text) {
   for (char c : text) {
@@ -336,38 +310,34 @@ class Extractor {
     return sentence_words_[s];
   }
 
-  // People named with a role anywhere in the text ("Defense Secretary Pete
-  // Hegseth", "special envoy Keith Kellogg"). Roles are looked up only where
-  // a capitalised word follows, and words are made only for the few tokens
-  // of a match, so this pass costs little more than reading the tokens.
+  // The people of the text: every name of two words or more, or with a
+  // title, registered (so that "Hegseth" and "Mr. Castellano" resolve to
+  // the full name), then each sentence's mentions and the evidence of
+  // their gender. Only sentences with a capital letter after their first
+  // word can name anyone, and only theirs are made into words.
   void CollectPeople() {
-    auto capital = [&](const Token& token) {
-      return token.word && IsUpperStart(text_.substr(token.span.start, 1));
-    };
-    for (const std::vector<Token>& tokens : tokens_) {
-      for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
-        if (!tokens[k].word) continue;
-        const std::size_t next = tokens[k + 1].span.start == tokens[k].span.end &&
-                                         text_[tokens[k].span.end] == '.' && k + 2 < tokens.size()
-                                     ? k + 2  // "Sen. Jim Risch"
-                                     : k + 1;
-        const bool of = std::string_view(lower_text_)
-                            .substr(tokens[next].span.start,
-                                    tokens[next].span.end - tokens[next].span.start) == "of";
-        if (!capital(tokens[next]) && !of) continue;  // "Secretary of State Marco Rubio"
-        const Span span{tokens[k].span.start, tokens[next - 1].span.end};
-        const std::string_view lower =
-            std::string_view(lower_text_).substr(span.start, span.end - span.start);
-        if (!IsRoleWord(lower)) continue;
-        const std::vector<Token> window(
-            tokens.begin() + static_cast<std::ptrdiff_t>(k),
-            tokens.begin() + static_cast<std::ptrdiff_t>(std::min(tokens.size(), k + 12)));
-        const std::vector<Word> words = WordsFrom(text_, lower_text_, window);
-        const std::size_t end = NameEnd(words, 0);
-        const Mention mention = SplitRole(words, 0, end);
-        if (!mention.name.empty() && !mention.role.empty()) people_.Add(mention.name);
+    mentions_.resize(sentences_.size());
+    std::vector<std::size_t> naming;
+    for (std::size_t s = 0; s < sentences_.size(); ++s) {
+      if (MayName(s)) naming.push_back(s);
+    }
+    for (std::size_t s : naming) {
+      for (const std::string& name : attribution::NamesToRegister(WordsOf(s))) people_.Add(name);
+    }
+    for (std::size_t s : naming) {
+      mentions_[s] = attribution::PersonMentions(WordsOf(s), people_);
+      attribution::NoteGenders(WordsOf(s), mentions_[s], people_);
+    }
+  }
+
+  bool MayName(std::size_t s) const {
+    const std::vector<Token>& tokens = tokens_[s];
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].word && IsUpperStart(text_.substr(tokens[k].span.start, 1))) {
+        if (k > 0 || tokens.size() > 1) return true;
       }
     }
+    return false;
   }
 
   // Words of sentence `s` strictly before `limit` / from `from` on, outside
@@ -446,82 +416,91 @@ class Extractor {
     return FirstCue(after);
   }
 
-  // The person sentence `s` is about: the speaker of a quote in it, else
-  // the named speaker of a cue in it, else the first person it names (not
-  // a possessive: "Trump’s approach" is not about Trump).
-  std::optional<std::string> SubjectOf(std::size_t s) const {
-    if (!sentence_speaker_[s].empty()) return sentence_speaker_[s];
-    const std::vector<Word>& words = WordsOf(s);
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      if (std::optional<Attribution> found = CueAt(words, k, 0)) {
-        if (!found->mention.pronoun && found->cue != "according to" &&
-            !found->mention.name.empty()) {
-          return people_.Resolve(found->mention.name);
-        }
-      }
+  // The person a pronoun of `gender` at byte `at` of sentence `s` stands
+  // for: a person named before it in the sentence ("When Lena Vukovic
+  // reached the podium, she said"), else a speaker quoted in it, else, up
+  // to three sentences back, the first person each names whose gender
+  // agrees (the text's own evidence: titles, role and kinship nouns,
+  // pronouns after a name). A sentence that names nobody passes the
+  // question on to the one before ("He conceded at midnight.").
+  std::optional<std::string> ResolvePronoun(std::size_t s, std::size_t at, Gender gender) const {
+    auto agrees = [&](const std::string& name) {
+      const Gender known = people_.GenderOf(name);
+      return gender == Gender::kUnknown || known == Gender::kUnknown || known == gender;
+    };
+    for (const PersonMention& mention : mentions_[s]) {
+      if (mention.end == 0 || WordsOf(s)[mention.word].span.start >= at) break;
+      if (!mention.possessive && agrees(mention.name)) return mention.name;
     }
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      if (!IsNameWord(words[k]) && !IsRole(words[k])) continue;
-      const std::size_t end = NameEnd(words, k);
-      const Mention mention = SplitRole(words, k, end);
-      const bool possessive =
-          end < words.size() && (words[end].text == "\u2019s" || words[end].text == "'s");
-      if (!mention.name.empty() && !possessive && people_.Knows(mention.name)) {
-        return people_.Resolve(mention.name);
-      }
-      k = std::max(k, end > 0 ? end - 1 : 0);
-    }
-    // A name nobody introduced, as the sentence's subject: "Zelensky spoke."
-    // (Not a capitalised opener: "The company", "In Paris".)
-    static constexpr std::array<std::string_view, 16> kOpeners = {
-        "the", "a",  "an",  "this", "that", "these", "those", "in",
-        "on",  "at", "for", "but",  "and",  "it",    "there", "after"};
-    if (!words.empty() && IsNameWord(words[0]) && !Contains(kOpeners, words[0].lower)) {
-      const std::size_t end = NameEnd(words, 0);
-      if (end < words.size() && words[end].word && !IsUpperStart(words[end].text)) {
-        const Mention mention = SplitRole(words, 0, end);
-        if (!mention.name.empty()) return people_.Resolve(mention.name);
+    if (!sentence_speaker_[s].empty() && agrees(sentence_speaker_[s])) return sentence_speaker_[s];
+    for (std::size_t back = 1; back <= 3 && back <= s; ++back) {
+      const std::size_t t = s - back;
+      if (!sentence_speaker_[t].empty() && agrees(sentence_speaker_[t]))
+        return sentence_speaker_[t];
+      for (const PersonMention& mention : mentions_[t]) {
+        if (!mention.possessive && agrees(mention.name)) return mention.name;
       }
     }
     return std::nullopt;
   }
 
-  void Apply(const Attribution& attribution, std::size_t sentence, Quote& quote) const {
+  // The subject of the main clause of sentence `s`, for a cue at byte `at`
+  // that shares it ("Harriet Lindqvist rejected the plan, saying …").
+  std::optional<std::string> ClauseSubject(std::size_t s, std::size_t at) const {
+    for (const Word& word : WordsOf(s)) {
+      if (word.span.start >= at) break;
+      if (IsPronoun(word.lower) && !word.quoted) {
+        const Gender gender = GenderOfWord(word.lower);
+        if (gender == Gender::kUnknown) return std::nullopt;
+        return ResolvePronoun(s, word.span.start, gender);
+      }
+      for (const PersonMention& mention : mentions_[s]) {
+        if (WordsOf(s)[mention.word].span.start == word.span.start && !mention.possessive) {
+          return mention.name;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  void Apply(const Attribution& attribution, std::size_t sentence, Quote& quote) {
     quote.cue = attribution.cue;
     quote.mention = attribution.mention.written;
     quote.role = attribution.mention.role;
-    if (!attribution.mention.pronoun) {
+    const Mention& mention = attribution.mention;
+    if (mention.clause_subject) {
+      if (std::optional<std::string> subject = ClauseSubject(sentence, mention.span.start)) {
+        quote.speaker = *subject;
+        quote.mention = *subject;
+        quote.speaker_kind = SpeakerKind::kPerson;
+        quote.attributed_by = AttributedBy::kCue;
+      }
+      return;
+    }
+    if (!mention.pronoun) {
       quote.attributed_by = AttributedBy::kCue;
-      if (attribution.mention.organisation) {
-        quote.speaker = attribution.mention.written;
+      if (mention.organisation) {
+        quote.speaker = mention.written;
         quote.speaker_kind = SpeakerKind::kOrganisation;
         return;
       }
-      if (attribution.mention.name.empty()) {
+      if (mention.name.empty()) {
         // Someone the text describes but does not name.
-        quote.speaker = attribution.mention.written;
+        quote.speaker = mention.written;
         quote.speaker_kind = SpeakerKind::kRole;
         return;
       }
-      quote.speaker = people_.Resolve(attribution.mention.name);
+      quote.speaker = people_.Resolve(mention.name);
       quote.speaker_kind = SpeakerKind::kPerson;
       return;
     }
     quote.attributed_by = AttributedBy::kPronoun;
-    const std::string lower = AsciiLower(attribution.mention.pronoun_text);
-    if (lower != "he" && lower != "she") return;  // "I", "we", "they": left unknown
-    // "Naim said …, but he warned, “…”": a speaker earlier in the sentence.
-    if (!sentence_speaker_[sentence].empty()) {
-      quote.speaker = sentence_speaker_[sentence];
+    const Gender gender = GenderOfWord(AsciiLower(mention.pronoun_text));
+    if (gender == Gender::kUnknown) return;  // "I", "we", "they": left unknown
+    if (std::optional<std::string> person = ResolvePronoun(sentence, mention.span.start, gender)) {
+      quote.speaker = *person;
       quote.speaker_kind = SpeakerKind::kPerson;
-      return;
-    }
-    for (std::size_t back = 1; back <= 3 && back <= sentence; ++back) {
-      if (std::optional<std::string> subject = SubjectOf(sentence - back)) {
-        quote.speaker = *subject;
-        quote.speaker_kind = SpeakerKind::kPerson;
-        return;
-      }
+      people_.NoteGender(*person, gender);
     }
   }
 
@@ -534,7 +513,8 @@ class Extractor {
   mutable std::vector<bool> built_;
   std::vector<Span> paragraphs_;
   People people_;
-  std::vector<std::string> sentence_speaker_;  // per sentence: a quote's speaker in it
+  std::vector<std::vector<PersonMention>> mentions_;  // per sentence
+  std::vector<std::string> sentence_speaker_;         // per sentence: a quote's speaker in it
 };
 
 }  // namespace

@@ -1,0 +1,118 @@
+#include "analysis/people.h"
+
+namespace stet::attribution {
+
+std::string People::LastWord(const std::string& name) {
+  const std::size_t space = name.rfind(' ');
+  return space == std::string::npos ? name : name.substr(space + 1);
+}
+
+void People::Add(const std::string& name) {
+  std::string& known = by_last_[LastWord(name)];
+  if (name.size() > known.size()) known = name;
+}
+
+bool People::Knows(const std::string& name) const {
+  return by_last_.count(LastWord(name)) > 0;
+}
+
+std::string People::Resolve(const std::string& name) const {
+  auto found = by_last_.find(LastWord(name));
+  if (found == by_last_.end()) return name;
+  // "Hegseth" or "Pete Hegseth" -> the longest; a different first name
+  // ("Melania Trump" against "Donald Trump") stays itself.
+  const std::string& full = found->second;
+  return full.size() >= name.size() && full.ends_with(name) ? full : name;
+}
+
+void People::NoteGender(const std::string& full_name, Gender gender) {
+  if (gender == Gender::kUnknown) return;
+  gender_.try_emplace(full_name, gender);
+}
+
+Gender People::GenderOf(const std::string& full_name) const {
+  auto found = gender_.find(full_name);
+  return found == gender_.end() ? Gender::kUnknown : found->second;
+}
+
+namespace {
+
+bool IsPossessiveMark(const Word& word) {
+  return word.text == "\u2019s" || word.text == "'s";
+}
+
+}  // namespace
+
+std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const People& people) {
+  std::vector<PersonMention> mentions;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (!IsNameWord(words[k]) && !IsRole(words[k])) continue;
+    const std::size_t end = NameEnd(words, k);
+    bool organisation = false;
+    for (std::size_t j = k; j < end; ++j)
+      organisation = organisation || IsOrganisationWord(words[j].lower);
+    // "the United States", "the Port Authority": a capitalised phrase after
+    // "the" without a title is a place or an organisation.
+    const bool after_the = k > 0 && words[k - 1].lower == "the" && !IsRole(words[k]);
+    const Mention mention = SplitRole(words, k, end);
+    if (organisation || after_the || mention.name.empty()) {
+      k = end > k ? end - 1 : k;
+      continue;
+    }
+    const bool several = mention.name.find(' ') != std::string::npos;
+    const bool titled = !mention.role.empty();
+    // A single unknown word is a person only as what the sentence opens
+    // with ("Hahn was furious"; not "Harwick" in "in Harwick").
+    const bool opens =
+        k == 0 && end < words.size() && words[end].word && !IsUpperStart(words[end].text);
+    if (several || titled || people.Knows(mention.name) || opens) {
+      PersonMention found;
+      found.name = people.Resolve(mention.name);
+      found.word = k;
+      found.end = end;
+      found.titled = titled;
+      found.possessive = end < words.size() && IsPossessiveMark(words[end]);
+      mentions.push_back(std::move(found));
+    }
+    k = end - 1;
+  }
+  return mentions;
+}
+
+std::vector<std::string> NamesToRegister(const std::vector<Word>& words) {
+  std::vector<std::string> names;
+  for (const PersonMention& mention : PersonMentions(words, People())) {
+    if (mention.titled || mention.name.find(' ') != std::string::npos) {
+      names.push_back(mention.name);
+    }
+  }
+  return names;
+}
+
+void NoteGenders(const std::vector<Word>& words, const std::vector<PersonMention>& mentions,
+                 People& people) {
+  for (const PersonMention& mention : mentions) {
+    // A title or role noun of the mention: "Ms.", "spokeswoman".
+    for (std::size_t k = mention.word; k < mention.end; ++k) {
+      people.NoteGender(mention.name, GenderOfWord(words[k].lower));
+    }
+    // The noun that introduces it: "his daughter, Mariama Sesay".
+    std::size_t before = mention.word;
+    if (before > 0 && words[before - 1].text == ",") --before;
+    if (before > 0 && !IsGenderedPronoun(words[before - 1].lower)) {
+      people.NoteGender(mention.name, GenderOfWord(words[before - 1].lower));
+    }
+  }
+  // A pronoun after a mention speaks of the nearest person before it
+  // ("Daniel Ferreira introduced his running mate").
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (!IsGenderedPronoun(words[k].lower)) continue;
+    const PersonMention* nearest = nullptr;
+    for (const PersonMention& mention : mentions) {
+      if (mention.end <= k) nearest = &mention;
+    }
+    if (nearest) people.NoteGender(nearest->name, GenderOfWord(words[k].lower));
+  }
+}
+
+}  // namespace stet::attribution
