@@ -1,6 +1,7 @@
 // Quotation spans: a mark that opens, the mark that closes it.
 #include "analysis/quote_spans.h"
 
+#include "analysis/attribution.h"
 #include "base/ascii.h"
 
 namespace stet {
@@ -63,6 +64,60 @@ std::vector<RawQuote> QuotesInParagraph(std::string_view text, Span paragraph) {
     at = after;
   }
   return quotes;
+}
+
+bool StartsLower(std::string_view text) {
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return true;
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return false;
+  }
+  return false;
+}
+
+bool EndsSentence(std::string_view text) {
+  while (!text.empty() && (text.back() == '\'' || text.back() == ' ')) text.remove_suffix(1);
+  if (text.ends_with("\u2019")) text.remove_suffix(3);
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
+                           text.back() == ',' || text.ends_with("\u2014"));
+}
+
+std::size_t WordCount(std::string_view text) {
+  std::size_t count = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = IsAsciiSpace(c);
+    if (!space && !in_word) ++count;
+    in_word = !space;
+  }
+  return count;
+}
+
+// A quoted title: every longer word capitalised and no sentence punctuation
+// ("One Hundred Years of Solitude", "Operation Freedom").
+bool LooksLikeTitle(std::string_view text) {
+  if (EndsSentence(text) || WordCount(text) > 12) return false;
+  std::size_t start = 0;
+  bool any = false;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (word.size() > 3 && !attribution::IsUpperStart(word)) return false;
+    any = any || attribution::IsUpperStart(word);
+    start = end + 1;
+  }
+  return any && attribution::IsUpperStart(text);
+}
+
+// `text` with ASCII letters in lower case, branch-free so that it
+// vectorises (a whole article is lowered once per extraction).
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    c = static_cast<char>(byte | (static_cast<unsigned char>(byte - 'A') < 26 ? 0x20 : 0));
+  }
+  return out;
 }
 
 }  // namespace stet

@@ -4,6 +4,7 @@
 #define STET_SRC_ANALYSIS_QUOTE_SPANS_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,16 @@ struct RawQuote {
 // The quotation spans of one paragraph of `text`; an unclosed one runs to
 // the paragraph's end.
 std::vector<RawQuote> QuotesInParagraph(std::string_view text, Span paragraph);
+
+// What the words inside the marks look like.
+bool StartsLower(std::string_view text);   // the first letter is lower case
+bool EndsSentence(std::string_view text);  // ends with . ! ? , or a dash
+std::size_t WordCount(std::string_view text);
+// A quoted title: every longer word capitalised and no sentence
+// punctuation ("One Hundred Years of Solitude", "Operation Freedom").
+bool LooksLikeTitle(std::string_view text);
+// `text` with ASCII letters in lower case, same offsets.
+std::string LowerAscii(std::string_view text);
 
 }  // namespace stet
 

@@ -46,60 +46,6 @@ using attribution::Word;
 using attribution::WordsFrom;
 using attribution::WordsIn;
 
-bool StartsLower(std::string_view text) {
-  for (char c : text) {
-    if (c >= 'a' && c <= 'z') return true;
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return false;
-  }
-  return false;
-}
-
-bool EndsSentence(std::string_view text) {
-  while (!text.empty() && (text.back() == '\'' || text.back() == ' ')) text.remove_suffix(1);
-  if (text.ends_with("\u2019")) text.remove_suffix(3);
-  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
-                           text.back() == ',' || text.ends_with("\u2014"));
-}
-
-std::size_t WordCount(std::string_view text) {
-  std::size_t count = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = IsAsciiSpace(c);
-    if (!space && !in_word) ++count;
-    in_word = !space;
-  }
-  return count;
-}
-
-// A quoted title: every longer word capitalised and no sentence punctuation
-// ("One Hundred Years of Solitude", "Operation Freedom").
-bool LooksLikeTitle(std::string_view text) {
-  if (EndsSentence(text) || WordCount(text) > 12) return false;
-  std::size_t start = 0;
-  bool any = false;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view word = text.substr(start, end - start);
-    if (word.size() > 3 && !IsUpperStart(word)) return false;
-    any = any || IsUpperStart(word);
-    start = end + 1;
-  }
-  return any && IsUpperStart(text);
-}
-
-// `text` with ASCII letters in lower case, branch-free so that it
-// vectorises (a whole article is lowered once per extraction).
-std::string LowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    const auto byte = static_cast<unsigned char>(c);
-    c = static_cast<char>(byte | (static_cast<unsigned char>(byte - 'A') < 26 ? 0x20 : 0));
-  }
-  return out;
-}
-
 class Extractor {
  public:
   Extractor(std::string_view text, const SegmentedText& segmented)
@@ -147,11 +93,14 @@ class Extractor {
         quotes.push_back(std::move(quote));
         continue;
       }
+      AttributedBy how = AttributedBy::kCue;
       std::optional<Attribution> attribution = CueBetweenParts(found);
       if (!attribution) {
         attribution =
             Attribute(whole, first_sentence, last_sentence, starts_sentence, quote.partial);
       }
+      if (!attribution && (attribution = Byline(whole, paragraph))) how = AttributedBy::kByline;
+      if (!attribution) attribution = Label(whole, first_sentence, &how);
       // A whole quoted sentence continues the last speaker's words in its
       // paragraph or opening the next; a few quoted words only in the same
       // sentence ("maintained that “any guarantee” … “must be backed”").
@@ -161,8 +110,14 @@ class Extractor {
                          : (paragraph == previous_paragraph ||
                             (paragraph == previous_paragraph + 1 && starts_sentence &&
                              whole.start == paragraphs_[paragraph].start)));
+      // A whole quoted sentence with no cue of its own and no speaker
+      // before it: the speaker a neighbouring sentence names.
+      if (!attribution && !follows_speech && starts_sentence && !quote.partial) {
+        attribution = Neighbour(first_sentence, last_sentence, paragraph);
+      }
       if (attribution) {
         Apply(*attribution, first_sentence, quote);
+        if (quote.attributed_by == AttributedBy::kCue) quote.attributed_by = how;
         if (!attribution->mention.pronoun && attribution->cue != "according to" &&
             attribution->mention.name.find(' ') != std::string::npos) {
           people_.Add(attribution->mention.name);  // "Keith Kellogg said" before "Kellogg said"
@@ -414,6 +369,104 @@ class Extractor {
       if (std::optional<Attribution> found = LastCue(before)) return found;
     }
     return FirstCue(after);
+  }
+
+  static Attribution Named(const std::string& name) {
+    Attribution named;
+    named.mention.name = name;
+    named.mention.written = name;
+    return named;
+  }
+
+  // “…” ― Marisol Fuentes: a dash after the closing mark, then a name.
+  std::optional<Attribution> Byline(Span whole, std::size_t paragraph) const {
+    const std::size_t end = paragraphs_[paragraph].end;
+    std::size_t at = whole.end;
+    while (at < end && text_[at] == ' ') ++at;
+    const std::string_view rest = text_.substr(at, end - at);
+    std::size_t dash = 0;
+    for (std::string_view mark : {"\u2015", "\u2014", "\u2013", "- "}) {
+      if (rest.starts_with(mark)) dash = mark.size();
+    }
+    if (dash == 0) return std::nullopt;
+    const std::vector<Word> words = WordsIn(text_, lower_text_, {at + dash, end});
+    for (const PersonMention& person : attribution::PersonMentions(words, people_)) {
+      if (person.word > 4) break;  // "retiring judge Honora Blake, in her farewell speech"
+      return Named(person.name);
+    }
+    return std::nullopt;
+  }
+
+  // A speaker named before a colon that opens the quote: a label
+  // ("Economist Jonas Viklund: “…”", a transcript's "STAM: “…”") or a
+  // clause about them ("Mayor Ilse Brandvold put it bluntly: “…”").
+  std::optional<Attribution> Label(Span whole, std::size_t s, AttributedBy* how) const {
+    std::vector<Word> words = WordsBefore(s, whole.start);
+    if (words.size() < 2 || words.back().text != ":") return std::nullopt;
+    words.pop_back();
+    if (words.size() == 1 && IsAllCapitals(words[0].text)) {
+      *how = AttributedBy::kLabel;
+      std::string name(words[0].text);
+      for (std::size_t k = 1; k < name.size(); ++k) name[k] = AsciiLower(name.substr(k, 1))[0];
+      return Named(people_.Resolve(name));
+    }
+    const std::vector<PersonMention> mentions = attribution::PersonMentions(words, people_);
+    const PersonMention* person = nullptr;
+    for (const PersonMention& mention : mentions) {
+      if (mention.possessive) continue;
+      if (!person || (person->name.find(' ') == std::string::npos &&
+                      mention.name.find(' ') != std::string::npos)) {
+        person = &mention;
+      }
+    }
+    if (!person || person->word > 4) return std::nullopt;
+    static constexpr std::array<std::string_view, 10> kAfterLabel = {
+        ",", "on", "after", "before", "at", "in", "about", "from", "during", "outside"};
+    const bool label =
+        person->end == words.size() || Contains(kAfterLabel, words[person->end].lower);
+    *how = label ? AttributedBy::kLabel : AttributedBy::kCue;
+    return Named(person->name);
+  }
+
+  static bool IsAllCapitals(std::string_view word) {
+    if (word.size() < 2) return false;
+    for (char c : word) {
+      if (c < 'A' || c > 'Z') return false;
+    }
+    return true;
+  }
+
+  // The speaker of a whole quoted sentence without a cue: a cue opening
+  // the next sentence (“Who approved this?” Commissioner Dalia Renko
+  // asked.), else the person the sentence before names (“The last word
+  // went to the head, Bronwen Pryce.”), else the one person the next names
+  // ("The question came from Councillor Imogen Hale"), in its paragraph.
+  std::optional<Attribution> Neighbour(std::size_t first, std::size_t last,
+                                       std::size_t paragraph) const {
+    const Span within = paragraphs_[paragraph];
+    const std::size_t next = last + 1;
+    const bool has_next = next < sentences_.size() && sentences_[next].start < within.end;
+    if (has_next) {
+      const std::vector<Word> words = WordsAfter(next, sentences_[next].start);
+      for (std::size_t k = 0; k < words.size() && k < 8; ++k) {
+        if (std::optional<Attribution> found = CueAt(words, k, 0)) return found;
+      }
+    }
+    if (first > 0 && sentences_[first - 1].start >= within.start) {
+      for (const PersonMention& person : mentions_[first - 1]) {
+        if (!person.possessive) return Named(person.name);
+      }
+    }
+    if (has_next) {
+      const PersonMention* only = nullptr;
+      for (const PersonMention& person : mentions_[next]) {
+        if (person.possessive) continue;
+        if (only && only->name != person.name) return std::nullopt;
+        only = &person;
+      }
+      if (only) return Named(only->name);
+    }
+    return std::nullopt;
   }
 
   // The person a pronoun of `gender` at byte `at` of sentence `s` stands
