@@ -16,7 +16,7 @@ namespace {
 
 // Words of titles and roles that stand before a name.
 constexpr std::string_view kRoleWords =
-    "president vice secretary minister prime chancellor senator sen. sen rep. rep "
+    "sister brother president vice secretary minister prime chancellor senator sen. sen rep. rep "
     "representative gov. gov governor mayor general gen. gen admiral adm. colonel "
     "col. lt. lieutenant captain capt. sgt. sergeant spokesman spokeswoman "
     "spokesperson envoy ambassador director chief chairman chairwoman chair ceo "
@@ -149,6 +149,18 @@ std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text,
         continue;
       }
     }
+    // An initial: "Mary J. Ortega" keeps "J." as one name word.
+    if (token.word && word.text.size() == 1 && IsUpperStart(word.text) && k + 1 < tokens.size() &&
+        tokens[k + 1].span.start == token.span.end && text[token.span.end] == '.' &&
+        tokens[k + 1].span.end == token.span.end + 1) {
+      Word initial = word;
+      initial.span.end = tokens[k + 1].span.end;
+      initial.text = piece(initial.span);
+      initial.lower = lower(initial.span);
+      words.push_back(initial);
+      ++k;
+      continue;
+    }
     std::size_t suffix = 0;
     if (token.word && IsUpperStart(word.text)) {
       if (word.text.ends_with("\u2019s")) suffix = 4;
@@ -198,11 +210,7 @@ std::string Join(const std::vector<Word>& words, std::size_t from, std::size_t t
 
 }  // namespace
 
-// Splits words[from, to) into role and name: leading role words, a
-// demonym or "of X" attached to them ("Ukrainian President", "Secretary of
-// State"), then the name.
-Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t to) {
-  Mention mention;
+std::size_t RoleEnd(const std::vector<Word>& words, std::size_t from, std::size_t to) {
   std::size_t k = from;
   while (k < to) {
     if (IsRole(words[k])) {
@@ -216,8 +224,25 @@ Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t 
       break;
     }
   }
-  // A trailing role word is a name part after all ("President" alone has no
-  // name; keep it as the role).
+  // A role further on, before the name words that end the mention: "Pell
+  // County treasurer Gideon Marsh", "Marston Rail chief executive Idris
+  // Okwuosa". (A role word that ends the mention is a name: "Mary Justice".)
+  for (std::size_t r = to; r > k + 1; --r) {
+    if (!IsRole(words[r - 2]) || IsUpperStart(words[r - 2].text)) continue;
+    bool names_after = true;
+    for (std::size_t n = r - 1; n < to; ++n) names_after = names_after && IsNameWord(words[n]);
+    if (names_after) return r - 1;
+  }
+  return k;
+}
+
+// Splits words[from, to) into role and name: leading role words, a
+// demonym or "of X" attached to them ("Ukrainian President", "Secretary of
+// State"), a descriptive phrase ending in a role ("Pell County treasurer"),
+// then the name.
+Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t to) {
+  Mention mention;
+  const std::size_t k = RoleEnd(words, from, to);
   mention.role = Join(words, from, k);
   mention.name = Join(words, k, to);
   mention.written = Join(words, from, to);
@@ -226,11 +251,34 @@ Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t 
 
 // The name ending at words[last] (inclusive), scanning back over name
 // words, role words and "of": the first index of the mention.
+// A particle inside a name: "Ana de la Vega", "Ludwig van Aalst",
+// "Abdul-Rahman al-Sabbagh" (a lower-case "al-" or "el-" word is a name).
+bool IsParticle(const Word& word) {
+  static const WordSet particles("de la del della di da du van von der den ter ten le bin ibn");
+  return word.word && !word.quoted && particles.Contains(word.lower);
+}
+
+bool IsArabicArticleName(const Word& word) {
+  return word.word && !word.quoted &&
+         (word.lower.starts_with("al-") || word.lower.starts_with("el-"));
+}
+
+// Whether words[k] continues a name that goes on at words[k + 1]: a
+// particle between two name words.
+bool ParticleInName(const std::vector<Word>& words, std::size_t k) {
+  std::size_t next = k;
+  while (next < words.size() && IsParticle(words[next])) ++next;
+  return next > k && next < words.size() &&
+         (IsNameWord(words[next]) || IsArabicArticleName(words[next]));
+}
+
 std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::size_t floor) {
   std::size_t start = last;
   while (start > floor) {
     const Word& previous = words[start - 1];
-    if (IsNameWord(previous) || IsRole(previous)) {
+    if (IsNameWord(previous) || IsRole(previous) || IsArabicArticleName(previous)) {
+      --start;
+    } else if (IsParticle(previous) && start - 1 > floor && IsNameWord(words[start - 2])) {
       --start;
     } else if (previous.lower == "of" && start - 1 > floor &&
                (IsRole(words[start - 2]) || IsOrganisationWord(words[start - 2].lower))) {
@@ -246,7 +294,9 @@ std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::siz
 std::size_t NameEnd(const std::vector<Word>& words, std::size_t first) {
   std::size_t end = first;
   while (end < words.size()) {
-    if (IsNameWord(words[end]) || IsRole(words[end])) {
+    if (end > first && (IsArabicArticleName(words[end]) || ParticleInName(words, end))) {
+      ++end;
+    } else if (IsNameWord(words[end]) || IsRole(words[end])) {
       ++end;
     } else if (words[end].lower == "of" && end > first &&
                (IsRole(words[end - 1]) || IsOrganisationWord(words[end - 1].lower)) &&
@@ -389,6 +439,9 @@ std::optional<Mention> PhraseStartingAt(const std::vector<Word>& words, std::siz
 // ("Kessel Freight Lines", "Ministry of Health", "Brenmoor Teachers’ Union").
 std::optional<Mention> OrganisationNamed(const std::vector<Word>& words, std::size_t from,
                                          std::size_t to) {
+  // "Police Chief Anwar Siddiqui": a person with an organisation's title.
+  const std::size_t name_from = RoleEnd(words, from, to);
+  if (name_from > from && name_from < to) from = name_from;
   for (std::size_t k = from; k < to; ++k) {
     if (!IsOrganisationWord(words[k].lower)) continue;
     Mention mention;
@@ -407,13 +460,23 @@ std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t
                                      std::size_t floor) {
   std::size_t j = k;
   while (j > floor && IsVerbChainWord(words[j - 1])) --j;
+  if (j > floor && words[j - 1].text == ")") {
+    std::size_t open = j - 1;
+    while (open > floor && words[open - 1].text != "(" && j - open < 8) --open;
+    if (open > floor && words[open - 1].text == "(") j = open - 1;
+  }
   std::optional<Mention> inside;  // "The chief executive, Mary Barra, told"
   if (j > floor && words[j - 1].text == ",") {
     // Back over the apposition to the comma that opens it.
     const std::size_t close = j - 1;
     std::size_t open = close;
-    while (open > floor && words[open - 1].text != "," && close - open < 14) --open;
-    if (open > floor && words[open - 1].text == ",") {
+    while (open > floor && words[open - 1].text != "," && close - open < 40) --open;
+    // A long aside must open like an apposition: "Tomas Erlich, a former
+    // harbour master who ran the port for two decades, said".
+    const bool apposition =
+        close - open < 14 ||
+        (open < close && (IsDeterminer(words[open].lower) || words[open].lower == "who"));
+    if (open > floor && words[open - 1].text == "," && apposition) {
       if (close > open && IsNameWord(words[close - 1]) &&
           NameStart(words, close - 1, open) == open) {
         inside = SplitRole(words, open, close);
@@ -477,10 +540,34 @@ std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t 
     mention.span = words[first].span;
     return mention;
   }
-  if (!IsNameWord(words[first]) && !IsRole(words[first])) return std::nullopt;
-  const std::size_t end = NameEnd(words, first);
-  if (std::optional<Mention> named = OrganisationNamed(words, first, end)) return named;
-  Mention mention = SplitRole(words, first, end);
+  // "yelled groundskeeper Alvar Lindroth", "asked taxpayer advocate Horst
+  // Wendel": lower-case words describing the person the name follows.
+  std::size_t named = first;
+  while (named < words.size() && named - first < 3 && words[named].word &&
+         !IsUpperStart(words[named].text) && !IsRole(words[named]) && !words[named].cue &&
+         !IsDeterminer(words[named].lower) && !IsPreposition(words[named].lower) &&
+         !IsPronoun(words[named].lower) && words[named].lower != "that") {
+    ++named;
+  }
+  if (named > first) {
+    // A description ends at a role ("club president") or a name of two
+    // words or more ("groundskeeper Alvar Lindroth").
+    const bool followed = named < words.size() &&
+                          (IsRole(words[named]) || IsNameWord(words[named])) &&
+                          NameEnd(words, named) - named >= 2;
+    if (!followed) named = first;
+  }
+  if (!IsNameWord(words[named]) && !IsRole(words[named])) return std::nullopt;
+  const std::size_t end = NameEnd(words, named);
+  if (std::optional<Mention> organisation = OrganisationNamed(words, named, end)) {
+    return organisation;
+  }
+  Mention mention = SplitRole(words, named, end);
+  if (named > first) {
+    const std::string described = Join(words, first, named);
+    mention.role = mention.role.empty() ? described : described + " " + mention.role;
+    mention.written = Join(words, first, end);
+  }
   if (mention.name.empty()) return std::nullopt;
   return mention;
 }
@@ -497,7 +584,14 @@ std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, 
     std::size_t j = k;
     while (j > floor && IsVerbChainWord(words[j - 1])) --j;
     const bool participle = words[k].lower.ends_with("ing");
-    if (j > floor && ((participle && words[j - 1].text == ",") || words[j - 1].lower == "and")) {
+    // "…, saying"; "walked out declaring"; "and told"; "but added".
+    const bool after_clause =
+        j > floor &&
+        ((participle && (words[j - 1].text == "," ||
+                         (words[j - 1].word && !IsNameWord(words[j - 1]) && !IsRole(words[j - 1]) &&
+                          !IsPronoun(words[j - 1].lower) && !IsDeterminer(words[j - 1].lower)))) ||
+         words[j - 1].lower == "and" || words[j - 1].lower == "but");
+    if (after_clause) {
       Mention clause;
       clause.clause_subject = true;
       clause.span = words[k].span;

@@ -63,8 +63,10 @@ std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const 
     const bool titled = !mention.role.empty();
     // A single unknown word is a person only as what the sentence opens
     // with ("Hahn was furious"; not "Harwick" in "in Harwick").
-    const bool opens =
-        k == 0 && end < words.size() && words[end].word && !IsUpperStart(words[end].text);
+    // (Not an opening participle: "Faced with …", "Having lost …".)
+    const bool participle = mention.name.ends_with("ed") || mention.name.ends_with("ing");
+    const bool opens = k == 0 && end < words.size() && words[end].word &&
+                       !IsUpperStart(words[end].text) && !participle;
     if (several || titled || people.Knows(mention.name) || opens) {
       PersonMention found;
       found.name = people.Resolve(mention.name);

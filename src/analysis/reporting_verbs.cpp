@@ -11,7 +11,7 @@ namespace {
 // -ing (admit: admitted, admitting); a verb ending in a vowel and 'l' gets
 // both spellings (labeled, labelled).
 constexpr std::string_view kBaseVerbs =
-    "say tell inform point add state remark explain note observe comment mention "
+    "say tell inform point cite add state remark explain note observe comment mention "
     "declare announce proclaim report recount recall describe reply respond answer "
     "retort counter rejoin interject continue conclude elaborate clarify specify "
     "summarize summarise reflect muse reason wonder marvel estimate forecast predict "
