@@ -16,7 +16,11 @@ namespace {
 
 // Words of titles and roles that stand before a name.
 constexpr std::string_view kRoleWords =
-    "sister brother president vice secretary minister prime chancellor senator sen. sen rep. rep "
+    "critic soprano tenor baritone drummer guitarist bassist pianist violinist conductor composer "
+    "host presenter anchor comedian dancer photographer fishmonger patient driver grower baker "
+    "butcher plumber electrician builder miner sailor fisherman midwife paramedic firefighter "
+    "groundskeeper promoter advocate guide protester sister brother president vice secretary "
+    "minister prime chancellor senator sen. sen rep. rep "
     "representative gov. gov governor mayor general gen. gen admiral adm. colonel "
     "col. lt. lieutenant captain capt. sgt. sergeant spokesman spokeswoman "
     "spokesperson envoy ambassador director chief chairman chairwoman chair ceo "

@@ -1,6 +1,8 @@
 // Quotation spans: a mark that opens, the mark that closes it.
 #include "analysis/quote_spans.h"
 
+#include <utility>
+
 #include "analysis/attribution.h"
 #include "base/ascii.h"
 
@@ -17,6 +19,47 @@ bool OpensStraight(std::string_view text, std::size_t at, std::size_t end) {
   return before_ok && after_ok;
 }
 
+// Whether a straight double quote at `at` closes a quotation: after a
+// non-space, and before a space, punctuation or the end.
+bool ClosesStraight(std::string_view text, std::size_t at, std::size_t end) {
+  if (at == 0 || IsAsciiSpace(text[at - 1])) return false;
+  if (at + 1 >= end) return true;
+  const char next = text[at + 1];
+  return IsAsciiSpace(next) || next == '.' || next == ',' || next == ';' || next == ':' ||
+         next == ')' || next == '?' || next == '!' || static_cast<unsigned char>(next) >= 0x80;
+}
+
+constexpr std::string_view kOpenSingle = "\u2018";   // ‘
+constexpr std::string_view kCloseSingle = "\u2019";  // ’ (also the apostrophe)
+
+// The closing mark of a quotation opened at `inner` by a double mark, curly
+// or straight: writers and CMSs mix them (“The budget is balanced," she
+// said), so either kind closes either. Returns {position, length}, or
+// {npos, 0}.
+std::pair<std::size_t, std::size_t> DoubleCloser(std::string_view text, std::size_t inner,
+                                                 std::size_t end) {
+  for (std::size_t at = inner; at < end; ++at) {
+    if (text.substr(at, 3) == kCloseCurly) return {at, 3};
+    if (text[at] == '"' && ClosesStraight(text, at, end)) return {at, 1};
+  }
+  return {std::string_view::npos, 0};
+}
+
+// The ’ that closes a quotation opened by ‘ (British style): before a
+// space, punctuation or the end, so that an apostrophe ("club’s") is not.
+std::pair<std::size_t, std::size_t> SingleCloser(std::string_view text, std::size_t inner,
+                                                 std::size_t end) {
+  for (std::size_t at = text.find(kCloseSingle, inner); at != std::string_view::npos && at < end;
+       at = text.find(kCloseSingle, at + 3)) {
+    const std::size_t after = at + 3;
+    if (after >= end || IsAsciiSpace(text[after]) || text[after] == ',' || text[after] == '.' ||
+        text[after] == ';' || text[after] == ':' || text[after] == '?' || text[after] == '!') {
+      return {at, 3};
+    }
+  }
+  return {std::string_view::npos, 0};
+}
+
 }  // namespace
 
 std::vector<RawQuote> QuotesInParagraph(std::string_view text, Span paragraph) {
@@ -31,28 +74,41 @@ std::vector<RawQuote> QuotesInParagraph(std::string_view text, Span paragraph) {
     }
     std::string_view rest = text.substr(at, paragraph.end - at);
     std::size_t open_length = 0;
-    std::string_view closer;
+    enum class Closer { kDouble, kGuillemet, kSingle } closer = Closer::kDouble;
     if (rest.starts_with(kOpenCurly) || rest.starts_with(kOpenLow)) {
       open_length = 3;
-      closer = kCloseCurly;
     } else if (rest.starts_with(kOpenGuillemet)) {
       open_length = 2;
-      closer = kCloseGuillemet;
+      closer = Closer::kGuillemet;
     } else if (rest.front() == '"' && OpensStraight(text, at, paragraph.end)) {
       open_length = 1;
-      closer = "\"";
+    } else if (rest.starts_with(kOpenSingle) &&
+               (at == paragraph.start || IsAsciiSpace(text[at - 1]) || text[at - 1] == '(')) {
+      open_length = 3;
+      closer = Closer::kSingle;
     } else {
       ++at;
       continue;
     }
     const std::size_t inner = at + open_length;
-    std::size_t close = text.find(closer, inner);
+    std::pair<std::size_t, std::size_t> found{std::string_view::npos, 0};
+    if (closer == Closer::kDouble) found = DoubleCloser(text, inner, paragraph.end);
+    if (closer == Closer::kSingle) found = SingleCloser(text, inner, paragraph.end);
+    if (closer == Closer::kGuillemet) {
+      const std::size_t close = text.find(kCloseGuillemet, inner);
+      if (close != std::string_view::npos && close < paragraph.end) found = {close, 2};
+    }
+    if (closer == Closer::kSingle && found.first == std::string_view::npos) {
+      ++at;  // an opening single mark left open is no quotation (‘90s)
+      continue;
+    }
+    std::size_t close = found.first;
     RawQuote quote;
     if (close == std::string_view::npos || close >= paragraph.end) {
       quote.closed = false;
       close = paragraph.end;
     }
-    const std::size_t after = quote.closed ? close + closer.size() : paragraph.end;
+    const std::size_t after = quote.closed ? close + found.second : paragraph.end;
     Span words{inner, close};
     while (words.start < words.end && IsAsciiSpace(text[words.start])) ++words.start;
     while (words.end > words.start && IsAsciiSpace(text[words.end - 1])) --words.end;

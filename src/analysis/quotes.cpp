@@ -88,7 +88,7 @@ class Extractor {
       // won"; its comma belongs to the sentence, American style).
       std::string_view bare = quote.text;
       if (!starts_sentence && bare.ends_with(",")) bare.remove_suffix(1);
-      if (LooksLikeTitle(bare)) {
+      if (LooksLikeTitle(bare) || (!starts_sentence && IsTitleInSentence(quote.text, whole))) {
         quote.speech = false;
         quotes.push_back(std::move(quote));
         continue;
@@ -130,7 +130,10 @@ class Extractor {
         quote.role = before.role;
         quote.cue = before.cue;
         quote.speaker_kind = before.speaker_kind;
-        quote.attributed_by = AttributedBy::kContinuation;
+        // In the sentence of that quote its cue governs this one too
+        // ("said the hall was “late” and “over budget”").
+        quote.attributed_by = first_sentence == previous_sentence ? before.attributed_by
+                                                                  : AttributedBy::kContinuation;
       } else if (quote.partial) {
         quote.speech = false;  // scare quotes: the writer's words, marked
       }
@@ -369,6 +372,44 @@ class Extractor {
       if (std::optional<Attribution> found = LastCue(before)) return found;
     }
     return FirstCue(after);
+  }
+
+  // A title quoted inside the writer's sentence, its full stop or comma
+  // inside the marks, American style: “Judith.”, “Operation Nightjar.”,
+  // “Who Knows?”. Two title-case words or more; one only after a noun that
+  // introduces a title ("the series “Saltmarsh.”").
+  bool IsTitleInSentence(std::string_view quoted, Span whole) const {
+    while (!quoted.empty() && (quoted.back() == '.' || quoted.back() == ',' ||
+                               quoted.back() == '!' || quoted.back() == '?')) {
+      quoted.remove_suffix(1);
+    }
+    if (quoted.empty() || WordCount(quoted) > 8 || !LooksLikeTitle(quoted)) return false;
+    // Every word capitalised, or a capitalised long one: not “We are not.”
+    bool every = true, long_capital = false;
+    std::size_t from = 0;
+    while (from < quoted.size()) {
+      std::size_t to = quoted.find(' ', from);
+      if (to == std::string_view::npos) to = quoted.size();
+      const std::string_view word = quoted.substr(from, to - from);
+      every = every && IsUpperStart(word);
+      long_capital = long_capital || (word.size() > 3 && IsUpperStart(word));
+      from = to + 1;
+    }
+    if (!every && !long_capital) return false;
+    if (every && !long_capital && WordCount(quoted) < 3) return false;
+    if (WordCount(quoted) >= 2) return true;
+    static const WordSet kTitleNouns(
+        "film movie series show play musical opera song single album book novel memoir poem "
+        "painting exhibition documentary podcast episode operation magazine newspaper");
+    std::size_t at = whole.start;
+    for (int words = 0; words < 2 && at > 0; ++words) {
+      while (at > 0 && text_[at - 1] == ' ') --at;
+      std::size_t start = at;
+      while (start > 0 && text_[start - 1] != ' ') --start;
+      if (kTitleNouns.Contains(lower_text_.substr(start, at - start))) return true;
+      at = start;
+    }
+    return false;
   }
 
   static Attribution Named(const std::string& name) {
