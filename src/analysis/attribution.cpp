@@ -216,6 +216,14 @@ std::string Join(const std::vector<Word>& words, std::size_t from, std::size_t t
 
 std::size_t RoleEnd(const std::vector<Word>& words, std::size_t from, std::size_t to) {
   std::size_t k = from;
+  // "Developer Anselm Krieger", "Greengrocer Abdul Karim Yousef": a noun for
+  // a person, capitalised before a name of two words or more.
+  if (to - from >= 3 && IsNameWord(words[from]) && !IsRole(words[from]) &&
+      NamesAPerson(words[from].lower)) {
+    bool names = true;
+    for (std::size_t n = from + 1; n < to; ++n) names = names && IsNameWord(words[n]);
+    if (names) return from + 1;
+  }
   while (k < to) {
     if (IsRole(words[k])) {
       ++k;
@@ -282,6 +290,9 @@ std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::siz
     const Word& previous = words[start - 1];
     if (IsNameWord(previous) || IsRole(previous) || IsArabicArticleName(previous)) {
       --start;
+    } else if ((previous.text == "\u2019" || previous.text == "'") && start - 1 > floor &&
+               IsNameWord(words[start - 2]) && words[start - 2].lower.ends_with("s")) {
+      --start;  // "Brenmoor Teachers’ Union"
     } else if (IsParticle(previous) && start - 1 > floor && IsNameWord(words[start - 2])) {
       --start;
     } else if (previous.lower == "of" && start - 1 > floor &&
@@ -385,14 +396,27 @@ bool InPhrase(const Word& word) {
 std::optional<Mention> DescribedSpeaker(const std::vector<Word>& words, std::size_t from,
                                         std::size_t to) {
   if (from >= to) return std::nullopt;
+  // The phrase's head comes before its modifiers ("a detective involved in
+  // the case"): what follows a preposition only describes it.
+  std::size_t head = to;
   bool person = false, organisation = false;
   for (std::size_t k = from; k < to; ++k) {
     if (!words[k].word) continue;
-    // The phrase's head comes before its modifiers ("a detective involved in
-    // the case"): what follows a preposition only describes it.
     if (k > from && IsPreposition(words[k].lower)) break;
+    head = k;
     if (IsRole(words[k]) || PersonNoun(words[k].lower)) person = true;
     if (IsOrganisationWord(words[k].lower)) organisation = true;
+  }
+  if (head == to) return std::nullopt;
+  // The head decides: "the regional health authority" is an organisation,
+  // "a lifeguard" a person.
+  const std::string_view head_word = words[head].lower;
+  if (IsOrganisationWord(head_word)) {
+    person = false;
+    organisation = true;
+  } else if (IsRole(words[head]) || PersonNoun(head_word) ||
+             (!IsUpperStart(words[head].text) && NamesAPerson(head_word))) {
+    person = true;
   }
   if (!person && !organisation) return std::nullopt;
   Mention mention;
@@ -433,7 +457,10 @@ std::optional<Mention> PhraseStartingAt(const std::vector<Word>& words, std::siz
   std::size_t end = first + 1;
   while (end < words.size() && end - first < 10 && InPhrase(words[end])) {
     const std::string_view lower = words[end].lower;
-    if (lower == "who" || lower == "which" || lower == "that" || lower == "and") break;
+    if (lower == "who" || lower == "which" || lower == "that" || lower == "and" || lower == "as" ||
+        lower == "when" || lower == "while" || lower == "after" || lower == "before") {
+      break;
+    }
     ++end;
   }
   return DescribedSpeaker(words, first, end);
@@ -456,6 +483,18 @@ std::optional<Mention> OrganisationNamed(const std::vector<Word>& words, std::si
   }
   return std::nullopt;
 }
+
+}  // namespace
+
+std::optional<Mention> OrganisationAt(const std::vector<Word>& words, std::size_t k) {
+  if (k >= words.size() || !IsNameWord(words[k])) return std::nullopt;
+  const bool after_the = k > 0 && words[k - 1].lower == "the";
+  std::optional<Mention> named = OrganisationNamed(words, k, NameEnd(words, k));
+  if (named && after_the) named->written = "the " + named->written;
+  return named;
+}
+
+namespace {
 
 // The speaker standing before the cue at words[k], over adverbs ("He later
 // informed") and an apposition ("Trump, 78, disclosed"; "Vance, the vice
@@ -505,6 +544,12 @@ std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t
     return PhraseEndingAt(words, j, floor);
   }
   std::size_t start = NameStart(words, j - 1, floor);
+  // "a senior executive at Halden Bank told": the name is a modifier.
+  if (start > floor && words[start - 1].word && IsPreposition(words[start - 1].lower)) {
+    if (std::optional<Mention> described = PhraseEndingAt(words, j, floor)) {
+      if (!described->organisation) return described;
+    }
+  }
   // "Critics said": a capitalised common noun, not a name.
   if (start == j - 1 && PersonNoun(last.lower)) return PhraseEndingAt(words, j, floor);
   if (std::optional<Mention> named = OrganisationNamed(words, start, j)) return named;
@@ -528,7 +573,11 @@ std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t 
     // "said the mayor, Ilse Brandvold": the apposition names her.
     const bool named_next =
         after + 1 < words.size() && words[after].text == "," && IsNameWord(words[after + 1]);
-    if (described && !named_next && !IsNameWord(words[first + 1])) return described;
+    // ("said a Port Authority official": a person; "according to the
+    // Vellmoor Chamber of Commerce": a name, read as one below.)
+    if (described && !named_next && (!described->organisation || !IsNameWord(words[first + 1]))) {
+      return described;
+    }
     if (named_next) {
       first = after + 1;
     } else if (words[first].lower == "the") {
@@ -594,7 +643,9 @@ std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, 
         ((participle && (words[j - 1].text == "," ||
                          (words[j - 1].word && !IsNameWord(words[j - 1]) && !IsRole(words[j - 1]) &&
                           !IsPronoun(words[j - 1].lower) && !IsDeterminer(words[j - 1].lower)))) ||
-         words[j - 1].lower == "and" || words[j - 1].lower == "but");
+         words[j - 1].lower == "and" || words[j - 1].lower == "but" ||
+         words[j - 1].lower == "when" || words[j - 1].lower == "if" ||
+         words[j - 1].lower == "once");
     if (after_clause) {
       Mention clause;
       clause.clause_subject = true;
@@ -605,6 +656,7 @@ std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, 
       return Attribution{*subject, cue};
     }
   }
+  if (IsNamingVerb(words[k].lower)) return std::nullopt;
   if (std::optional<Mention> subject = SubjectAfter(words, k)) {
     return Attribution{*subject, cue};
   }

@@ -70,6 +70,10 @@ Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t 
 std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::size_t floor);
 std::size_t NameEnd(const std::vector<Word>& words, std::size_t first);
 
+// The organisation whose name starts at words[k] ("the Coastal Weather
+// Service"); nullopt when none does.
+std::optional<Mention> OrganisationAt(const std::vector<Word>& words, std::size_t k);
+
 // Whether words[k] is a reporting cue ("said", "according" before "to").
 bool IsCue(const std::vector<Word>& words, std::size_t k);
 

@@ -1,9 +1,13 @@
 #include "analysis/names.h"
 
+#include <string>
+
 #include "base/word_list.h"
 
 namespace stet::attribution {
 namespace {
+
+#include "person_nouns.inc"
 
 // Capitalised at the start of a sentence or clause, never a name: function
 // words, openers, weekdays, months that are not also given names, number
@@ -52,6 +56,17 @@ constexpr std::string_view kFemaleWords =
 bool NeverInName(std::string_view lower) {
   static const WordSet words(kNeverInName);
   return words.Contains(lower);
+}
+
+bool NamesAPerson(std::string_view lower) {
+  static const WordSet nouns(kWordNetPersonNouns);
+  if (nouns.Contains(lower)) return true;
+  // A plural: "residents", "lifeguards", "deputies".
+  if (lower.size() > 4 && lower.ends_with("ies")) {
+    return nouns.Contains(std::string(lower.substr(0, lower.size() - 3)) + "y");
+  }
+  return lower.size() > 3 && lower.ends_with("s") &&
+         nouns.Contains(lower.substr(0, lower.size() - 1));
 }
 
 bool IsOrganisationWord(std::string_view lower) {

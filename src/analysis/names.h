@@ -18,6 +18,11 @@ bool NeverInName(std::string_view lower);
 // ("United States", "Port Authority", "Ministry of Health").
 bool IsOrganisationWord(std::string_view lower);
 
+// A common noun for a person, singular or plural ("greengrocer",
+// "lifeguards", "critic"): the 6,400 nouns WordNet 3.0 files under
+// noun.person, read from Debian's wordnet-base at build time.
+bool NamesAPerson(std::string_view lower);
+
 enum class Gender { kUnknown, kMale, kFemale };
 
 // What a title, a role or kinship noun, or a pronoun says of a person's

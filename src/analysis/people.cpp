@@ -71,6 +71,7 @@ std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const 
       PersonMention found;
       found.name = people.Resolve(mention.name);
       found.word = k;
+      found.start = words[k].span.start;
       found.end = end;
       found.titled = titled;
       found.possessive = end < words.size() && IsPossessiveMark(words[end]);

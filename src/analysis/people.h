@@ -40,6 +40,7 @@ struct PersonMention {
   std::string name;         // as resolved to a full name
   std::size_t word = 0;     // index of its first word (a title's) in the sentence's words
   std::size_t end = 0;      // one past its last word
+  std::size_t start = 0;    // byte offset of its first word in the text
   bool titled = false;      // with a title or role: "Mr. Castellano", "jockey Ruairi Doherty"
   bool possessive = false;  // "Trump’s approach": not what the sentence is about
 };

@@ -86,18 +86,19 @@ class Extractor {
                       (!starts_sentence && WordCount(quote.text) <= 4 && !EndsSentence(quote.text));
       // A title: a book, a film, an operation ("The film, “Oppenheimer,”
       // won"; its comma belongs to the sentence, American style).
-      std::string_view bare = quote.text;
-      if (!starts_sentence && bare.ends_with(",")) bare.remove_suffix(1);
-      if (LooksLikeTitle(bare) || (!starts_sentence && IsTitleInSentence(quote.text, whole))) {
-        quote.speech = false;
-        quotes.push_back(std::move(quote));
-        continue;
-      }
       AttributedBy how = AttributedBy::kCue;
       std::optional<Attribution> attribution = CueBetweenParts(found);
       if (!attribution) {
         attribution =
             Attribute(whole, first_sentence, last_sentence, starts_sentence, quote.partial);
+      }
+      std::string_view bare = quote.text;
+      if (!starts_sentence && bare.ends_with(",")) bare.remove_suffix(1);
+      if (LooksLikeTitle(bare) ||
+          (!starts_sentence && IsTitleInSentence(quote.text, whole, attribution.has_value()))) {
+        quote.speech = false;
+        quotes.push_back(std::move(quote));
+        continue;
       }
       if (!attribution && (attribution = Byline(whole, paragraph))) how = AttributedBy::kByline;
       if (!attribution) attribution = Label(whole, first_sentence, &how);
@@ -370,15 +371,28 @@ class Extractor {
     const std::vector<Word> before = WordsBefore(first_sentence, whole.start);
     if (!starts_sentence || partial) {
       if (std::optional<Attribution> found = LastCue(before)) return found;
+      // A quote inside the writer's sentence: a cue after it speaks for
+      // it only in its own clause ("dubbed the striker “the Lighthouse”
+      // after his first season, and his manager … called him" does not).
+      std::vector<Word> clause;
+      for (std::size_t k = 0; k < after.size(); ++k) {
+        const bool boundary =
+            after[k].text == ";" || (after[k].text == "," && k + 1 < after.size() &&
+                                     (after[k + 1].lower == "and" || after[k + 1].lower == "but"));
+        if (boundary) break;
+        clause.push_back(after[k]);
+      }
+      return FirstCue(clause);
     }
     return FirstCue(after);
   }
 
   // A title quoted inside the writer's sentence, its full stop or comma
   // inside the marks, American style: “Judith.”, “Operation Nightjar.”,
-  // “Who Knows?”. Two title-case words or more; one only after a noun that
-  // introduces a title ("the series “Saltmarsh.”").
-  bool IsTitleInSentence(std::string_view quoted, Span whole) const {
+  // “Who Knows?”. After a noun that introduces a title ("the series
+  // “Saltmarsh.”"), or two title-case words or more that no cue claims as
+  // someone's words ("told the crowd, “This one is for Vellmoor.”").
+  bool IsTitleInSentence(std::string_view quoted, Span whole, bool cued) const {
     while (!quoted.empty() && (quoted.back() == '.' || quoted.back() == ',' ||
                                quoted.back() == '!' || quoted.back() == '?')) {
       quoted.remove_suffix(1);
@@ -397,7 +411,6 @@ class Extractor {
     }
     if (!every && !long_capital) return false;
     if (every && !long_capital && WordCount(quoted) < 3) return false;
-    if (WordCount(quoted) >= 2) return true;
     static const WordSet kTitleNouns(
         "film movie series show play musical opera song single album book novel memoir poem "
         "painting exhibition documentary podcast episode operation magazine newspaper");
@@ -409,7 +422,7 @@ class Extractor {
       if (kTitleNouns.Contains(lower_text_.substr(start, at - start))) return true;
       at = start;
     }
-    return false;
+    return WordCount(quoted) >= 2 && !cued;
   }
 
   static Attribution Named(const std::string& name) {
@@ -460,7 +473,7 @@ class Extractor {
         person = &mention;
       }
     }
-    if (!person || person->word > 4) return std::nullopt;
+    if (!person || person->word > 8) return std::nullopt;
     static constexpr std::array<std::string_view, 10> kAfterLabel = {
         ",", "on", "after", "before", "at", "in", "about", "from", "during", "outside"};
     const bool label =
@@ -518,43 +531,68 @@ class Extractor {
   // pronouns after a name). A sentence that names nobody passes the
   // question on to the one before ("He conceded at midnight.").
   std::optional<std::string> ResolvePronoun(std::size_t s, std::size_t at, Gender gender) const {
-    auto agrees = [&](const std::string& name) {
-      const Gender known = people_.GenderOf(name);
-      return gender == Gender::kUnknown || known == Gender::kUnknown || known == gender;
+    // A person known to agree first, then one of unknown gender: "Kofi
+    // Boateng and Amara Diallo founded it, and Ms. Diallo runs it. … she".
+    auto pick = [&](const std::vector<PersonMention>& mentions,
+                    std::size_t before) -> std::optional<std::string> {
+      for (bool known : {true, false}) {
+        for (const PersonMention& mention : mentions) {
+          if (mention.start >= before) break;
+          const Gender its = people_.GenderOf(mention.name);
+          const bool agrees = known ? its == gender : its == Gender::kUnknown;
+          if (!mention.possessive && agrees) return mention.name;
+        }
+      }
+      return std::nullopt;
     };
-    for (const PersonMention& mention : mentions_[s]) {
-      if (mention.end == 0 || WordsOf(s)[mention.word].span.start >= at) break;
-      if (!mention.possessive && agrees(mention.name)) return mention.name;
+    auto speaker_agrees = [&](const std::string& name) {
+      const Gender known = people_.GenderOf(name);
+      return known == Gender::kUnknown || known == gender;
+    };
+    if (std::optional<std::string> same = pick(mentions_[s], at)) return same;
+    if (!sentence_speaker_[s].empty() && speaker_agrees(sentence_speaker_[s])) {
+      return sentence_speaker_[s];
     }
-    if (!sentence_speaker_[s].empty() && agrees(sentence_speaker_[s])) return sentence_speaker_[s];
     for (std::size_t back = 1; back <= 3 && back <= s; ++back) {
       const std::size_t t = s - back;
-      if (!sentence_speaker_[t].empty() && agrees(sentence_speaker_[t]))
+      if (!sentence_speaker_[t].empty() && speaker_agrees(sentence_speaker_[t])) {
         return sentence_speaker_[t];
-      for (const PersonMention& mention : mentions_[t]) {
-        if (!mention.possessive && agrees(mention.name)) return mention.name;
       }
+      if (std::optional<std::string> found = pick(mentions_[t], SIZE_MAX)) return found;
     }
     return std::nullopt;
   }
 
   // The subject of the main clause of sentence `s`, for a cue at byte `at`
   // that shares it ("Harriet Lindqvist rejected the plan, saying …").
-  std::optional<std::string> ClauseSubject(std::size_t s, std::size_t at) const {
-    for (const Word& word : WordsOf(s)) {
-      if (word.span.start >= at) break;
+  // A person (or a pronoun) first: "When the Town Council met, Councillor
+  // Harun Aksoy voted against it, calling it …"; an organisation only when
+  // the sentence names no one ("the Coastal Weather Service issued a
+  // warning, noting that …").
+  std::optional<Mention> ClauseSubject(std::size_t s, std::size_t at) const {
+    const std::vector<Word>& words = WordsOf(s);
+    std::optional<Mention> organisation;
+    for (std::size_t k = 0; k < words.size() && words[k].span.start < at; ++k) {
+      const Word& word = words[k];
       if (IsPronoun(word.lower) && !word.quoted) {
         const Gender gender = GenderOfWord(word.lower);
         if (gender == Gender::kUnknown) return std::nullopt;
-        return ResolvePronoun(s, word.span.start, gender);
+        std::optional<std::string> person = ResolvePronoun(s, word.span.start, gender);
+        if (!person) return std::nullopt;
+        Mention named;
+        named.name = named.written = *person;
+        return named;
       }
       for (const PersonMention& mention : mentions_[s]) {
-        if (WordsOf(s)[mention.word].span.start == word.span.start && !mention.possessive) {
-          return mention.name;
+        if (mention.start == word.span.start && !mention.possessive) {
+          Mention named;
+          named.name = named.written = mention.name;
+          return named;
         }
       }
+      if (!organisation) organisation = attribution::OrganisationAt(words, k);
     }
-    return std::nullopt;
+    return organisation;
   }
 
   void Apply(const Attribution& attribution, std::size_t sentence, Quote& quote) {
@@ -563,10 +601,11 @@ class Extractor {
     quote.role = attribution.mention.role;
     const Mention& mention = attribution.mention;
     if (mention.clause_subject) {
-      if (std::optional<std::string> subject = ClauseSubject(sentence, mention.span.start)) {
-        quote.speaker = *subject;
-        quote.mention = *subject;
-        quote.speaker_kind = SpeakerKind::kPerson;
+      if (std::optional<Mention> subject = ClauseSubject(sentence, mention.span.start)) {
+        quote.speaker = subject->organisation ? subject->written : subject->name;
+        quote.mention = subject->written;
+        quote.speaker_kind =
+            subject->organisation ? SpeakerKind::kOrganisation : SpeakerKind::kPerson;
         quote.attributed_by = AttributedBy::kCue;
       }
       return;

@@ -1,5 +1,6 @@
 #include "analysis/reporting_verbs.h"
 
+#include <algorithm>
 #include <array>
 
 #include "base/word_list.h"
@@ -11,7 +12,8 @@ namespace {
 // -ing (admit: admitted, admitting); a verb ending in a vowel and 'l' gets
 // both spellings (labeled, labelled).
 constexpr std::string_view kBaseVerbs =
-    "say tell inform point cite add state remark explain note observe comment mention "
+    "call describe dub+ label brand term liken characterize characterise say tell inform point "
+    "cite add state remark explain note observe comment mention "
     "declare announce proclaim report recount recall describe reply respond answer "
     "retort counter rejoin interject continue conclude elaborate clarify specify "
     "summarize summarise reflect muse reason wonder marvel estimate forecast predict "
@@ -40,10 +42,6 @@ constexpr std::array<Irregular, 6> kIrregular = {{
     {"forecast", {"forecast", "forecasted"}},
     {"plead", {"pleaded", "pled"}},
 }};
-
-// Verbs that name their object with the quote: "called X “…”".
-constexpr std::array<std::string_view, 9> kNamingVerbs = {
-    "call", "describe", "dub", "label", "brand", "term", "liken", "characterize", "characterise"};
 
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
@@ -116,22 +114,21 @@ const std::vector<VerbFormEntry>& ReportingVerbForms() {
     std::vector<VerbFormEntry> all;
     const WordSet verbs(kBaseVerbs);
     for (std::string_view entry : verbs.words()) AddForms(entry, all);
-    for (std::string_view entry : kNamingVerbs) AddForms(entry, all);
     return all;
   }();
   return forms;
 }
 
 bool IsNamingVerb(std::string_view lower) {
-  for (std::string_view verb : kNamingVerbs) {
-    if (!lower.starts_with(verb.substr(0, verb.size() - 1))) continue;
-    std::vector<VerbFormEntry> forms;
-    AddForms(verb, forms);
-    for (const VerbFormEntry& form : forms) {
-      if (form.word == lower) return true;
-    }
-  }
-  return false;
+  static const std::vector<std::string> forms = [] {
+    std::vector<VerbFormEntry> entries;
+    const WordSet verbs("call describe dub+ label brand term liken characterize characterise");
+    for (std::string_view entry : verbs.words()) AddForms(entry, entries);
+    std::vector<std::string> words;
+    for (VerbFormEntry& entry : entries) words.push_back(std::move(entry.word));
+    return words;
+  }();
+  return std::find(forms.begin(), forms.end(), lower) != forms.end();
 }
 
 }  // namespace stet::attribution

@@ -3,6 +3,9 @@
 // rules (says, said, saying; admits, admitted, admitting; replies,
 // replied), with the irregular forms listed beside them. A principled list
 // rather than words added one at a time: a verb joins with all its forms.
+// Verbs that name their object with the quote are among them ("called the
+// deal “a betrayal”", "described her as “a tourist”"): their short quote is
+// speech.
 #ifndef STET_SRC_ANALYSIS_REPORTING_VERBS_H_
 #define STET_SRC_ANALYSIS_REPORTING_VERBS_H_
 
@@ -27,9 +30,8 @@ struct VerbFormEntry {
 // Every form of every reporting verb, lower case.
 const std::vector<VerbFormEntry>& ReportingVerbForms();
 
-// Verbs that take their object before the quote ("called the deal
-// “a betrayal”", "described her as “a tourist”"): the quote they govern
-// is short and follows the verb, and is speech.
+// A verb that names its object with the quote: its speaker is never the
+// words after it ("dubbed the striker “the Lighthouse”").
 bool IsNamingVerb(std::string_view lower);
 
 }  // namespace stet::attribution
