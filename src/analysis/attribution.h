@@ -63,6 +63,10 @@ struct Mention {
   Span span;  // where the mention (a pronoun: the pronoun) stands; the cue for a clause subject
 };
 
+// words[from, to) joined by single spaces.
+std::string Join(const std::vector<Word>& words, std::size_t from, std::size_t to);
+// Where the role words of words[from, to) end and the name begins.
+std::size_t RoleEnd(const std::vector<Word>& words, std::size_t from, std::size_t to);
 // Splits words[from, to) into role and name.
 Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t to);
 // The first index of the name ending at words[last], scanning back no

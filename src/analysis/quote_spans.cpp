@@ -176,4 +176,66 @@ std::string LowerAscii(std::string_view text) {
   return out;
 }
 
+namespace {
+
+void Append(RawQuote& into, const RawQuote& part) {
+  into.parts.insert(into.parts.end(), part.parts.begin(), part.parts.end());
+  into.with_marks.insert(into.with_marks.end(), part.with_marks.begin(), part.with_marks.end());
+  into.closed = part.closed;
+}
+
+// “We want peace,” he said, “but not at any price.”: the second part
+// opens in lower case right after a short attribution ending in a comma.
+bool IsSplitContinuation(std::string_view text, std::string_view lower_text, const RawQuote& first,
+                         const RawQuote& second) {
+  const std::size_t gap_start = first.with_marks.back().end;
+  const std::size_t gap_end = second.with_marks.front().start;
+  if (gap_end <= gap_start || gap_end - gap_start > 80) return false;
+  const std::string_view first_words =
+      text.substr(first.parts.back().start, first.parts.back().end - first.parts.back().start);
+  if (!first_words.ends_with(",")) return false;
+  const std::string_view gap = text.substr(gap_start, gap_end - gap_start);
+  const std::size_t last = gap.find_last_not_of(" \t");
+  if (last == std::string_view::npos || (gap[last] != ',' && gap[last] != ':')) return false;
+  if (gap.find('.') != std::string_view::npos) return false;
+  const std::string_view second_words = text.substr(
+      second.parts.front().start, second.parts.front().end - second.parts.front().start);
+  if (!StartsLower(second_words)) return false;
+  const std::vector<attribution::Word> words =
+      attribution::WordsIn(text, lower_text, {gap_start, gap_end});
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (attribution::IsCue(words, k)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<RawQuote> FindQuotations(std::string_view text, std::string_view lower_text,
+                                     const std::vector<Span>& paragraphs) {
+  std::vector<RawQuote> all;
+  bool continues = false;  // the last quote was left open at its paragraph's end
+  for (const Span& paragraph : paragraphs) {
+    std::vector<RawQuote> found = QuotesInParagraph(text, paragraph);
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      RawQuote& quote = found[k];
+      const bool opens_paragraph = quote.with_marks.front().start == paragraph.start;
+      if (k == 0 && continues && opens_paragraph && !all.empty()) {
+        Append(all.back(), quote);
+        continues = !quote.closed;
+        continue;
+      }
+      if (!all.empty() && IsSplitContinuation(text, lower_text, all.back(), quote)) {
+        Append(all.back(), quote);
+        continues = !quote.closed;
+        continue;
+      }
+      continues = !quote.closed;
+      all.push_back(std::move(quote));
+    }
+    if (found.empty()) continues = false;
+  }
+  return all;
+}
+
 }  // namespace stet

@@ -31,6 +31,13 @@ struct RawQuote {
 // the paragraph's end.
 std::vector<RawQuote> QuotesInParagraph(std::string_view text, Span paragraph);
 
+// Every quotation of `text`, joining a quote split by its attribution
+// (“We want peace,” he said, “but not at any price.”) and one running over
+// paragraphs into one quote of several parts. `lower_text`: `text` with
+// ASCII letters in lower case; `paragraphs`: Paragraphs(text).
+std::vector<RawQuote> FindQuotations(std::string_view text, std::string_view lower_text,
+                                     const std::vector<Span>& paragraphs);
+
 // What the words inside the marks look like.
 bool StartsLower(std::string_view text);   // the first letter is lower case
 bool EndsSentence(std::string_view text);  // ends with . ! ? , or a dash

@@ -19,6 +19,7 @@
 #include "analysis/attribution.h"
 #include "analysis/names.h"
 #include "analysis/people.h"
+#include "analysis/quote_context.h"
 #include "analysis/quote_spans.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
@@ -55,7 +56,8 @@ class Extractor {
         tokens_(segmented.tokens) {}
 
   std::vector<Quote> Run() {
-    const std::vector<RawQuote> raw = FindRaw();
+    paragraphs_ = Paragraphs(text_);
+    const std::vector<RawQuote> raw = FindQuotations(text_, lower_text_, paragraphs_);
     // The writer's own words: what a sentence is about is never decided by
     // names inside a quotation. Quotation spans are in text order.
     for (const RawQuote& quote : raw) {
@@ -95,13 +97,27 @@ class Extractor {
       std::string_view bare = quote.text;
       if (!starts_sentence && bare.ends_with(",")) bare.remove_suffix(1);
       if (LooksLikeTitle(bare) ||
-          (!starts_sentence && IsTitleInSentence(quote.text, whole, attribution.has_value()))) {
+          (!starts_sentence &&
+           IsTitleInSentence(text_, lower_text_, quote.text, whole, attribution.has_value()))) {
         quote.speech = false;
         quotes.push_back(std::move(quote));
         continue;
       }
-      if (!attribution && (attribution = Byline(whole, paragraph))) how = AttributedBy::kByline;
-      if (!attribution) attribution = Label(whole, first_sentence, &how);
+      if (!attribution) {
+        const std::optional<std::string> signed_by =
+            BylineSpeaker(text_, lower_text_, {whole.end, paragraphs_[paragraph].end}, people_);
+        if (signed_by) {
+          attribution = Named(*signed_by);
+          how = AttributedBy::kByline;
+        }
+      }
+      if (!attribution) {
+        if (std::optional<ColonSpeaker> named =
+                SpeakerBeforeColon(WordsBefore(first_sentence, whole.start), people_)) {
+          attribution = Named(named->name);
+          how = named->label ? AttributedBy::kLabel : AttributedBy::kCue;
+        }
+      }
       // A whole quoted sentence continues the last speaker's words in its
       // paragraph or opening the next; a few quoted words only in the same
       // sentence ("maintained that “any guarantee” … “must be backed”").
@@ -163,64 +179,6 @@ class Extractor {
     auto found = std::upper_bound(paragraphs_.begin(), paragraphs_.end(), offset,
                                   [](std::size_t value, const Span& s) { return value < s.end; });
     return static_cast<std::size_t>(found - paragraphs_.begin());
-  }
-
-  // Quotations, joining a quote split by its attribution and one running
-  // over paragraphs into one quote of several parts.
-  std::vector<RawQuote> FindRaw() {
-    paragraphs_ = Paragraphs(text_);
-    std::vector<RawQuote> all;
-    bool continues = false;  // the last quote was left open at its paragraph's end
-    for (const Span& paragraph : paragraphs_) {
-      std::vector<RawQuote> found = QuotesInParagraph(text_, paragraph);
-      for (std::size_t k = 0; k < found.size(); ++k) {
-        RawQuote& quote = found[k];
-        const bool opens_paragraph = quote.with_marks.front().start == paragraph.start;
-        if (k == 0 && continues && opens_paragraph && !all.empty()) {
-          Append(all.back(), quote);
-          continues = !quote.closed;
-          continue;
-        }
-        if (!all.empty() && IsSplitContinuation(all.back(), quote)) {
-          Append(all.back(), quote);
-          continues = !quote.closed;
-          continue;
-        }
-        continues = !quote.closed;
-        all.push_back(std::move(quote));
-      }
-      if (found.empty()) continues = false;
-    }
-    return all;
-  }
-
-  static void Append(RawQuote& into, const RawQuote& part) {
-    into.parts.insert(into.parts.end(), part.parts.begin(), part.parts.end());
-    into.with_marks.insert(into.with_marks.end(), part.with_marks.begin(), part.with_marks.end());
-    into.closed = part.closed;
-  }
-
-  // “We want peace,” he said, “but not at any price.”: the second part
-  // opens in lower case right after a short attribution ending in a comma.
-  bool IsSplitContinuation(const RawQuote& first, const RawQuote& second) const {
-    const std::size_t gap_start = first.with_marks.back().end;
-    const std::size_t gap_end = second.with_marks.front().start;
-    if (gap_end <= gap_start || gap_end - gap_start > 80) return false;
-    const std::string_view first_words =
-        text_.substr(first.parts.back().start, first.parts.back().end - first.parts.back().start);
-    if (!first_words.ends_with(",")) return false;
-    const std::string_view gap = text_.substr(gap_start, gap_end - gap_start);
-    const std::size_t last = gap.find_last_not_of(" \t");
-    if (last == std::string_view::npos || (gap[last] != ',' && gap[last] != ':')) return false;
-    if (gap.find('.') != std::string_view::npos) return false;
-    const std::string_view second_words = text_.substr(
-        second.parts.front().start, second.parts.front().end - second.parts.front().start);
-    if (!StartsLower(second_words)) return false;
-    const std::vector<Word> words = WordsIn(text_, lower_text_, {gap_start, gap_end});
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      if (IsCue(words, k)) return true;
-    }
-    return false;
   }
 
   // The words of sentence `s`, made when first needed: only sentences near
@@ -387,107 +345,11 @@ class Extractor {
     return FirstCue(after);
   }
 
-  // A title quoted inside the writer's sentence, its full stop or comma
-  // inside the marks, American style: “Judith.”, “Operation Nightjar.”,
-  // “Who Knows?”. After a noun that introduces a title ("the series
-  // “Saltmarsh.”"), or two title-case words or more that no cue claims as
-  // someone's words ("told the crowd, “This one is for Vellmoor.”").
-  bool IsTitleInSentence(std::string_view quoted, Span whole, bool cued) const {
-    while (!quoted.empty() && (quoted.back() == '.' || quoted.back() == ',' ||
-                               quoted.back() == '!' || quoted.back() == '?')) {
-      quoted.remove_suffix(1);
-    }
-    if (quoted.empty() || WordCount(quoted) > 8 || !LooksLikeTitle(quoted)) return false;
-    // Every word capitalised, or a capitalised long one: not “We are not.”
-    bool every = true, long_capital = false;
-    std::size_t from = 0;
-    while (from < quoted.size()) {
-      std::size_t to = quoted.find(' ', from);
-      if (to == std::string_view::npos) to = quoted.size();
-      const std::string_view word = quoted.substr(from, to - from);
-      every = every && IsUpperStart(word);
-      long_capital = long_capital || (word.size() > 3 && IsUpperStart(word));
-      from = to + 1;
-    }
-    if (!every && !long_capital) return false;
-    if (every && !long_capital && WordCount(quoted) < 3) return false;
-    static const WordSet kTitleNouns(
-        "film movie series show play musical opera song single album book novel memoir poem "
-        "painting exhibition documentary podcast episode operation magazine newspaper");
-    std::size_t at = whole.start;
-    for (int words = 0; words < 2 && at > 0; ++words) {
-      while (at > 0 && text_[at - 1] == ' ') --at;
-      std::size_t start = at;
-      while (start > 0 && text_[start - 1] != ' ') --start;
-      if (kTitleNouns.Contains(lower_text_.substr(start, at - start))) return true;
-      at = start;
-    }
-    return WordCount(quoted) >= 2 && !cued;
-  }
-
   static Attribution Named(const std::string& name) {
     Attribution named;
     named.mention.name = name;
     named.mention.written = name;
     return named;
-  }
-
-  // “…” ― Marisol Fuentes: a dash after the closing mark, then a name.
-  std::optional<Attribution> Byline(Span whole, std::size_t paragraph) const {
-    const std::size_t end = paragraphs_[paragraph].end;
-    std::size_t at = whole.end;
-    while (at < end && text_[at] == ' ') ++at;
-    const std::string_view rest = text_.substr(at, end - at);
-    std::size_t dash = 0;
-    for (std::string_view mark : {"\u2015", "\u2014", "\u2013", "- "}) {
-      if (rest.starts_with(mark)) dash = mark.size();
-    }
-    if (dash == 0) return std::nullopt;
-    const std::vector<Word> words = WordsIn(text_, lower_text_, {at + dash, end});
-    for (const PersonMention& person : attribution::PersonMentions(words, people_)) {
-      if (person.word > 4) break;  // "retiring judge Honora Blake, in her farewell speech"
-      return Named(person.name);
-    }
-    return std::nullopt;
-  }
-
-  // A speaker named before a colon that opens the quote: a label
-  // ("Economist Jonas Viklund: “…”", a transcript's "STAM: “…”") or a
-  // clause about them ("Mayor Ilse Brandvold put it bluntly: “…”").
-  std::optional<Attribution> Label(Span whole, std::size_t s, AttributedBy* how) const {
-    std::vector<Word> words = WordsBefore(s, whole.start);
-    if (words.size() < 2 || words.back().text != ":") return std::nullopt;
-    words.pop_back();
-    if (words.size() == 1 && IsAllCapitals(words[0].text)) {
-      *how = AttributedBy::kLabel;
-      std::string name(words[0].text);
-      for (std::size_t k = 1; k < name.size(); ++k) name[k] = AsciiLower(name.substr(k, 1))[0];
-      return Named(people_.Resolve(name));
-    }
-    const std::vector<PersonMention> mentions = attribution::PersonMentions(words, people_);
-    const PersonMention* person = nullptr;
-    for (const PersonMention& mention : mentions) {
-      if (mention.possessive) continue;
-      if (!person || (person->name.find(' ') == std::string::npos &&
-                      mention.name.find(' ') != std::string::npos)) {
-        person = &mention;
-      }
-    }
-    if (!person || person->word > 8) return std::nullopt;
-    static constexpr std::array<std::string_view, 10> kAfterLabel = {
-        ",", "on", "after", "before", "at", "in", "about", "from", "during", "outside"};
-    const bool label =
-        person->end == words.size() || Contains(kAfterLabel, words[person->end].lower);
-    *how = label ? AttributedBy::kLabel : AttributedBy::kCue;
-    return Named(person->name);
-  }
-
-  static bool IsAllCapitals(std::string_view word) {
-    if (word.size() < 2) return false;
-    for (char c : word) {
-      if (c < 'A' || c > 'Z') return false;
-    }
-    return true;
   }
 
   // The speaker of a whole quoted sentence without a cue: a cue opening
