@@ -5,6 +5,11 @@
 #include <array>
 #include <utility>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
 #include "analysis/described_speakers.h"
 #include "analysis/names.h"
 #include "analysis/reporting_verbs.h"
@@ -57,7 +62,14 @@ constexpr std::array<std::string_view, 22> kAdverbs = {
 }  // namespace
 
 bool IsUpperStart(std::string_view word) {
-  return !word.empty() && word.front() >= 'A' && word.front() <= 'Z';
+  if (word.empty()) return false;
+  if (static_cast<unsigned char>(word.front()) < 0x80)
+    return word.front() >= 'A' && word.front() <= 'Z';
+  // A capital outside ASCII: "Ó Dálaigh", "Ørsted", "Łukasz".
+  UChar32 c = 0;
+  std::int32_t at = 0;
+  U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), c);
+  return c >= 0 && u_isupper(c);
 }
 
 bool IsPronoun(std::string_view lower) {
@@ -323,6 +335,8 @@ std::size_t NameEnd(const std::vector<Word>& words, std::size_t first) {
 
 bool IsCue(const std::vector<Word>& words, std::size_t k) {
   if (!words[k].cue || words[k].quoted) return false;
+  // Capitalised inside a sentence it is a name: "Orion Rail said".
+  if (k > 0 && IsUpperStart(words[k].text)) return false;
   if (words[k].lower == "according") return k + 1 < words.size() && words[k + 1].lower == "to";
   return true;
 }
@@ -450,7 +464,7 @@ std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t 
   // Wendel": lower-case words describing the person the name follows.
   std::size_t named = first;
   while (named < words.size() && named - first < 3 && words[named].word &&
-         !IsUpperStart(words[named].text) && !IsRole(words[named]) && !words[named].cue &&
+         !IsUpperStart(words[named].text) && !words[named].cue &&
          !IsDeterminer(words[named].lower) && !IsPreposition(words[named].lower) &&
          !IsPronoun(words[named].lower) && words[named].lower != "that") {
     ++named;
@@ -458,9 +472,8 @@ std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t 
   if (named > first) {
     // A description ends at a role ("club president") or a name of two
     // words or more ("groundskeeper Alvar Lindroth").
-    const bool followed = named < words.size() &&
-                          (IsRole(words[named]) || IsNameWord(words[named])) &&
-                          NameEnd(words, named) - named >= 2;
+    const bool followed =
+        named < words.size() && IsNameWord(words[named]) && NameEnd(words, named) - named >= 2;
     if (!followed) named = first;
   }
   if (!IsNameWord(words[named]) && !IsRole(words[named])) return std::nullopt;

@@ -84,6 +84,8 @@ bool IsCue(const std::vector<Word>& words, std::size_t k);
 struct Attribution {
   Mention mention;
   std::string cue;  // "said", "according to"
+  // Which rule found it, for `stet quotes --explain`: "cue after the quote".
+  std::string rule;
 };
 
 // The attribution made by the cue at words[k]: its speaker before it (not

@@ -126,18 +126,21 @@ std::optional<Mention> PhraseStartingAt(const std::vector<Word>& words, std::siz
 // ("Kessel Freight Lines", "Ministry of Health", "Brenmoor Teachers’ Union").
 std::optional<Mention> OrganisationNamed(const std::vector<Word>& words, std::size_t from,
                                          std::size_t to) {
-  // "Police Chief Anwar Siddiqui": a person with an organisation's title.
+  // "Police Chief Anwar Siddiqui": a person with an organisation's title;
+  // "Health Ministry": the organisation, all of it.
   const std::size_t name_from = RoleEnd(words, from, to);
-  if (name_from > from && name_from < to) from = name_from;
-  for (std::size_t k = from; k < to; ++k) {
-    if (!IsOrganisationWord(words[k].lower)) continue;
-    Mention mention;
-    mention.organisation = true;
-    mention.written = Join(words, from, to);
-    mention.name = mention.written;
-    return mention;
+  const std::size_t look_from = name_from > from && name_from < to ? name_from : from;
+  bool organisation = false;
+  for (std::size_t k = look_from; k < to; ++k) {
+    organisation = organisation || IsOrganisationWord(words[k].lower) ||
+                   (words[k].text == "&" && k > from && k + 1 < to);  // "Marigold & Finch"
   }
-  return std::nullopt;
+  if (!organisation) return std::nullopt;
+  Mention mention;
+  mention.organisation = true;
+  mention.written = Join(words, from, to);
+  mention.name = mention.written;
+  return mention;
 }
 
 std::optional<Mention> OrganisationAt(const std::vector<Word>& words, std::size_t k) {

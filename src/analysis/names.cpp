@@ -28,6 +28,10 @@ constexpr std::string_view kNeverInName =
 
 // Heads of place and organisation names.
 constexpr std::string_view kOrganisationWords =
+    "utilities rail foods transit alliance steel industries systems technologies partners capital "
+    "media pharmaceuticals insurance logistics ventures labs solutions electric power mining "
+    "telecom athletic rovers united wanderers albion fc afc embassy consulate creek reservoir "
+    "stadium arena museum gallery hotel theatre theater centre center building plaza canal guild "
     "states kingdom republic union nations emirates department ministry council "
     "committee commission authority agency bureau office service services board "
     "party parliament congress senate assembly court police army navy force guard "

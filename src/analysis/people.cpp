@@ -65,8 +65,9 @@ std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const 
     // with ("Hahn was furious"; not "Harwick" in "in Harwick").
     // (Not an opening participle: "Faced with …", "Having lost …".)
     const bool participle = mention.name.ends_with("ed") || mention.name.ends_with("ing");
+    const bool describes = end < words.size() && words[end].word && NamesAPerson(words[end].lower);
     const bool opens = k == 0 && end < words.size() && words[end].word &&
-                       !IsUpperStart(words[end].text) && !participle;
+                       !IsUpperStart(words[end].text) && !participle && !describes;
     if (several || titled || people.Knows(mention.name) || opens) {
       PersonMention found;
       found.name = people.Resolve(mention.name);
@@ -106,15 +107,29 @@ void NoteGenders(const std::vector<Word>& words, const std::vector<PersonMention
       people.NoteGender(mention.name, GenderOfWord(words[before - 1].lower));
     }
   }
-  // A pronoun after a mention speaks of the nearest person before it
-  // ("Daniel Ferreira introduced his running mate").
+  // A subject or possessive pronoun speaks of the person the sentence is
+  // about, its first named before it ("Daniel Ferreira introduced his
+  // running mate"; "Sprinter Adaeze Nwosu won, a week after her coach,
+  // Henrik Dahl, said she was not ready"). An object pronoun ("asked him")
+  // speaks of someone else, and says nothing.
   for (std::size_t k = 0; k < words.size(); ++k) {
-    if (!IsGenderedPronoun(words[k].lower)) continue;
-    const PersonMention* nearest = nullptr;
-    for (const PersonMention& mention : mentions) {
-      if (mention.end <= k) nearest = &mention;
+    const std::string_view pronoun = words[k].lower;
+    if (!IsGenderedPronoun(pronoun) || pronoun == "him" || pronoun == "himself" ||
+        pronoun == "herself" || pronoun == "hers") {
+      continue;
     }
-    if (nearest) people.NoteGender(nearest->name, GenderOfWord(words[k].lower));
+    // "her" before a noun is possessive; before anything else an object.
+    if (pronoun == "her" &&
+        (k + 1 >= words.size() || !words[k + 1].word || words[k + 1].lower == "to" ||
+         words[k + 1].lower == "that" || IsUpperStart(words[k + 1].text))) {
+      continue;
+    }
+    for (const PersonMention& mention : mentions) {
+      if (mention.end > k) break;
+      if (mention.possessive) continue;
+      people.NoteGender(mention.name, GenderOfWord(pronoun));
+      break;
+    }
   }
 }
 

@@ -90,6 +90,7 @@ class Extractor {
       // won"; its comma belongs to the sentence, American style).
       AttributedBy how = AttributedBy::kCue;
       std::optional<Attribution> attribution = CueBetweenParts(found);
+      if (attribution) attribution->rule = "cue between the parts";
       if (!attribution) {
         attribution =
             Attribute(whole, first_sentence, last_sentence, starts_sentence, quote.partial);
@@ -100,6 +101,7 @@ class Extractor {
           (!starts_sentence &&
            IsTitleInSentence(text_, lower_text_, quote.text, whole, attribution.has_value()))) {
         quote.speech = false;
+        quote.explanation = "not speech: a title, quoted inside the writer's sentence";
         quotes.push_back(std::move(quote));
         continue;
       }
@@ -107,14 +109,28 @@ class Extractor {
         const std::optional<std::string> signed_by =
             BylineSpeaker(text_, lower_text_, {whole.end, paragraphs_[paragraph].end}, people_);
         if (signed_by) {
-          attribution = Named(*signed_by);
+          attribution = Named(*signed_by, "byline after the quote");
           how = AttributedBy::kByline;
+        }
+      }
+      if (!attribution) {
+        const std::vector<Word> before = WordsBefore(first_sentence, whole.start);
+        // "She put it simply: “…”": the pronoun's person.
+        if (before.size() >= 3 && before.back().text == ":" && IsPronoun(before.front().lower)) {
+          Attribution pronoun;
+          pronoun.mention.pronoun = true;
+          pronoun.mention.pronoun_text = std::string(before.front().text);
+          pronoun.mention.written = pronoun.mention.pronoun_text;
+          pronoun.mention.span = before.front().span;
+          pronoun.rule = "speaker of the clause before the colon";
+          attribution = pronoun;
         }
       }
       if (!attribution) {
         if (std::optional<ColonSpeaker> named =
                 SpeakerBeforeColon(WordsBefore(first_sentence, whole.start), people_)) {
-          attribution = Named(named->name);
+          attribution = Named(named->name, named->label ? "label before the colon"
+                                                        : "speaker of the clause before the colon");
           how = named->label ? AttributedBy::kLabel : AttributedBy::kCue;
         }
       }
@@ -151,8 +167,16 @@ class Extractor {
         // ("said the hall was “late” and “over budget”").
         quote.attributed_by = first_sentence == previous_sentence ? before.attributed_by
                                                                   : AttributedBy::kContinuation;
+        quote.explanation =
+            first_sentence == previous_sentence
+                ? "same sentence as the quote before it: " + before.explanation
+                : "continuation: no cue, follows a quote of " +
+                      (before.speaker.empty() ? "an unknown speaker" : before.speaker);
       } else if (quote.partial) {
         quote.speech = false;  // scare quotes: the writer's words, marked
+        quote.explanation = "not speech: quoted words no one is said to say";
+      } else {
+        quote.explanation = "no speaker: no cue, byline or label names one";
       }
       if (quote.speech) {
         previous_speech = quotes.size();
@@ -328,7 +352,10 @@ class Extractor {
     const std::vector<Word> after = WordsAfter(end_sentence, whole.end);
     const std::vector<Word> before = WordsBefore(first_sentence, whole.start);
     if (!starts_sentence || partial) {
-      if (std::optional<Attribution> found = LastCue(before)) return found;
+      if (std::optional<Attribution> found = LastCue(before)) {
+        found->rule = "cue before the quote";
+        return found;
+      }
       // A quote inside the writer's sentence: a cue after it speaks for
       // it only in its own clause ("dubbed the striker “the Lighthouse”
       // after his first season, and his manager … called him" does not).
@@ -340,15 +367,20 @@ class Extractor {
         if (boundary) break;
         clause.push_back(after[k]);
       }
-      return FirstCue(clause);
+      std::optional<Attribution> found = FirstCue(clause);
+      if (found) found->rule = "cue after the quote";
+      return found;
     }
-    return FirstCue(after);
+    std::optional<Attribution> found = FirstCue(after);
+    if (found) found->rule = "cue after the quote";
+    return found;
   }
 
-  static Attribution Named(const std::string& name) {
+  static Attribution Named(const std::string& name, std::string rule) {
     Attribution named;
     named.mention.name = name;
     named.mention.written = name;
+    named.rule = std::move(rule);
     return named;
   }
 
@@ -365,12 +397,15 @@ class Extractor {
     if (has_next) {
       const std::vector<Word> words = WordsAfter(next, sentences_[next].start);
       for (std::size_t k = 0; k < words.size() && k < 8; ++k) {
-        if (std::optional<Attribution> found = CueAt(words, k, 0)) return found;
+        if (std::optional<Attribution> found = CueAt(words, k, 0)) {
+          found->rule = "cue opening the next sentence";
+          return found;
+        }
       }
     }
     if (first > 0 && sentences_[first - 1].start >= within.start) {
       for (const PersonMention& person : mentions_[first - 1]) {
-        if (!person.possessive) return Named(person.name);
+        if (!person.possessive) return Named(person.name, "no cue: named in the sentence before");
       }
     }
     if (has_next) {
@@ -380,7 +415,7 @@ class Extractor {
         if (only && only->name != person.name) return std::nullopt;
         only = &person;
       }
-      if (only) return Named(only->name);
+      if (only) return Named(only->name, "no cue: the one person the next sentence names");
     }
     return std::nullopt;
   }
@@ -392,7 +427,11 @@ class Extractor {
   // agrees (the text's own evidence: titles, role and kinship nouns,
   // pronouns after a name). A sentence that names nobody passes the
   // question on to the one before ("He conceded at midnight.").
-  std::optional<std::string> ResolvePronoun(std::size_t s, std::size_t at, Gender gender) const {
+  std::optional<std::string> ResolvePronoun(std::size_t s, std::size_t at, Gender gender,
+                                            std::string* where = nullptr) const {
+    auto found_in = [&](std::string text) {
+      if (where) *where = std::move(text);
+    };
     // A person known to agree first, then one of unknown gender: "Kofi
     // Boateng and Amara Diallo founded it, and Ms. Diallo runs it. … she".
     auto pick = [&](const std::vector<PersonMention>& mentions,
@@ -411,16 +450,26 @@ class Extractor {
       const Gender known = people_.GenderOf(name);
       return known == Gender::kUnknown || known == gender;
     };
-    if (std::optional<std::string> same = pick(mentions_[s], at)) return same;
+    if (std::optional<std::string> same = pick(mentions_[s], at)) {
+      found_in("named before it in the sentence");
+      return same;
+    }
     if (!sentence_speaker_[s].empty() && speaker_agrees(sentence_speaker_[s])) {
+      found_in("speaker of a quote in the sentence");
       return sentence_speaker_[s];
     }
     for (std::size_t back = 1; back <= 3 && back <= s; ++back) {
       const std::size_t t = s - back;
+      const std::string ago =
+          back == 1 ? "the sentence before" : std::to_string(back) + " sentences before";
       if (!sentence_speaker_[t].empty() && speaker_agrees(sentence_speaker_[t])) {
+        found_in("speaker of a quote " + ago);
         return sentence_speaker_[t];
       }
-      if (std::optional<std::string> found = pick(mentions_[t], SIZE_MAX)) return found;
+      if (std::optional<std::string> found = pick(mentions_[t], SIZE_MAX)) {
+        found_in("named " + ago);
+        return found;
+      }
     }
     return std::nullopt;
   }
@@ -443,6 +492,8 @@ class Extractor {
         if (!person) return std::nullopt;
         Mention named;
         named.name = named.written = *person;
+        named.pronoun = true;  // found through the pronoun
+        named.pronoun_text = std::string(word.text);
         return named;
       }
       for (const PersonMention& mention : mentions_[s]) {
@@ -462,13 +513,23 @@ class Extractor {
     quote.mention = attribution.mention.written;
     quote.role = attribution.mention.role;
     const Mention& mention = attribution.mention;
+    // What `--explain` prints: the rule, and the words it read.
+    const std::string words =
+        attribution.cue.empty()
+            ? "\u201C" + mention.written + "\u201D"
+            : "\u201C" + mention.written + "\u201D, \u201C" + attribution.cue + "\u201D";
+    quote.explanation = attribution.rule + ": " + words;
     if (mention.clause_subject) {
+      quote.explanation = attribution.rule + ": \u201C" + attribution.cue + "\u201D";
       if (std::optional<Mention> subject = ClauseSubject(sentence, mention.span.start)) {
         quote.speaker = subject->organisation ? subject->written : subject->name;
         quote.mention = subject->written;
         quote.speaker_kind =
             subject->organisation ? SpeakerKind::kOrganisation : SpeakerKind::kPerson;
-        quote.attributed_by = AttributedBy::kCue;
+        quote.attributed_by = subject->pronoun ? AttributedBy::kPronoun : AttributedBy::kCue;
+        quote.explanation += " shares the subject of the sentence's main clause, " +
+                             (subject->pronoun ? subject->pronoun_text + " = " : "") +
+                             quote.speaker;
       }
       return;
     }
@@ -487,15 +548,26 @@ class Extractor {
       }
       quote.speaker = people_.Resolve(mention.name);
       quote.speaker_kind = SpeakerKind::kPerson;
+      if (quote.speaker != mention.name)
+        quote.explanation += "; " + mention.name + " is " + quote.speaker;
       return;
     }
     quote.attributed_by = AttributedBy::kPronoun;
     const Gender gender = GenderOfWord(AsciiLower(mention.pronoun_text));
-    if (gender == Gender::kUnknown) return;  // "I", "we", "they": left unknown
-    if (std::optional<std::string> person = ResolvePronoun(sentence, mention.span.start, gender)) {
+    if (gender == Gender::kUnknown) {
+      quote.explanation += "; \u201C" + mention.pronoun_text + "\u201D names no one person";
+      return;  // "I", "we", "they": left unknown
+    }
+    std::string where;
+    if (std::optional<std::string> person =
+            ResolvePronoun(sentence, mention.span.start, gender, &where)) {
       quote.speaker = *person;
       quote.speaker_kind = SpeakerKind::kPerson;
       people_.NoteGender(*person, gender);
+      quote.explanation += "; " + mention.pronoun_text + " is " + *person + ", " + where;
+    } else {
+      quote.explanation +=
+          "; no one before it agrees with \u201C" + mention.pronoun_text + "\u201D";
     }
   }
 

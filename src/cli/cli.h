@@ -127,11 +127,12 @@ nlohmann::json RevisionJson(const RevisionInfo& revision);
 
 // A quote as JSON: {"text", "speaker" (null when unknown), "start", "end",
 // "partial", "speech", "mention", "role", "cue", "parts": [{"start","end"}]}.
-nlohmann::json QuoteJson(const Quote& quote);
-nlohmann::json QuotesJson(const std::vector<Quote>& quotes);
+nlohmann::json QuoteJson(const Quote& quote, bool explain = false);
+nlohmann::json QuotesJson(const std::vector<Quote>& quotes, bool explain = false);
 
 // "QUOTES  N (M speech)" and one line a quote: speaker, then the words.
-void PrintQuotes(const std::vector<Quote>& quotes);
+// With `explain`, each quote's rule and the words it read (--explain).
+void PrintQuotes(const std::vector<Quote>& quotes, bool explain = false);
 
 // Each subcommand registers itself on the app; its callback sets
 // context.exit_code.

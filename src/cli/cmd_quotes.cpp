@@ -13,8 +13,9 @@ namespace {
 
 struct QuotesOptions {
   std::string target;
-  std::string url;      // --url: the article's URL as it is
-  std::string history;  // a fragment of the quote to follow; empty: no history
+  std::string url;       // --url: the article's URL as it is
+  std::string history;   // a fragment of the quote to follow; empty: no history
+  bool explain = false;  // --explain: which rule attributed each quote, from which words
   Format format = Format::kText;
 };
 
@@ -69,7 +70,7 @@ int RunHistory(const QuotesOptions& options, Archive& archive) {
     seen = seen || !found.empty();
     nlohmann::json entry = RevisionJson(revision);
     entry["quotes"] = nlohmann::json::array();
-    for (const Quote* quote : found) entry["quotes"].push_back(QuoteJson(*quote));
+    for (const Quote* quote : found) entry["quotes"].push_back(QuoteJson(*quote, options.explain));
     out.push_back(std::move(entry));
     if (options.format == Format::kText) {
       std::printf("revision %d  %s\n", revision.number,
@@ -78,6 +79,7 @@ int RunHistory(const QuotesOptions& options, Archive& archive) {
       for (const Quote* quote : found) {
         const std::string who = quote->speaker.empty() ? "(unknown)" : quote->speaker;
         std::printf("  %-24s \u201C%s\u201D\n", who.c_str(), quote->text.c_str());
+        if (options.explain) std::printf("  %-24s   %s\n", "", quote->explanation.c_str());
       }
     }
   }
@@ -105,12 +107,12 @@ int RunQuotes(const QuotesOptions& options, const Context& context) {
   if (!quotes.ok()) return Fail(quotes.status().WithOperation("quotes"));
   if (options.format == Format::kJson) {
     nlohmann::json out = RevisionJson(*revision);
-    out["quotes"] = QuotesJson(*quotes);
+    out["quotes"] = QuotesJson(*quotes, options.explain);
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;
   }
   std::printf("revision %d of %s\n", revision->number, revision->url.c_str());
-  PrintQuotes(*quotes);
+  PrintQuotes(*quotes, options.explain);
   return kExitOk;
 }
 
@@ -125,6 +127,8 @@ void SetupQuotes(CLI::App& app, Context& context) {
                       "The article's URL as it is (one that ends in @...); TARGET is then REV");
   command->add_option("--history", options->history,
                       "Follow the quote holding this fragment through every revision");
+  command->add_flag("--explain", options->explain,
+                    "Say for each quote which rule attributed it, from which words");
   AddFormatOption(*command, &options->format);
   command->callback([options, &context] { context.exit_code = RunQuotes(*options, context); });
 }

@@ -204,31 +204,36 @@ Result<RevisionInfo> ResolveTarget(Archive& archive, const Target& target) {
   return revision;
 }
 
-nlohmann::json QuoteJson(const Quote& quote) {
+nlohmann::json QuoteJson(const Quote& quote, bool explain) {
   nlohmann::json parts = nlohmann::json::array();
   for (const Span& part : quote.parts) parts.push_back({{"start", part.start}, {"end", part.end}});
   auto or_null = [](const std::string& value) -> nlohmann::json {
     return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
   };
-  return {{"text", quote.text},
-          {"speaker", or_null(quote.speaker)},
-          {"start", quote.Whole().start},
-          {"end", quote.Whole().end},
-          {"partial", quote.partial},
-          {"speech", quote.speech},
-          {"mention", or_null(quote.mention)},
-          {"role", or_null(quote.role)},
-          {"cue", or_null(quote.cue)},
-          {"parts", std::move(parts)}};
+  nlohmann::json json = {
+      {"text", quote.text},
+      {"speaker", or_null(quote.speaker)},
+      {"start", quote.Whole().start},
+      {"end", quote.Whole().end},
+      {"partial", quote.partial},
+      {"speech", quote.speech},
+      {"mention", or_null(quote.mention)},
+      {"role", or_null(quote.role)},
+      {"cue", or_null(quote.cue)},
+      {"speaker_kind", SpeakerKindName(quote.speaker_kind)},
+      {"attribution", or_null(std::string(AttributedByName(quote.attributed_by)))},
+      {"parts", std::move(parts)}};
+  if (explain) json["explanation"] = quote.explanation;
+  return json;
 }
 
-nlohmann::json QuotesJson(const std::vector<Quote>& quotes) {
+nlohmann::json QuotesJson(const std::vector<Quote>& quotes, bool explain) {
   nlohmann::json out = nlohmann::json::array();
-  for (const Quote& quote : quotes) out.push_back(QuoteJson(quote));
+  for (const Quote& quote : quotes) out.push_back(QuoteJson(quote, explain));
   return out;
 }
 
-void PrintQuotes(const std::vector<Quote>& quotes) {
+void PrintQuotes(const std::vector<Quote>& quotes, bool explain) {
   const auto speech =
       std::count_if(quotes.begin(), quotes.end(), [](const Quote& quote) { return quote.speech; });
   std::printf("QUOTES  %zu (%zu speech)\n", quotes.size(), static_cast<std::size_t>(speech));
@@ -237,6 +242,7 @@ void PrintQuotes(const std::vector<Quote>& quotes) {
         quote.speech ? (quote.speaker.empty() ? "(unknown)" : quote.speaker) : "(not speech)";
     if (quote.partial && quote.speech) who += ", partial";
     std::printf("  %-28s \u201C%s\u201D\n", who.c_str(), quote.text.c_str());
+    if (explain) std::printf("  %-28s   %s\n", "", quote.explanation.c_str());
   }
 }
 
