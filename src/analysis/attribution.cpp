@@ -6,7 +6,7 @@
 #include <utility>
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include <unicode/unistr.h>
 
 #include <cstdint>
 
@@ -66,10 +66,9 @@ bool IsUpperStart(std::string_view word) {
   if (static_cast<unsigned char>(word.front()) < 0x80)
     return word.front() >= 'A' && word.front() <= 'Z';
   // A capital outside ASCII: "Ó Dálaigh", "Ørsted", "Łukasz".
-  UChar32 c = 0;
-  std::int32_t at = 0;
-  U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), c);
-  return c >= 0 && u_isupper(c);
+  const icu::UnicodeString first = icu::UnicodeString::fromUTF8(icu::StringPiece(
+      word.data(), static_cast<std::int32_t>(std::min<std::size_t>(word.size(), 4))));
+  return !first.isEmpty() && u_isupper(first.char32At(0));
 }
 
 bool IsPronoun(std::string_view lower) {
@@ -516,15 +515,15 @@ std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, 
       Mention clause;
       clause.clause_subject = true;
       clause.span = words[k].span;
-      return Attribution{clause, cue};
+      return Attribution{clause, cue, ""};
     }
     if (std::optional<Mention> subject = SubjectBefore(words, k, floor)) {
-      return Attribution{*subject, cue};
+      return Attribution{*subject, cue, ""};
     }
   }
   if (IsNamingVerb(words[k].lower)) return std::nullopt;
   if (std::optional<Mention> subject = SubjectAfter(words, k)) {
-    return Attribution{*subject, cue};
+    return Attribution{*subject, cue, ""};
   }
   return std::nullopt;
 }

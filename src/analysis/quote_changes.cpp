@@ -91,6 +91,51 @@ struct Candidate {
 
 }  // namespace
 
+std::string_view SpeakerKindName(SpeakerKind kind) {
+  switch (kind) {
+    case SpeakerKind::kPerson:
+      return "person";
+    case SpeakerKind::kRole:
+      return "role";
+    case SpeakerKind::kOrganisation:
+      return "organisation";
+    case SpeakerKind::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+namespace {
+
+// Whether the text names the quote's speaker at the quote itself (a cue
+// with a name, a byline, a label), not through a pronoun or the quote
+// before it.
+bool NamedAtQuote(const Quote& quote) {
+  return quote.attributed_by == AttributedBy::kCue ||
+         quote.attributed_by == AttributedBy::kByline ||
+         quote.attributed_by == AttributedBy::kLabel;
+}
+
+}  // namespace
+
+std::string_view AttributedByName(AttributedBy by) {
+  switch (by) {
+    case AttributedBy::kCue:
+      return "cue";
+    case AttributedBy::kPronoun:
+      return "pronoun";
+    case AttributedBy::kContinuation:
+      return "continuation";
+    case AttributedBy::kByline:
+      return "byline";
+    case AttributedBy::kLabel:
+      return "label";
+    case AttributedBy::kNone:
+      break;
+  }
+  return "";
+}
+
 std::string_view QuoteChangeKindName(QuoteChangeKind kind) {
   switch (kind) {
     case QuoteChangeKind::kAdded:
@@ -162,7 +207,12 @@ QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vecto
     }
     place = j;
     const bool same_words = words_before[i].words == words_after[j].words;
-    const bool same_speaker = SameSpeaker(before[i].speaker, after[j].speaker);
+    // A speaker found through "he" or a continuation follows the sentences
+    // around the quote: when only those changed, the quote did not move to
+    // another speaker. A re-attribution needs the named speaker to change.
+    const bool same_speaker = SameSpeaker(before[i].speaker, after[j].speaker) ||
+                              (!NamedAtQuote(before[i]) && !NamedAtQuote(after[j]) &&
+                               before[i].mention == after[j].mention);
     QuoteChange change{QuoteChangeKind::kEdited, i, j, false, ""};
     if (same_words && !same_speaker) {
       change.kind = QuoteChangeKind::kReattributed;

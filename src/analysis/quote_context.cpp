@@ -72,6 +72,20 @@ std::optional<ColonSpeaker> SpeakerBeforeColon(std::vector<Word> words,
   return ColonSpeaker{person->name, label};
 }
 
+std::optional<attribution::Attribution> PronounBeforeColon(const std::vector<Word>& words) {
+  if (words.size() < 3 || words.back().text != ":" ||
+      !attribution::IsPronoun(words.front().lower)) {
+    return std::nullopt;
+  }
+  attribution::Attribution pronoun;
+  pronoun.mention.pronoun = true;
+  pronoun.mention.pronoun_text = std::string(words.front().text);
+  pronoun.mention.written = pronoun.mention.pronoun_text;
+  pronoun.mention.span = words.front().span;
+  pronoun.rule = "speaker of the clause before the colon";
+  return pronoun;
+}
+
 bool IsTitleInSentence(std::string_view text, std::string_view lower_text, std::string_view quoted,
                        Span whole, bool cued) {
   while (!quoted.empty() && (quoted.back() == '.' || quoted.back() == ',' || quoted.back() == '!' ||

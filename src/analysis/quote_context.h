@@ -31,6 +31,11 @@ struct ColonSpeaker {
 std::optional<ColonSpeaker> SpeakerBeforeColon(std::vector<attribution::Word> words,
                                                const attribution::People& people);
 
+// "She put it simply: “…”": a pronoun opening the clause before the colon
+// that opens the quote; `words` as for SpeakerBeforeColon.
+std::optional<attribution::Attribution> PronounBeforeColon(
+    const std::vector<attribution::Word>& words);
+
 // Whether `quoted` (the words inside the marks at `whole`) is a title in
 // the writer's sentence: after a noun that introduces one ("the series
 // “Saltmarsh.”"), or two title-case words or more that no cue claims

@@ -114,17 +114,7 @@ class Extractor {
         }
       }
       if (!attribution) {
-        const std::vector<Word> before = WordsBefore(first_sentence, whole.start);
-        // "She put it simply: “…”": the pronoun's person.
-        if (before.size() >= 3 && before.back().text == ":" && IsPronoun(before.front().lower)) {
-          Attribution pronoun;
-          pronoun.mention.pronoun = true;
-          pronoun.mention.pronoun_text = std::string(before.front().text);
-          pronoun.mention.written = pronoun.mention.pronoun_text;
-          pronoun.mention.span = before.front().span;
-          pronoun.rule = "speaker of the clause before the colon";
-          attribution = pronoun;
-        }
+        attribution = PronounBeforeColon(WordsBefore(first_sentence, whole.start));
       }
       if (!attribution) {
         if (std::optional<ColonSpeaker> named =
@@ -585,38 +575,6 @@ class Extractor {
 };
 
 }  // namespace
-
-std::string_view SpeakerKindName(SpeakerKind kind) {
-  switch (kind) {
-    case SpeakerKind::kPerson:
-      return "person";
-    case SpeakerKind::kRole:
-      return "role";
-    case SpeakerKind::kOrganisation:
-      return "organisation";
-    case SpeakerKind::kUnknown:
-      break;
-  }
-  return "unknown";
-}
-
-std::string_view AttributedByName(AttributedBy by) {
-  switch (by) {
-    case AttributedBy::kCue:
-      return "cue";
-    case AttributedBy::kPronoun:
-      return "pronoun";
-    case AttributedBy::kContinuation:
-      return "continuation";
-    case AttributedBy::kByline:
-      return "byline";
-    case AttributedBy::kLabel:
-      return "label";
-    case AttributedBy::kNone:
-      break;
-  }
-  return "";
-}
 
 Result<std::vector<Quote>> FindQuotes(std::string_view text) {
   Result<SegmentedText> segmented = Segment(text);

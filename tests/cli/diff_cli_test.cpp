@@ -535,3 +535,46 @@ TEST_CASE("quotes: the text listing names speakers and marks partial quotes", "[
         std::string::npos);
   CHECK(listed.out.find("\n  (not speech)                 “truce”\n") != std::string::npos);
 }
+
+TEST_CASE("quotes --explain: the sample's quotes each name their rule and words", "[quotes][cli]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  REQUIRE(stet::test::AddSampleRevisions(archive, kUrl, "Vance: US could use sanctions"));
+  const nlohmann::json labels =
+      nlohmann::json::parse(ReadFile(SamplePath("expected.json")))["quotes_in"]["r2"];
+  RunResult listed =
+      Stet(archive, {"quotes", std::string(kUrl) + "@2", "--explain", "--format", "json"});
+  REQUIRE(listed.exit_code == 0);
+  const nlohmann::json out = nlohmann::json::parse(listed.out);
+  std::size_t speech = 0;
+  for (const nlohmann::json& quote : out["quotes"]) {
+    if (!quote["speech"].get<bool>()) continue;
+    ++speech;
+    INFO(quote["text"]);
+    // Every speech quote of the sample has its speaker from a rule that
+    // says which words it read.
+    const std::string explanation = quote["explanation"];
+    CHECK_FALSE(quote["speaker"].is_null());
+    CHECK(quote["speaker_kind"] == "person");
+    CHECK((quote["attribution"] == "cue" || quote["attribution"] == "pronoun" ||
+           quote["attribution"] == "continuation"));
+    CHECK(explanation.find(':') != std::string::npos);
+    const bool names_words = explanation.find("\u201C") != std::string::npos ||
+                             explanation.rfind("continuation", 0) == 0;
+    CHECK(names_words);
+    if (quote["attribution"] == "pronoun") {
+      CHECK(explanation.find(" is " + quote["speaker"].get<std::string>()) != std::string::npos);
+    }
+  }
+  CHECK(speech == labels.size());
+  // Without --explain the JSON has no explanation; the text listing shows
+  // one line under each quote with it.
+  const nlohmann::json plain = nlohmann::json::parse(
+      Stet(archive, {"quotes", std::string(kUrl) + "@2", "--format", "json"}).out);
+  CHECK_FALSE(plain["quotes"][0].contains("explanation"));
+  RunResult text = Stet(archive, {"quotes", std::string(kUrl) + "@2", "--explain"});
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("cue after the quote: \u201C") != std::string::npos);
+  CHECK(text.out.find("is Pete Hegseth") != std::string::npos);
+}
