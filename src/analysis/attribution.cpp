@@ -61,10 +61,7 @@ constexpr std::array<std::string_view, 22> kAdverbs = {
 
 }  // namespace
 
-bool IsUpperStart(std::string_view word) {
-  if (word.empty()) return false;
-  if (static_cast<unsigned char>(word.front()) < 0x80)
-    return word.front() >= 'A' && word.front() <= 'Z';
+bool IsUpperStartOutsideAscii(std::string_view word) {
   // A capital outside ASCII: "Ó Dálaigh", "Ørsted", "Łukasz".
   const icu::UnicodeString first = icu::UnicodeString::fromUTF8(icu::StringPiece(
       word.data(), static_cast<std::int32_t>(std::min<std::size_t>(word.size(), 4))));
@@ -129,6 +126,7 @@ void SetFlags(Word& word) {
   const unsigned kinds = lists.Lookup(word.lower);
   word.role = (kinds & WordLists::kRole) != 0;
   word.cue = (kinds & WordLists::kCue) != 0;
+  word.never_name = IsUpperStart(word.text) && NeverInName(word.lower);
 }
 
 }  // namespace
@@ -209,8 +207,8 @@ bool IsRole(const Word& word) {
 
 // A word that can be part of a name: capitalised, or initials ("JD").
 bool IsNameWord(const Word& word) {
-  return word.word && !word.quoted && IsUpperStart(word.text) && !IsPronoun(word.lower) &&
-         !NeverInName(word.lower);
+  return word.word && !word.quoted && !word.never_name && IsUpperStart(word.text) &&
+         !IsPronoun(word.lower);
 }
 
 std::string Join(const std::vector<Word>& words, std::size_t from, std::size_t to) {

@@ -16,17 +16,25 @@
 
 namespace stet::attribution {
 
-bool IsUpperStart(std::string_view word);
+bool IsUpperStartOutsideAscii(std::string_view word);
+// Whether `word` opens with a capital letter (ASCII inline, others by ICU).
+inline bool IsUpperStart(std::string_view word) {
+  if (word.empty()) return false;
+  const auto first = static_cast<unsigned char>(word.front());
+  if (first < 0x80) return first >= 'A' && first <= 'Z';
+  return IsUpperStartOutsideAscii(word);
+}
 bool IsPronoun(std::string_view lower);  // he, she, they, i, we
 
 // A token of a sentence, with its text.
 struct Word {
   Span span;
   std::string_view text;
-  std::string_view lower;  // the same bytes, ASCII letters in lower case
-  bool word = false;       // letters or digits, else punctuation
-  bool role = false;       // a title or role word
-  bool cue = false;        // a reporting word, or "according"
+  std::string_view lower;   // the same bytes, ASCII letters in lower case
+  bool word = false;        // letters or digits, else punctuation
+  bool role = false;        // a title or role word
+  bool cue = false;         // a reporting word, or "according"
+  bool never_name = false;  // capitalised but never part of a name ("Despite", "Tuesday")
   // Inside quotation marks: never a name, role or cue of the writer's own
   // sentence (what a sentence is about is not decided by quoted names).
   bool quoted = false;

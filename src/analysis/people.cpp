@@ -43,8 +43,8 @@ bool IsPossessiveMark(const Word& word) {
 
 }  // namespace
 
-std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const People& people) {
-  std::vector<PersonMention> mentions;
+std::vector<PersonMention> PersonCandidates(const std::vector<Word>& words) {
+  std::vector<PersonMention> candidates;
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (!IsNameWord(words[k]) && !IsRole(words[k])) continue;
     const std::size_t end = NameEnd(words, k);
@@ -59,35 +59,51 @@ std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const 
       k = end > k ? end - 1 : k;
       continue;
     }
-    const bool several = mention.name.find(' ') != std::string::npos;
-    const bool titled = !mention.role.empty();
+    PersonMention found;
+    found.name = mention.name;
+    found.word = k;
+    found.start = words[k].span.start;
+    found.end = end;
+    found.titled = !mention.role.empty();
+    found.possessive = end < words.size() && IsPossessiveMark(words[end]);
     // A single unknown word is a person only as what the sentence opens
-    // with ("Hahn was furious"; not "Harwick" in "in Harwick").
-    // (Not an opening participle: "Faced with …", "Having lost …".)
+    // with ("Hahn was furious"; not "Harwick" in "in Harwick"), and not an
+    // opening participle ("Faced with …") or a word a noun for a person
+    // follows ("Town clerk Habib Rahmani").
     const bool participle = mention.name.ends_with("ed") || mention.name.ends_with("ing");
     const bool describes = end < words.size() && words[end].word && NamesAPerson(words[end].lower);
-    const bool opens = k == 0 && end < words.size() && words[end].word &&
-                       !IsUpperStart(words[end].text) && !participle && !describes;
-    if (several || titled || people.Knows(mention.name) || opens) {
-      PersonMention found;
-      found.name = people.Resolve(mention.name);
-      found.word = k;
-      found.start = words[k].span.start;
-      found.end = end;
-      found.titled = titled;
-      found.possessive = end < words.size() && IsPossessiveMark(words[end]);
-      mentions.push_back(std::move(found));
-    }
+    found.opens = k == 0 && end < words.size() && words[end].word &&
+                  !IsUpperStart(words[end].text) && !participle && !describes;
+    candidates.push_back(std::move(found));
     k = end - 1;
+  }
+  return candidates;
+}
+
+std::vector<PersonMention> PersonMentions(const std::vector<PersonMention>& candidates,
+                                          const People& people) {
+  std::vector<PersonMention> mentions;
+  for (const PersonMention& candidate : candidates) {
+    const bool several = candidate.name.find(' ') != std::string::npos;
+    if (!several && !candidate.titled && !candidate.opens && !people.Knows(candidate.name)) {
+      continue;
+    }
+    PersonMention mention = candidate;
+    mention.name = people.Resolve(candidate.name);
+    mentions.push_back(std::move(mention));
   }
   return mentions;
 }
 
-std::vector<std::string> NamesToRegister(const std::vector<Word>& words) {
+std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const People& people) {
+  return PersonMentions(PersonCandidates(words), people);
+}
+
+std::vector<std::string> NamesToRegister(const std::vector<PersonMention>& candidates) {
   std::vector<std::string> names;
-  for (const PersonMention& mention : PersonMentions(words, People())) {
-    if (mention.titled || mention.name.find(' ') != std::string::npos) {
-      names.push_back(mention.name);
+  for (const PersonMention& candidate : candidates) {
+    if (candidate.titled || candidate.name.find(' ') != std::string::npos) {
+      names.push_back(candidate.name);
     }
   }
   return names;

@@ -43,6 +43,7 @@ struct PersonMention {
   std::size_t start = 0;    // byte offset of its first word in the text
   bool titled = false;      // with a title or role: "Mr. Castellano", "jockey Ruairi Doherty"
   bool possessive = false;  // "Trump’s approach": not what the sentence is about
+  bool opens = false;       // a single word opening the sentence ("Hahn was furious")
 };
 
 // The people sentence `words` names, in order: capitalised names (with
@@ -50,9 +51,15 @@ struct PersonMention {
 // unknown word counts only as the sentence's subject ("Hahn was furious").
 std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const People& people);
 
-// The names of `words` worth registering: two words or more, or any with
-// a title ("Mr. Castellano").
-std::vector<std::string> NamesToRegister(const std::vector<Word>& words);
+// The same in two steps, so that a text's sentences are read once: the
+// candidates of a sentence (names as written, single words included)...
+std::vector<PersonMention> PersonCandidates(const std::vector<Word>& words);
+// ...the names among them worth registering (two words or more, or with a
+// title: "Mr. Castellano")...
+std::vector<std::string> NamesToRegister(const std::vector<PersonMention>& candidates);
+// ...and, once every sentence's names are registered, the mentions.
+std::vector<PersonMention> PersonMentions(const std::vector<PersonMention>& candidates,
+                                          const People& people);
 
 // Gender evidence in one sentence: a title or role noun in a mention
 // ("Ms.", "spokeswoman"), a kinship noun naming it ("his daughter, Mariama

@@ -248,27 +248,66 @@ class Extractor {
   // word can name anyone, and only theirs are made into words.
   void CollectPeople() {
     mentions_.resize(sentences_.size());
-    std::vector<std::size_t> naming;
+    made_mentions_.assign(sentences_.size(), false);
     for (std::size_t s = 0; s < sentences_.size(); ++s) {
-      if (MayName(s)) naming.push_back(s);
-    }
-    for (std::size_t s : naming) {
-      for (const std::string& name : attribution::NamesToRegister(WordsOf(s))) people_.Add(name);
-    }
-    for (std::size_t s : naming) {
-      mentions_[s] = attribution::PersonMentions(WordsOf(s), people_);
-      attribution::NoteGenders(WordsOf(s), mentions_[s], people_);
+      if (!MayRegister(s)) continue;
+      for (const std::string& name :
+           attribution::NamesToRegister(attribution::PersonCandidates(WordsOf(s)))) {
+        people_.Add(name);
+      }
     }
   }
 
-  bool MayName(std::size_t s) const {
+  // Whether sentence `s` can hold a name worth registering: two capitalised
+  // words in a row ("Pete Hegseth", "Mr. Castellano") or a role before a
+  // capitalised word ("resident Ottoline Marsh"). Read on the tokens, so
+  // that most sentences of a long text are never made into words.
+  bool MayRegister(std::size_t s) const {
     const std::vector<Token>& tokens = tokens_[s];
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-      if (tokens[k].word && IsUpperStart(text_.substr(tokens[k].span.start, 1))) {
-        if (k > 0 || tokens.size() > 1) return true;
+    auto capital = [&](std::size_t k) {
+      return tokens[k].word && IsUpperStart(text_.substr(tokens[k].span.start, 4));
+    };
+    // Names inside quotation marks are not the writer's: skipped.
+    auto quoted = std::lower_bound(quoted_.begin(), quoted_.end(), sentences_[s].start,
+                                   [](Span span, std::size_t value) { return span.end <= value; });
+    for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
+      if (!tokens[k].word) continue;
+      while (quoted != quoted_.end() && quoted->end <= tokens[k].span.start) ++quoted;
+      if (quoted != quoted_.end() && quoted->start <= tokens[k].span.start) continue;
+      std::size_t next = k + 1;
+      if (!tokens[next].word && next + 1 < tokens.size() && text_[tokens[next].span.start] == '.') {
+        ++next;  // "Mr. Castellano", "Mary J. Ortega"
+      }
+      if (!capital(next)) continue;
+      if (capital(k)) return true;
+      const Span span = tokens[k].span;
+      if (IsRoleWord(std::string_view(lower_text_).substr(span.start, span.end - span.start))) {
+        return true;
       }
     }
     return false;
+  }
+
+  // The person mentions of sentence `s`, made when first asked for; the
+  // gender evidence of the sentences around it (four before, one after) is
+  // read first: pronouns look three sentences back, and a long text is not
+  // read whole for one pronoun at its end.
+  const std::vector<PersonMention>& MentionsOf(std::size_t s) {
+    const std::size_t upto = std::min(s + 2, sentences_.size());
+    gendered_upto_ = std::max(gendered_upto_, s > 4 ? s - 4 : 0);
+    for (; gendered_upto_ < upto; ++gendered_upto_) {
+      const std::size_t t = gendered_upto_;
+      attribution::NoteGenders(WordsOf(t), MakeMentions(t), people_);
+    }
+    return MakeMentions(s);
+  }
+
+  const std::vector<PersonMention>& MakeMentions(std::size_t s) {
+    if (!made_mentions_[s]) {
+      mentions_[s] = attribution::PersonMentions(WordsOf(s), people_);
+      made_mentions_[s] = true;
+    }
+    return mentions_[s];
   }
 
   // Words of sentence `s` strictly before `limit` / from `from` on, outside
@@ -379,8 +418,7 @@ class Extractor {
   // asked.), else the person the sentence before names (“The last word
   // went to the head, Bronwen Pryce.”), else the one person the next names
   // ("The question came from Councillor Imogen Hale"), in its paragraph.
-  std::optional<Attribution> Neighbour(std::size_t first, std::size_t last,
-                                       std::size_t paragraph) const {
+  std::optional<Attribution> Neighbour(std::size_t first, std::size_t last, std::size_t paragraph) {
     const Span within = paragraphs_[paragraph];
     const std::size_t next = last + 1;
     const bool has_next = next < sentences_.size() && sentences_[next].start < within.end;
@@ -394,13 +432,13 @@ class Extractor {
       }
     }
     if (first > 0 && sentences_[first - 1].start >= within.start) {
-      for (const PersonMention& person : mentions_[first - 1]) {
+      for (const PersonMention& person : MentionsOf(first - 1)) {
         if (!person.possessive) return Named(person.name, "no cue: named in the sentence before");
       }
     }
     if (has_next) {
       const PersonMention* only = nullptr;
-      for (const PersonMention& person : mentions_[next]) {
+      for (const PersonMention& person : MentionsOf(next)) {
         if (person.possessive) continue;
         if (only && only->name != person.name) return std::nullopt;
         only = &person;
@@ -418,7 +456,7 @@ class Extractor {
   // pronouns after a name). A sentence that names nobody passes the
   // question on to the one before ("He conceded at midnight.").
   std::optional<std::string> ResolvePronoun(std::size_t s, std::size_t at, Gender gender,
-                                            std::string* where = nullptr) const {
+                                            std::string* where = nullptr) {
     auto found_in = [&](std::string text) {
       if (where) *where = std::move(text);
     };
@@ -440,7 +478,7 @@ class Extractor {
       const Gender known = people_.GenderOf(name);
       return known == Gender::kUnknown || known == gender;
     };
-    if (std::optional<std::string> same = pick(mentions_[s], at)) {
+    if (std::optional<std::string> same = pick(MentionsOf(s), at)) {
       found_in("named before it in the sentence");
       return same;
     }
@@ -456,7 +494,7 @@ class Extractor {
         found_in("speaker of a quote " + ago);
         return sentence_speaker_[t];
       }
-      if (std::optional<std::string> found = pick(mentions_[t], SIZE_MAX)) {
+      if (std::optional<std::string> found = pick(MentionsOf(t), SIZE_MAX)) {
         found_in("named " + ago);
         return found;
       }
@@ -470,7 +508,7 @@ class Extractor {
   // Harun Aksoy voted against it, calling it …"; an organisation only when
   // the sentence names no one ("the Coastal Weather Service issued a
   // warning, noting that …").
-  std::optional<Mention> ClauseSubject(std::size_t s, std::size_t at) const {
+  std::optional<Mention> ClauseSubject(std::size_t s, std::size_t at) {
     const std::vector<Word>& words = WordsOf(s);
     std::optional<Mention> organisation;
     for (std::size_t k = 0; k < words.size() && words[k].span.start < at; ++k) {
@@ -486,7 +524,7 @@ class Extractor {
         named.pronoun_text = std::string(word.text);
         return named;
       }
-      for (const PersonMention& mention : mentions_[s]) {
+      for (const PersonMention& mention : MentionsOf(s)) {
         if (mention.start == word.span.start && !mention.possessive) {
           Mention named;
           named.name = named.written = mention.name;
@@ -570,8 +608,10 @@ class Extractor {
   mutable std::vector<bool> built_;
   std::vector<Span> paragraphs_;
   People people_;
-  std::vector<std::vector<PersonMention>> mentions_;  // per sentence
-  std::vector<std::string> sentence_speaker_;         // per sentence: a quote's speaker in it
+  std::vector<std::vector<PersonMention>> mentions_;  // per sentence, see MentionsOf
+  std::vector<bool> made_mentions_;
+  std::size_t gendered_upto_ = 0;              // sentences before it gave their gender evidence
+  std::vector<std::string> sentence_speaker_;  // per sentence: a quote's speaker in it
 };
 
 }  // namespace
