@@ -13,6 +13,7 @@
 
 #include "analysis/attribution.h"
 #include "analysis/names.h"
+#include "stet/segment.h"
 
 namespace stet::attribution {
 
@@ -60,6 +61,15 @@ std::vector<std::string> NamesToRegister(const std::vector<PersonMention>& candi
 // ...and, once every sentence's names are registered, the mentions.
 std::vector<PersonMention> PersonMentions(const std::vector<PersonMention>& candidates,
                                           const People& people);
+
+// Whether a sentence (its `tokens` in `text`; `lower_text` the same in
+// lower case) can hold a name worth registering: two capitalised words in a
+// row ("Pete Hegseth", "Mr. Castellano") or a role before a capitalised word
+// ("resident Ottoline Marsh"), outside the `quoted` spans (sorted). Read on
+// the tokens, so that most sentences of a long text are never made into
+// words.
+bool MayNameSomeone(std::string_view text, std::string_view lower_text,
+                    const std::vector<Token>& tokens, const std::vector<Span>& quoted);
 
 // Gender evidence in one sentence: a title or role noun in a mention
 // ("Ms.", "spokeswoman"), a kinship noun naming it ("his daughter, Mariama

@@ -19,6 +19,13 @@ inline constexpr std::string_view kOpenLow = "\u201E";     // „
 inline constexpr std::string_view kOpenGuillemet = "\u00AB";
 inline constexpr std::string_view kCloseGuillemet = "\u00BB";
 
+inline bool IsOpenMark(std::string_view mark) {
+  return mark == kOpenCurly || mark == kOpenLow || mark == kOpenGuillemet || mark == "\"";
+}
+inline bool IsCloseMark(std::string_view mark) {
+  return mark == kCloseCurly || mark == kCloseGuillemet || mark == "\"";
+}
+
 // One quotation: its parts (more than one when it is split by an
 // attribution or runs over paragraphs), each with and without its marks.
 struct RawQuote {

@@ -250,42 +250,12 @@ class Extractor {
     mentions_.resize(sentences_.size());
     made_mentions_.assign(sentences_.size(), false);
     for (std::size_t s = 0; s < sentences_.size(); ++s) {
-      if (!MayRegister(s)) continue;
+      if (!attribution::MayNameSomeone(text_, lower_text_, tokens_[s], quoted_)) continue;
       for (const std::string& name :
            attribution::NamesToRegister(attribution::PersonCandidates(WordsOf(s)))) {
         people_.Add(name);
       }
     }
-  }
-
-  // Whether sentence `s` can hold a name worth registering: two capitalised
-  // words in a row ("Pete Hegseth", "Mr. Castellano") or a role before a
-  // capitalised word ("resident Ottoline Marsh"). Read on the tokens, so
-  // that most sentences of a long text are never made into words.
-  bool MayRegister(std::size_t s) const {
-    const std::vector<Token>& tokens = tokens_[s];
-    auto capital = [&](std::size_t k) {
-      return tokens[k].word && IsUpperStart(text_.substr(tokens[k].span.start, 4));
-    };
-    // Names inside quotation marks are not the writer's: skipped.
-    auto quoted = std::lower_bound(quoted_.begin(), quoted_.end(), sentences_[s].start,
-                                   [](Span span, std::size_t value) { return span.end <= value; });
-    for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
-      if (!tokens[k].word) continue;
-      while (quoted != quoted_.end() && quoted->end <= tokens[k].span.start) ++quoted;
-      if (quoted != quoted_.end() && quoted->start <= tokens[k].span.start) continue;
-      std::size_t next = k + 1;
-      if (!tokens[next].word && next + 1 < tokens.size() && text_[tokens[next].span.start] == '.') {
-        ++next;  // "Mr. Castellano", "Mary J. Ortega"
-      }
-      if (!capital(next)) continue;
-      if (capital(k)) return true;
-      const Span span = tokens[k].span;
-      if (IsRoleWord(std::string_view(lower_text_).substr(span.start, span.end - span.start))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // The person mentions of sentence `s`, made when first asked for; the
@@ -336,13 +306,6 @@ class Extractor {
       words.push_back(word);
     }
     return words;
-  }
-
-  static bool IsOpenMark(std::string_view text) {
-    return text == kOpenCurly || text == kOpenLow || text == kOpenGuillemet || text == "\"";
-  }
-  static bool IsCloseMark(std::string_view text) {
-    return text == kCloseCurly || text == kCloseGuillemet || text == "\"";
   }
 
   std::optional<Attribution> FirstCue(const std::vector<Word>& words) const {
