@@ -106,6 +106,10 @@ std::string SpeakerKey(const std::string& speaker) {
 // Scores the pattern suite; returns the number of cases not right.
 int RunPatterns(const nlohmann::json& suite, bool show_failures) {
   std::map<std::string, std::pair<int, int>> by_class;  // right, total
+  // Speaker right over the labelled speech quotes found, by how the label
+  // says the speaker is known (cue, pronoun, continuation, byline, label).
+  std::map<std::string, std::pair<int, int>> speaker_by_attribution;
+  int labelled_speech = 0, found_speech = 0, reported_speech = 0;
   int wrong = 0;
   for (const nlohmann::json& test : suite["cases"]) {
     const std::string text = test["text"];
@@ -135,12 +139,20 @@ int RunPatterns(const nlohmann::json& suite, bool show_failures) {
         if (match) problems.push_back("\"" + match->text + "\" taken as speech");
         continue;
       }
+      ++labelled_speech;
       if (!match) {
         problems.push_back("\"" + expected["content"].get<std::string>() + "\" not found");
         continue;
       }
+      ++found_speech;
       const std::string wanted =
           expected["speaker"].is_string() ? expected["speaker"].get<std::string>() : "";
+      auto& [speaker_right, speaker_total] =
+          speaker_by_attribution[expected["attribution"].is_string()
+                                     ? expected["attribution"].get<std::string>()
+                                     : "none"];
+      ++speaker_total;
+      if (SpeakerKey(match->speaker) == SpeakerKey(wanted)) ++speaker_right;
       if (SpeakerKey(match->speaker) != SpeakerKey(wanted)) {
         problems.push_back("\"" + match->text + "\": speaker \"" + match->speaker +
                            "\", wanted \"" + wanted + "\"");
@@ -159,6 +171,7 @@ int RunPatterns(const nlohmann::json& suite, bool show_failures) {
                            how);
       }
     }
+    reported_speech += static_cast<int>(ours.size());
     for (std::size_t k = 0; k < ours.size(); ++k) {
       if (!used[k]) problems.push_back("\"" + ours[k].text + "\" is no labelled speech");
     }
@@ -182,6 +195,13 @@ int RunPatterns(const nlohmann::json& suite, bool show_failures) {
   }
   std::printf("patterns %-26s %3d / %3d right (%.1f%%)\n", "all", right_all, total_all,
               total_all ? 100.0 * right_all / total_all : 0.0);
+  std::printf("patterns speech quotes: %d labelled, %d found, %d reported by stet\n",
+              labelled_speech, found_speech, reported_speech);
+  for (const auto& [how, counts] : speaker_by_attribution) {
+    std::printf("patterns speaker right, labelled %-13s %3d / %3d (%.1f%%)\n", how.c_str(),
+                counts.first, counts.second,
+                counts.second ? 100.0 * counts.first / counts.second : 0.0);
+  }
   return wrong;
 }
 
