@@ -71,18 +71,26 @@ struct Quote {
   SpeakerKind speaker_kind = SpeakerKind::kUnknown;
   AttributedBy attributed_by = AttributedBy::kNone;
   // Which rule attributed the quote, from which words (`stet quotes
-  // --explain`): "cue: “Brandvold answered” after the quote".
+  // --explain`): "cue after the quote: “Brandvold”, “answered”". Empty
+  // unless asked for (QuoteOptions::explain).
   std::string explanation;
 
   Span Whole() const { return {parts.front().start, parts.back().end}; }
 };
 
+struct QuoteOptions {
+  // Fill each quote's `explanation` (it costs a few strings per quote, which
+  // a comparison of two long revisions does without).
+  bool explain = false;
+};
+
 // The quotes of `text` in order. REQUIRES: valid UTF-8. Fails only if
 // sentence segmentation does (ICU's rules cannot be loaded).
-Result<std::vector<Quote>> FindQuotes(std::string_view text);
+Result<std::vector<Quote>> FindQuotes(std::string_view text, const QuoteOptions& options = {});
 
 // The same over a text already segmented (Segment(text)).
-std::vector<Quote> FindQuotes(std::string_view text, const SegmentedText& segmented);
+std::vector<Quote> FindQuotes(std::string_view text, const SegmentedText& segmented,
+                              const QuoteOptions& options = {});
 
 enum class QuoteChangeKind { kAdded, kRemoved, kEdited, kReattributed };
 

@@ -49,8 +49,9 @@ using attribution::WordsIn;
 
 class Extractor {
  public:
-  Extractor(std::string_view text, const SegmentedText& segmented)
-      : text_(text),
+  Extractor(std::string_view text, const SegmentedText& segmented, bool explain)
+      : explain_(explain),
+        text_(text),
         lower_text_(LowerAscii(text)),
         sentences_(segmented.sentences),
         tokens_(segmented.tokens) {}
@@ -101,7 +102,8 @@ class Extractor {
           (!starts_sentence &&
            IsTitleInSentence(text_, lower_text_, quote.text, whole, attribution.has_value()))) {
         quote.speech = false;
-        quote.explanation = "not speech: a title, quoted inside the writer's sentence";
+        if (explain_)
+          quote.explanation = "not speech: a title, quoted inside the writer's sentence";
         quotes.push_back(std::move(quote));
         continue;
       }
@@ -157,16 +159,17 @@ class Extractor {
         // ("said the hall was “late” and “over budget”").
         quote.attributed_by = first_sentence == previous_sentence ? before.attributed_by
                                                                   : AttributedBy::kContinuation;
-        quote.explanation =
-            first_sentence == previous_sentence
-                ? "same sentence as the quote before it: " + before.explanation
-                : "continuation: no cue, follows a quote of " +
-                      (before.speaker.empty() ? "an unknown speaker" : before.speaker);
+        if (explain_)
+          quote.explanation =
+              first_sentence == previous_sentence
+                  ? "same sentence as the quote before it: " + before.explanation
+                  : "continuation: no cue, follows a quote of " +
+                        (before.speaker.empty() ? "an unknown speaker" : before.speaker);
       } else if (quote.partial) {
         quote.speech = false;  // scare quotes: the writer's words, marked
-        quote.explanation = "not speech: quoted words no one is said to say";
+        if (explain_) quote.explanation = "not speech: quoted words no one is said to say";
       } else {
-        quote.explanation = "no speaker: no cue, byline or label names one";
+        if (explain_) quote.explanation = "no speaker: no cue, byline or label names one";
       }
       if (quote.speech) {
         previous_speech = quotes.size();
@@ -283,29 +286,24 @@ class Extractor {
   // Words of sentence `s` strictly before `limit` / from `from` on, outside
   // quotation marks, stopping at the next opening mark.
   std::vector<Word> WordsBefore(std::size_t s, std::size_t limit) const {
-    std::vector<Word> words;
-    for (const Word& word : WordsOf(s)) {
-      if (word.span.start >= limit) break;
-      words.push_back(word);
-    }
+    const std::vector<Word>& all = WordsOf(s);
+    std::size_t end = 0;
+    while (end < all.size() && all[end].span.start < limit) ++end;
     // Only the words after the last closing mark belong to this clause.
-    for (std::size_t k = words.size(); k > 0; --k) {
-      if (IsCloseMark(words[k - 1].text)) {
-        words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
-        break;
-      }
-    }
-    return words;
+    std::size_t begin = end;
+    while (begin > 0 && !IsCloseMark(all[begin - 1].text)) --begin;
+    return std::vector<Word>(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                             all.begin() + static_cast<std::ptrdiff_t>(end));
   }
 
   std::vector<Word> WordsAfter(std::size_t s, std::size_t from) const {
-    std::vector<Word> words;
-    for (const Word& word : WordsOf(s)) {
-      if (word.span.start < from) continue;
-      if (IsOpenMark(word.text)) break;
-      words.push_back(word);
-    }
-    return words;
+    const std::vector<Word>& all = WordsOf(s);
+    std::size_t begin = 0;
+    while (begin < all.size() && all[begin].span.start < from) ++begin;
+    std::size_t end = begin;
+    while (end < all.size() && !IsOpenMark(all[end].text)) ++end;
+    return std::vector<Word>(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                             all.begin() + static_cast<std::ptrdiff_t>(end));
   }
 
   std::optional<Attribution> FirstCue(const std::vector<Word>& words) const {
@@ -505,22 +503,25 @@ class Extractor {
     quote.role = attribution.mention.role;
     const Mention& mention = attribution.mention;
     // What `--explain` prints: the rule, and the words it read.
-    const std::string words =
-        attribution.cue.empty()
-            ? "\u201C" + mention.written + "\u201D"
-            : "\u201C" + mention.written + "\u201D, \u201C" + attribution.cue + "\u201D";
-    quote.explanation = attribution.rule + ": " + words;
+    if (explain_) {
+      quote.explanation =
+          attribution.rule + ": \u201C" +
+          (mention.clause_subject    ? attribution.cue
+           : attribution.cue.empty() ? mention.written
+                                     : mention.written + "\u201D, \u201C" + attribution.cue) +
+          "\u201D";
+    }
     if (mention.clause_subject) {
-      quote.explanation = attribution.rule + ": \u201C" + attribution.cue + "\u201D";
       if (std::optional<Mention> subject = ClauseSubject(sentence, mention.span.start)) {
         quote.speaker = subject->organisation ? subject->written : subject->name;
         quote.mention = subject->written;
         quote.speaker_kind =
             subject->organisation ? SpeakerKind::kOrganisation : SpeakerKind::kPerson;
         quote.attributed_by = subject->pronoun ? AttributedBy::kPronoun : AttributedBy::kCue;
-        quote.explanation += " shares the subject of the sentence's main clause, " +
-                             (subject->pronoun ? subject->pronoun_text + " = " : "") +
-                             quote.speaker;
+        if (explain_)
+          quote.explanation += " shares the subject of the sentence's main clause, " +
+                               (subject->pronoun ? subject->pronoun_text + " = " : "") +
+                               quote.speaker;
       }
       return;
     }
@@ -539,29 +540,32 @@ class Extractor {
       }
       quote.speaker = people_.Resolve(mention.name);
       quote.speaker_kind = SpeakerKind::kPerson;
-      if (quote.speaker != mention.name)
+      if (explain_ && quote.speaker != mention.name)
         quote.explanation += "; " + mention.name + " is " + quote.speaker;
       return;
     }
     quote.attributed_by = AttributedBy::kPronoun;
     const Gender gender = GenderOfWord(AsciiLower(mention.pronoun_text));
     if (gender == Gender::kUnknown) {
-      quote.explanation += "; \u201C" + mention.pronoun_text + "\u201D names no one person";
+      if (explain_)
+        quote.explanation += "; \u201C" + mention.pronoun_text + "\u201D names no one person";
       return;  // "I", "we", "they": left unknown
     }
     std::string where;
     if (std::optional<std::string> person =
-            ResolvePronoun(sentence, mention.span.start, gender, &where)) {
+            ResolvePronoun(sentence, mention.span.start, gender, explain_ ? &where : nullptr)) {
       quote.speaker = *person;
       quote.speaker_kind = SpeakerKind::kPerson;
       people_.NoteGender(*person, gender);
-      quote.explanation += "; " + mention.pronoun_text + " is " + *person + ", " + where;
-    } else {
+      if (explain_)
+        quote.explanation += "; " + mention.pronoun_text + " is " + *person + ", " + where;
+    } else if (explain_) {
       quote.explanation +=
           "; no one before it agrees with \u201C" + mention.pronoun_text + "\u201D";
     }
   }
 
+  const bool explain_;  // fill Quote::explanation
   std::string_view text_;
   const std::string lower_text_;  // text_ with ASCII letters in lower case, same offsets
   const std::vector<Span>& sentences_;
@@ -579,14 +583,15 @@ class Extractor {
 
 }  // namespace
 
-Result<std::vector<Quote>> FindQuotes(std::string_view text) {
+Result<std::vector<Quote>> FindQuotes(std::string_view text, const QuoteOptions& options) {
   Result<SegmentedText> segmented = Segment(text);
   if (!segmented.ok()) return segmented.status();
-  return FindQuotes(text, *segmented);
+  return FindQuotes(text, *segmented, options);
 }
 
-std::vector<Quote> FindQuotes(std::string_view text, const SegmentedText& segmented) {
-  return Extractor(text, segmented).Run();
+std::vector<Quote> FindQuotes(std::string_view text, const SegmentedText& segmented,
+                              const QuoteOptions& options) {
+  return Extractor(text, segmented, options.explain).Run();
 }
 
 }  // namespace stet

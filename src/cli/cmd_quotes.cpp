@@ -48,7 +48,7 @@ int RunHistory(const QuotesOptions& options, Archive& archive) {
   if (!target.revision.empty()) {
     Result<std::string> text = archive.ReadText(*given);
     if (!text.ok()) return Fail(text.status().WithOperation("quotes"));
-    Result<std::vector<Quote>> quotes = FindQuotes(*text);
+    Result<std::vector<Quote>> quotes = FindQuotes(*text, QuoteOptions{options.explain});
     if (!quotes.ok()) return Fail(quotes.status().WithOperation("quotes"));
     if (Holding(*quotes, options.history).empty()) {
       return Fail(Status::NotFound("quotes " + options.target + ": no quote holds \"" +
@@ -64,7 +64,7 @@ int RunHistory(const QuotesOptions& options, Archive& archive) {
   for (const RevisionInfo& revision : *log) {
     Result<std::string> text = archive.ReadText(revision);
     if (!text.ok()) return Fail(text.status().WithOperation("quotes"));
-    Result<std::vector<Quote>> quotes = FindQuotes(*text);
+    Result<std::vector<Quote>> quotes = FindQuotes(*text, QuoteOptions{options.explain});
     if (!quotes.ok()) return Fail(quotes.status().WithOperation("quotes"));
     const std::vector<const Quote*> found = Holding(*quotes, options.history);
     seen = seen || !found.empty();
@@ -103,7 +103,7 @@ int RunQuotes(const QuotesOptions& options, const Context& context) {
   if (!revision.ok()) return Fail(revision.status().WithOperation("quotes"));
   Result<std::string> text = archive->ReadText(*revision);
   if (!text.ok()) return Fail(text.status().WithOperation("quotes"));
-  Result<std::vector<Quote>> quotes = FindQuotes(*text);
+  Result<std::vector<Quote>> quotes = FindQuotes(*text, QuoteOptions{options.explain});
   if (!quotes.ok()) return Fail(quotes.status().WithOperation("quotes"));
   if (options.format == Format::kJson) {
     nlohmann::json out = RevisionJson(*revision);
