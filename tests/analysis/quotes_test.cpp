@@ -5,9 +5,11 @@
 
 #include <cctype>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "analysis/reporting_verbs.h"
 #include "stet/quotes.h"
 #include "test_support.h"
 
@@ -408,4 +410,22 @@ TEST_CASE("quotes: a pronoun resolved anew by an edit above it is no re-attribut
   const stet::QuoteComparison renamed = stet::CompareQuotes(before, named);
   REQUIRE(renamed.changes.size() == 1);
   CHECK(renamed.changes[0].kind == QuoteChangeKind::kReattributed);
+}
+
+TEST_CASE("quotes: the reporting-verb lexicon has every form of its verbs", "[quotes]") {
+  std::set<std::string> forms;
+  for (const stet::attribution::VerbFormEntry& entry : stet::attribution::ReportingVerbForms()) {
+    forms.insert(entry.word);
+  }
+  for (const char* form :
+       {"answered", "answers",  "answering", "admitted", "admitting", "replied",  "replies",
+        "labeled",  "labelled", "dubbed",    "said",     "says",      "saying",   "written",
+        "wrote",    "pleaded",  "argued",    "arguing",  "cried",     "testifies"}) {
+    INFO(form);
+    CHECK(forms.count(form) == 1);
+  }
+  for (const char* wrong : {"sayed", "admited", "replyed", "writed", "arguing s"}) {
+    INFO(wrong);
+    CHECK(forms.count(wrong) == 0);
+  }
 }
