@@ -211,7 +211,7 @@ bool IsNameWord(const Word& word) {
          !IsPronoun(word.lower);
 }
 
-std::string Join(const std::vector<Word>& words, std::size_t from, std::size_t to) {
+std::string Join(std::span<const Word> words, std::size_t from, std::size_t to) {
   std::string out;
   for (std::size_t k = from; k < to; ++k) {
     if (!out.empty()) out += ' ';
@@ -220,7 +220,7 @@ std::string Join(const std::vector<Word>& words, std::size_t from, std::size_t t
   return out;
 }
 
-std::size_t RoleEnd(const std::vector<Word>& words, std::size_t from, std::size_t to) {
+std::size_t RoleEnd(std::span<const Word> words, std::size_t from, std::size_t to) {
   std::size_t k = from;
   // "Developer Anselm Krieger", "Greengrocer Abdul Karim Yousef": a noun for
   // a person, capitalised before a name of two words or more.
@@ -258,7 +258,7 @@ std::size_t RoleEnd(const std::vector<Word>& words, std::size_t from, std::size_
 // demonym or "of X" attached to them ("Ukrainian President", "Secretary of
 // State"), a descriptive phrase ending in a role ("Pell County treasurer"),
 // then the name.
-Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t to) {
+Mention SplitRole(std::span<const Word> words, std::size_t from, std::size_t to) {
   Mention mention;
   const std::size_t k = RoleEnd(words, from, to);
   mention.role = Join(words, from, k);
@@ -283,14 +283,14 @@ bool IsArabicArticleName(const Word& word) {
 
 // Whether words[k] continues a name that goes on at words[k + 1]: a
 // particle between two name words.
-bool ParticleInName(const std::vector<Word>& words, std::size_t k) {
+bool ParticleInName(std::span<const Word> words, std::size_t k) {
   std::size_t next = k;
   while (next < words.size() && IsParticle(words[next])) ++next;
   return next > k && next < words.size() &&
          (IsNameWord(words[next]) || IsArabicArticleName(words[next]));
 }
 
-std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::size_t floor) {
+std::size_t NameStart(std::span<const Word> words, std::size_t last, std::size_t floor) {
   std::size_t start = last;
   while (start > floor) {
     const Word& previous = words[start - 1];
@@ -312,7 +312,7 @@ std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::siz
 }
 
 // The name starting at words[first], scanning forward: [first, end).
-std::size_t NameEnd(const std::vector<Word>& words, std::size_t first) {
+std::size_t NameEnd(std::span<const Word> words, std::size_t first) {
   std::size_t end = first;
   while (end < words.size()) {
     if (end > first && (IsArabicArticleName(words[end]) || ParticleInName(words, end))) {
@@ -330,7 +330,7 @@ std::size_t NameEnd(const std::vector<Word>& words, std::size_t first) {
   return end;
 }
 
-bool IsCue(const std::vector<Word>& words, std::size_t k) {
+bool IsCue(std::span<const Word> words, std::size_t k) {
   if (!words[k].cue || words[k].quoted) return false;
   // Capitalised inside a sentence it is a name: "Orion Rail said".
   if (k > 0 && IsUpperStart(words[k].text)) return false;
@@ -363,7 +363,7 @@ bool IsVerbChainWord(const Word& word) {
 // The speaker standing before the cue at words[k], over adverbs ("He later
 // informed") and an apposition ("Trump, 78, disclosed"; "Vance, the vice
 // president, said").
-std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t k,
+std::optional<Mention> SubjectBefore(std::span<const Word> words, std::size_t k,
                                      std::size_t floor) {
   std::size_t j = k;
   while (j > floor && IsVerbChainWord(words[j - 1])) --j;
@@ -424,7 +424,7 @@ std::optional<Mention> SubjectBefore(const std::vector<Word>& words, std::size_t
 
 // The speaker after the cue at words[k]: "said Vance", "according to the
 // Wall Street Journal".
-std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t k) {
+std::optional<Mention> SubjectAfter(std::span<const Word> words, std::size_t k) {
   std::size_t first = k + 1;
   if (words[k].lower == "according") ++first;
   if (first >= words.size()) return std::nullopt;
@@ -490,7 +490,7 @@ std::optional<Mention> SubjectAfter(const std::vector<Word>& words, std::size_t 
 
 }  // namespace
 
-std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, std::size_t floor) {
+std::optional<Attribution> CueAt(std::span<const Word> words, std::size_t k, std::size_t floor) {
   if (!IsCue(words, k)) return std::nullopt;
   const std::string cue =
       words[k].lower == "according" ? "according to" : std::string(words[k].text);

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,22 +73,22 @@ struct Mention {
 };
 
 // words[from, to) joined by single spaces.
-std::string Join(const std::vector<Word>& words, std::size_t from, std::size_t to);
+std::string Join(std::span<const Word> words, std::size_t from, std::size_t to);
 // Where the role words of words[from, to) end and the name begins.
-std::size_t RoleEnd(const std::vector<Word>& words, std::size_t from, std::size_t to);
+std::size_t RoleEnd(std::span<const Word> words, std::size_t from, std::size_t to);
 // Splits words[from, to) into role and name.
-Mention SplitRole(const std::vector<Word>& words, std::size_t from, std::size_t to);
+Mention SplitRole(std::span<const Word> words, std::size_t from, std::size_t to);
 // The first index of the name ending at words[last], scanning back no
 // further than `floor`; the end of the name starting at words[first].
-std::size_t NameStart(const std::vector<Word>& words, std::size_t last, std::size_t floor);
-std::size_t NameEnd(const std::vector<Word>& words, std::size_t first);
+std::size_t NameStart(std::span<const Word> words, std::size_t last, std::size_t floor);
+std::size_t NameEnd(std::span<const Word> words, std::size_t first);
 
 // The organisation whose name starts at words[k] ("the Coastal Weather
 // Service"); nullopt when none does.
-std::optional<Mention> OrganisationAt(const std::vector<Word>& words, std::size_t k);
+std::optional<Mention> OrganisationAt(std::span<const Word> words, std::size_t k);
 
 // Whether words[k] is a reporting cue ("said", "according" before "to").
-bool IsCue(const std::vector<Word>& words, std::size_t k);
+bool IsCue(std::span<const Word> words, std::size_t k);
 
 struct Attribution {
   Mention mention;
@@ -99,7 +100,7 @@ struct Attribution {
 // The attribution made by the cue at words[k]: its speaker before it (not
 // before words[floor]) or after it; nullopt when words[k] is no cue or names
 // nobody.
-std::optional<Attribution> CueAt(const std::vector<Word>& words, std::size_t k, std::size_t floor);
+std::optional<Attribution> CueAt(std::span<const Word> words, std::size_t k, std::size_t floor);
 
 }  // namespace stet::attribution
 

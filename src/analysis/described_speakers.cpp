@@ -49,7 +49,7 @@ bool InPhrase(const Word& word) {
 // described ("a spokeswoman for the council": a person noun or title in
 // it) or an organisation (an organisation word: "the club", "police",
 // "Ferreira’s campaign", "Kessel Freight Lines"); nullopt when neither.
-std::optional<Mention> DescribedSpeaker(const std::vector<Word>& words, std::size_t from,
+std::optional<Mention> DescribedSpeaker(std::span<const Word> words, std::size_t from,
                                         std::size_t to) {
   if (from >= to) return std::nullopt;
   // The phrase's head comes before its modifiers ("a detective involved in
@@ -88,7 +88,7 @@ std::optional<Mention> DescribedSpeaker(const std::vector<Word>& words, std::siz
 // The describing phrase ending at words[end - 1]: back to its determiner
 // ("a", "the", "one"), or over a plain noun ("police"), and over
 // prepositional modifiers ("a spokesman for the company").
-std::optional<Mention> PhraseEndingAt(const std::vector<Word>& words, std::size_t end,
+std::optional<Mention> PhraseEndingAt(std::span<const Word> words, std::size_t end,
                                       std::size_t floor) {
   std::size_t start = end;
   while (start > floor && end - start < 10 && InPhrase(words[start - 1])) {
@@ -108,7 +108,7 @@ std::optional<Mention> PhraseEndingAt(const std::vector<Word>& words, std::size_
 // The describing phrase opening at words[first]: to its head and the
 // modifiers after it, stopping at a comma or a relative clause ("said a
 // Port Authority official who asked not to be named").
-std::optional<Mention> PhraseStartingAt(const std::vector<Word>& words, std::size_t first) {
+std::optional<Mention> PhraseStartingAt(std::span<const Word> words, std::size_t first) {
   if (first >= words.size() || !IsDeterminer(words[first].lower)) return std::nullopt;
   std::size_t end = first + 1;
   while (end < words.size() && end - first < 10 && InPhrase(words[end])) {
@@ -124,7 +124,7 @@ std::optional<Mention> PhraseStartingAt(const std::vector<Word>& words, std::siz
 
 // words[from, to) as an organisation's name when one of its words says so
 // ("Kessel Freight Lines", "Ministry of Health", "Brenmoor Teachers’ Union").
-std::optional<Mention> OrganisationNamed(const std::vector<Word>& words, std::size_t from,
+std::optional<Mention> OrganisationNamed(std::span<const Word> words, std::size_t from,
                                          std::size_t to) {
   // "Police Chief Anwar Siddiqui": a person with an organisation's title;
   // "Health Ministry": the organisation, all of it.
@@ -143,7 +143,7 @@ std::optional<Mention> OrganisationNamed(const std::vector<Word>& words, std::si
   return mention;
 }
 
-std::optional<Mention> OrganisationAt(const std::vector<Word>& words, std::size_t k) {
+std::optional<Mention> OrganisationAt(std::span<const Word> words, std::size_t k) {
   if (k >= words.size() || !IsNameWord(words[k])) return std::nullopt;
   const bool after_the = k > 0 && words[k - 1].lower == "the";
   std::optional<Mention> named = OrganisationNamed(words, k, NameEnd(words, k));

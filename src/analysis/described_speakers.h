@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -23,19 +24,19 @@ bool InPhrase(const Word& word);
 // words[from, to) as a described speaker: a person (its head, before any
 // prepositional modifier, a role or a noun for a person) or an
 // organisation (its head an organisation word); nullopt when neither.
-std::optional<Mention> DescribedSpeaker(const std::vector<Word>& words, std::size_t from,
+std::optional<Mention> DescribedSpeaker(std::span<const Word> words, std::size_t from,
                                         std::size_t to);
 // The describing phrase ending at words[end - 1] (back to its determiner,
 // over prepositional modifiers: "a spokesman for the company").
-std::optional<Mention> PhraseEndingAt(const std::vector<Word>& words, std::size_t end,
+std::optional<Mention> PhraseEndingAt(std::span<const Word> words, std::size_t end,
                                       std::size_t floor);
 // The describing phrase opening at words[first] with a determiner, to a
 // comma or a relative clause ("a Port Authority official who …").
-std::optional<Mention> PhraseStartingAt(const std::vector<Word>& words, std::size_t first);
+std::optional<Mention> PhraseStartingAt(std::span<const Word> words, std::size_t first);
 // words[from, to) as an organisation's name when one of its words says so
 // ("Kessel Freight Lines", "Ministry of Health"); not a person with an
 // organisation's title ("Police Chief Anwar Siddiqui").
-std::optional<Mention> OrganisationNamed(const std::vector<Word>& words, std::size_t from,
+std::optional<Mention> OrganisationNamed(std::span<const Word> words, std::size_t from,
                                          std::size_t to);
 
 }  // namespace stet::attribution

@@ -45,7 +45,7 @@ bool IsPossessiveMark(const Word& word) {
 
 }  // namespace
 
-std::vector<PersonMention> PersonCandidates(const std::vector<Word>& words) {
+std::vector<PersonMention> PersonCandidates(std::span<const Word> words) {
   std::vector<PersonMention> candidates;
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (!IsNameWord(words[k]) && !IsRole(words[k])) continue;
@@ -97,7 +97,7 @@ std::vector<PersonMention> PersonMentions(const std::vector<PersonMention>& cand
   return mentions;
 }
 
-std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const People& people) {
+std::vector<PersonMention> PersonMentions(std::span<const Word> words, const People& people) {
   return PersonMentions(PersonCandidates(words), people);
 }
 
@@ -135,7 +135,7 @@ bool MayNameSomeone(std::string_view text, std::string_view lower_text,
   return false;
 }
 
-void NoteGenders(const std::vector<Word>& words, const std::vector<PersonMention>& mentions,
+void NoteGenders(std::span<const Word> words, const std::vector<PersonMention>& mentions,
                  People& people) {
   for (const PersonMention& mention : mentions) {
     // A title or role noun of the mention: "Ms.", "spokeswoman".

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -50,11 +51,11 @@ struct PersonMention {
 // The people sentence `words` names, in order: capitalised names (with
 // their titles), not organisations, places or sentence openers. A single
 // unknown word counts only as the sentence's subject ("Hahn was furious").
-std::vector<PersonMention> PersonMentions(const std::vector<Word>& words, const People& people);
+std::vector<PersonMention> PersonMentions(std::span<const Word> words, const People& people);
 
 // The same in two steps, so that a text's sentences are read once: the
 // candidates of a sentence (names as written, single words included)...
-std::vector<PersonMention> PersonCandidates(const std::vector<Word>& words);
+std::vector<PersonMention> PersonCandidates(std::span<const Word> words);
 // ...the names among them worth registering (two words or more, or with a
 // title: "Mr. Castellano")...
 std::vector<std::string> NamesToRegister(const std::vector<PersonMention>& candidates);
@@ -75,7 +76,7 @@ bool MayNameSomeone(std::string_view text, std::string_view lower_text,
 // ("Ms.", "spokeswoman"), a kinship noun naming it ("his daughter, Mariama
 // Sesay"), and a possessive or object pronoun after it ("Daniel Ferreira
 // introduced his running mate": the nearest person before "his").
-void NoteGenders(const std::vector<Word>& words, const std::vector<PersonMention>& mentions,
+void NoteGenders(std::span<const Word> words, const std::vector<PersonMention>& mentions,
                  People& people);
 
 }  // namespace stet::attribution

@@ -42,10 +42,10 @@ bool IsAllCapitals(std::string_view word) {
 
 }  // namespace
 
-std::optional<ColonSpeaker> SpeakerBeforeColon(std::vector<Word> words,
+std::optional<ColonSpeaker> SpeakerBeforeColon(std::span<const Word> words,
                                                const attribution::People& people) {
   if (words.size() < 2 || words.back().text != ":") return std::nullopt;
-  words.pop_back();
+  words = words.first(words.size() - 1);
   // A transcript's label: "STAM:" is Pieter Stam when the text names him.
   if (words.size() == 1 && IsAllCapitals(words[0].text)) {
     std::string name(words[0].text);
@@ -72,7 +72,7 @@ std::optional<ColonSpeaker> SpeakerBeforeColon(std::vector<Word> words,
   return ColonSpeaker{person->name, label};
 }
 
-std::optional<attribution::Attribution> PronounBeforeColon(const std::vector<Word>& words) {
+std::optional<attribution::Attribution> PronounBeforeColon(std::span<const Word> words) {
   if (words.size() < 3 || words.back().text != ":" ||
       !attribution::IsPronoun(words.front().lower)) {
     return std::nullopt;

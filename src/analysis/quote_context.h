@@ -7,6 +7,7 @@
 #define STET_SRC_ANALYSIS_QUOTE_CONTEXT_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +29,13 @@ struct ColonSpeaker {
 };
 // The person named before a colon that opens a quote; `words` are the
 // sentence's words before the quote, the colon last.
-std::optional<ColonSpeaker> SpeakerBeforeColon(std::vector<attribution::Word> words,
+std::optional<ColonSpeaker> SpeakerBeforeColon(std::span<const attribution::Word> words,
                                                const attribution::People& people);
 
 // "She put it simply: “…”": a pronoun opening the clause before the colon
 // that opens the quote; `words` as for SpeakerBeforeColon.
 std::optional<attribution::Attribution> PronounBeforeColon(
-    const std::vector<attribution::Word>& words);
+    std::span<const attribution::Word> words);
 
 // Whether `quoted` (the words inside the marks at `whole`) is a title in
 // the writer's sentence: after a noun that introduces one ("the series

@@ -285,35 +285,33 @@ class Extractor {
 
   // Words of sentence `s` strictly before `limit` / from `from` on, outside
   // quotation marks, stopping at the next opening mark.
-  std::vector<Word> WordsBefore(std::size_t s, std::size_t limit) const {
+  std::span<const Word> WordsBefore(std::size_t s, std::size_t limit) const {
     const std::vector<Word>& all = WordsOf(s);
     std::size_t end = 0;
     while (end < all.size() && all[end].span.start < limit) ++end;
     // Only the words after the last closing mark belong to this clause.
     std::size_t begin = end;
     while (begin > 0 && !IsCloseMark(all[begin - 1].text)) --begin;
-    return std::vector<Word>(all.begin() + static_cast<std::ptrdiff_t>(begin),
-                             all.begin() + static_cast<std::ptrdiff_t>(end));
+    return std::span<const Word>(all).subspan(begin, end - begin);
   }
 
-  std::vector<Word> WordsAfter(std::size_t s, std::size_t from) const {
+  std::span<const Word> WordsAfter(std::size_t s, std::size_t from) const {
     const std::vector<Word>& all = WordsOf(s);
     std::size_t begin = 0;
     while (begin < all.size() && all[begin].span.start < from) ++begin;
     std::size_t end = begin;
     while (end < all.size() && !IsOpenMark(all[end].text)) ++end;
-    return std::vector<Word>(all.begin() + static_cast<std::ptrdiff_t>(begin),
-                             all.begin() + static_cast<std::ptrdiff_t>(end));
+    return std::span<const Word>(all).subspan(begin, end - begin);
   }
 
-  std::optional<Attribution> FirstCue(const std::vector<Word>& words) const {
+  std::optional<Attribution> FirstCue(std::span<const Word> words) const {
     for (std::size_t k = 0; k < words.size(); ++k) {
       if (std::optional<Attribution> found = CueAt(words, k, 0)) return found;
     }
     return std::nullopt;
   }
 
-  std::optional<Attribution> LastCue(const std::vector<Word>& words) const {
+  std::optional<Attribution> LastCue(std::span<const Word> words) const {
     for (std::size_t k = words.size(); k > 0; --k) {
       if (std::optional<Attribution> found = CueAt(words, k - 1, 0)) return found;
     }
@@ -339,8 +337,8 @@ class Extractor {
                                        bool partial) const {
     if (first_sentence >= sentences_.size()) return std::nullopt;
     const std::size_t end_sentence = std::min(last_sentence, sentences_.size() - 1);
-    const std::vector<Word> after = WordsAfter(end_sentence, whole.end);
-    const std::vector<Word> before = WordsBefore(first_sentence, whole.start);
+    const std::span<const Word> after = WordsAfter(end_sentence, whole.end);
+    const std::span<const Word> before = WordsBefore(first_sentence, whole.start);
     if (!starts_sentence || partial) {
       if (std::optional<Attribution> found = LastCue(before)) {
         found->rule = "cue before the quote";
@@ -384,7 +382,7 @@ class Extractor {
     const std::size_t next = last + 1;
     const bool has_next = next < sentences_.size() && sentences_[next].start < within.end;
     if (has_next) {
-      const std::vector<Word> words = WordsAfter(next, sentences_[next].start);
+      const std::span<const Word> words = WordsAfter(next, sentences_[next].start);
       for (std::size_t k = 0; k < words.size() && k < 8; ++k) {
         if (std::optional<Attribution> found = CueAt(words, k, 0)) {
           found->rule = "cue opening the next sentence";
