@@ -63,9 +63,11 @@ Result<ScheduleRules> ReadScheduleRules(const Archive& archive);
 
 // When an article last changed at `last_change` (its first sight when it
 // never changed) is next due after a successful check at `now`; nullopt
-// when it is older than the last tier: it is no longer checked.
+// when it is older than the last tier: it is no longer checked. An entry
+// with its own interval (`every` > 0, `stet track --every`) is due that
+// long after the check, whatever its age.
 std::optional<UnixSeconds> NextArticleCheck(const ScheduleRules& rules, UnixSeconds last_change,
-                                            UnixSeconds now);
+                                            UnixSeconds now, Seconds every = 0);
 
 // How long to wait after the `failures`-th failure in a row (1 = the
 // first): retry_first, doubled each time, at most retry_most.

@@ -330,6 +330,15 @@ std::size_t NameEnd(std::span<const Word> words, std::size_t first) {
   return end;
 }
 
+Mention PronounMention(const Word& word) {
+  Mention mention;
+  mention.pronoun = true;
+  mention.pronoun_text = std::string(word.text);
+  mention.written = mention.pronoun_text;
+  mention.span = word.span;
+  return mention;
+}
+
 bool IsCue(std::span<const Word> words, std::size_t k) {
   if (!words[k].cue || words[k].quoted) return false;
   // Capitalised inside a sentence it is a name: "Orion Rail said".
@@ -360,13 +369,11 @@ bool IsVerbChainWord(const Word& word) {
   return word.word && !word.quoted && (IsAdverb(word) || Contains(kVerbChain, word.lower));
 }
 
-// The speaker standing before the cue at words[k], over adverbs ("He later
-// informed") and an apposition ("Trump, 78, disclosed"; "Vance, the vice
-// president, said").
-std::optional<Mention> SubjectBefore(std::span<const Word> words, std::size_t k,
+// The speaker standing before a cue whose verb chain ("has said", "later
+// informed") starts at words[j], over a parenthesis and an apposition
+// ("Trump, 78, disclosed"; "Vance, the vice president, said").
+std::optional<Mention> SubjectBefore(std::span<const Word> words, std::size_t j,
                                      std::size_t floor) {
-  std::size_t j = k;
-  while (j > floor && IsVerbChainWord(words[j - 1])) --j;
   if (j > floor && words[j - 1].text == ")") {
     std::size_t open = j - 1;
     while (open > floor && words[open - 1].text != "(" && j - open < 8) --open;
@@ -393,14 +400,7 @@ std::optional<Mention> SubjectBefore(std::span<const Word> words, std::size_t k,
   }
   if (j == floor) return inside;
   const Word& last = words[j - 1];
-  if (IsPronoun(last.lower)) {
-    Mention mention;
-    mention.pronoun = true;
-    mention.pronoun_text = std::string(last.text);
-    mention.written = std::string(last.text);
-    mention.span = last.span;
-    return mention;
-  }
+  if (IsPronoun(last.lower)) return PronounMention(last);
   if (!IsNameWord(last)) {
     if (inside && !inside->name.empty()) return inside;
     // Someone or something the text describes but does not name: "a
@@ -449,14 +449,7 @@ std::optional<Mention> SubjectAfter(std::span<const Word> words, std::size_t k) 
     }
     if (first >= words.size()) return std::nullopt;
   }
-  if (IsPronoun(words[first].lower)) {
-    Mention mention;
-    mention.pronoun = true;
-    mention.pronoun_text = std::string(words[first].text);
-    mention.written = mention.pronoun_text;
-    mention.span = words[first].span;
-    return mention;
-  }
+  if (IsPronoun(words[first].lower)) return PronounMention(words[first]);
   // "yelled groundskeeper Alvar Lindroth", "asked taxpayer advocate Horst
   // Wendel": lower-case words describing the person the name follows.
   std::size_t named = first;
@@ -515,7 +508,7 @@ std::optional<Attribution> CueAt(std::span<const Word> words, std::size_t k, std
       clause.span = words[k].span;
       return Attribution{clause, cue, ""};
     }
-    if (std::optional<Mention> subject = SubjectBefore(words, k, floor)) {
+    if (std::optional<Mention> subject = SubjectBefore(words, j, floor)) {
       return Attribution{*subject, cue, ""};
     }
   }

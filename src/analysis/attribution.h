@@ -87,6 +87,9 @@ std::size_t NameEnd(std::span<const Word> words, std::size_t first);
 // Service"); nullopt when none does.
 std::optional<Mention> OrganisationAt(std::span<const Word> words, std::size_t k);
 
+// A pronoun ("he", "she") as the speaker's mention, to be resolved.
+Mention PronounMention(const Word& word);
+
 // Whether words[k] is a reporting cue ("said", "according" before "to").
 bool IsCue(std::span<const Word> words, std::size_t k);
 

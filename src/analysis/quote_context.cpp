@@ -78,10 +78,7 @@ std::optional<attribution::Attribution> PronounBeforeColon(std::span<const Word>
     return std::nullopt;
   }
   attribution::Attribution pronoun;
-  pronoun.mention.pronoun = true;
-  pronoun.mention.pronoun_text = std::string(words.front().text);
-  pronoun.mention.written = pronoun.mention.pronoun_text;
-  pronoun.mention.span = words.front().span;
+  pronoun.mention = attribution::PronounMention(words.front());
   pronoun.rule = "speaker of the clause before the colon";
   return pronoun;
 }

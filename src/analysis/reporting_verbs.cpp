@@ -47,15 +47,18 @@ bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+// "reply", "cry" (not "say", "obey"): the y becomes ie before -s and -ed.
+bool EndsInConsonantY(std::string_view word) {
+  return word.size() > 1 && word.back() == 'y' && !IsVowel(word[word.size() - 2]);
+}
+
 std::string Third(std::string_view base) {
   const std::string word(base);
   if (word.ends_with("s") || word.ends_with("x") || word.ends_with("z") || word.ends_with("ch") ||
       word.ends_with("sh") || word.ends_with("o")) {
     return word + "es";
   }
-  if (word.size() > 1 && word.back() == 'y' && !IsVowel(word[word.size() - 2])) {
-    return word.substr(0, word.size() - 1) + "ies";
-  }
+  if (EndsInConsonantY(word)) return word.substr(0, word.size() - 1) + "ies";
   return word + "s";
 }
 
@@ -63,9 +66,7 @@ std::string Past(std::string_view base, bool doubles) {
   const std::string word(base);
   if (doubles) return word + word.back() + "ed";
   if (word.ends_with("e")) return word + "d";
-  if (word.size() > 1 && word.back() == 'y' && !IsVowel(word[word.size() - 2])) {
-    return word.substr(0, word.size() - 1) + "ied";
-  }
+  if (EndsInConsonantY(word)) return word.substr(0, word.size() - 1) + "ied";
   return word + "ed";
 }
 

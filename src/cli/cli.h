@@ -120,6 +120,9 @@ Result<std::vector<std::string>> UrlList(const std::vector<std::string>& given,
 void AddEntryOptions(CLI::App& command, std::string* every, bool* ignore_robots);
 // The options those flags give; nullopt when neither was given (an entry
 // already tracked then keeps its own). kInvalidInput for a bad --every.
+// An entry's options in JSON: "every" (a duration, null for the archive's
+// schedule) and "ignore_robots", as `tracked` and `status` print them.
+nlohmann::json EntryOptionsJson(const WatchOptions& options);
 Result<std::optional<WatchOptions>> EntryOptions(const std::string& every, bool ignore_robots,
                                                  const std::string& command);
 

@@ -113,25 +113,22 @@ int RunStatus(const StatusFlags& flags, const Context& context) {
                            {"urls", nlohmann::json::array()},
                            {"hosts", nlohmann::json::array()}};
     for (const UrlState& url : *urls) {
-      json["urls"].push_back(
-          {{"url", url.url},
-           {"kind", url.feed ? "feed" : "article"},
-           {"host", url.host},
-           {"article", url.article_id},
-           {"next_due", When(url.next_due)},
-           {"last_check", url.last_check ? When(url.last_check) : nullptr},
-           {"last_change", url.last_change ? When(url.last_change) : nullptr},
-           {"last_result", url.last_result},
-           {"failures", url.failures},
-           {"last_cause", url.last_cause},
-           {"last_error", url.last_error},
-           {"checks", url.checks},
-           {"changes", url.changes},
-           {"reappearances", url.reappearances},
-           {"every", url.options.every_seconds > 0
-                         ? nlohmann::json(FormatDuration(url.options.every_seconds))
-                         : nlohmann::json(nullptr)},
-           {"ignore_robots", url.options.ignore_robots}});
+      nlohmann::json row = {{"url", url.url},
+                            {"kind", url.feed ? "feed" : "article"},
+                            {"host", url.host},
+                            {"article", url.article_id},
+                            {"next_due", When(url.next_due)},
+                            {"last_check", url.last_check ? When(url.last_check) : nullptr},
+                            {"last_change", url.last_change ? When(url.last_change) : nullptr},
+                            {"last_result", url.last_result},
+                            {"failures", url.failures},
+                            {"last_cause", url.last_cause},
+                            {"last_error", url.last_error},
+                            {"checks", url.checks},
+                            {"changes", url.changes},
+                            {"reappearances", url.reappearances}};
+      row.update(EntryOptionsJson(url.options));
+      json["urls"].push_back(std::move(row));
     }
     for (const auto& [name, host] : hosts) {
       json["hosts"].push_back(

@@ -55,13 +55,11 @@ int RunTracked(Format format, const Context& context) {
   if (format == Format::kJson) {
     nlohmann::json out = nlohmann::json::array();
     for (const WatchEntry& entry : *entries) {
-      out.push_back({{"kind", WatchKindName(entry.kind)},
-                     {"url", entry.url},
-                     {"added_at", FormatTimestamp(entry.added_at)},
-                     {"every", entry.options.every_seconds > 0
-                                   ? nlohmann::json(FormatDuration(entry.options.every_seconds))
-                                   : nlohmann::json(nullptr)},
-                     {"ignore_robots", entry.options.ignore_robots}});
+      nlohmann::json json = {{"kind", WatchKindName(entry.kind)},
+                             {"url", entry.url},
+                             {"added_at", FormatTimestamp(entry.added_at)}};
+      json.update(EntryOptionsJson(entry.options));
+      out.push_back(std::move(json));
     }
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;

@@ -291,4 +291,11 @@ Result<std::optional<WatchOptions>> EntryOptions(const std::string& every, bool 
   return std::optional<WatchOptions>(options);
 }
 
+nlohmann::json EntryOptionsJson(const WatchOptions& options) {
+  return {
+      {"every", options.every_seconds > 0 ? nlohmann::json(FormatDuration(options.every_seconds))
+                                          : nlohmann::json(nullptr)},
+      {"ignore_robots", options.ignore_robots}};
+}
+
 }  // namespace stet::cli

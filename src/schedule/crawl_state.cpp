@@ -321,9 +321,10 @@ Status CrawlState::KeepOnly(const std::vector<std::string>& keep) {
   if (!all.ok()) return all.status();
   sqlite3* db = impl_->db.get();
   if (Status begin = Execute(db, "BEGIN IMMEDIATE", impl_->path); !begin.ok()) return begin;
+  Query drop(db, "DELETE FROM urls WHERE url = ?");
   for (const UrlState& state : *all) {
     if (kept.count(state.url)) continue;
-    Query drop(db, "DELETE FROM urls WHERE url = ?");
+    drop.Reset();
     drop.Bind(state.url);
     drop.Step();
     if (!drop.ok()) {

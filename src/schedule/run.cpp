@@ -439,11 +439,9 @@ class Pass {
                 const std::string& hash, const std::optional<PendingAlert>& alert = std::nullopt) {
     row.body_hash = hash;
     Succeeded(row, std::string(RunEventName(kind)));
-    const Seconds every = row.options.every_seconds;
-    row.next_due = every > 0 ? std::optional<UnixSeconds>(options_.now + every)
-                             : NextArticleCheck(options_.rules,
-                                                row.last_change ? row.last_change : row.first_seen,
-                                                options_.now);
+    row.next_due =
+        NextArticleCheck(options_.rules, row.last_change ? row.last_change : row.first_seen,
+                         options_.now, row.options.every_seconds);
     switch (kind) {
       case RunEvent::Kind::kNew:
         ++summary_.added;

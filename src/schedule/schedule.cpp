@@ -141,7 +141,8 @@ Result<ScheduleRules> ReadScheduleRules(const Archive& archive) {
 }
 
 std::optional<UnixSeconds> NextArticleCheck(const ScheduleRules& rules, UnixSeconds last_change,
-                                            UnixSeconds now) {
+                                            UnixSeconds now, Seconds every) {
+  if (every > 0) return now + every;
   const Seconds age = std::max<Seconds>(0, now - last_change);
   for (const ScheduleTier& tier : rules.tiers) {
     if (age < tier.until) return now + tier.every;

@@ -44,9 +44,8 @@ Result<UrlState> SeedRow(Archive& archive, const WatchEntry& entry, const Schedu
     row.etag = page->etag;
     row.last_modified = page->last_modified;
   }
-  row.next_due = entry.options.every_seconds > 0
-                     ? std::optional<UnixSeconds>(row.last_check + entry.options.every_seconds)
-                     : NextArticleCheck(rules, row.last_change, row.last_check);
+  row.next_due =
+      NextArticleCheck(rules, row.last_change, row.last_check, entry.options.every_seconds);
   return row;
 }
 
