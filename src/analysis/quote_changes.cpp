@@ -18,11 +18,10 @@ namespace {
 // quotes rather than one quote re-worded.
 constexpr double kSimilarQuote = 0.5;
 
-// A quote as compared: its words for matching (matching form, lower
-// case, letters and digits only, so that punctuation, case, spacing and
-// quote style do not count), hashed, in order and sorted.
+// A quote as compared: its words for matching (lower case, letters and
+// digits only, so that punctuation, case, spacing and quote style do not
+// count), hashed, in order; sorted only for the quotes left unpaired.
 struct QuoteWords {
-  std::string form;                  // MatchingForm of the quote, for "changed at all"
   std::vector<std::uint64_t> words;  // in order
   std::vector<std::uint64_t> sorted;
   std::uint64_t key = 0;  // of the words in order
@@ -30,32 +29,49 @@ struct QuoteWords {
 
 QuoteWords WordsOf(const Quote& quote) {
   QuoteWords out;
-  out.form = MatchingForm(quote.text);
+  // Words are read from the matching form (NFC, curly marks as straight
+  // ones), which ASCII text already is: most quotes skip building it.
+  std::string storage;
+  std::string_view form = quote.text;
+  if (!IsAscii(form)) {
+    storage = MatchingForm(form);
+    form = storage;
+  }
   // Lower case and without apostrophes inside words ("don't" as "dont"),
   // made in one pass; words are then hashed in place.
-  std::string folded;
-  folded.reserve(out.form.size());
+  std::string folded(form.size(), ' ');
+  std::size_t length = 0;
   auto word_char = [](unsigned char byte) {
     return (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
   };
-  for (char c : out.form) {
+  for (char c : form) {
     auto byte = static_cast<unsigned char>(c);
     if (byte >= 'A' && byte <= 'Z') byte = static_cast<unsigned char>(byte - 'A' + 'a');
-    if (byte == '\'' && !folded.empty() && word_char(static_cast<unsigned char>(folded.back()))) {
+    if (byte == '\'' && length > 0 && word_char(static_cast<unsigned char>(folded[length - 1]))) {
       continue;
     }
-    folded += static_cast<char>(word_char(byte) ? byte : ' ');
+    folded[length++] = static_cast<char>(word_char(byte) ? byte : ' ');
   }
+  folded.resize(length);
   std::size_t start = 0;
   while (start < folded.size()) {
     const std::size_t end = std::min(folded.find(' ', start), folded.size());
     if (end > start) out.words.push_back(XXH3_64bits(folded.data() + start, end - start));
     start = end + 1;
   }
-  out.sorted = out.words;
-  std::sort(out.sorted.begin(), out.sorted.end());
   out.key = XXH3_64bits(out.words.data(), out.words.size() * sizeof(std::uint64_t));
   return out;
+}
+
+void SortWords(QuoteWords& quote) {
+  quote.sorted = quote.words;
+  std::sort(quote.sorted.begin(), quote.sorted.end());
+}
+
+// Whether two quotes read the same once spacing, composition and the style
+// of marks and dashes are set aside; the same bytes need no second look.
+bool SameForm(const Quote& a, const Quote& b) {
+  return a.text == b.text || MatchingForm(a.text) == MatchingForm(b.text);
 }
 
 double Dice(const QuoteWords& a, const QuoteWords& b) {
@@ -173,6 +189,12 @@ QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vecto
     partner_before[i] = j;
     partner_after[j] = i;
   }
+  for (int i = 0; i < n; ++i) {
+    if (before[i].speech && partner_before[i] < 0) SortWords(words_before[i]);
+  }
+  for (int j = 0; j < m; ++j) {
+    if (after[j].speech && partner_after[j] < 0) SortWords(words_after[j]);
+  }
   // Every unpaired pair is scored: an index by rare words would miss pairs
   // that share only common words, and the unpaired are few in practice.
   std::vector<Candidate> candidates;
@@ -217,7 +239,7 @@ QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vecto
     if (same_words && !same_speaker) {
       change.kind = QuoteChangeKind::kReattributed;
     } else if (same_words) {
-      if (words_before[i].form == words_after[j].form) {
+      if (SameForm(before[i], after[j])) {
         ++comparison.unchanged;
         continue;
       }

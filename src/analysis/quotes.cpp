@@ -205,12 +205,13 @@ class Extractor {
     // Quoted words are never names, roles or cues of the writer's sentence:
     // each quotation stands in as its two marks, which is all that clause
     // boundaries need.
-    std::vector<Token> outside;
-    std::vector<Span> skipped;
+    std::vector<Token>& outside = outside_scratch_;
+    std::vector<Span>& skipped = skipped_scratch_;
+    outside.clear();
+    skipped.clear();
     const std::vector<Token>& tokens = tokens_[s];
     auto next = std::lower_bound(quoted_.begin(), quoted_.end(), sentences_[s].start,
                                  [](Span span, std::size_t value) { return span.end <= value; });
-    outside.reserve(tokens.size());
     for (const Token& token : tokens) {
       while (next != quoted_.end() && next->end <= token.span.start) ++next;
       const bool quoted =
@@ -225,11 +226,11 @@ class Extractor {
     std::vector<Word> words = WordsFrom(text_, lower_text_, outside);
     std::vector<Word> with_marks;
     with_marks.reserve(words.size() + skipped.size());
+    auto placeholder = skipped.begin();  // words and quotations are both in text order
     for (Word& word : words) {
-      const bool placeholder = std::any_of(skipped.begin(), skipped.end(), [&](Span span) {
-        return span.start == word.span.start && span.end == word.span.end;
-      });
-      if (!placeholder) {
+      while (placeholder != skipped.end() && placeholder->start < word.span.start) ++placeholder;
+      if (placeholder == skipped.end() || placeholder->start != word.span.start ||
+          placeholder->end != word.span.end) {
         with_marks.push_back(word);
         continue;
       }
@@ -570,6 +571,8 @@ class Extractor {
   const std::vector<std::vector<Token>>& tokens_;
   std::vector<Span> quoted_;  // every quotation with its marks, in text order
   mutable std::vector<std::vector<Word>> sentence_words_;  // see WordsOf
+  mutable std::vector<Token> outside_scratch_;             // WordsOf's, kept for their capacity
+  mutable std::vector<Span> skipped_scratch_;
   mutable std::vector<bool> built_;
   std::vector<Span> paragraphs_;
   People people_;

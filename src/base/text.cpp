@@ -23,11 +23,6 @@
 namespace stet {
 namespace {
 
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 std::string HumanSize(std::size_t bytes) {
   if (bytes < 1024) return std::to_string(bytes) + " bytes";
   char out[32];

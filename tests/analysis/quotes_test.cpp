@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/quote_spans.h"
 #include "analysis/reporting_verbs.h"
 #include "stet/quotes.h"
 #include "test_support.h"
@@ -342,6 +343,31 @@ TEST_CASE("quote changes: minor, extended, truncated, reworded, added and remove
   auto same = compare(base, "Vance said, \"There are economic tools of leverage.\"\n");
   CHECK(same.changes.empty());  // quote style is no change
   CHECK(same.unchanged == 1);
+  // Nor is the style of an apostrophe or a dash, or spacing; an apostrophe
+  // turned into a word break is.
+  const std::string curly = "Vance said, “We don’t have tools — not yet.”\n";
+  auto apostrophe = compare(curly, "Vance said, “We don't  have tools - not yet.”\n");
+  CHECK(apostrophe.changes.empty());
+  CHECK(apostrophe.unchanged == 1);
+  auto split = compare(curly, "Vance said, “We don t have tools - not yet.”\n");
+  REQUIRE(split.changes.size() == 1);
+  CHECK(split.changes[0].detail == "reworded");
+}
+
+TEST_CASE("quotes: the lowered text is the text in ASCII lower case at every alignment",
+          "[quotes]") {
+  std::string bytes;
+  for (int repeat = 0; repeat < 3; ++repeat) {
+    for (int byte = 1; byte < 256; ++byte) bytes += static_cast<char>(byte);
+  }
+  for (std::size_t offset = 0; offset < 8; ++offset) {
+    const std::string_view text = std::string_view(bytes).substr(offset);
+    std::string expected(text);
+    for (char& c : expected) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    CHECK(stet::LowerAscii(text) == expected);
+  }
 }
 
 TEST_CASE("quotes: stet quotes, its history and the QUOTES section of stet diff", "[quotes][cli]") {
