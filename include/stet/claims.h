@@ -42,6 +42,14 @@ struct Claim {
 // The claim parts of every sentence of `text` (as segmented by Segment).
 std::vector<Claim> FindClaims(std::string_view text, const SegmentedText& segmented);
 
+// A checkable part of a claim: what makes a sentence worth checking.
+struct ClaimPart {
+  // "number", "negation", "certainty", "source", "name" or "role" (a
+  // static string)
+  std::string_view kind;
+  Span span;
+};
+
 enum class ClaimChangeKind {
   kNumberChanged,
   kNegationChanged,
@@ -73,6 +81,9 @@ struct ClaimChange {
   // For a change inside a quote (a denial, number, hedge or source in
   // someone's words): who said it; "" outside quotes or when unknown.
   std::string speaker;
+  // claim_added / claim_removed: the checkable parts of the sentence, in
+  // text order (a sentence without one is no claim and is not reported).
+  std::vector<ClaimPart> parts;
   // correction_added: the after sentence the notice most likely refers to
   // (an edited sentence sharing its words), or -1.
   int refers_to = -1;

@@ -13,6 +13,9 @@
 #include <cstdlib>
 #include <optional>
 
+#include "analysis/attribution.h"
+#include "analysis/claim_wording.h"
+#include "analysis/structure.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 
@@ -35,19 +38,37 @@ constexpr std::array<std::string_view, 12> kQuantityModifiers = {
 constexpr std::array<std::string_view, 14> kNegators = {
     "not", "never",  "no",     "none",   "nobody",  "nothing", "neither",
     "nor", "cannot", "denied", "denies", "refused", "refuses", "rejected"};
-constexpr std::array<std::string_view, 12> kHedges = {
-    "might",      "may",    "could",   "possibly", "reportedly", "allegedly",
-    "apparently", "likely", "perhaps", "hinted",   "suggested",  "unlikely"};
-constexpr std::array<std::string_view, 6> kFirm = {"will",       "confirmed", "must",
-                                                   "definitely", "certainly", "vowed"};
+// Certainty lowered: modals, reported or expected outcomes ("was
+// projected as the winner", "is believed to have", "early returns showed
+// her leading").
+constexpr std::array<std::string_view, 27> kHedges = {
+    "might",     "may",         "could",    "possibly",   "reportedly", "allegedly",  "apparently",
+    "likely",    "perhaps",     "hinted",   "suggested",  "unlikely",   "projected",  "forecast",
+    "predicted", "anticipated", "believed", "understood", "thought",    "appeared",   "appears",
+    "seemed",    "seems",       "leading",  "probably",   "presumably", "purportedly"};
+// Certainty raised. "will" is not among them: "will cut 300 jobs" and
+// "has cut 300 jobs" differ in tense, not in how sure the writer is.
+constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definitely", "certainly",
+                                                   "vowed"};
 // Words that carry no claim of their own: a change made only of them is no
-// claim edit.
-constexpr std::array<std::string_view, 24> kFunctionWords = {
-    "the",  "a",  "an",   "and", "or", "but", "of", "to", "in",   "on",   "at",   "for",
-    "with", "by", "that", "as",  "is", "was", "be", "it", "this", "from", "also", "then"};
+// claim edit. Articles, prepositions, conjunctions, pronouns and
+// auxiliaries.
+constexpr std::array<std::string_view, 62> kFunctionWords = {
+    "the",   "a",     "an",    "and",    "or",   "but",   "of",  "to",   "in",    "on",    "at",
+    "for",   "with",  "by",    "that",   "as",   "is",    "was", "be",   "it",    "this",  "from",
+    "also",  "then",  "are",   "were",   "been", "being", "has", "have", "had",   "do",    "does",
+    "did",   "would", "shall", "should", "can",  "he",    "she", "its",  "they",  "them",  "their",
+    "his",   "her",   "him",   "we",     "us",   "our",   "you", "your", "these", "those", "who",
+    "which", "whose", "there", "here",   "into", "onto",  "upon"};
 constexpr std::array<std::string_view, 19> kNotNames = {
     "The",      "A",      "An",       "In",     "On", "At", "But", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "I",  "He", "She", "It",     "They"};
+// Months (and their abbreviations) and time zones: dates, not names.
+constexpr std::array<std::string_view, 36> kCalendarWords = {
+    "January", "February", "March",    "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan",   "Feb", "Mar",  "Apr",  "Jun",    "Jul",
+    "Aug",     "Sep",      "Sept",     "Oct",   "Nov", "Dec",  "ET",   "EST",    "EDT",
+    "GMT",     "BST",      "UTC",      "CET",   "PT",  "PST",  "PDT",  "CT",     "CST"};
 constexpr std::array<std::string_view, 18> kRoleWords = {
     "president", "vice",        "secretary",  "minister", "prime",   "envoy",
     "special",   "senator",     "governor",   "mayor",    "general", "chancellor",
@@ -106,11 +127,64 @@ std::string Singular(std::string word) {
 
 namespace {
 
+bool AllDigits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Past an "a.m." or "p.m." written from pieces[k] on (the tokenizer cuts
+// it at its full stops), or k when there is none; `pm` says which.
+std::size_t AmPmEnd(const std::vector<Piece>& pieces, std::size_t k, bool& pm) {
+  std::string folded;
+  for (std::size_t j = k; j < pieces.size() && j < k + 4; ++j) {
+    if (j > k && pieces[j].span.start != pieces[j - 1].span.end) break;
+    for (char c : pieces[j].lower) {
+      if (c != '.') folded += c;
+    }
+    if (folded == "am" || folded == "pm") {
+      pm = folded == "pm";
+      // Its closing full stop, if the tokenizer left it apart.
+      if (j + 1 < pieces.size() && pieces[j + 1].text == "." &&
+          pieces[j + 1].span.start == pieces[j].span.end && !pieces[j].text.ends_with("."))
+        ++j;
+      return j + 1;
+    }
+    if (folded.size() > 2) break;
+  }
+  return k;
+}
+
+// A time of day from pieces[k]: "6:30 p.m.", "9 p.m.", "14:05", as minutes
+// after midnight with the unit "time".
+std::optional<Quantity> TimeAt(const std::vector<Piece>& pieces, std::size_t k, std::size_t& end) {
+  if (!AllDigits(pieces[k].lower) || pieces[k].lower.size() > 2) return std::nullopt;
+  double hours = std::atof(pieces[k].lower.c_str()), minutes = 0;
+  std::size_t next = k + 1;
+  const bool clock = next + 1 < pieces.size() && pieces[next].text == ":" &&
+                     pieces[next].span.start == pieces[k].span.end &&
+                     pieces[next + 1].lower.size() == 2 && AllDigits(pieces[next + 1].lower);
+  if (clock) {
+    minutes = std::atof(pieces[next + 1].lower.c_str());
+    next += 2;
+  }
+  bool pm = false;
+  const std::size_t after = next < pieces.size() ? AmPmEnd(pieces, next, pm) : next;
+  if (after == next && !clock) return std::nullopt;
+  if (pm && hours < 12) hours += 12;
+  Quantity quantity;
+  quantity.value = hours * 60 + minutes;
+  quantity.unit = "time";
+  quantity.span = {pieces[k].span.start, pieces[after - 1].span.end};
+  end = after;
+  return quantity;
+}
+
 // A quantity starting at pieces[k], or nullopt; `end` is set past it.
 std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t k,
                                    std::size_t& end) {
   const Piece& piece = pieces[k];
   if (!piece.word) return std::nullopt;
+  if (std::optional<Quantity> time = TimeAt(pieces, k, end)) return time;
   Quantity quantity;
   std::size_t last = k;
   const std::string& lower = piece.lower;
@@ -131,6 +205,17 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
     }
     if (cleaned.empty()) return std::nullopt;
     quantity.value = std::atof(cleaned.c_str());
+    // Money shorthand: "£2m", "$1.5bn", "€40k" (after a currency sign only:
+    // "a 5m wall" is five metres).
+    const bool money = k > 0 && (pieces[k - 1].text == "$" || pieces[k - 1].text == "\u20AC" ||
+                                 pieces[k - 1].text == "\u00A3");
+    if (money && digits.ends_with("bn")) {
+      quantity.value *= 1e9;
+    } else if (money && digits.ends_with("m")) {
+      quantity.value *= 1e6;
+    } else if (money && digits.ends_with("k")) {
+      quantity.value *= 1e3;
+    }
     if (lower.ends_with("st") || lower.ends_with("nd") || lower.ends_with("rd") ||
         lower.ends_with("th")) {
       quantity.unit = "ordinal";
@@ -164,6 +249,10 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
     if (next.text == "%" || next.lower == "percent") {
       quantity.unit = "%";
       ++last;
+    } else if (next.lower == "per" && last + 2 < pieces.size() &&
+               pieces[last + 2].lower == "cent") {
+      quantity.unit = "%";  // "8 per cent"
+      last += 2;
     } else if (next.lower == "million" || next.lower == "billion" || next.lower == "trillion") {
       quantity.value *= next.lower == "million" ? 1e6 : next.lower == "billion" ? 1e9 : 1e12;
       ++last;
@@ -195,6 +284,10 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     const std::string& lower = pieces[k].lower;
     if (!pieces[k].word) continue;
     if (lower == "not" && k + 1 < pieces.size() && pieces[k + 1].lower == "only") continue;
+    // "almost nothing", "hardly any": a small amount, not a denial.
+    if (k > 0 && (pieces[k - 1].lower == "almost" || pieces[k - 1].lower == "nearly" ||
+                  pieces[k - 1].lower == "virtually" || pieces[k - 1].lower == "hardly"))
+      continue;
     const bool contracted = lower.ends_with("n't") || lower.ends_with("n\u2019t");
     const bool denial =
         (lower == "ruled" || lower == "rule" || lower == "rules" || lower == "ruling") &&
@@ -222,21 +315,54 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
       (lower == "expected" ? hedges : firm).push_back(span);
       continue;
     }
-    if (Contains(kHedges, lower)) hedges.push_back(pieces[k].span);
+    // "May" inside a sentence, capitalised, is the month.
+    const bool month = lower == "may" && k > 0 && IsUpper(pieces[k].text);
+    if (Contains(kHedges, lower) && !month) hedges.push_back(pieces[k].span);
     if (Contains(kFirm, lower)) firm.push_back(pieces[k].span);
   }
 }
 
-// The end of a noun phrase naming a source from pieces[k]: an optional
-// "the", then capitalised words (or up to four words) before punctuation.
-std::size_t SourceEnd(const std::vector<Piece>& pieces, std::size_t k) {
+// Where a source's noun phrase from pieces[k] ends: at punctuation, a
+// quotation mark, "that", or after eight words ("according to the
+// transport ministry", "citing two officials familiar with the talks").
+std::size_t PhraseEnd(const std::vector<Piece>& pieces, std::size_t k) {
   std::size_t end = k;
-  if (end < pieces.size() && pieces[end].lower == "the") ++end;
-  while (end < pieces.size() && pieces[end].word && end - k < 6 &&
-         (IsUpper(pieces[end].text) || pieces[end].lower == "of")) {
+  while (end < pieces.size() && pieces[end].word && end - k < 8 && pieces[end].lower != "that" &&
+         pieces[end].lower != "on" && pieces[end].lower != "in" && pieces[end].lower != "after" &&
+         pieces[end].lower != "before") {
     ++end;
   }
   return end;
+}
+
+bool IsSubjectPronoun(std::string_view lower) {
+  return lower == "he" || lower == "she" || lower == "they" || lower == "it" || lower == "we" ||
+         lower == "i" || lower == "you";
+}
+
+// The verbs a source speaks through ("Police said", "officials told
+// Radio Kelm", "the ministry announced"), in their finite forms. Fewer than
+// the reporting verbs of quotes: "hinted" and "suggested" say how sure the
+// writer is, and "terms" or "notes" are nouns as often as verbs.
+constexpr std::array<std::string_view, 30> kSourceVerbs = {
+    "said",      "says",      "told",      "tells",        "reported",     "reports",
+    "announced", "announces", "confirmed", "confirms",     "stated",       "claimed",
+    "estimated", "estimates", "wrote",     "testified",    "testifies",    "alleged",
+    "alleges",   "insisted",  "insists",   "acknowledged", "acknowledges", "disclosed",
+    "discloses", "revealed",  "reveals",   "concluded",    "found",        "maintains"};
+
+bool IsSourceVerb(std::string_view lower) {
+  return Contains(kSourceVerbs, lower);
+}
+
+// A clause boundary before pieces[k]: the sentence's start, punctuation
+// other than a full stop in an abbreviation, a quotation mark, "that".
+bool BoundaryBefore(const std::vector<Piece>& pieces, std::size_t k) {
+  if (k == 0) return true;
+  const Piece& before = pieces[k - 1];
+  return (!before.word && before.text != "." && before.text != "\u2019" && before.text != "'" &&
+          before.text != "-") ||
+         before.lower == "that";
 }
 
 std::vector<Span> Sources(const std::vector<Piece>& pieces) {
@@ -252,16 +378,30 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
       name = k + 2;
     }
     if (name != SIZE_MAX) {
-      const std::size_t end = SourceEnd(pieces, name);
+      const std::size_t end = PhraseEnd(pieces, name);
       if (end > name) found.push_back({pieces[k].span.start, pieces[end - 1].span.end});
       continue;
     }
-    // "Reuters reported", "The Wall Street Journal reported"
-    if ((lower == "reported" || lower == "reports") && k > 0 && IsUpper(pieces[k - 1].text)) {
-      std::size_t start = k - 1;
-      while (start > 0 && (IsUpper(pieces[start - 1].text) || pieces[start - 1].lower == "the"))
-        --start;
-      found.push_back({pieces[start].span.start, pieces[k].span.end});
+    // A subject speaking through a reporting verb: "Police said", "the
+    // ministry announced", "officials told Radio Kelm"; or after it at the
+    // end of a clause: "…, said the ministry."
+    if (!pieces[k].word || IsUpper(pieces[k].text) || !IsSourceVerb(lower)) continue;
+    std::size_t start = k;
+    while (start > 0 && pieces[start - 1].word && k - start < 6 && !BoundaryBefore(pieces, start))
+      --start;
+    const bool subject =
+        start < k && BoundaryBefore(pieces, start) && !IsSubjectPronoun(pieces[start].lower);
+    std::size_t end = k + 1;
+    if (lower == "told") end = PhraseEnd(pieces, k + 1);  // the outlet told
+    if (subject) {
+      found.push_back({pieces[start].span.start, pieces[end - 1].span.end});
+    } else if (start == k && k + 1 < pieces.size() && pieces[k + 1].word) {
+      // "…, said the ministry." — to the clause's end.
+      const std::size_t after = PhraseEnd(pieces, k + 1);
+      const bool clause_end = after >= pieces.size() || !pieces[after].word;
+      if (after > k + 1 && clause_end && !IsSubjectPronoun(pieces[k + 1].lower)) {
+        found.push_back({pieces[k].span.start, pieces[after - 1].span.end});
+      }
     }
   }
   return found;
@@ -272,7 +412,8 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
 std::vector<Span> Entities(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    if (!pieces[k].word || !IsUpper(pieces[k].text) || Contains(kNotNames, pieces[k].text))
+    if (!pieces[k].word || !IsUpper(pieces[k].text) || Contains(kNotNames, pieces[k].text) ||
+        Contains(kCalendarWords, pieces[k].text))
       continue;
     std::size_t end = k + 1;
     while (end < pieces.size() && pieces[end].word &&
@@ -296,8 +437,9 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
 bool IsCorrection(std::string_view sentence) {
   const std::string lower = AsciiLower(sentence.substr(0, 60));
   for (std::string_view opener :
-       {"correction:", "corrections:", "clarification:", "editor's note", "editor\u2019s note",
-        "an earlier version of this", "a previous version of this", "this article has been updated",
+       {"correction:", "corrections:", "correction,", "correction (", "clarification,",
+        "clarification:", "editor's note", "editor\u2019s note", "an earlier version of this",
+        "a previous version of this", "this article has been updated",
         "this story has been updated", "this article was updated", "update:", "updated:"}) {
     if (lower.starts_with(opener)) return true;
   }
@@ -308,6 +450,58 @@ bool IsCorrection(std::string_view sentence) {
 
 bool IsFunctionWord(std::string_view lower) {
   return Contains(kFunctionWords, lower);
+}
+
+bool IsReportingWord(std::string_view lower) {
+  return IsSourceVerb(lower);
+}
+
+namespace {
+
+bool Within(Span span, const std::vector<Span>& spans) {
+  return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
+    return span.start >= outer.start && span.end <= outer.end && span.end > span.start;
+  });
+}
+
+bool Overlapping(Span span, const std::vector<Span>& spans) {
+  return std::any_of(spans.begin(), spans.end(),
+                     [&](Span other) { return other.start < span.end && span.start < other.end; });
+}
+
+}  // namespace
+
+std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
+                                      const std::vector<Span>& quotes) {
+  if (Overlapping(claim.span, quotes) && claim_wording::OnlyAttribution(text, claim.span, quotes))
+    return {};
+  std::vector<ClaimPart> parts;
+  auto add = [&](std::string_view kind, Span span) {
+    if (!Within(span, quotes)) parts.push_back({kind, span});
+  };
+  const std::size_t entry_time = structure::EntryTimeEnd(text, claim.span);
+  for (const Quantity& q : claim.quantities) {
+    if (q.span.start >= entry_time) add("number", q.span);
+  }
+  for (Span span : claim.negations) add("negation", span);
+  for (Span span : claim.hedges) add("certainty", span);
+  for (Span span : claim.firm) add("certainty", span);
+  for (Span span : claim.sources) add("source", span);
+  for (Span span : claim.entities) {
+    const bool number = std::any_of(claim.quantities.begin(), claim.quantities.end(),
+                                    [&](const Quantity& q) { return Overlapping(span, {q.span}); });
+    if (span.start >= entry_time && !Within(span, claim.sources) && !number) add("name", span);
+  }
+  // An actor named by a role: "The mayor resigned."
+  for (const Token& token : Tokens(text, claim.span)) {
+    if (!token.word || Within(token.span, claim.entities)) continue;
+    const std::string lower =
+        AsciiLower(text.substr(token.span.start, token.span.end - token.span.start));
+    if (attribution::IsRoleWord(lower)) add("role", token.span);
+  }
+  std::sort(parts.begin(), parts.end(),
+            [](const ClaimPart& x, const ClaimPart& y) { return x.span.start < y.span.start; });
+  return parts;
 }
 
 Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s) {

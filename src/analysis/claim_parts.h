@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stet/claims.h"
 #include "stet/segment.h"
@@ -16,9 +17,23 @@ namespace stet::claim_parts {
 // The claim parts of sentence `s` of a segmented text.
 Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
 
+// The checkable parts of a claim outside the quotation marks `quotes`: its
+// numbers (not a live entry's time), negations, certainty markers,
+// sources, names and roles, in text order. A sentence that is a quotation
+// and its attribution ("“We will rebuild,” Mayor Ilse Brandvold said.") has
+// none of its own: it is a quote change. One that says more around the
+// quote ("Okafor congratulated Reyna on social media, adding “…”") is a
+// claim.
+std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
+                                      const std::vector<Span>& quotes);
+
 // Words that carry no claim of their own ("the", "and", "of", ...): a
 // change made only of them is no claim edit. REQUIRES: lower case.
 bool IsFunctionWord(std::string_view lower);
+
+// A finite form of a reporting verb ("said", "tells", "reported").
+// REQUIRES: lower case.
+bool IsReportingWord(std::string_view lower);
 
 // Starts with an ASCII capital.
 bool IsUpper(std::string_view word);

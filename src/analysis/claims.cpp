@@ -8,16 +8,16 @@
 // patterns, and no Debian-packaged C++ library offers them.
 #include "stet/claims.h"
 
-#include <xxhash.h>
 #include <algorithm>
-#include <cmath>
-#include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <unordered_set>
 
+#include "analysis/attribution.h"
+#include "analysis/claim_numbers.h"
 #include "analysis/claim_parts.h"
-#include "analysis/sorted_keys.h"
+#include "analysis/claim_wording.h"
+#include "analysis/correction_links.h"
+#include "analysis/structure.h"
 #include "base/ascii.h"
 #include "stet/text.h"
 
@@ -41,16 +41,6 @@ Span Union(Span a, Span b) {
 
 std::string Slice(std::string_view text, Span span) {
   return std::string(text.substr(span.start, span.end - span.start));
-}
-
-std::string FormatValue(double value) {
-  char out[32];
-  if (std::fabs(value - std::round(value)) < 1e-9) {
-    std::snprintf(out, sizeof out, "%.0f", value);
-  } else {
-    std::snprintf(out, sizeof out, "%g", value);
-  }
-  return out;
 }
 
 // The claims of one text, made per sentence when first asked for: a diff
@@ -190,8 +180,13 @@ class ClaimComparer {
                : 0;
   }
 
+  bool Structural(const SegmentedText& text, std::string_view bytes, std::size_t s) const {
+    return structure::LineKindOf(bytes, text, s) != structure::LineKind::kNone;
+  }
+
   void Added(const TextEdit& edit) {
     const std::size_t s = edit.after_sentences.front();
+    if (Structural(after_text_, after_, s)) return;  // a headline, byline, timestamp ...
     const Claim& claim = after_claims_[s];
     ClaimChange change;
     change.after = claim.span;
@@ -199,9 +194,9 @@ class ClaimComparer {
     if (claim.correction) {
       change.kind = ClaimChangeKind::kCorrectionAdded;
       pending_corrections_.push_back(changes_.size());
-    } else if (QuotedShare(claim.span, after_quotes_) >= 0.5) {
-      return;  // a new quote, reported as quote_added
     } else {
+      change.parts = claim_parts::CheckableParts(claim, after_, after_quotes_);
+      if (change.parts.empty()) return;  // nothing to check: the TEXT section shows it
       change.kind = ClaimChangeKind::kClaimAdded;
     }
     changes_.push_back(change);
@@ -209,12 +204,14 @@ class ClaimComparer {
 
   void Removed(const TextEdit& edit) {
     const std::size_t s = edit.before_sentences.front();
+    if (Structural(before_text_, before_, s)) return;
     const Claim& claim = before_claims_[s];
-    if (QuotedShare(claim.span, before_quotes_) >= 0.5) return;
     ClaimChange change;
     change.kind = ClaimChangeKind::kClaimRemoved;
     change.before = claim.span;
     change.before_sentence = static_cast<int>(s);
+    change.parts = claim_parts::CheckableParts(claim, before_, before_quotes_);
+    if (change.parts.empty()) return;
     changes_.push_back(change);
   }
 
@@ -243,6 +240,14 @@ class ClaimComparer {
   }
 
   void Edited(const TextEdit& edit) {
+    // A headline, byline or timestamp re-worded is no claim's change.
+    const bool structural_before =
+        std::all_of(edit.before_sentences.begin(), edit.before_sentences.end(),
+                    [&](std::size_t s) { return Structural(before_text_, before_, s); });
+    const bool structural_after =
+        std::all_of(edit.after_sentences.begin(), edit.after_sentences.end(),
+                    [&](std::size_t s) { return Structural(after_text_, after_, s); });
+    if (structural_before && structural_after) return;
     // A split or merged sentence's parts on each side, as one: a change in
     // the second half is read against that half's numbers and markers.
     const Claim before = Joined(before_claims_, edit.before_sentences);
@@ -268,8 +273,13 @@ class ClaimComparer {
     Span negation_before{}, negation_after{}, hedge_span_before{}, hedge_span_after{};
     int negations_before = 0, negations_after = 0, certainty_before = 0, certainty_after = 0;
     bool negation_changed = false, certainty_touched = false;
-    Span numbers_before{}, numbers_after{};
-    std::vector<std::string> number_details;
+    // The time opening a live entry ("8:45 p.m.:") is no claim's number.
+    const std::size_t before_entry_time = structure::EntryTimeEnd(before_, before.span);
+    const std::size_t after_entry_time = structure::EntryTimeEnd(after_, after.span);
+    const std::optional<claim_numbers::ValueChange> values = claim_numbers::ChangedValues(
+        before_, before.quantities, before_entry_time, after_, after.quantities, after_entry_time);
+    const Span numbers_before = values ? values->before : Span{};
+    const Span numbers_after = values ? values->after : Span{};
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       const WordChange& change = edit.words[w];
       // Inside a quote the quote change reports the wording; a number,
@@ -285,52 +295,16 @@ class ClaimComparer {
           Explained(Slice(after_, change.after), explained_after_)) {
         covered[w] = true;
       }
-      // Numbers.
-      std::optional<Quantity> quantity_before, quantity_after;
-      for (const Quantity& q : before.quantities) {
-        if (Overlaps(q.span, change.before) && change.before.end > change.before.start)
-          quantity_before = q;
+      // A word change on a number (or on an entry's time) is the numbers'
+      // to report, below, never a claim edit of its own.
+      if (change.before.end > change.before.start &&
+          (TouchesQuantity(before.quantities, change.before) ||
+           change.before.start < before_entry_time)) {
+        covered[w] = true;
       }
-      for (const Quantity& q : after.quantities) {
-        if (Overlaps(q.span, change.after) && change.after.end > change.after.start)
-          quantity_after = q;
-      }
-      if (quantity_before || quantity_after) {
-        if (quantity_before && quantity_after && quantity_before->value == quantity_after->value &&
-            quantity_before->unit == quantity_after->unit) {
-          // Same quantity re-worded ("two" -> "2"): not a number change.
-        } else {
-          const Span b = quantity_before ? quantity_before->span : change.before;
-          const Span a = quantity_after ? quantity_after->span : change.after;
-          numbers_before = Union(numbers_before, b);
-          numbers_after = Union(numbers_after, a);
-          std::string detail;
-          auto has_digit = [](std::string_view text) {
-            return text.find_first_of("0123456789") != std::string_view::npos;
-          };
-          const std::string written_before =
-              quantity_before ? Slice(before_, quantity_before->span) : std::string();
-          const std::string written_after =
-              quantity_after ? Slice(after_, quantity_after->span) : std::string();
-          if (quantity_before && quantity_after && has_digit(written_before) &&
-              has_digit(written_after)) {
-            // Numbers written in digits read as written: "$3.2 billion ->
-            // $3.4 billion", a score "5-4 -> 6-3", no unit guessed.
-            detail = written_before + " -> " + written_after;
-          } else if (quantity_before && quantity_after) {
-            const std::string& unit =
-                quantity_after->unit.empty() ? quantity_before->unit : quantity_after->unit;
-            if (unit.ends_with("-")) {  // a numbered name: "G-7 -> G-8"
-              detail = quantity_before->unit + FormatValue(quantity_before->value) + " -> " +
-                       quantity_after->unit + FormatValue(quantity_after->value);
-            } else {
-              detail =
-                  FormatValue(quantity_before->value) + " -> " + FormatValue(quantity_after->value);
-              if (!unit.empty() && unit != "ordinal") detail += " " + unit;
-            }
-          }
-          number_details.push_back(detail);
-        }
+      if (change.after.end > change.after.start &&
+          (TouchesQuantity(after.quantities, change.after) ||
+           change.after.start < after_entry_time)) {
         covered[w] = true;
       }
       // Negation and certainty, on short changes only: a new clause is new
@@ -371,13 +345,8 @@ class ClaimComparer {
         }
       }
     }
-    if (!number_details.empty()) {
-      std::string detail;
-      for (const std::string& part : number_details) {
-        if (part.empty()) continue;
-        detail += (detail.empty() ? "" : "; ") + part;
-      }
-      make(ClaimChangeKind::kNumberChanged, numbers_before, numbers_after, detail);
+    if (values) {
+      make(ClaimChangeKind::kNumberChanged, values->before, values->after, values->detail);
     }
     if (negation_changed) {
       make(ClaimChangeKind::kNegationChanged, negation_before, negation_after,
@@ -387,20 +356,48 @@ class ClaimComparer {
       make(ClaimChangeKind::kHedgeChanged, hedge_span_before, hedge_span_after,
            certainty_after > certainty_before ? "certainty up" : "certainty down");
     }
-    // Sources: the "according to" phrases differ where a change touches them.
+    // Sources: who the claim is attributed to, compared by their words
+    // ("Police said" -> "Witnesses said"; "according to the ministry"
+    // dropped). In a sentence with a quotation, who speaks is the quote's
+    // attribution: only "according to" and "citing" count there.
+    const std::vector<Span> sources_before = ClaimSources(before, before_, before_quotes_);
+    const std::vector<Span> sources_after = ClaimSources(after, after_, after_quotes_);
+    bool sources_changed = false;
+    {
+      // Each source said by the other version too is unchanged; the others
+      // are the change.
+      std::vector<std::vector<std::string>> keys_before, keys_after;
+      for (Span span : sources_before)
+        keys_before.push_back(claim_wording::SourceKeys(before_, span));
+      for (Span span : sources_after) keys_after.push_back(claim_wording::SourceKeys(after_, span));
+      Span source_before{}, source_after{};
+      bool changed = false;
+      for (std::size_t k = 0; k < sources_before.size(); ++k) {
+        if (std::find(keys_after.begin(), keys_after.end(), keys_before[k]) != keys_after.end())
+          continue;
+        source_before = Union(source_before, sources_before[k]);
+        changed = true;
+      }
+      for (std::size_t k = 0; k < sources_after.size(); ++k) {
+        if (std::find(keys_before.begin(), keys_before.end(), keys_after[k]) != keys_before.end())
+          continue;
+        source_after = Union(source_after, sources_after[k]);
+        changed = true;
+      }
+      if (changed) make(ClaimChangeKind::kSourceChanged, source_before, source_after, "");
+      sources_changed = changed;
+    }
+    source_spans_before_.insert(source_spans_before_.end(), sources_before.begin(),
+                                sources_before.end());
+    source_spans_after_.insert(source_spans_after_.end(), sources_after.begin(),
+                               sources_after.end());
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       const WordChange& change = edit.words[w];
-      std::optional<Span> source_before, source_after;
-      for (Span span : before.sources) {
-        if (Overlaps(span, change.before)) source_before = span;
-      }
-      for (Span span : after.sources) {
-        if (Overlaps(span, change.after)) source_after = span;
-      }
-      if (source_before && source_after) {
-        make(ClaimChangeKind::kSourceChanged, *source_before, *source_after, "");
-        source_spans_after_.push_back(*source_after);
-        source_spans_before_.push_back(*source_before);
+      // A change within changed sources is theirs to report (a verb
+      // changed beside the same source, "said" -> "announced", is not).
+      if (sources_changed &&
+          (change.before.end == change.before.start || WithinAny(change.before, sources_before)) &&
+          (change.after.end == change.after.start || WithinAny(change.after, sources_after))) {
         covered[w] = true;
       }
     }
@@ -411,7 +408,8 @@ class ClaimComparer {
         if (!Overlaps(entity, change.after) || change.after.end == change.after.start) continue;
         if (numbers_after.end > 0 && Overlaps(entity, numbers_after)) continue;  // "G-8": a number
         if (WithinAny(entity, source_spans_after_) || InsideQuote(entity, after_quotes_)) continue;
-        if (Mentions(before_names_, before_, before_text_, LastName(after_, entity))) continue;
+        if (Mentions(before_names_, before_, before_text_, claim_wording::LastName(after_, entity)))
+          continue;
         make(ClaimChangeKind::kEntityAdded, {}, entity, "");
         covered[w] = true;
       }
@@ -420,18 +418,27 @@ class ClaimComparer {
         if (numbers_before.end > 0 && Overlaps(entity, numbers_before)) continue;
         if (WithinAny(entity, source_spans_before_) || InsideQuote(entity, before_quotes_))
           continue;
-        if (Mentions(after_names_, after_, after_text_, LastName(before_, entity))) continue;
+        if (Mentions(after_names_, after_, after_text_, claim_wording::LastName(before_, entity)))
+          continue;
         make(ClaimChangeKind::kEntityRemoved, entity, {}, "");
         covered[w] = true;
       }
     }
-    // What is left: words changed that carry content.
+    // What is left: words changed that say something the other version
+    // does not (a word moved, a hyphen, a first name or title added to a
+    // person named before, say nothing new).
+    std::vector<std::string> only_before =
+        ContentKeys(before, before_, before_quotes_, after_names_, after_, after_text_);
+    std::vector<std::string> only_after =
+        ContentKeys(after, after_, after_quotes_, before_names_, before_, before_text_);
+    claim_wording::KeepDifferences(only_before, only_after);
     Span rest_before{}, rest_after{};
     bool rest = false;
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       if (covered[w]) continue;
       const WordChange& change = edit.words[w];
-      if (!CarriesContent(before_, change.before) && !CarriesContent(after_, change.after))
+      if (!claim_wording::HoldsKey(before_, change.before, only_before) &&
+          !claim_wording::HoldsKey(after_, change.after, only_after))
         continue;
       if (change.before.end > change.before.start) rest_before = Union(rest_before, change.before);
       if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
@@ -440,6 +447,26 @@ class ClaimComparer {
     if (rest) make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
     // A correction notice refers to the edited sentence sharing most words.
     edited_after_.push_back(edit.after_sentences.front());
+  }
+
+  // The sources of a claim outside quotation marks; in a sentence with a
+  // quotation, only the "according to" and "citing" ones.
+  std::vector<Span> ClaimSources(const Claim& claim, std::string_view text,
+                                 const std::vector<Span>& quotes) const {
+    const bool quoted = QuotedShare(claim.span, quotes) > 0;
+    std::vector<Span> out;
+    for (Span span : claim.sources) {
+      if (InsideQuote(span, quotes)) continue;
+      const std::string lower = AsciiLower(text.substr(span.start, 12));
+      if (quoted && !lower.starts_with("according") && !lower.starts_with("citing")) continue;
+      out.push_back(span);
+    }
+    return out;
+  }
+
+  static bool TouchesQuantity(const std::vector<Quantity>& quantities, Span change) {
+    return std::any_of(quantities.begin(), quantities.end(),
+                       [&](const Quantity& q) { return Overlaps(q.span, change); });
   }
 
   static std::size_t WordCount(std::string_view text, Span span) {
@@ -462,15 +489,6 @@ class ClaimComparer {
                        [&](const std::string& name) { return name == lower; });
   }
 
-  // The last word of an entity's name, lower case, without a possessive.
-  static std::string LastName(std::string_view text, Span entity) {
-    const Span name = NameOf(text, entity);
-    const std::string_view words = text.substr(name.start, name.end - name.start);
-    const std::size_t space = words.rfind(' ');
-    return AsciiLower(
-        MatchingForm(space == std::string_view::npos ? words : words.substr(space + 1)));
-  }
-
   // Whether `text` has a capitalised word `lower_word` anywhere.
   static bool Mentions(std::unordered_set<std::string>& names, std::string_view text,
                        const SegmentedText& segmented, const std::string& lower_word) {
@@ -487,68 +505,39 @@ class ClaimComparer {
     return names.count(lower_word) > 0;
   }
 
-  // The name part of an entity span (after its lower-case role words).
-  static Span NameOf(std::string_view text, Span entity) {
-    std::size_t start = entity.start;
-    while (start < entity.end && !(text[start] >= 'A' && text[start] <= 'Z')) {
-      const std::size_t space = text.find(' ', start);
-      if (space == std::string_view::npos || space >= entity.end) break;
-      start = space + 1;
+  // The content keys of a claim outside quotation marks (a quote's words
+  // are the quote change's), without the given names and titles of a
+  // person the other version names too ("Governor Mara Okafor" beside
+  // "Okafor").
+  std::vector<std::string> ContentKeys(const Claim& claim, std::string_view text,
+                                       const std::vector<Span>& quotes,
+                                       std::unordered_set<std::string>& other_names,
+                                       std::string_view other, const SegmentedText& other_text) {
+    std::vector<Span> known_names;
+    for (Span entity : claim.entities) {
+      const Span name = claim_wording::NameOf(text, entity);
+      if (name.end <= name.start) continue;
+      const std::size_t last = text.rfind(' ', name.end - 1);  // before the last name
+      if (last == std::string_view::npos || last < entity.start) continue;
+      if (Mentions(other_names, other, other_text, claim_wording::LastName(text, entity))) {
+        known_names.push_back({entity.start, last});
+      }
     }
-    std::size_t end = entity.end;
-    const std::string_view name = text.substr(start, end - start);
-    if (name.ends_with("\u2019s")) end -= 4;
-    if (name.ends_with("'s")) end -= 2;
-    return {start, end};
-  }
-
-  bool CarriesContent(std::string_view text, Span span) const {
-    if (span.end <= span.start) return false;
-    for (const Token& token : Tokens(text, span)) {
-      if (!token.word) continue;
-      const std::string lower =
-          AsciiLower(text.substr(token.span.start, token.span.end - token.span.start));
-      if (!claim_parts::IsFunctionWord(lower)) return true;
-    }
-    return false;
+    known_names.insert(known_names.end(), quotes.begin(), quotes.end());
+    return claim_wording::ContentKeys(text, claim.span, known_names);
   }
 
   // Links each correction notice to the edited sentence it most likely
   // refers to: the one sharing most content words with it.
   void LinkCorrections() {
-    if (pending_corrections_.empty()) return;
-    // Content words of a sentence, hashed and sorted; each sentence once.
-    std::vector<std::vector<std::uint64_t>> cache(after_text_.sentences.size());
-    std::vector<bool> made(after_text_.sentences.size(), false);
-    auto content_words = [&](std::size_t s) -> const std::vector<std::uint64_t>& {
-      if (made[s]) return cache[s];
-      std::vector<std::uint64_t> words;
-      for (const Token& token : after_text_.tokens[s]) {
-        if (!token.word) continue;
-        const std::string lower = claim_parts::Singular(
-            AsciiLower(after_.substr(token.span.start, token.span.end - token.span.start)));
-        if (lower.size() > 2 && !claim_parts::IsFunctionWord(lower)) {
-          words.push_back(XXH3_64bits(lower.data(), lower.size()));
-        }
-      }
-      std::sort(words.begin(), words.end());
-      cache[s] = std::move(words);
-      made[s] = true;
-      return cache[s];
-    };
+    std::vector<std::size_t> notices;
     for (std::size_t index : pending_corrections_) {
-      ClaimChange& correction = changes_[index];
-      const std::vector<std::uint64_t>& notice =
-          content_words(static_cast<std::size_t>(correction.after_sentence));
-      std::size_t best_shared = 1;
-      for (std::size_t s : edited_after_) {
-        const std::vector<std::uint64_t>& words = content_words(s);
-        const std::size_t shared = SharedKeys(notice, words);
-        if (shared > best_shared) {
-          best_shared = shared;
-          correction.refers_to = static_cast<int>(s);
-        }
-      }
+      notices.push_back(static_cast<std::size_t>(changes_[index].after_sentence));
+    }
+    const std::vector<int> corrected =
+        CorrectedSentences(after_, after_text_, notices, edited_after_);
+    for (std::size_t n = 0; n < notices.size(); ++n) {
+      changes_[pending_corrections_[n]].refers_to = corrected[n];
     }
   }
 

@@ -138,6 +138,16 @@ nlohmann::json ClaimChangeJson(const DiffSide& from, const DiffSide& to, const A
   out["after_start"] = offset(change.after, true);
   out["after_end"] = offset(change.after, false);
   out["detail"] = change.detail.empty() ? nlohmann::json(nullptr) : nlohmann::json(change.detail);
+  nlohmann::json parts = nlohmann::json::array();
+  for (const ClaimPart& part : change.parts) {
+    const std::string_view text =
+        change.kind == ClaimChangeKind::kClaimRemoved ? from.text : to.text;
+    parts.push_back({{"kind", part.kind},
+                     {"text", text_of(text, part.span)},
+                     {"start", part.span.start},
+                     {"end", part.span.end}});
+  }
+  out["parts"] = std::move(parts);
   out["refers_to"] = change.refers_to >= 0
                          ? sentence_of(to.text, analysis.text.after_sentences, change.refers_to)
                          : nlohmann::json(nullptr);

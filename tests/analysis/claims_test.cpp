@@ -249,12 +249,102 @@ TEST_CASE("claims: entities that appear or disappear, sentences added and remove
   CHECK(Has(Described("The delegation includes Marco Rubio and special envoy Keith Kellogg.",
                       "The delegation includes Marco Rubio."),
             "entity_removed [special envoy Keith Kellogg] -> []"));
-  CHECK(Described("The summit opened. Talks began.",
-                  "The summit opened. Talks began. Protesters gathered outside the hall.") ==
-        std::vector<std::string>{"claim_added [] -> [Protesters gathered outside the hall.]"});
-  CHECK(Described("The summit opened. Talks began. Protesters gathered outside the hall.",
+  CHECK(Described(
+            "The summit opened. Talks began.",
+            "The summit opened. Talks began. About 300 protesters gathered outside the hall.") ==
+        std::vector<std::string>{
+            "claim_added [] -> [About 300 protesters gathered outside the hall.]"});
+  CHECK(Described("The summit opened. Talks began. About 300 protesters gathered outside the hall.",
                   "The summit opened. Talks began.") ==
-        std::vector<std::string>{"claim_removed [Protesters gathered outside the hall.] -> []"});
+        std::vector<std::string>{
+            "claim_removed [About 300 protesters gathered outside the hall.] -> []"});
+}
+
+TEST_CASE("claims: an added sentence is a claim by its checkable parts, named", "[claims]") {
+  const std::vector<ClaimChange> added =
+      ClaimChanges("The summit opened.",
+                   "The summit opened. Mayor Ilse Brandvold said on Tuesday that 40 streets "
+                   "might not reopen, according to the Kelm Post.");
+  REQUIRE(added.size() == 1);
+  std::vector<std::string> kinds;
+  for (const stet::ClaimPart& part : added[0].parts) kinds.emplace_back(part.kind);
+  // The speaker with the verb is the sentence's source.
+  CHECK(kinds == std::vector<std::string>{"source", "number", "certainty", "negation", "source"});
+  // Nothing to check: colour, and a bare quotation with its speaker (a
+  // quote change), stay in the TEXT section.
+  CHECK(Described("The summit opened.", "The summit opened. It was a cold, grey morning.").empty());
+  CHECK(Described("The summit opened.",
+                  "The summit opened. “We will rebuild the pier,” Mayor Ilse Brandvold said.")
+            .empty());
+  CHECK(Described("The summit opened. “We will rebuild,” she told reporters.", "The summit opened.")
+            .empty());
+  // A quotation with a fact around it is a claim.
+  CHECK(Described("The vote was counted.",
+                  "The vote was counted. Okafor congratulated Reyna on social media, adding "
+                  "“to every volunteer in Calder: thank you!”") ==
+        std::vector<std::string>{"claim_added [] -> [Okafor congratulated Reyna on social media, "
+                                 "adding “to every volunteer in Calder: thank you!”]"});
+}
+
+TEST_CASE(
+    "claims: headlines, labels, separators, bylines, print lines and timestamps are no claims",
+    "[claims]") {
+  const std::string body = "The council approved the budget on Monday.\n";
+  for (const std::string line :
+       {"Council approves budget after long night", "ABSTRACT.", "FULL TEXT.",
+        "CORRECTION APPENDED.", "___.", "* * *", "— Metro Reporter Dana Whitcombe.",
+        "By Dana Whitcombe and Ola Berg", "Reporting by Ola Berg; Editing by Ines Barto.",
+        "As published in the Weekend Edition.",
+        "A version of this article appears in print on Dec. 1, 2026, Section A.",
+        "Updated 6:30 p.m. ET", "Dec. 1, 2026", "Photo: Ola Berg/Kelm Post"}) {
+    INFO(line);
+    CHECK(Described(body, line + "\n" + body).empty());
+    CHECK(Described(line + "\n" + body, body).empty());
+  }
+  // A headline re-worded is the HEADLINE's change, not a claim's.
+  CHECK(Described("Council approves budget\n" + body, "Council passes budget after vote\n" + body)
+            .empty());
+  // Prose is not structure: a short sentence with a verb and a full stop.
+  CHECK(Described(body, body + "The mayor resigned.\n").size() == 1);
+}
+
+TEST_CASE("claims: a live entry's time is no number and a moved number no change", "[claims]") {
+  // A new entry above, a typo in an entry's time fixed: no number changed.
+  CHECK(
+      Described("6Q30 p.m.: Polls closed across Calder.\n",
+                "8:45 p.m.: Tomas Reyna won the mayoral race.\n6:30 p.m.: Polls closed across "
+                "Calder.\n") ==
+      std::vector<std::string>{"claim_added [] -> [8:45 p.m.: Tomas Reyna won the mayoral race.]"});
+  CHECK(Described("6Q30 p.m.: Polls closed across Calder.\n",
+                  "6:30 p.m.: Polls closed across Calder.\n")
+            .empty());
+  // Moved, dropped or spelt again: the same values.
+  CHECK(Described("The Brackley depot, which reopens on June 3, employs 212 drivers.",
+                  "The Brackley depot employs 212 drivers and reopens on June 3.")
+            .empty());
+  CHECK(Described("The memorial honours those killed on Sept. 11, 2001, in the attacks.",
+                  "The memorial honours those killed on Sept. 11 in the attacks.")
+            .empty());
+  // A value given way to another about the same thing is a change.
+  CHECK(Described("The Brackley depot employs 212 drivers.",
+                  "The Brackley depot employs 230 drivers.") ==
+        std::vector<std::string>{
+            "number_changed [212 drivers] -> [230 drivers] (212 drivers -> 230 drivers)"});
+}
+
+TEST_CASE("claims: the same claim worded anew is no claim edit", "[claims]") {
+  CHECK(Described("Okafor vetoed the grain bill on Friday.",
+                  "Governor Mara Okafor vetoed the grain bill on Friday.")
+            .empty());
+  CHECK(Described("The plan will cost more, Okafor said.", "The plan will cost more, said Okafor.")
+            .empty());
+  CHECK(Described("A non-profit clinic in Vesna opened its doors.",
+                  "A nonprofit clinic in Vesna opened its doors.")
+            .empty());
+  // What it asserts changed: reported.
+  CHECK(Described("Okafor vetoed the grain bill on Friday.",
+                  "Okafor signed the grain bill on Friday.") ==
+        std::vector<std::string>{"claim_edited [vetoed] -> [signed]"});
 }
 
 TEST_CASE("claims: no false alarms on 50 pairs that change no claim", "[claims]") {

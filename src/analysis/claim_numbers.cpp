@@ -1,0 +1,103 @@
+// Values changed between two versions of a claim
+// (src/analysis/claim_numbers.h).
+#include "analysis/claim_numbers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace stet::claim_numbers {
+namespace {
+
+std::string FormatValue(double value) {
+  char out[32];
+  if (std::fabs(value - std::round(value)) < 1e-9) {
+    std::snprintf(out, sizeof out, "%.0f", value);
+  } else {
+    std::snprintf(out, sizeof out, "%g", value);
+  }
+  return out;
+}
+
+std::string Slice(std::string_view text, Span span) {
+  return std::string(text.substr(span.start, span.end - span.start));
+}
+
+Span Union(Span a, Span b) {
+  if (a.start == a.end) return b;
+  if (b.start == b.end) return a;
+  return {std::min(a.start, b.start), std::max(a.end, b.end)};
+}
+
+// How a number changed, as a reviewer reads it: "$3.2 billion -> $3.4
+// billion" as written when both are in digits, else the values with their
+// unit ("1 -> 2 day", "G-7 -> G-8").
+std::string Detail(std::string_view before_text, const Quantity& before,
+                   std::string_view after_text, const Quantity& after) {
+  auto has_digit = [](std::string_view text) {
+    return text.find_first_of("0123456789") != std::string_view::npos;
+  };
+  const std::string written_before = Slice(before_text, before.span);
+  const std::string written_after = Slice(after_text, after.span);
+  if (has_digit(written_before) && has_digit(written_after)) {
+    return written_before + " -> " + written_after;
+  }
+  const std::string& unit = after.unit.empty() ? before.unit : after.unit;
+  if (unit.ends_with("-")) {  // a numbered name: "G-7 -> G-8"
+    return before.unit + FormatValue(before.value) + " -> " + after.unit + FormatValue(after.value);
+  }
+  std::string detail = FormatValue(before.value) + " -> " + FormatValue(after.value);
+  if (!unit.empty() && unit != "ordinal") detail += " " + unit;
+  return detail;
+}
+
+}  // namespace
+
+std::optional<ValueChange> ChangedValues(std::string_view before_text,
+                                         const std::vector<Quantity>& before,
+                                         std::size_t before_from, std::string_view after_text,
+                                         const std::vector<Quantity>& after,
+                                         std::size_t after_from) {
+  std::vector<Quantity> gone, new_ones;
+  for (const Quantity& q : before) {
+    if (q.span.start >= before_from) gone.push_back(q);
+  }
+  for (const Quantity& q : after) {
+    if (q.span.start < after_from) continue;
+    auto same = std::find_if(gone.begin(), gone.end(), [&](const Quantity& g) {
+      return g.value == q.value && g.unit == q.unit;
+    });
+    if (same != gone.end()) {
+      gone.erase(same);
+    } else {
+      new_ones.push_back(q);
+    }
+  }
+  ValueChange change;
+  std::vector<bool> gone_paired(gone.size(), false), new_paired(new_ones.size(), false);
+  auto pair = [&](std::size_t g, std::size_t a) {
+    gone_paired[g] = new_paired[a] = true;
+    change.before = Union(change.before, gone[g].span);
+    change.after = Union(change.after, new_ones[a].span);
+    change.detail +=
+        (change.detail.empty() ? "" : "; ") + Detail(before_text, gone[g], after_text, new_ones[a]);
+  };
+  for (std::size_t g = 0; g < gone.size(); ++g) {
+    for (std::size_t a = 0; a < new_ones.size(); ++a) {
+      if (new_paired[a] || new_ones[a].unit != gone[g].unit) continue;
+      pair(g, a);
+      break;
+    }
+  }
+  if (std::count(gone_paired.begin(), gone_paired.end(), false) == 1 &&
+      std::count(new_paired.begin(), new_paired.end(), false) == 1) {
+    pair(static_cast<std::size_t>(std::find(gone_paired.begin(), gone_paired.end(), false) -
+                                  gone_paired.begin()),
+         static_cast<std::size_t>(std::find(new_paired.begin(), new_paired.end(), false) -
+                                  new_paired.begin()));
+  }
+  if (change.detail.empty() && change.before.end == change.before.start) return std::nullopt;
+  return change;
+}
+
+}  // namespace stet::claim_numbers

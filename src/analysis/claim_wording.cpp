@@ -1,0 +1,274 @@
+// What the words of a claim say (src/analysis/claim_wording.h).
+//
+// Inflections are Snowball's English stemmer (Debian's libstemmer); before
+// it, the two things it does not do and news revisions swap: irregular
+// past tenses ("said" -> "says") and British spelling ("organisation" ->
+// "organization").
+#include "analysis/claim_wording.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <iterator>
+#include <memory>
+#include <unordered_set>
+#include <utility>
+
+#include "analysis/attribution.h"
+#include "analysis/claim_parts.h"
+#include "analysis/reporting_verbs.h"
+#include "base/ascii.h"
+#include "stet/text.h"
+
+namespace stet::claim_wording {
+namespace {
+
+// Relative times and vague amounts, compared as their stems: when an event
+// happened is the date's to say ("yesterday" -> "on Thursday"), and "nearly"
+// and "almost", "most" and "the majority" say the same.
+constexpr std::array<std::string_view, 52> kVagueWords = {
+    "nearly",    "almost",   "about",   "around",   "roughly", "approximately", "some",
+    "most",      "majority", "few",     "handful",  "many",    "several",       "hardly",
+    "very",      "only",     "just",    "any",      "much",    "little",        "lot",
+    "more",      "less",     "fewer",   "than",     "over",    "under",         "least",
+    "yesterday", "today",    "tonight", "tomorrow", "week",    "weekend",       "month",
+    "year",      "past",     "last",    "next",     "morning", "afternoon",     "evening",
+    "night",     "earlier",  "later",   "recently", "now",     "currently",     "since",
+    "start",     "far",      "ago"};
+// Past tenses and participles the suffix rules cannot reach, with their
+// base: "said" and "says" are one verb.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 72> kIrregularVerbs = {{
+    {"said", "say"},          {"told", "tell"},
+    {"won", "win"},           {"lost", "lose"},
+    {"held", "hold"},         {"made", "make"},
+    {"took", "take"},         {"taken", "take"},
+    {"gave", "give"},         {"given", "give"},
+    {"found", "find"},        {"left", "leave"},
+    {"met", "meet"},          {"paid", "pay"},
+    {"sold", "sell"},         {"brought", "bring"},
+    {"built", "build"},       {"began", "begin"},
+    {"begun", "begin"},       {"rose", "rise"},
+    {"risen", "rise"},        {"fell", "fall"},
+    {"fallen", "fall"},       {"ran", "run"},
+    {"came", "come"},         {"became", "become"},
+    {"kept", "keep"},         {"led", "lead"},
+    {"chose", "choose"},      {"chosen", "choose"},
+    {"spent", "spend"},       {"sent", "send"},
+    {"struck", "strike"},     {"stood", "stand"},
+    {"thought", "think"},     {"wrote", "write"},
+    {"written", "write"},     {"spoke", "speak"},
+    {"spoken", "speak"},      {"broke", "break"},
+    {"broken", "break"},      {"drove", "drive"},
+    {"driven", "drive"},      {"went", "go"},
+    {"gone", "go"},           {"got", "get"},
+    {"saw", "see"},           {"seen", "see"},
+    {"knew", "know"},         {"known", "know"},
+    {"grew", "grow"},         {"grown", "grow"},
+    {"felt", "feel"},         {"heard", "hear"},
+    {"meant", "mean"},        {"sought", "seek"},
+    {"caught", "catch"},      {"taught", "teach"},
+    {"fought", "fight"},      {"bought", "buy"},
+    {"shot", "shoot"},        {"fled", "flee"},
+    {"swore", "swear"},       {"sworn", "swear"},
+    {"threw", "throw"},       {"thrown", "throw"},
+    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"},
+    {"hid", "hide"},          {"hidden", "hide"},
+    {"forgave", "forgive"},   {"understood", "understand"},
+}};
+
+// British spellings the American way, at a word's end: -ise, -isation,
+// -our, -tre.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kBritishEndings = {{
+    {"isations", "izations"},
+    {"isation", "ization"},
+    {"ised", "ized"},
+    {"ises", "izes"},
+    {"ising", "izing"},
+    {"ise", "ize"},
+    {"ours", "ors"},
+    {"our", "or"},
+    {"tres", "ters"},
+    {"tre", "ter"},
+}};
+
+bool Within(Span span, const std::vector<Span>& spans) {
+  return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
+    return span.start >= outer.start && span.end <= outer.end;
+  });
+}
+
+std::string_view WordOf(std::string_view text, const Token& token) {
+  return text.substr(token.span.start, token.span.end - token.span.start);
+}
+
+// Takes from `compounds` each one made of two words of `parts`, and those
+// two from `parts`.
+void RemoveCompounds(std::vector<std::string>& compounds, std::vector<std::string>& parts) {
+  for (std::size_t c = 0; c < compounds.size();) {
+    bool joined = false;
+    for (std::size_t i = 0; i < parts.size() && !joined; ++i) {
+      if (!compounds[c].starts_with(parts[i])) continue;
+      const std::string rest = compounds[c].substr(parts[i].size());
+      for (std::size_t j = 0; j < parts.size() && !joined; ++j) {
+        if (j == i || parts[j] != rest) continue;
+        parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(std::max(i, j)));
+        parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(std::min(i, j)));
+        joined = true;
+      }
+    }
+    if (joined) {
+      compounds.erase(compounds.begin() + static_cast<std::ptrdiff_t>(c));
+    } else {
+      ++c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string Stem(std::string word) {
+  for (const auto& [form, base] : kIrregularVerbs) {
+    if (word == form) return std::string(base);
+  }
+  for (const auto& [british, american] : kBritishEndings) {
+    if (word.size() > british.size() + 3 && word.ends_with(british)) {
+      word.replace(word.size() - british.size(), british.size(), american);
+      break;
+    }
+  }
+  // Snowball keeps state between calls: one stemmer per thread.
+  thread_local const std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(
+      sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete);
+  if (!stemmer) return word;
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
+  if (stem == nullptr) return word;
+  return std::string(reinterpret_cast<const char*>(stem),
+                     static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+bool IsVagueWord(std::string_view stem) {
+  static const std::vector<std::string> stems = [] {
+    std::vector<std::string> out;
+    for (std::string_view word : kVagueWords) out.push_back(Stem(std::string(word)));
+    return out;
+  }();
+  return std::find(stems.begin(), stems.end(), stem) != stems.end();
+}
+
+std::string ContentKey(std::string_view word) {
+  if (word.ends_with("\u2019s")) word.remove_suffix(4);
+  if (word.ends_with("'s")) word.remove_suffix(2);
+  std::string lower;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (word.substr(k, 3) == "\u2019") {
+      k += 2;
+      continue;
+    }
+    if (word[k] == '-' || word[k] == '\'') continue;
+    lower += AsciiLowerChar(word[k]);
+  }
+  if (lower.size() < 2 || claim_parts::IsFunctionWord(lower) || attribution::IsRoleWord(lower) ||
+      lower.find_first_not_of("0123456789.,") == std::string::npos)
+    return "";
+  std::string key = Stem(std::move(lower));
+  return IsVagueWord(key) ? "" : key;
+}
+
+std::vector<std::string> ContentKeys(std::string_view text, Span span,
+                                     const std::vector<Span>& left_out) {
+  std::vector<std::string> keys;
+  for (const Token& token : Tokens(text, span)) {
+    if (!token.word || Within(token.span, left_out)) continue;
+    std::string key = ContentKey(WordOf(text, token));
+    if (!key.empty()) keys.push_back(std::move(key));
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b) {
+  std::vector<std::string> only_a, only_b;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_a));
+  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
+  RemoveCompounds(only_a, only_b);
+  RemoveCompounds(only_b, only_a);
+  a = std::move(only_a);
+  b = std::move(only_b);
+}
+
+bool HoldsKey(std::string_view text, Span span, const std::vector<std::string>& keys) {
+  if (span.end <= span.start || keys.empty()) return false;
+  for (const Token& token : Tokens(text, span)) {
+    if (!token.word) continue;
+    if (std::binary_search(keys.begin(), keys.end(), ContentKey(WordOf(text, token)))) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> SourceKeys(std::string_view text, Span source) {
+  std::vector<std::string> keys;
+  for (const Token& token : Tokens(text, source)) {
+    if (!token.word) continue;
+    std::string lower = AsciiLower(WordOf(text, token));
+    if (claim_parts::IsFunctionWord(lower) || lower == "according" || lower == "citing" ||
+        claim_parts::IsReportingWord(lower))
+      continue;
+    keys.push_back(Stem(std::move(lower)));
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Span>& quotes) {
+  static const std::unordered_set<std::string> kAttributionWords = [] {
+    std::unordered_set<std::string> words;
+    for (const attribution::VerbFormEntry& entry : attribution::ReportingVerbForms())
+      words.insert(entry.word);
+    for (const char* word :
+         {"reporters", "statement", "interview", "briefing", "later", "earlier", "has",
+          "have",      "had",       "would",     "will",     "his",   "her",     "their",
+          "its",       "who",       "when",      "asked",    "then",  "again"})
+      words.insert(word);
+    return words;
+  }();
+  int content = 0;
+  for (const Token& token : Tokens(text, sentence)) {
+    if (!token.word || Within(token.span, quotes)) continue;
+    const std::string_view word = WordOf(text, token);
+    if (claim_parts::IsUpper(word)) continue;  // a name: the speaker
+    const std::string lower = AsciiLower(word);
+    if (claim_parts::IsFunctionWord(lower) || attribution::IsPronoun(lower) ||
+        attribution::IsRoleWord(lower) || kAttributionWords.count(lower) > 0)
+      continue;
+    ++content;
+  }
+  return content < 2;
+}
+
+Span NameOf(std::string_view text, Span entity) {
+  std::size_t start = entity.start;
+  while (start < entity.end && !(text[start] >= 'A' && text[start] <= 'Z')) {
+    const std::size_t space = text.find(' ', start);
+    if (space == std::string_view::npos || space >= entity.end) break;
+    start = space + 1;
+  }
+  std::size_t end = entity.end;
+  const std::string_view name = text.substr(start, end - start);
+  if (name.ends_with("\u2019s")) end -= 4;
+  if (name.ends_with("'s")) end -= 2;
+  return {start, end};
+}
+
+std::string LastName(std::string_view text, Span entity) {
+  const Span name = NameOf(text, entity);
+  const std::string_view words = text.substr(name.start, name.end - name.start);
+  const std::size_t space = words.rfind(' ');
+  return AsciiLower(
+      MatchingForm(space == std::string_view::npos ? words : words.substr(space + 1)));
+}
+
+}  // namespace stet::claim_wording

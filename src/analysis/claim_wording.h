@@ -1,0 +1,66 @@
+// What the words of a claim say, for comparing two versions of it: the
+// content words a sentence asserts with (stemmed, spelling and hyphens set
+// aside), those only one version holds, the words of a source, and whether
+// the words around a quotation only say who spoke.
+#ifndef STET_SRC_ANALYSIS_CLAIM_WORDING_H_
+#define STET_SRC_ANALYSIS_CLAIM_WORDING_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stet/segment.h"
+
+namespace stet::claim_wording {
+
+// A lower-case word's stem: irregular past tenses as their verb ("said" as
+// "say"), British spelling the American way, then Snowball's English
+// stemmer ("organisations" and "organized" alike).
+std::string Stem(std::string word);
+
+// Relative times ("yesterday", "week") and vague amounts ("nearly",
+// "most"): what a claim's date or number says, not its content. REQUIRES:
+// a stem (Stem).
+bool IsVagueWord(std::string_view stem);
+
+// A word as two versions of a claim are compared on, or "" when it says
+// nothing of its own about what the claim asserts. Lower case, without a
+// possessive, hyphens or apostrophes ("non-profit" as "nonprofit"), spelt
+// the American way and cut to its stem ("organisations" and "organized"
+// alike; "said" as "say"). Function words, pronouns, roles and titles,
+// initials and numbers (compared apart) say nothing of their own, nor
+// relative times ("yesterday", "this week": when is the date's to say) and
+// vague amounts ("nearly", "most", "a handful").
+std::string ContentKey(std::string_view word);
+
+// The content keys of the words of `span`, sorted, but for the words inside
+// `left_out` (quotations, the given names of a person named elsewhere).
+std::vector<std::string> ContentKeys(std::string_view text, Span span,
+                                     const std::vector<Span>& left_out);
+
+// Leaves in each sorted list the keys the other does not hold (as many
+// times as it holds them more often), and then neither a compound nor the
+// two words it joins ("well-known" beside "well known").
+void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b);
+
+// Whether a word of `span` has a key of `keys` (sorted).
+bool HoldsKey(std::string_view text, Span span, const std::vector<std::string>& keys);
+
+// What a source says, as sorted stems: roles kept ("police", "a
+// spokesman"), function words and the reporting verb left out.
+std::vector<std::string> SourceKeys(std::string_view text, Span source);
+
+// Whether the words of `sentence` outside `quotes` only say who spoke:
+// names, pronouns, roles, reporting verbs and function words.
+bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Span>& quotes);
+
+// The name part of an entity span (after its lower-case role words, before
+// a possessive): "special envoy Keith Kellogg’s" -> "Keith Kellogg".
+Span NameOf(std::string_view text, Span entity);
+
+// The last word of an entity's name, lower case ("kellogg").
+std::string LastName(std::string_view text, Span entity);
+
+}  // namespace stet::claim_wording
+
+#endif  // STET_SRC_ANALYSIS_CLAIM_WORDING_H_

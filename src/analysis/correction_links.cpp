@@ -1,0 +1,55 @@
+// Correction notices linked to what they correct
+// (src/analysis/correction_links.h).
+#include "analysis/correction_links.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "analysis/claim_parts.h"
+#include "analysis/sorted_keys.h"
+#include "base/ascii.h"
+
+namespace stet {
+
+std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& segmented,
+                                    const std::vector<std::size_t>& notices,
+                                    const std::vector<std::size_t>& edited) {
+  std::vector<int> out(notices.size(), -1);
+  if (notices.empty()) return out;
+  // Content words of a sentence, hashed and sorted; each sentence once.
+  std::vector<std::vector<std::uint64_t>> cache(segmented.sentences.size());
+  std::vector<bool> made(segmented.sentences.size(), false);
+  auto content_words = [&](std::size_t s) -> const std::vector<std::uint64_t>& {
+    if (made[s]) return cache[s];
+    std::vector<std::uint64_t> words;
+    for (const Token& token : segmented.tokens[s]) {
+      if (!token.word) continue;
+      const std::string lower = claim_parts::Singular(
+          AsciiLower(text.substr(token.span.start, token.span.end - token.span.start)));
+      if (lower.size() > 2 && !claim_parts::IsFunctionWord(lower)) {
+        words.push_back(XXH3_64bits(lower.data(), lower.size()));
+      }
+    }
+    std::sort(words.begin(), words.end());
+    cache[s] = std::move(words);
+    made[s] = true;
+    return cache[s];
+  };
+  for (std::size_t n = 0; n < notices.size(); ++n) {
+    const std::vector<std::uint64_t>& notice = content_words(notices[n]);
+    std::size_t best_shared = 1;
+    for (std::size_t s : edited) {
+      const std::size_t shared = SharedKeys(notice, content_words(s));
+      if (shared > best_shared) {
+        best_shared = shared;
+        out[n] = static_cast<int>(s);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace stet

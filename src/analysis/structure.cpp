@@ -1,0 +1,250 @@
+// Structural lines of an article (src/analysis/structure.h).
+//
+// Hand-written over stet's tokens: the shapes are a few closed lists
+// (print-line openers, time zones, months) and line tests (alone on its
+// line, no sentence punctuation at the end, no lower-case word), which no
+// Debian-packaged library offers for news text.
+#include "analysis/structure.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/ascii.h"
+#include "base/word_list.h"
+
+namespace stet::structure {
+namespace {
+
+// Words a byline or a dash-led signature may hold besides capitalised
+// names: "By Dana Whitcombe and Ola Berg of the Kelm Post".
+constexpr std::array<std::string_view, 18> kBylineWords = {
+    "by",  "and", "of",  "the", "in", "for", "staff",    "with",          "de",
+    "van", "von", "der", "la",  "le", "al",  "reporter", "correspondent", "writer"};
+
+constexpr std::array<std::string_view, 9> kBylineOpeners = {
+    "reporting by",  "additional reporting by", "editing by",   "written by", "compiled by",
+    "contributing:", "with reporting by",       "reported by:", "story by"};
+
+constexpr std::array<std::string_view, 12> kPrintLineOpeners = {
+    "as published in",
+    "a version of this article appears in print",
+    "a version of this article appeared in print",
+    "a version of this story appeared",
+    "a version of this story appears",
+    "this article appeared in print",
+    "this article appeared in the",
+    "this story appeared in print",
+    "published in print",
+    "copyright ",
+    "\u00a9",
+    "all rights reserved"};
+
+constexpr std::array<std::string_view, 9> kCreditOpeners = {
+    "photo:", "photograph:",   "photo by ", "photo credit", "credit:",
+    "image:", "illustration:", "(ap photo", "video:"};
+
+// The words of a timestamp line besides numbers: "Updated Dec. 1, 2026,
+// 8:45 p.m. ET", "Posted Tuesday at noon".
+constexpr std::array<std::string_view, 56> kTimeWords = {
+    "am",      "pm",        "et",        "est",       "edt",     "ct",       "cst",      "cdt",
+    "pt",      "pst",       "pdt",       "gmt",       "bst",     "utc",      "cet",      "cest",
+    "updated", "update",    "published", "posted",    "last",    "modified", "at",       "on",
+    "today",   "yesterday", "noon",      "midnight",  "local",   "time",     "and",      "jan",
+    "feb",     "mar",       "apr",       "may",       "jun",     "jul",      "aug",      "sep",
+    "sept",    "oct",       "nov",       "dec",       "january", "february", "march",    "april",
+    "june",    "july",      "august",    "september", "october", "november", "december", "of"};
+
+constexpr std::array<std::string_view, 14> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon",    "tue",     "tues",      "wed",      "thu",    "thurs",    "fri"};
+
+constexpr std::array<std::string_view, 13> kZones = {"et",  "est", "edt", "ct",  "cst", "cdt", "pt",
+                                                     "pst", "pdt", "gmt", "bst", "utc", "cet"};
+
+bool HasLower(std::string_view word) {
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return true;
+  }
+  return false;
+}
+
+bool HasDigit(std::string_view word) {
+  for (char c : word) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+// Lower case without full stops: "p.m." -> "pm", "Dec." -> "dec".
+std::string Folded(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (c != '.') out += AsciiLowerChar(c);
+  }
+  return out;
+}
+
+// Whether the text holds a letter or a digit in any script.
+bool HasAlphanumeric(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c > 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
+bool AloneOnLine(std::string_view text, Span span) {
+  for (std::size_t at = span.start; at > 0 && text[at - 1] != '\n'; --at) {
+    if (!IsAsciiSpace(text[at - 1])) return false;
+  }
+  for (std::size_t at = span.end; at < text.size() && text[at] != '\n'; ++at) {
+    if (!IsAsciiSpace(text[at])) return false;
+  }
+  return true;
+}
+
+bool OpensLine(std::string_view text, std::size_t start) {
+  for (std::size_t at = start; at > 0 && text[at - 1] != '\n'; --at) {
+    if (!IsAsciiSpace(text[at - 1])) return false;
+  }
+  return true;
+}
+
+// Whether a line ends as a sentence does: a full stop, question or
+// exclamation mark or ellipsis, perhaps inside closing marks or brackets.
+bool EndsAsSentence(std::string_view line) {
+  line = TrimAsciiSpace(line);
+  for (bool stripped = true; stripped && !line.empty();) {
+    stripped = false;
+    for (std::string_view closer : {"\u201d", "\u2019", "\"", "'", ")", "]"}) {
+      if (line.ends_with(closer)) {
+        line.remove_suffix(closer.size());
+        stripped = true;
+      }
+    }
+  }
+  return line.ends_with(".") || line.ends_with("!") || line.ends_with("?") ||
+         line.ends_with("\u2026");
+}
+
+bool StartsWithDash(std::string_view line) {
+  line = TrimAsciiSpace(line);
+  return line.starts_with("\u2014") || line.starts_with("\u2013") || line.starts_with("-") ||
+         line.starts_with("\u2015");
+}
+
+// Every word a name or one of the byline words.
+bool NamesOnly(const std::vector<std::string_view>& words, std::size_t from) {
+  if (words.size() <= from || words.size() > 12) return false;
+  for (std::size_t k = from; k < words.size(); ++k) {
+    if (HasLower(words[k].substr(0, 1)) && !Contains(kBylineWords, AsciiLower(words[k])))
+      return false;
+  }
+  return true;
+}
+
+bool IsTimestamp(const std::vector<std::string_view>& words) {
+  if (words.empty() || words.size() > 12) return false;
+  bool dated = false;
+  for (std::string_view word : words) {
+    const std::string folded = Folded(word);
+    if (HasDigit(word) || Contains(kWeekdays, folded)) {
+      dated = true;
+      continue;
+    }
+    if (!Contains(kTimeWords, folded)) return false;
+    if (folded != "updated" && folded != "update" && folded != "published" && folded != "posted" &&
+        folded != "last" && folded != "modified" && folded != "at" && folded != "on" &&
+        folded != "and" && folded != "of" && folded != "local" && folded != "time") {
+      dated = true;  // a month, a zone, "noon"
+    }
+  }
+  return dated;
+}
+
+}  // namespace
+
+LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::size_t s) {
+  const Span span = segmented.sentences[s];
+  const std::string_view sentence = text.substr(span.start, span.end - span.start);
+  if (!HasAlphanumeric(sentence)) return LineKind::kSeparator;
+  std::vector<std::string_view> words;
+  for (const Token& token : segmented.tokens[s]) {
+    if (token.word)
+      words.push_back(text.substr(token.span.start, token.span.end - token.span.start));
+  }
+  const std::string lower = AsciiLower(TrimAsciiSpace(sentence).substr(0, 48));
+  for (std::string_view opener : kPrintLineOpeners) {
+    if (lower.starts_with(opener)) return LineKind::kPrintLine;
+  }
+  for (std::string_view opener : kCreditOpeners) {
+    if (lower.starts_with(opener)) return LineKind::kCredit;
+  }
+  for (std::string_view opener : kBylineOpeners) {
+    if (lower.starts_with(opener)) return LineKind::kByline;
+  }
+  if (!words.empty() && AsciiLower(words.front()) == "by" && NamesOnly(words, 1)) {
+    return LineKind::kByline;
+  }
+  if (StartsWithDash(sentence) && NamesOnly(words, 0)) return LineKind::kByline;
+  if (IsTimestamp(words)) return LineKind::kTimestamp;
+  const bool any_lower = std::any_of(words.begin(), words.end(), HasLower);
+  if (!words.empty() && words.size() <= 8 && !any_lower) return LineKind::kLabel;
+  if (AloneOnLine(text, span) && !EndsAsSentence(sentence) && words.size() <= 25) {
+    return LineKind::kHeadline;
+  }
+  return LineKind::kNone;
+}
+
+std::size_t EntryTimeEnd(std::string_view text, Span sentence) {
+  if (!OpensLine(text, sentence.start)) return sentence.start;
+  std::size_t at = sentence.start;
+  auto skip_spaces = [&] {
+    while (at < sentence.end && IsAsciiSpace(text[at])) ++at;
+  };
+  auto next_word = [&]() -> std::string_view {
+    std::size_t end = at;
+    while (end < sentence.end && !IsAsciiSpace(text[end])) ++end;
+    return text.substr(at, end - at);
+  };
+  skip_spaces();
+  // The time: "8:45", "14:05", "6Q30" (a typo is still the entry's time).
+  std::string_view time = next_word();
+  while (!time.empty() && (time.back() == ':' || time.back() == ',')) time.remove_suffix(1);
+  if (time.empty() || time.size() > 5 || !(time.front() >= '0' && time.front() <= '9'))
+    return sentence.start;
+  const bool clock = time.find(':') != std::string_view::npos;
+  at += time.size();
+  skip_spaces();
+  std::string_view word = next_word();
+  std::string folded = Folded(word);
+  while (!folded.empty() && (folded.back() == ':' || folded.back() == ',')) folded.pop_back();
+  if (folded == "am" || folded == "pm") {
+    at += word.size();
+    skip_spaces();
+    word = next_word();
+    folded = Folded(word);
+    while (!folded.empty() && (folded.back() == ':' || folded.back() == ',')) folded.pop_back();
+  } else if (!clock) {
+    return sentence.start;  // "212 drivers": a number, not a time
+  }
+  if (Contains(kZones, folded)) at += word.size();
+  skip_spaces();
+  for (std::string_view separator : {":", "\u2014", "\u2013", "-", "|"}) {
+    if (text.substr(at).starts_with(separator)) {
+      at += separator.size();
+      break;
+    }
+  }
+  return at;
+}
+
+}  // namespace stet::structure

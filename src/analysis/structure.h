@@ -1,0 +1,39 @@
+// The lines of an article that are its structure, not its claims:
+// headlines and subheads, labels ("ABSTRACT.", "FULL TEXT."), separators
+// ("___."), bylines ("By Dana Whitcombe", "— Metro Reporter Dana
+// Whitcombe."), print lines ("As published in the Weekend Edition."),
+// timestamps ("Updated 6:30 p.m. ET") and photo credits. A reviewer of
+// claims is not shown them as claims added, removed or edited; their text
+// changes stay in the TEXT section.
+#ifndef STET_SRC_ANALYSIS_STRUCTURE_H_
+#define STET_SRC_ANALYSIS_STRUCTURE_H_
+
+#include <cstddef>
+#include <string_view>
+
+#include "stet/segment.h"
+
+namespace stet::structure {
+
+enum class LineKind {
+  kNone,  // prose: may carry claims
+  kHeadline,
+  kLabel,
+  kSeparator,
+  kByline,
+  kPrintLine,
+  kTimestamp,
+  kCredit,
+};
+
+// What sentence `s` of a segmented text is, as a line of the article.
+LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
+
+// Where the time that opens a live-blog entry ends ("8:45 p.m.: The mayor
+// conceded" -> after "p.m.:"), as an offset into `text`; `sentence.start`
+// when the sentence opens no line with a time. Entry times are not claims.
+std::size_t EntryTimeEnd(std::string_view text, Span sentence);
+
+}  // namespace stet::structure
+
+#endif  // STET_SRC_ANALYSIS_STRUCTURE_H_
