@@ -30,8 +30,9 @@ Span Union(Span a, Span b) {
 }
 
 // How a number changed, as a reviewer reads it: "$3.2 billion -> $3.4
-// billion" as written when both are in digits, else the values with their
-// unit ("1 -> 2 day", "G-7 -> G-8").
+// billion" or "Tuesday -> Wednesday" as written when both are in digits
+// or are dates, else the values with their unit ("1 -> 2 day", "G-7 ->
+// G-8").
 std::string Detail(std::string_view before_text, const Quantity& before,
                    std::string_view after_text, const Quantity& after) {
   auto has_digit = [](std::string_view text) {
@@ -39,7 +40,8 @@ std::string Detail(std::string_view before_text, const Quantity& before,
   };
   const std::string written_before = Slice(before_text, before.span);
   const std::string written_after = Slice(after_text, after.span);
-  if (has_digit(written_before) && has_digit(written_after)) {
+  const bool calendar = before.unit == "weekday" || before.unit == "month";
+  if (calendar || (has_digit(written_before) && has_digit(written_after))) {
     return written_before + " -> " + written_after;
   }
   const std::string& unit = after.unit.empty() ? before.unit : after.unit;
@@ -49,6 +51,13 @@ std::string Detail(std::string_view before_text, const Quantity& before,
   std::string detail = FormatValue(before.value) + " -> " + FormatValue(after.value);
   if (!unit.empty() && unit != "ordinal") detail += " " + unit;
   return detail;
+}
+
+// Whether two units can count the same thing: the same, one unsaid, or
+// one naming more of it ("$" and "$grant": "$4.5 million grant" and "$4.5
+// million").
+bool Compatible(const std::string& a, const std::string& b) {
+  return a == b || a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
 }
 
 }  // namespace
@@ -65,7 +74,7 @@ std::optional<ValueChange> ChangedValues(std::string_view before_text,
   for (const Quantity& q : after) {
     if (q.span.start < after_from) continue;
     auto same = std::find_if(gone.begin(), gone.end(), [&](const Quantity& g) {
-      return g.value == q.value && g.unit == q.unit;
+      return g.value == q.value && Compatible(g.unit, q.unit);
     });
     if (same != gone.end()) {
       gone.erase(same);

@@ -13,9 +13,6 @@
 #include <cstdlib>
 #include <optional>
 
-#include "analysis/attribution.h"
-#include "analysis/claim_wording.h"
-#include "analysis/structure.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 
@@ -41,11 +38,12 @@ constexpr std::array<std::string_view, 14> kNegators = {
 // Certainty lowered: modals, reported or expected outcomes ("was
 // projected as the winner", "is believed to have", "early returns showed
 // her leading").
-constexpr std::array<std::string_view, 27> kHedges = {
-    "might",     "may",         "could",    "possibly",   "reportedly", "allegedly",  "apparently",
-    "likely",    "perhaps",     "hinted",   "suggested",  "unlikely",   "projected",  "forecast",
-    "predicted", "anticipated", "believed", "understood", "thought",    "appeared",   "appears",
-    "seemed",    "seems",       "leading",  "probably",   "presumably", "purportedly"};
+constexpr std::array<std::string_view, 32> kHedges = {
+    "might",     "may",         "could",    "possibly",   "reportedly", "allegedly",   "apparently",
+    "likely",    "perhaps",     "hinted",   "suggested",  "unlikely",   "projected",   "forecast",
+    "predicted", "anticipated", "believed", "understood", "thought",    "appeared",    "appears",
+    "seemed",    "seems",       "leading",  "probably",   "presumably", "purportedly", "suspect",
+    "suspects",  "suspected",   "believe",  "believes"};
 // Certainty raised. "will" is not among them: "will cut 300 jobs" and
 // "has cut 300 jobs" differ in tense, not in how sure the writer is.
 constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definitely", "certainly",
@@ -53,13 +51,18 @@ constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definit
 // Words that carry no claim of their own: a change made only of them is no
 // claim edit. Articles, prepositions, conjunctions, pronouns and
 // auxiliaries.
-constexpr std::array<std::string_view, 62> kFunctionWords = {
-    "the",   "a",     "an",    "and",    "or",   "but",   "of",  "to",   "in",    "on",    "at",
-    "for",   "with",  "by",    "that",   "as",   "is",    "was", "be",   "it",    "this",  "from",
-    "also",  "then",  "are",   "were",   "been", "being", "has", "have", "had",   "do",    "does",
-    "did",   "would", "shall", "should", "can",  "he",    "she", "its",  "they",  "them",  "their",
-    "his",   "her",   "him",   "we",     "us",   "our",   "you", "your", "these", "those", "who",
-    "which", "whose", "there", "here",   "into", "onto",  "upon"};
+constexpr std::array<std::string_view, 92> kFunctionWords = {
+    "the",    "a",      "an",      "and",    "or",      "but",      "of",     "to",      "in",
+    "on",     "at",     "for",     "with",   "by",      "that",     "as",     "is",      "was",
+    "be",     "it",     "this",    "from",   "also",    "then",     "are",    "were",    "been",
+    "being",  "has",    "have",    "had",    "do",      "does",     "did",    "would",   "shall",
+    "should", "can",    "will",    "he",     "she",     "its",      "they",   "them",    "their",
+    "his",    "her",    "him",     "we",     "us",      "our",      "you",    "your",    "these",
+    "those",  "who",    "which",   "whose",  "there",   "here",     "into",   "onto",    "upon",
+    "so",     "not",    "after",   "before", "despite", "although", "though", "while",   "because",
+    "during", "until",  "without", "within", "amid",    "against",  "among",  "between", "through",
+    "across", "above",  "below",   "toward", "towards", "via",      "per",    "if",      "when",
+    "where",  "whether"};
 constexpr std::array<std::string_view, 19> kNotNames = {
     "The",      "A",      "An",       "In",     "On", "At", "But", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "I",  "He", "She", "It",     "They"};
@@ -179,12 +182,53 @@ std::optional<Quantity> TimeAt(const std::vector<Piece>& pieces, std::size_t k, 
   return quantity;
 }
 
+// A weekday or a month named with a capital ("on Sunday", "in May"): the
+// date of an event is one of its values. "May" is the month only after a
+// preposition or before a day ("in May", "May 3"), else the verb.
+std::optional<Quantity> CalendarAt(const std::vector<Piece>& pieces, std::size_t k,
+                                   std::size_t& end) {
+  static constexpr std::array<std::string_view, 7> kWeekdays = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  std::string_view text = pieces[k].text;
+  if (text.ends_with("\u2019s")) text.remove_suffix(4);
+  if (text.ends_with("'s")) text.remove_suffix(2);
+  Quantity quantity;
+  for (std::size_t d = 0; d < kWeekdays.size(); ++d) {
+    if (text == kWeekdays[d]) {
+      quantity.value = static_cast<double>(d + 1);
+      quantity.unit = "weekday";
+    }
+  }
+  for (std::size_t m = 0; m < kMonths.size(); ++m) {
+    if (text != kMonths[m]) continue;
+    if (text == "May") {
+      const bool after_preposition =
+          k > 0 && (pieces[k - 1].lower == "in" || pieces[k - 1].lower == "since" ||
+                    pieces[k - 1].lower == "until" || pieces[k - 1].lower == "by" ||
+                    pieces[k - 1].lower == "of" || pieces[k - 1].lower == "early" ||
+                    pieces[k - 1].lower == "late" || pieces[k - 1].lower == "mid");
+      const bool before_day = k + 1 < pieces.size() && AllDigits(pieces[k + 1].lower);
+      if (!after_preposition && !before_day) return std::nullopt;
+    }
+    quantity.value = static_cast<double>(m + 1);
+    quantity.unit = "month";
+  }
+  if (quantity.unit.empty()) return std::nullopt;
+  quantity.span = pieces[k].span;
+  end = k + 1;
+  return quantity;
+}
+
 // A quantity starting at pieces[k], or nullopt; `end` is set past it.
 std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t k,
                                    std::size_t& end) {
   const Piece& piece = pieces[k];
   if (!piece.word) return std::nullopt;
   if (std::optional<Quantity> time = TimeAt(pieces, k, end)) return time;
+  if (std::optional<Quantity> date = CalendarAt(pieces, k, end)) return date;
   Quantity quantity;
   std::size_t last = k;
   const std::string& lower = piece.lower;
@@ -344,12 +388,13 @@ bool IsSubjectPronoun(std::string_view lower) {
 // Radio Kelm", "the ministry announced"), in their finite forms. Fewer than
 // the reporting verbs of quotes: "hinted" and "suggested" say how sure the
 // writer is, and "terms" or "notes" are nouns as often as verbs.
-constexpr std::array<std::string_view, 30> kSourceVerbs = {
-    "said",      "says",      "told",      "tells",        "reported",     "reports",
-    "announced", "announces", "confirmed", "confirms",     "stated",       "claimed",
-    "estimated", "estimates", "wrote",     "testified",    "testifies",    "alleged",
-    "alleges",   "insisted",  "insists",   "acknowledged", "acknowledges", "disclosed",
-    "discloses", "revealed",  "reveals",   "concluded",    "found",        "maintains"};
+constexpr std::array<std::string_view, 41> kSourceVerbs = {
+    "said",      "says",      "say",       "told",      "tells",     "reported",     "reports",
+    "report",    "announced", "announces", "confirmed", "confirms",  "confirm",      "stated",
+    "claimed",   "claim",     "estimated", "estimates", "estimate",  "wrote",        "testified",
+    "testifies", "alleged",   "alleges",   "insisted",  "insists",   "acknowledged", "acknowledges",
+    "disclosed", "discloses", "revealed",  "reveals",   "declared",  "declares",     "suspect",
+    "suspects",  "suspected", "believe",   "believes",  "maintains", "concluded"};
 
 bool IsSourceVerb(std::string_view lower) {
   return Contains(kSourceVerbs, lower);
@@ -386,9 +431,20 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
     // ministry announced", "officials told Radio Kelm"; or after it at the
     // end of a clause: "…, said the ministry."
     if (!pieces[k].word || IsUpper(pieces[k].text) || !IsSourceVerb(lower)) continue;
+    // Back to the clause's start, over an abbreviation's or an initial's
+    // full stop ("Mr. Fairweather said", "Julian R. Fairweather said").
     std::size_t start = k;
-    while (start > 0 && pieces[start - 1].word && k - start < 6 && !BoundaryBefore(pieces, start))
-      --start;
+    while (start > 0 && k - start < 8) {
+      const Piece& previous = pieces[start - 1];
+      if (previous.word && !BoundaryBefore(pieces, start)) {
+        --start;
+      } else if (previous.text == "." && start >= 2 && pieces[start - 2].word &&
+                 pieces[start - 2].text.size() <= 3 && IsUpper(pieces[start - 2].text)) {
+        start -= 2;
+      } else {
+        break;
+      }
+    }
     const bool subject =
         start < k && BoundaryBefore(pieces, start) && !IsSubjectPronoun(pieces[start].lower);
     std::size_t end = k + 1;
@@ -416,10 +472,19 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
         Contains(kCalendarWords, pieces[k].text))
       continue;
     std::size_t end = k + 1;
-    while (end < pieces.size() && pieces[end].word &&
-           (IsUpper(pieces[end].text) || (pieces[end].lower == "of" && end + 1 < pieces.size() &&
-                                          IsUpper(pieces[end + 1].text)))) {
-      ++end;
+    while (end < pieces.size()) {
+      const bool next_upper = end + 1 < pieces.size() && IsUpper(pieces[end + 1].text);
+      // A plural possessive inside the name: "Harbour Workers' Union".
+      const bool apostrophe = (pieces[end].text == "'" || pieces[end].text == "\u2019") &&
+                              pieces[end].span.start == pieces[end - 1].span.end && next_upper;
+      if (apostrophe) {
+        ++end;
+      } else if (pieces[end].word &&
+                 (IsUpper(pieces[end].text) || (pieces[end].lower == "of" && next_upper))) {
+        ++end;
+      } else {
+        break;
+      }
     }
     // A lone capitalised word opening the sentence (perhaps after a quote
     // mark) is no name by itself.
@@ -454,54 +519,6 @@ bool IsFunctionWord(std::string_view lower) {
 
 bool IsReportingWord(std::string_view lower) {
   return IsSourceVerb(lower);
-}
-
-namespace {
-
-bool Within(Span span, const std::vector<Span>& spans) {
-  return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
-    return span.start >= outer.start && span.end <= outer.end && span.end > span.start;
-  });
-}
-
-bool Overlapping(Span span, const std::vector<Span>& spans) {
-  return std::any_of(spans.begin(), spans.end(),
-                     [&](Span other) { return other.start < span.end && span.start < other.end; });
-}
-
-}  // namespace
-
-std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
-                                      const std::vector<Span>& quotes) {
-  if (Overlapping(claim.span, quotes) && claim_wording::OnlyAttribution(text, claim.span, quotes))
-    return {};
-  std::vector<ClaimPart> parts;
-  auto add = [&](std::string_view kind, Span span) {
-    if (!Within(span, quotes)) parts.push_back({kind, span});
-  };
-  const std::size_t entry_time = structure::EntryTimeEnd(text, claim.span);
-  for (const Quantity& q : claim.quantities) {
-    if (q.span.start >= entry_time) add("number", q.span);
-  }
-  for (Span span : claim.negations) add("negation", span);
-  for (Span span : claim.hedges) add("certainty", span);
-  for (Span span : claim.firm) add("certainty", span);
-  for (Span span : claim.sources) add("source", span);
-  for (Span span : claim.entities) {
-    const bool number = std::any_of(claim.quantities.begin(), claim.quantities.end(),
-                                    [&](const Quantity& q) { return Overlapping(span, {q.span}); });
-    if (span.start >= entry_time && !Within(span, claim.sources) && !number) add("name", span);
-  }
-  // An actor named by a role: "The mayor resigned."
-  for (const Token& token : Tokens(text, claim.span)) {
-    if (!token.word || Within(token.span, claim.entities)) continue;
-    const std::string lower =
-        AsciiLower(text.substr(token.span.start, token.span.end - token.span.start));
-    if (attribution::IsRoleWord(lower)) add("role", token.span);
-  }
-  std::sort(parts.begin(), parts.end(),
-            [](const ClaimPart& x, const ClaimPart& y) { return x.span.start < y.span.start; });
-  return parts;
 }
 
 Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s) {

@@ -17,16 +17,6 @@ namespace stet::claim_parts {
 // The claim parts of sentence `s` of a segmented text.
 Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
 
-// The checkable parts of a claim outside the quotation marks `quotes`: its
-// numbers (not a live entry's time), negations, certainty markers,
-// sources, names and roles, in text order. A sentence that is a quotation
-// and its attribution ("“We will rebuild,” Mayor Ilse Brandvold said.") has
-// none of its own: it is a quote change. One that says more around the
-// quote ("Okafor congratulated Reyna on social media, adding “…”") is a
-// claim.
-std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
-                                      const std::vector<Span>& quotes);
-
 // Words that carry no claim of their own ("the", "and", "of", ...): a
 // change made only of them is no claim edit. REQUIRES: lower case.
 bool IsFunctionWord(std::string_view lower);

@@ -19,6 +19,7 @@
 #include "analysis/attribution.h"
 #include "analysis/claim_parts.h"
 #include "analysis/reporting_verbs.h"
+#include "analysis/synonyms.h"
 #include "base/ascii.h"
 #include "stet/text.h"
 
@@ -28,7 +29,7 @@ namespace {
 // Relative times and vague amounts, compared as their stems: when an event
 // happened is the date's to say ("yesterday" -> "on Thursday"), and "nearly"
 // and "almost", "most" and "the majority" say the same.
-constexpr std::array<std::string_view, 52> kVagueWords = {
+constexpr std::array<std::string_view, 53> kVagueWords = {
     "nearly",    "almost",   "about",   "around",   "roughly", "approximately", "some",
     "most",      "majority", "few",     "handful",  "many",    "several",       "hardly",
     "very",      "only",     "just",    "any",      "much",    "little",        "lot",
@@ -36,7 +37,7 @@ constexpr std::array<std::string_view, 52> kVagueWords = {
     "yesterday", "today",    "tonight", "tomorrow", "week",    "weekend",       "month",
     "year",      "past",     "last",    "next",     "morning", "afternoon",     "evening",
     "night",     "earlier",  "later",   "recently", "now",     "currently",     "since",
-    "start",     "far",      "ago"};
+    "start",     "far",      "ago",     "nothing"};
 // Past tenses and participles the suffix rules cannot reach, with their
 // base: "said" and "says" are one verb.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 72> kIrregularVerbs = {{
@@ -159,7 +160,10 @@ bool IsVagueWord(std::string_view stem) {
   return std::find(stems.begin(), stems.end(), stem) != stems.end();
 }
 
-std::string ContentKey(std::string_view word) {
+namespace {
+
+// Lower case, without a possessive, hyphens or apostrophes.
+std::string Normalised(std::string_view word) {
   if (word.ends_with("\u2019s")) word.remove_suffix(4);
   if (word.ends_with("'s")) word.remove_suffix(2);
   std::string lower;
@@ -171,8 +175,19 @@ std::string ContentKey(std::string_view word) {
     if (word[k] == '-' || word[k] == '\'') continue;
     lower += AsciiLowerChar(word[k]);
   }
+  return lower;
+}
+
+bool IsNumber(std::string_view lower) {
+  return lower.find_first_not_of("0123456789.,") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string ContentKey(std::string_view word) {
+  std::string lower = Normalised(word);
   if (lower.size() < 2 || claim_parts::IsFunctionWord(lower) || attribution::IsRoleWord(lower) ||
-      lower.find_first_not_of("0123456789.,") == std::string::npos)
+      IsNumber(lower))
     return "";
   std::string key = Stem(std::move(lower));
   return IsVagueWord(key) ? "" : key;
@@ -200,6 +215,40 @@ void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b) {
   b = std::move(only_b);
 }
 
+bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
+                 Span after) {
+  struct ContentWord {
+    std::string key;
+    std::string lower;
+    bool paired = false;
+  };
+  auto content = [](std::string_view text, Span span) {
+    std::vector<ContentWord> words;
+    if (span.end <= span.start) return words;
+    for (const Token& token : Tokens(text, span)) {
+      if (!token.word) continue;
+      std::string key = ContentKey(WordOf(text, token));
+      if (!key.empty()) words.push_back({std::move(key), Normalised(WordOf(text, token))});
+    }
+    return words;
+  };
+  std::vector<ContentWord> old_words = content(before_text, before);
+  std::vector<ContentWord> new_words = content(after_text, after);
+  if (old_words.empty() || new_words.empty()) return false;
+  for (ContentWord& old_word : old_words) {
+    for (ContentWord& new_word : new_words) {
+      if (new_word.paired) continue;
+      if (old_word.key == new_word.key || AreSynonyms(old_word.lower, new_word.lower)) {
+        old_word.paired = new_word.paired = true;
+        break;
+      }
+    }
+  }
+  auto paired = [](const ContentWord& word) { return word.paired; };
+  return std::all_of(old_words.begin(), old_words.end(), paired) &&
+         std::all_of(new_words.begin(), new_words.end(), paired);
+}
+
 bool HoldsKey(std::string_view text, Span span, const std::vector<std::string>& keys) {
   if (span.end <= span.start || keys.empty()) return false;
   for (const Token& token : Tokens(text, span)) {
@@ -213,14 +262,54 @@ std::vector<std::string> SourceKeys(std::string_view text, Span source) {
   std::vector<std::string> keys;
   for (const Token& token : Tokens(text, source)) {
     if (!token.word) continue;
-    std::string lower = AsciiLower(WordOf(text, token));
-    if (claim_parts::IsFunctionWord(lower) || lower == "according" || lower == "citing" ||
-        claim_parts::IsReportingWord(lower))
+    std::string lower = Normalised(WordOf(text, token));
+    if (lower.empty() || claim_parts::IsFunctionWord(lower) || lower == "according" ||
+        lower == "citing" || claim_parts::IsReportingWord(lower) || IsNumber(lower))
       continue;
-    keys.push_back(Stem(std::move(lower)));
+    std::string key = Stem(std::move(lower));
+    if (!IsVagueWord(key)) keys.push_back(std::move(key));
   }
   std::sort(keys.begin(), keys.end());
   return keys;
+}
+
+bool SameSource(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::includes(a.begin(), a.end(), b.begin(), b.end()) ||
+         std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text,
+                                                    const std::vector<Span>& before,
+                                                    std::string_view after_text,
+                                                    const std::vector<Span>& after) {
+  std::vector<std::vector<std::string>> keys_before, keys_after;
+  for (Span span : before) keys_before.push_back(SourceKeys(before_text, span));
+  for (Span span : after) keys_after.push_back(SourceKeys(after_text, span));
+  // The spans of `spans` whose keys no source of `others` shares, together.
+  auto unmatched = [](const std::vector<Span>& spans,
+                      const std::vector<std::vector<std::string>>& keys,
+                      const std::vector<std::vector<std::string>>& others) -> std::optional<Span> {
+    std::optional<Span> out;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      if (std::any_of(others.begin(), others.end(),
+                      [&](const auto& other) { return SameSource(other, keys[k]); }))
+        continue;
+      out = out ? Span{std::min(out->start, spans[k].start), std::max(out->end, spans[k].end)}
+                : spans[k];
+    }
+    return out;
+  };
+  const std::optional<Span> gone = unmatched(before, keys_before, keys_after);
+  const std::optional<Span> come = unmatched(after, keys_after, keys_before);
+  if (!gone && !come) return std::nullopt;
+  return std::pair{gone.value_or(Span{}), come.value_or(Span{})};
+}
+
+bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans) {
+  for (const Token& token : Tokens(text, span)) {
+    if (token.word && !Within(token.span, spans)) return false;
+  }
+  return true;
 }
 
 bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Span>& quotes) {
@@ -247,6 +336,44 @@ bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Spa
     ++content;
   }
   return content < 2;
+}
+
+namespace {
+
+// The words of `span`: how many, and whether they are only pronouns and
+// articles with at least one pronoun.
+struct SideWords {
+  std::size_t count = 0;
+  bool pronoun_only = false;
+};
+
+SideWords Side(std::string_view text, Span span) {
+  SideWords side;
+  if (span.end <= span.start) return side;
+  bool pronoun = false, other = false;
+  for (const Token& token : Tokens(text, span)) {
+    if (!token.word) continue;
+    ++side.count;
+    const std::string lower = Normalised(WordOf(text, token));
+    if (lower == "he" || lower == "she" || lower == "it" || lower == "they" || lower == "him" ||
+        lower == "them" || lower == "its" || lower == "his" || lower == "her" || lower == "their") {
+      pronoun = true;
+    } else if (lower != "the" && lower != "a" && lower != "an") {
+      other = true;
+    }
+  }
+  side.pronoun_only = pronoun && !other;
+  return side;
+}
+
+}  // namespace
+
+bool IsCoreference(std::string_view before_text, Span before, std::string_view after_text,
+                   Span after) {
+  const SideWords a = Side(before_text, before), b = Side(after_text, after);
+  if (a.count == 0 || b.count == 0) return false;
+  return (a.pronoun_only && b.count <= 4) || (b.pronoun_only && a.count <= 4) ||
+         (a.pronoun_only && b.pronoun_only);
 }
 
 Span NameOf(std::string_view text, Span entity) {

@@ -5,8 +5,10 @@
 #ifndef STET_SRC_ANALYSIS_CLAIM_WORDING_H_
 #define STET_SRC_ANALYSIS_CLAIM_WORDING_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "stet/segment.h"
@@ -43,6 +45,12 @@ std::vector<std::string> ContentKeys(std::string_view text, Span span,
 // two words it joins ("well-known" beside "well known").
 void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b);
 
+// Whether a word change only re-words: each content word of either side
+// pairs with one of the other that has its stem or is its WordNet synonym
+// ("close" -> "shut", "the nation’s" -> "the country’s").
+bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
+                 Span after);
+
 // Whether a word of `span` has a key of `keys` (sorted).
 bool HoldsKey(std::string_view text, Span span, const std::vector<std::string>& keys);
 
@@ -50,9 +58,32 @@ bool HoldsKey(std::string_view text, Span span, const std::vector<std::string>& 
 // spokesman"), function words and the reporting verb left out.
 std::vector<std::string> SourceKeys(std::string_view text, Span source);
 
+// The sources of one version that the other does not name (by their
+// keys, SameSource), each side's together: nullopt when every source of
+// each is named by the other.
+std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text,
+                                                    const std::vector<Span>& before,
+                                                    std::string_view after_text,
+                                                    const std::vector<Span>& after);
+
+// Whether every word of `span` lies within `spans` (punctuation around
+// them aside: ", police said").
+bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans);
+
+// Whether two sources' keys name the same source, one perhaps more fully
+// ("The mayor" and "Mayor Sofia Marchetti"; "Berg" and "Police Chief Tomas
+// Berg"; "the Kelm Port Authority" and "the port authority").
+bool SameSource(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
 // Whether the words of `sentence` outside `quotes` only say who spoke:
 // names, pronouns, roles, reporting verbs and function words.
 bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Span>& quotes);
+
+// Whether one side of a word change is a pronoun (with no other content)
+// and the other a short noun phrase: the same actor named another way
+// ("He" -> "The teenager", "The service" -> "It", "Its" -> "The").
+bool IsCoreference(std::string_view before_text, Span before, std::string_view after_text,
+                   Span after);
 
 // The name part of an entity span (after its lower-case role words, before
 // a possessive): "special envoy Keith Kellogg’s" -> "Keith Kellogg".

@@ -13,6 +13,8 @@
 #include <unordered_set>
 
 #include "analysis/attribution.h"
+#include "analysis/claim_checkable.h"
+#include "analysis/claim_entities.h"
 #include "analysis/claim_numbers.h"
 #include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
@@ -248,6 +250,11 @@ class ClaimComparer {
         std::all_of(edit.after_sentences.begin(), edit.after_sentences.end(),
                     [&](std::size_t s) { return Structural(after_text_, after_, s); });
     if (structural_before && structural_after) return;
+    // A correction notice re-worded or dated ("Correction, Oct. 2:") says
+    // nothing new.
+    if (before_claims_[edit.before_sentences.front()].correction &&
+        after_claims_[edit.after_sentences.front()].correction)
+      return;
     // A split or merged sentence's parts on each side, as one: a change in
     // the second half is read against that half's numbers and markers.
     const Claim before = Joined(before_claims_, edit.before_sentences);
@@ -273,9 +280,12 @@ class ClaimComparer {
     Span negation_before{}, negation_after{}, hedge_span_before{}, hedge_span_after{};
     int negations_before = 0, negations_after = 0, certainty_before = 0, certainty_after = 0;
     bool negation_changed = false, certainty_touched = false;
-    // The time opening a live entry ("8:45 p.m.:") is no claim's number.
+    // The time opening a live entry ("8:45 p.m.:") is no claim's number,
+    // and a dateline ("KELM, Norway —") no claim's words.
     const std::size_t before_entry_time = structure::EntryTimeEnd(before_, before.span);
     const std::size_t after_entry_time = structure::EntryTimeEnd(after_, after.span);
+    const std::size_t before_dateline = structure::DatelineEnd(before_, before.span);
+    const std::size_t after_dateline = structure::DatelineEnd(after_, after.span);
     const std::optional<claim_numbers::ValueChange> values = claim_numbers::ChangedValues(
         before_, before.quantities, before_entry_time, after_, after.quantities, after_entry_time);
     const Span numbers_before = values ? values->before : Span{};
@@ -293,6 +303,9 @@ class ClaimComparer {
       // A speaker's name that a quote change already reports.
       if (Explained(Slice(before_, change.before), explained_before_) ||
           Explained(Slice(after_, change.after), explained_after_)) {
+        covered[w] = true;
+      }
+      if (change.before.end <= before_dateline && change.after.end <= after_dateline) {
         covered[w] = true;
       }
       // A word change on a number (or on an entry's time) is the numbers'
@@ -362,30 +375,10 @@ class ClaimComparer {
     // attribution: only "according to" and "citing" count there.
     const std::vector<Span> sources_before = ClaimSources(before, before_, before_quotes_);
     const std::vector<Span> sources_after = ClaimSources(after, after_, after_quotes_);
-    bool sources_changed = false;
-    {
-      // Each source said by the other version too is unchanged; the others
-      // are the change.
-      std::vector<std::vector<std::string>> keys_before, keys_after;
-      for (Span span : sources_before)
-        keys_before.push_back(claim_wording::SourceKeys(before_, span));
-      for (Span span : sources_after) keys_after.push_back(claim_wording::SourceKeys(after_, span));
-      Span source_before{}, source_after{};
-      bool changed = false;
-      for (std::size_t k = 0; k < sources_before.size(); ++k) {
-        if (std::find(keys_after.begin(), keys_after.end(), keys_before[k]) != keys_after.end())
-          continue;
-        source_before = Union(source_before, sources_before[k]);
-        changed = true;
-      }
-      for (std::size_t k = 0; k < sources_after.size(); ++k) {
-        if (std::find(keys_before.begin(), keys_before.end(), keys_after[k]) != keys_before.end())
-          continue;
-        source_after = Union(source_after, sources_after[k]);
-        changed = true;
-      }
-      if (changed) make(ClaimChangeKind::kSourceChanged, source_before, source_after, "");
-      sources_changed = changed;
+    const std::optional<std::pair<Span, Span>> sources_changed =
+        claim_wording::ChangedSources(before_, sources_before, after_, sources_after);
+    if (sources_changed) {
+      make(ClaimChangeKind::kSourceChanged, sources_changed->first, sources_changed->second, "");
     }
     source_spans_before_.insert(source_spans_before_.end(), sources_before.begin(),
                                 sources_before.end());
@@ -395,33 +388,47 @@ class ClaimComparer {
       const WordChange& change = edit.words[w];
       // A change within changed sources is theirs to report (a verb
       // changed beside the same source, "said" -> "announced", is not).
-      if (sources_changed &&
-          (change.before.end == change.before.start || WithinAny(change.before, sources_before)) &&
-          (change.after.end == change.after.start || WithinAny(change.after, sources_after))) {
+      if (sources_changed && claim_wording::WordsWithin(before_, change.before, sources_before) &&
+          claim_wording::WordsWithin(after_, change.after, sources_after)) {
         covered[w] = true;
       }
     }
-    // Entities new to (or gone from) the whole text.
-    for (std::size_t w = 0; w < edit.words.size(); ++w) {
-      const WordChange& change = edit.words[w];
-      for (Span entity : after.entities) {
-        if (!Overlaps(entity, change.after) || change.after.end == change.after.start) continue;
-        if (numbers_after.end > 0 && Overlaps(entity, numbers_after)) continue;  // "G-8": a number
-        if (WithinAny(entity, source_spans_after_) || InsideQuote(entity, after_quotes_)) continue;
-        if (Mentions(before_names_, before_, before_text_, claim_wording::LastName(after_, entity)))
-          continue;
-        make(ClaimChangeKind::kEntityAdded, {}, entity, "");
-        covered[w] = true;
+    // Entities that join or leave the claim as its actors.
+    {
+      claim_entities::Side side_before{before_, before.span, before.entities, {}, {}, {}};
+      claim_entities::Side side_after{after_, after.span, after.entities, {}, {}, {}};
+      for (const WordChange& change : edit.words) {
+        side_before.changed.push_back(change.before);
+        side_after.changed.push_back(change.after);
       }
-      for (Span entity : before.entities) {
-        if (!Overlaps(entity, change.before) || change.before.end == change.before.start) continue;
-        if (numbers_before.end > 0 && Overlaps(entity, numbers_before)) continue;
-        if (WithinAny(entity, source_spans_before_) || InsideQuote(entity, before_quotes_))
-          continue;
-        if (Mentions(after_names_, after_, after_text_, claim_wording::LastName(before_, entity)))
-          continue;
-        make(ClaimChangeKind::kEntityRemoved, entity, {}, "");
-        covered[w] = true;
+      side_before.left_out = source_spans_before_;
+      side_before.left_out.insert(side_before.left_out.end(), before_quotes_.begin(),
+                                  before_quotes_.end());
+      side_before.left_out.push_back(numbers_before);
+      side_after.left_out = source_spans_after_;
+      side_after.left_out.insert(side_after.left_out.end(), after_quotes_.begin(),
+                                 after_quotes_.end());
+      side_after.left_out.push_back(numbers_after);
+      side_before.named_in_other = [&](const std::string& name) {
+        return Mentions(after_names_, after_, after_text_, name);
+      };
+      side_after.named_in_other = [&](const std::string& name) {
+        return Mentions(before_names_, before_, before_text_, name);
+      };
+      std::vector<std::size_t> settled;
+      std::vector<claim_entities::Entity> removed =
+          claim_entities::NewEntities(side_before, side_after, settled);
+      std::vector<claim_entities::Entity> added =
+          claim_entities::NewEntities(side_after, side_before, settled);
+      claim_entities::DropRespellings(before_, removed, after_, added, settled);
+      for (std::size_t w : settled) covered[w] = true;
+      for (const claim_entities::Entity& entity : added) {
+        make(ClaimChangeKind::kEntityAdded, {}, entity.span, "");
+        covered[entity.change] = true;
+      }
+      for (const claim_entities::Entity& entity : removed) {
+        make(ClaimChangeKind::kEntityRemoved, entity.span, {}, "");
+        covered[entity.change] = true;
       }
     }
     // What is left: words changed that say something the other version
@@ -440,6 +447,11 @@ class ClaimComparer {
       if (!claim_wording::HoldsKey(before_, change.before, only_before) &&
           !claim_wording::HoldsKey(after_, change.after, only_after))
         continue;
+      // The same actor named another way: "He" -> "The teenager", "The
+      // service" -> "It".
+      if (claim_wording::IsCoreference(before_, change.before, after_, change.after)) continue;
+      // The same words in synonyms: "close" -> "shut".
+      if (claim_wording::IsRewording(before_, change.before, after_, change.after)) continue;
       if (change.before.end > change.before.start) rest_before = Union(rest_before, change.before);
       if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
       rest = true;

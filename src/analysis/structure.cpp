@@ -247,4 +247,18 @@ std::size_t EntryTimeEnd(std::string_view text, Span sentence) {
   return at;
 }
 
+std::size_t DatelineEnd(std::string_view text, Span sentence) {
+  const std::vector<Token> tokens = Tokens(text, sentence);
+  if (tokens.empty() || !tokens.front().word) return sentence.start;
+  const std::string_view first =
+      text.substr(tokens.front().span.start, tokens.front().span.end - tokens.front().span.start);
+  if (first.size() < 2 || HasLower(first)) return sentence.start;
+  for (std::size_t k = 1; k < tokens.size() && k < 8; ++k) {
+    const std::string_view piece =
+        text.substr(tokens[k].span.start, tokens[k].span.end - tokens[k].span.start);
+    if (piece == "\u2014" || piece == "\u2013" || piece == "--") return tokens[k].span.end;
+  }
+  return sentence.start;
+}
+
 }  // namespace stet::structure

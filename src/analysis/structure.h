@@ -34,6 +34,11 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
 // when the sentence opens no line with a time. Entry times are not claims.
 std::size_t EntryTimeEnd(std::string_view text, Span sentence);
 
+// Where a dateline opening a sentence ends ("KELM, Norway — The council
+// ..." -> after the dash): a first word in capitals and a dash within a
+// few words. `sentence.start` when there is none.
+std::size_t DatelineEnd(std::string_view text, Span sentence);
+
 }  // namespace stet::structure
 
 #endif  // STET_SRC_ANALYSIS_STRUCTURE_H_

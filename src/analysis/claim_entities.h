@@ -1,0 +1,53 @@
+// The named people and organisations that join or leave a claim as its
+// actors, once the names that only look new are set aside: a name the
+// other version has, a name given to a person it names by role ("The
+// mayor" -> "Mayor Sofia Marchetti"), a name spelt anew ("Solvang" ->
+// "Sollvang"), examples in a list ("several towns, including Alder and
+// Pike"), and a dateline's place ("KELM, Norway —").
+#ifndef STET_SRC_ANALYSIS_CLAIM_ENTITIES_H_
+#define STET_SRC_ANALYSIS_CLAIM_ENTITIES_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stet/segment.h"
+
+namespace stet::claim_entities {
+
+// One version of a claim as its entities are read.
+struct Side {
+  std::string_view text;
+  Span sentence;               // the claim (its sentences, joined)
+  std::vector<Span> entities;  // named people and organisations in it
+  std::vector<Span> changed;   // the word changes on this side (empty spans too)
+  std::vector<Span> left_out;  // sources, quotations and numbers: never actors here
+  // Whether the other version names someone with this last name (lower
+  // case) anywhere.
+  std::function<bool(const std::string&)> named_in_other;
+};
+
+struct Entity {
+  Span span;
+  std::size_t change = 0;  // the index of the word change that touches it
+};
+
+// The entities of `side` that the other version does not have: added when
+// `side` is the newer version, removed when it is the older. The word
+// changes whose names only look new (named in the other version, by role,
+// in a list of examples or a dateline) go to `settled`: no claim edit
+// either.
+std::vector<Entity> NewEntities(const Side& side, const Side& other,
+                                std::vector<std::size_t>& settled);
+
+// Drops from `added` and `removed` each pair that is one name spelt anew
+// ("Solvang" -> "Sollvang") or an organisation and its initials ("Harbour
+// Workers’ Union" -> "HWU"); their word changes go to `settled`.
+void DropRespellings(std::string_view before_text, std::vector<Entity>& removed,
+                     std::string_view after_text, std::vector<Entity>& added,
+                     std::vector<std::size_t>& settled);
+
+}  // namespace stet::claim_entities
+
+#endif  // STET_SRC_ANALYSIS_CLAIM_ENTITIES_H_
