@@ -101,10 +101,12 @@ std::vector<ClaimChange> CompareClaims(std::string_view before, const SegmentedT
                                        const std::vector<Quote>& after_quotes,
                                        const QuoteComparison& quote_changes);
 
-// The materiality of a claim change of `kind` (a denial reversed 0.9, a
-// correction 0.8, a number or a source 0.7, certainty 0.6, a name or a
-// sentence added or removed 0.4, other edits 0.3), inside a quote as outside.
-double ClaimKindMateriality(ClaimChangeKind kind);
+// The materiality of a claim change (a denial reversed 0.9, a correction
+// 0.8, a number or a source 0.7, certainty 0.6, a name added or removed
+// 0.4, a sentence added or removed 0.5 with a number, denial, certainty or
+// source in it and 0.3 without, other edits 0.2), inside a quote as
+// outside. docs/design.md says why.
+double ClaimMateriality(const ClaimChange& change);
 
 // The materiality of a quote change (same scale as ClaimChange's).
 double QuoteMateriality(const QuoteChange& change);

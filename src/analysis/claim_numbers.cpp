@@ -40,7 +40,8 @@ std::string Detail(std::string_view before_text, const Quantity& before,
   };
   const std::string written_before = Slice(before_text, before.span);
   const std::string written_after = Slice(after_text, after.span);
-  const bool calendar = before.unit == "weekday" || before.unit == "month";
+  const bool calendar =
+      before.unit == "weekday" || before.unit == "month" || before.unit == "fraction";
   if (calendar || (has_digit(written_before) && has_digit(written_after))) {
     return written_before + " -> " + written_after;
   }

@@ -115,6 +115,7 @@ std::optional<double> NumberWord(std::string_view lower) {
   if (lower == "billion" || lower == "billions") return 1e9;
   if (lower == "dozen") return 12;
   if (lower == "half") return 0.5;
+  if (lower == "quarter") return 0.25;
   for (std::size_t k = 0; k < kOrdinals.size(); ++k) {
     if (kOrdinals[k] == lower) return static_cast<double>(k + 1);
   }
@@ -274,6 +275,17 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
       if (k + 1 >= pieces.size() || !pieces[k + 1].word) return std::nullopt;
     }
     quantity.value = *value;
+    // A fraction: "a third of", "one quarter of".
+    const bool fraction_word =
+        first == "quarter" || (Contains(kOrdinals, first) && first != "first" && first != "second");
+    if (fraction_word && k > 0 && (pieces[k - 1].lower == "a" || pieces[k - 1].lower == "one") &&
+        k + 1 < pieces.size() && pieces[k + 1].lower == "of") {
+      quantity.value = first == "quarter" ? 0.25 : 1.0 / *value;
+      quantity.unit = "fraction";
+      quantity.span = {pieces[k - 1].span.start, piece.span.end};
+      end = k + 1;
+      return quantity;
+    }
     if (lower.find('-') != std::string::npos) {
       const std::size_t dash = lower.find('-');
       const std::size_t next_dash = lower.find('-', dash + 1);

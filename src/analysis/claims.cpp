@@ -137,7 +137,7 @@ class ClaimComparer {
     }
     LinkCorrections();
     for (ClaimChange& change : changes_) {
-      change.materiality = ClaimKindMateriality(change.kind);
+      change.materiality = ClaimMateriality(change);
     }
     std::stable_sort(
         changes_.begin(), changes_.end(),
@@ -197,11 +197,26 @@ class ClaimComparer {
       change.kind = ClaimChangeKind::kCorrectionAdded;
       pending_corrections_.push_back(changes_.size());
     } else {
+      if (InCorrection(s)) return;  // "It was £1.9 million, not £900,000." completes it
       change.parts = claim_parts::CheckableParts(claim, after_, after_quotes_);
       if (change.parts.empty()) return;  // nothing to check: the TEXT section shows it
       change.kind = ClaimChangeKind::kClaimAdded;
     }
     changes_.push_back(change);
+  }
+
+  // Whether after-sentence `s` follows a correction notice in its
+  // paragraph: it is the notice's own text.
+  bool InCorrection(std::size_t s) {
+    for (std::size_t t = s; t > 0; --t) {
+      const Span previous = after_text_.sentences[t - 1];
+      const Span current = after_text_.sentences[t];
+      if (after_.substr(previous.end, current.start - previous.end).find('\n') !=
+          std::string_view::npos)
+        return false;
+      if (after_claims_[t - 1].correction) return true;
+    }
+    return false;
   }
 
   void Removed(const TextEdit& edit) {

@@ -286,6 +286,14 @@ struct Style {
                   note.c_str());
     }
   }
+  // A line under the item before, indented as its body.
+  void SubItem(const std::string& body, int width) const {
+    if (markdown) {
+      std::printf("  - %s\n", body.c_str());
+    } else {
+      std::printf("  %-*s %s\n", width, "", body.c_str());
+    }
+  }
 };
 
 // The headline's words with their changes marked inline; the byline and
@@ -468,6 +476,25 @@ void PrintClaimChanges(const DiffSide& from, const DiffSide& to, const Analysis&
     // Whose words they are, for a change inside a quote.
     if (!change.speaker.empty()) note += (note.empty() ? "" : "    ") + change.speaker;
     style.Item(std::string(ClaimLabel(change)), Excerpt(line, markers, 80), note, 17);
+    if (change.kind == ClaimChangeKind::kCorrectionAdded && change.refers_to >= 0) {
+      // What the notice corrects: the change in that sentence, marked, or
+      // the sentence itself.
+      const auto corrected =
+          std::find_if(analysis.claims.begin(), analysis.claims.end(), [&](const ClaimChange& c) {
+            return c.kind != ClaimChangeKind::kCorrectionAdded &&
+                   c.after_sentence == change.refers_to;
+          });
+      std::string target;
+      if (corrected != analysis.claims.end()) {
+        target = ClaimLine(from, to, analysis, *corrected, markers);
+      } else {
+        const Span sentence =
+            analysis.text.after_sentences[static_cast<std::size_t>(change.refers_to)];
+        target = std::string(to.text.substr(sentence.start, sentence.end - sentence.start));
+      }
+      std::replace(target.begin(), target.end(), '\n', ' ');
+      style.SubItem("corrects: " + Excerpt(target, markers, 70), 17);
+    }
   }
 }
 

@@ -273,6 +273,12 @@ TEST_CASE("claims: an added sentence is a claim by its checkable parts, named", 
   // The speaker with the verb is the sentence's source.
   CHECK(kinds ==
         std::vector<std::string>{"source", "number", "number", "certainty", "negation", "source"});
+  // What it states weighs more than whom it names (docs/design.md).
+  CHECK(added[0].materiality == 0.5);
+  const std::vector<ClaimChange> names =
+      ClaimChanges("The summit opened.", "The summit opened. Ilse Brandvold greeted Tomas Erlich.");
+  REQUIRE(names.size() == 1);
+  CHECK(names[0].materiality == 0.3);
   // Nothing to check: colour, and a bare quotation with its speaker (a
   // quote change), stay in the TEXT section.
   CHECK(Described("The summit opened.", "The summit opened. It was a cold, grey morning.").empty());
@@ -413,12 +419,17 @@ TEST_CASE("claims: stet diff text, Markdown and JSON carry claims and materialit
   CHECK((quotes < claims && claims < edits));  // quotes, then claims, then other edits
   CHECK(text.out.find("  denial            ") != std::string::npos);
   CHECK(text.out.find("[-G-7-]{+G-8+}.    G-7 -> G-8") != std::string::npos);
+  // The correction says, right under it, what it corrects.
+  CHECK(text.out.find("meeting.+}\n                    corrects: Vance\u2019s remarks were made "
+                      "[-just one day-]{+two days+}") != std::string::npos);
 
   RunResult markdown = Stet("unused", {"diff", "--files", r2, r3, "--format", "md"});
   REQUIRE(markdown.exit_code == 0);
   CHECK(markdown.out.find("\n## Claims (8 changed)\n") != std::string::npos);
   CHECK(markdown.out.find("- **denial** ") != std::string::npos);
   CHECK(markdown.out.find("~~ruled~~**did not rule**") != std::string::npos);
+  CHECK(markdown.out.find("meeting.**\n  - corrects: Vance\u2019s remarks were made ~~just one "
+                          "day~~**two days**") != std::string::npos);
 
   RunResult json = Stet("unused", {"diff", "--files", r2, r3, "--format", "json"});
   const nlohmann::json out = nlohmann::json::parse(json.out);
