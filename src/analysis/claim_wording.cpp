@@ -211,6 +211,18 @@ void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b) {
   std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
   RemoveCompounds(only_a, only_b);
   RemoveCompounds(only_b, only_a);
+  // A stem and its synonym, one on each side ("construct", "build").
+  for (std::size_t i = 0; i < only_a.size();) {
+    auto synonym = std::find_if(only_b.begin(), only_b.end(), [&](const std::string& other) {
+      return AreSynonyms(only_a[i], other);
+    });
+    if (synonym == only_b.end()) {
+      ++i;
+      continue;
+    }
+    only_b.erase(synonym);
+    only_a.erase(only_a.begin() + static_cast<std::ptrdiff_t>(i));
+  }
   a = std::move(only_a);
   b = std::move(only_b);
 }

@@ -42,7 +42,8 @@ std::vector<std::string> ContentKeys(std::string_view text, Span span,
 
 // Leaves in each sorted list the keys the other does not hold (as many
 // times as it holds them more often), and then neither a compound nor the
-// two words it joins ("well-known" beside "well known").
+// two words it joins ("well-known" beside "well known"), nor a key and its
+// WordNet synonym on the other side ("construct", "build").
 void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b);
 
 // Whether a word change only re-words: each content word of either side

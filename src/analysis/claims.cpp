@@ -471,7 +471,10 @@ class ClaimComparer {
       if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
       rest = true;
     }
-    if (rest) make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
+    // One content word added or dropped with nothing in its place is a
+    // detail ("Building work" for "Construction"), not another assertion.
+    if (rest && only_before.size() + only_after.size() >= 2)
+      make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
     // A correction notice refers to the edited sentence sharing most words.
     edited_after_.push_back(edit.after_sentences.front());
   }

@@ -506,6 +506,10 @@ TEST_CASE("claims: synonyms, pronouns and a dateline re-word a claim without edi
                 "Correction, Oct. 2: A previous version of this article misstated the day of "
                 "the vote.")
           .empty());
+  // One word added with nothing in its place is a detail.
+  CHECK(Described("Construction of the tunnel begins in May.",
+                  "Building work on the tunnel begins in May.")
+            .empty());
   // A different event is an edit.
   CHECK(Described("Dunmere's only cinema will close in June.",
                   "Dunmere's only cinema will expand in June.") ==
