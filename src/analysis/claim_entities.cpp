@@ -6,22 +6,11 @@
 
 #include "analysis/attribution.h"
 #include "analysis/claim_wording.h"
+#include "analysis/span_sets.h"
 #include "base/ascii.h"
 
 namespace stet::claim_entities {
 namespace {
-
-bool Overlaps(Span a, Span b) {
-  if (a.start == a.end) return a.start >= b.start && a.start <= b.end;
-  if (b.start == b.end) return b.start >= a.start && b.start <= a.end;
-  return a.start < b.end && b.start < a.end;
-}
-
-bool Within(Span span, const std::vector<Span>& spans) {
-  return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
-    return span.start >= outer.start && span.end <= outer.end;
-  });
-}
 
 std::string Lower(std::string_view text, Span span) {
   return AsciiLower(text.substr(span.start, span.end - span.start));
@@ -122,7 +111,7 @@ std::vector<Entity> NewEntities(const Side& side, const Side& other,
         change = w;
     }
     if (change == side.changed.size()) continue;
-    if (Within(entity, side.left_out) ||
+    if (WithinAny(entity, side.left_out) ||
         std::any_of(side.left_out.begin(), side.left_out.end(),
                     [&](Span s) { return s.end > s.start && Overlaps(entity, s); }))
       continue;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "analysis/span_sets.h"
+
 namespace stet::claim_numbers {
 namespace {
 
@@ -21,12 +23,6 @@ std::string FormatValue(double value) {
 
 std::string Slice(std::string_view text, Span span) {
   return std::string(text.substr(span.start, span.end - span.start));
-}
-
-Span Union(Span a, Span b) {
-  if (a.start == a.end) return b;
-  if (b.start == b.end) return a;
-  return {std::min(a.start, b.start), std::max(a.end, b.end)};
 }
 
 // How a number changed, as a reviewer reads it: "$3.2 billion -> $3.4

@@ -19,6 +19,7 @@
 #include "analysis/attribution.h"
 #include "analysis/claim_parts.h"
 #include "analysis/reporting_verbs.h"
+#include "analysis/span_sets.h"
 #include "analysis/synonyms.h"
 #include "base/ascii.h"
 #include "stet/text.h"
@@ -93,12 +94,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kBritish
     {"tres", "ters"},
     {"tre", "ter"},
 }};
-
-bool Within(Span span, const std::vector<Span>& spans) {
-  return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
-    return span.start >= outer.start && span.end <= outer.end;
-  });
-}
 
 std::string_view WordOf(std::string_view text, const Token& token) {
   return text.substr(token.span.start, token.span.end - token.span.start);
@@ -197,7 +192,7 @@ std::vector<std::string> ContentKeys(std::string_view text, Span span,
                                      const std::vector<Span>& left_out) {
   std::vector<std::string> keys;
   for (const Token& token : Tokens(text, span)) {
-    if (!token.word || Within(token.span, left_out)) continue;
+    if (!token.word || WithinAny(token.span, left_out)) continue;
     std::string key = ContentKey(WordOf(text, token));
     if (!key.empty()) keys.push_back(std::move(key));
   }
@@ -319,7 +314,7 @@ std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text
 
 bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans) {
   for (const Token& token : Tokens(text, span)) {
-    if (token.word && !Within(token.span, spans)) return false;
+    if (token.word && !WithinAny(token.span, spans)) return false;
   }
   return true;
 }
@@ -338,7 +333,7 @@ bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Spa
   }();
   int content = 0;
   for (const Token& token : Tokens(text, sentence)) {
-    if (!token.word || Within(token.span, quotes)) continue;
+    if (!token.word || WithinAny(token.span, quotes)) continue;
     const std::string_view word = WordOf(text, token);
     if (claim_parts::IsUpper(word)) continue;  // a name: the speaker
     const std::string lower = AsciiLower(word);

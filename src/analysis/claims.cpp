@@ -19,27 +19,13 @@
 #include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
 #include "analysis/correction_links.h"
+#include "analysis/span_sets.h"
 #include "analysis/structure.h"
 #include "base/ascii.h"
 #include "stet/text.h"
 
 namespace stet {
 namespace {
-
-bool Overlaps(Span a, Span b) {
-  if (a.start == a.end) return a.start >= b.start && a.start <= b.end;
-  if (b.start == b.end) return b.start >= a.start && b.start <= a.end;
-  return a.start < b.end && b.start < a.end;
-}
-
-// The span covering both; an empty span (nothing yet, or the insertion
-// point of a pure insertion) adds nothing, so it cannot stretch the other
-// back to offset 0 or to a far-away point.
-Span Union(Span a, Span b) {
-  if (a.start == a.end) return b;
-  if (b.start == b.end) return a;
-  return {std::min(a.start, b.start), std::max(a.end, b.end)};
-}
 
 std::string Slice(std::string_view text, Span span) {
   return std::string(text.substr(span.start, span.end - span.start));
@@ -504,12 +490,6 @@ class ClaimComparer {
     const std::vector<Token> tokens = Tokens(text, span);
     return static_cast<std::size_t>(
         std::count_if(tokens.begin(), tokens.end(), [](const Token& token) { return token.word; }));
-  }
-
-  static bool WithinAny(Span span, const std::vector<Span>& spans) {
-    return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
-      return span.start >= outer.start && span.end <= outer.end;
-    });
   }
 
   static bool Explained(const std::string& text, const std::vector<std::string>& names) {
