@@ -1,6 +1,7 @@
 // Writes WordNet's synonym sets for single lower-case words as a C++ string
 // literal, for the claim comparison's test of a re-worded claim ("rise" ->
-// "increase", "close" -> "shut", "nation" -> "country"). One line per word,
+// "increase", "close" -> "shut", "nation" -> "country"), and the words
+// derived from one another ("win" and "winner"). One line per word,
 // sorted: the word, then the numbers of the synsets it belongs to (only
 // synsets with two words or more; numbered densely). Lines "=FORM BASE"
 // come first: WordNet's exception lists ("said" -> "say", "mice" ->
@@ -68,6 +69,56 @@ int main(int argc, char** argv) {
     for (const std::string& word : members) words[word].push_back(number);
     ++number;
   }
+  // Words derived from one another ("win" and "winner", "approve" and
+  // "approval"): WordNet's lexical "+" pointers between nouns and verbs.
+  std::map<std::string, std::set<std::string>> derived;
+  {
+    std::map<std::string, std::vector<std::string>> members;  // "n01234567" -> its words
+    struct Link {
+      std::string from_word, to_synset;
+      int to_word;
+    };
+    std::vector<Link> links;
+    for (const char* pos : {"noun", "verb"}) {
+      std::ifstream in(dir + "/data." + pos);
+      std::string line;
+      while (std::getline(in, line)) {
+        if (line.empty() || line[0] == ' ') continue;
+        std::istringstream fields(line);
+        std::string offset, lexicographer_file, type, count_hex;
+        fields >> offset >> lexicographer_file >> type >> count_hex;
+        std::vector<std::string>& words = members[type.substr(0, 1) + offset];
+        for (long i = 0, n = std::stol(count_hex, nullptr, 16); i < n; ++i) {
+          std::string word, lex_id;
+          fields >> word >> lex_id;
+          words.push_back(word);
+        }
+        std::string pointer_count;
+        fields >> pointer_count;
+        for (int p = 0, n = std::stoi(pointer_count); p < n; ++p) {
+          std::string symbol, target, target_pos, source_target;
+          fields >> symbol >> target >> target_pos >> source_target;
+          if (symbol != "+" || source_target == "0000") continue;
+          const int from = std::stoi(source_target.substr(0, 2), nullptr, 16);
+          const int to = std::stoi(source_target.substr(2, 2), nullptr, 16);
+          if (from >= 1 && from <= static_cast<int>(words.size())) {
+            links.push_back({words[static_cast<std::size_t>(from - 1)], target_pos + target, to});
+          }
+        }
+      }
+    }
+    for (const Link& link : links) {
+      const auto target = members.find(link.to_synset);
+      if (target == members.end() || link.to_word < 1 ||
+          link.to_word > static_cast<int>(target->second.size()))
+        continue;
+      const std::string& to = target->second[static_cast<std::size_t>(link.to_word - 1)];
+      if (Plain(link.from_word) && Plain(to) && link.from_word != to) {
+        derived[link.from_word].insert(to);
+        derived[to].insert(link.from_word);
+      }
+    }
+  }
   std::map<std::string, std::string> exceptions;
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
     std::ifstream in(dir + "/" + pos + ".exc");
@@ -91,6 +142,13 @@ int main(int argc, char** argv) {
   for (const auto& [word, numbers] : words) {
     out << "    \"" << word;
     for (int n : numbers) out << ' ' << n;
+    out << "\\n\"\n";
+  }
+  out << "    \"\";\n"
+         "constexpr char kWordNetDerived[] =\n";
+  for (const auto& [word, others] : derived) {
+    out << "    \"" << word;
+    for (const std::string& other : others) out << ' ' << other;
     out << "\\n\"\n";
   }
   out << "    \"\";\n";

@@ -38,12 +38,13 @@ constexpr std::array<std::string_view, 14> kNegators = {
 // Certainty lowered: modals, reported or expected outcomes ("was
 // projected as the winner", "is believed to have", "early returns showed
 // her leading").
-constexpr std::array<std::string_view, 32> kHedges = {
-    "might",     "may",         "could",    "possibly",   "reportedly", "allegedly",   "apparently",
-    "likely",    "perhaps",     "hinted",   "suggested",  "unlikely",   "projected",   "forecast",
-    "predicted", "anticipated", "believed", "understood", "thought",    "appeared",    "appears",
-    "seemed",    "seems",       "leading",  "probably",   "presumably", "purportedly", "suspect",
-    "suspects",  "suspected",   "believe",  "believes"};
+constexpr std::array<std::string_view, 36> kHedges = {
+    "might",      "may",        "could",       "possibly",    "reportedly", "allegedly",
+    "apparently", "likely",     "perhaps",     "hinted",      "suggested",  "unlikely",
+    "projected",  "forecast",   "predicted",   "anticipated", "believed",   "understood",
+    "thought",    "appeared",   "appears",     "seemed",      "seems",      "leading",
+    "probably",   "presumably", "purportedly", "suspect",     "suspects",   "suspected",
+    "believe",    "believes",   "showed",      "shows",       "indicated",  "indicates"};
 // Certainty raised. "will" is not among them: "will cut 300 jobs" and
 // "has cut 300 jobs" differ in tense, not in how sure the writer is.
 constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definitely", "certainly",
@@ -438,6 +439,17 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
       const std::size_t end = PhraseEnd(pieces, name);
       if (end > name) found.push_back({pieces[k].span.start, pieces[end - 1].span.end});
       continue;
+    }
+    // A source calling an outcome: "with Channel 9 calling it at 9 p.m.",
+    // "with the Associated Press projecting her the winner".
+    if (lower == "with") {
+      for (std::size_t v = k + 2; v < pieces.size() && v <= k + 5 && pieces[v].word; ++v) {
+        if (pieces[v].lower == "calling" || pieces[v].lower == "projecting" ||
+            pieces[v].lower == "declaring" || pieces[v].lower == "reporting") {
+          found.push_back({pieces[k + 1].span.start, pieces[v].span.end});
+          break;
+        }
+      }
     }
     // A subject speaking through a reporting verb: "Police said", "the
     // ministry announced", "officials told Radio Kelm"; or after it at the

@@ -59,10 +59,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kEndings
     {"er", "e"},
 }};
 
-// The synonym-set numbers of a word, through each of its base forms.
-std::vector<int> SynsetsOf(std::string_view word) {
-  static const std::vector<std::string_view> synsets =
-      Lines({kWordNetSynsets, sizeof kWordNetSynsets - 1});
+// A word and the base forms WordNet's morphy would try for it.
+std::vector<std::string> BaseForms(std::string_view word) {
   static const std::vector<std::string_view> exceptions =
       Lines({kWordNetExceptions, sizeof kWordNetExceptions - 1});
   std::vector<std::string> forms = {std::string(word)};
@@ -74,25 +72,28 @@ std::vector<int> SynsetsOf(std::string_view word) {
       forms.push_back(std::string(word.substr(0, word.size() - ending.size())) + std::string(base));
     }
   }
-  std::vector<int> numbers;
+  return forms;
+}
+
+// The words of `table`'s line for each form (numbers or words), sorted.
+std::vector<std::string> Related(const std::vector<std::string_view>& table,
+                                 const std::vector<std::string>& forms) {
+  std::vector<std::string> out;
   for (const std::string& form : forms) {
-    const std::string_view* line = Find(synsets, form);
+    const std::string_view* line = Find(table, form);
     if (line == nullptr) continue;
     std::string_view rest = line->substr(line->find(' ') + 1);
     while (!rest.empty()) {
       const std::size_t space = rest.find(' ');
-      numbers.push_back(std::stoi(std::string(rest.substr(0, space))));
+      out.emplace_back(rest.substr(0, space));
       rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
     }
   }
-  std::sort(numbers.begin(), numbers.end());
-  return numbers;
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
-}  // namespace
-
-bool AreSynonyms(std::string_view a, std::string_view b) {
-  const std::vector<int> x = SynsetsOf(a), y = SynsetsOf(b);
+bool Meet(const std::vector<std::string>& x, const std::vector<std::string>& y) {
   std::size_t i = 0, j = 0;
   while (i < x.size() && j < y.size()) {
     if (x[i] == y[j]) return true;
@@ -103,6 +104,19 @@ bool AreSynonyms(std::string_view a, std::string_view b) {
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool AreSynonyms(std::string_view a, std::string_view b) {
+  static const std::vector<std::string_view> synsets =
+      Lines({kWordNetSynsets, sizeof kWordNetSynsets - 1});
+  static const std::vector<std::string_view> derived =
+      Lines({kWordNetDerived, sizeof kWordNetDerived - 1});
+  std::vector<std::string> forms_a = BaseForms(a), forms_b = BaseForms(b);
+  if (Meet(Related(synsets, forms_a), Related(synsets, forms_b))) return true;
+  std::sort(forms_b.begin(), forms_b.end());
+  return Meet(Related(derived, forms_a), forms_b);
 }
 
 }  // namespace stet

@@ -1,8 +1,9 @@
-// Whether two English words can mean the same: WordNet 3.0 puts them in
+// Whether two English words can say the same: WordNet 3.0 puts them in
 // one synonym set ("close" and "shut", "nation" and "country", "hurt" and
-// "injured", "construction" and "building"), after reducing each to its
-// base form the way WordNet's morphy does (its exception lists, then the
-// regular endings: "injured" -> "injure", "countries" -> "country").
+// "injured", "construction" and "building") or derives one from the other
+// ("won" and "winner", "approved" and "approval"), after reducing each to
+// its base form the way WordNet's morphy does (its exception lists, then
+// the regular endings: "injured" -> "injure", "countries" -> "country").
 #ifndef STET_SRC_ANALYSIS_SYNONYMS_H_
 #define STET_SRC_ANALYSIS_SYNONYMS_H_
 

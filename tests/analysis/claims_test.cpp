@@ -543,3 +543,22 @@ TEST_CASE("claims: a source named more fully is the same source and a date is a 
   CHECK(Described("The storm hit the coast on Sunday.", "The storm hit the coast on Saturday.") ==
         std::vector<std::string>{"number_changed [Sunday] -> [Saturday] (Sunday -> Saturday)"});
 }
+
+TEST_CASE("claims: an outcome made certain and its caller dropped, as the issue tells it",
+          "[claims]") {
+  const std::vector<std::string> outcome = Described(
+      "Tomas Reyna was projected as the winner of the Calder mayoral race, with "
+      "Channel 9 calling it at 9 p.m.",
+      "Tomas Reyna won the Calder mayoral race.");
+  CHECK(outcome.size() == 2);
+  CHECK(Has(outcome, "source_changed [Channel 9 calling] -> []"));
+  bool certainty_up = false;
+  for (const std::string& line : outcome) {
+    certainty_up =
+        certainty_up || (line.starts_with("hedge_changed") && line.ends_with("(certainty up)"));
+  }
+  CHECK(certainty_up);
+  CHECK(Described("Early returns showed Ines Barto leading in the race for mayor.",
+                  "Ines Barto won the race for mayor.")
+            .size() == 1);
+}
