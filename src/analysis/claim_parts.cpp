@@ -38,13 +38,15 @@ constexpr std::array<std::string_view, 14> kNegators = {
 // Certainty lowered: modals, reported or expected outcomes ("was
 // projected as the winner", "is believed to have", "early returns showed
 // her leading").
-constexpr std::array<std::string_view, 36> kHedges = {
-    "might",      "may",        "could",       "possibly",    "reportedly", "allegedly",
-    "apparently", "likely",     "perhaps",     "hinted",      "suggested",  "unlikely",
-    "projected",  "forecast",   "predicted",   "anticipated", "believed",   "understood",
-    "thought",    "appeared",   "appears",     "seemed",      "seems",      "leading",
-    "probably",   "presumably", "purportedly", "suspect",     "suspects",   "suspected",
-    "believe",    "believes",   "showed",      "shows",       "indicated",  "indicates"};
+const WordSet& Hedges() {
+  static const WordSet words(
+      "might may could possibly reportedly allegedly apparently likely perhaps "
+      "hinted suggested unlikely projected forecast predicted anticipated "
+      "believed understood thought appeared appears seemed seems leading "
+      "probably presumably purportedly suspect suspects suspected believe "
+      "believes showed shows indicated indicates ");
+  return words;
+}
 // Certainty raised. "will" is not among them: "will cut 300 jobs" and
 // "has cut 300 jobs" differ in tense, not in how sure the writer is.
 constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definitely", "certainly",
@@ -52,27 +54,28 @@ constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definit
 // Words that carry no claim of their own: a change made only of them is no
 // claim edit. Articles, prepositions, conjunctions, pronouns and
 // auxiliaries.
-constexpr std::array<std::string_view, 92> kFunctionWords = {
-    "the",    "a",      "an",      "and",    "or",      "but",      "of",     "to",      "in",
-    "on",     "at",     "for",     "with",   "by",      "that",     "as",     "is",      "was",
-    "be",     "it",     "this",    "from",   "also",    "then",     "are",    "were",    "been",
-    "being",  "has",    "have",    "had",    "do",      "does",     "did",    "would",   "shall",
-    "should", "can",    "will",    "he",     "she",     "its",      "they",   "them",    "their",
-    "his",    "her",    "him",     "we",     "us",      "our",      "you",    "your",    "these",
-    "those",  "who",    "which",   "whose",  "there",   "here",     "into",   "onto",    "upon",
-    "so",     "not",    "after",   "before", "despite", "although", "though", "while",   "because",
-    "during", "until",  "without", "within", "amid",    "against",  "among",  "between", "through",
-    "across", "above",  "below",   "toward", "towards", "via",      "per",    "if",      "when",
-    "where",  "whether"};
+const WordSet& FunctionWords() {
+  static const WordSet words(
+      "the a an and or but of to in on at for with by that as is was be it "
+      "this from also then are were been being has have had do does did would "
+      "shall should can will he she its they them their his her him we us our "
+      "you your these those who which whose there here into onto upon so not "
+      "after before despite although though while because during until without "
+      "within amid against among between through across above below toward "
+      "towards via per if when where whether ");
+  return words;
+}
 constexpr std::array<std::string_view, 19> kNotNames = {
     "The",      "A",      "An",       "In",     "On", "At", "But", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "I",  "He", "She", "It",     "They"};
 // Months (and their abbreviations) and time zones: dates, not names.
-constexpr std::array<std::string_view, 36> kCalendarWords = {
-    "January", "February", "March",    "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan",   "Feb", "Mar",  "Apr",  "Jun",    "Jul",
-    "Aug",     "Sep",      "Sept",     "Oct",   "Nov", "Dec",  "ET",   "EST",    "EDT",
-    "GMT",     "BST",      "UTC",      "CET",   "PT",  "PST",  "PDT",  "CT",     "CST"};
+const WordSet& CalendarWords() {
+  static const WordSet words(
+      "January February March April May June July August September October "
+      "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET "
+      "EST EDT GMT BST UTC CET PT PST PDT CT CST ");
+  return words;
+}
 constexpr std::array<std::string_view, 18> kRoleWords = {
     "president", "vice",        "secretary",  "minister", "prime",   "envoy",
     "special",   "senator",     "governor",   "mayor",    "general", "chancellor",
@@ -315,7 +318,7 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
       ++last;
     }
     if (quantity.unit.empty() && last + 1 < pieces.size() && pieces[last + 1].word &&
-        !IsUpper(pieces[last + 1].text) && !Contains(kFunctionWords, pieces[last + 1].lower)) {
+        !IsUpper(pieces[last + 1].text) && !FunctionWords().Contains(pieces[last + 1].lower)) {
       quantity.unit = Singular(pieces[last + 1].lower);
       ++last;
     }
@@ -374,7 +377,7 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
     }
     // "May" inside a sentence, capitalised, is the month.
     const bool month = lower == "may" && k > 0 && IsUpper(pieces[k].text);
-    if (Contains(kHedges, lower) && !month) hedges.push_back(pieces[k].span);
+    if (Hedges().Contains(lower) && !month) hedges.push_back(pieces[k].span);
     if (Contains(kFirm, lower)) firm.push_back(pieces[k].span);
   }
 }
@@ -401,16 +404,19 @@ bool IsSubjectPronoun(std::string_view lower) {
 // Radio Kelm", "the ministry announced"), in their finite forms. Fewer than
 // the reporting verbs of quotes: "hinted" and "suggested" say how sure the
 // writer is, and "terms" or "notes" are nouns as often as verbs.
-constexpr std::array<std::string_view, 41> kSourceVerbs = {
-    "said",      "says",      "say",       "told",      "tells",     "reported",     "reports",
-    "report",    "announced", "announces", "confirmed", "confirms",  "confirm",      "stated",
-    "claimed",   "claim",     "estimated", "estimates", "estimate",  "wrote",        "testified",
-    "testifies", "alleged",   "alleges",   "insisted",  "insists",   "acknowledged", "acknowledges",
-    "disclosed", "discloses", "revealed",  "reveals",   "declared",  "declares",     "suspect",
-    "suspects",  "suspected", "believe",   "believes",  "maintains", "concluded"};
+const WordSet& SourceVerbs() {
+  static const WordSet words(
+      "said says say told tells reported reports report announced announces "
+      "confirmed confirms confirm stated claimed claim estimated estimates "
+      "estimate wrote testified testifies alleged alleges insisted insists "
+      "acknowledged acknowledges disclosed discloses revealed reveals declared "
+      "declares suspect suspects suspected believe believes maintains "
+      "concluded ");
+  return words;
+}
 
 bool IsSourceVerb(std::string_view lower) {
-  return Contains(kSourceVerbs, lower);
+  return SourceVerbs().Contains(lower);
 }
 
 // A clause boundary before pieces[k]: the sentence's start, punctuation
@@ -493,7 +499,7 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     if (!pieces[k].word || !IsUpper(pieces[k].text) || Contains(kNotNames, pieces[k].text) ||
-        Contains(kCalendarWords, pieces[k].text))
+        CalendarWords().Contains(pieces[k].text))
       continue;
     std::size_t end = k + 1;
     while (end < pieces.size()) {
@@ -538,7 +544,7 @@ bool IsCorrection(std::string_view sentence) {
 }  // namespace
 
 bool IsFunctionWord(std::string_view lower) {
-  return Contains(kFunctionWords, lower);
+  return FunctionWords().Contains(lower);
 }
 
 bool IsReportingWord(std::string_view lower) {

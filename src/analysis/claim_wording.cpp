@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <iterator>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -125,8 +126,10 @@ void RemoveCompounds(std::vector<std::string>& compounds, std::vector<std::strin
 }  // namespace
 
 std::string Stem(std::string word) {
-  for (const auto& [form, base] : kIrregularVerbs) {
-    if (word == form) return std::string(base);
+  static const std::unordered_map<std::string_view, std::string_view> irregular(
+      kIrregularVerbs.begin(), kIrregularVerbs.end());
+  if (const auto found = irregular.find(word); found != irregular.end()) {
+    return std::string(found->second);
   }
   for (const auto& [british, american] : kBritishEndings) {
     if (word.size() > british.size() + 3 && word.ends_with(british)) {
@@ -147,12 +150,12 @@ std::string Stem(std::string word) {
 }
 
 bool IsVagueWord(std::string_view stem) {
-  static const std::vector<std::string> stems = [] {
-    std::vector<std::string> out;
-    for (std::string_view word : kVagueWords) out.push_back(Stem(std::string(word)));
+  static const std::unordered_set<std::string> stems = [] {
+    std::unordered_set<std::string> out;
+    for (std::string_view word : kVagueWords) out.insert(Stem(std::string(word)));
     return out;
   }();
-  return std::find(stems.begin(), stems.end(), stem) != stems.end();
+  return stems.count(std::string(stem)) > 0;
 }
 
 namespace {

@@ -140,13 +140,24 @@ class ClaimComparer {
   // The speaker of the quote that holds `span` on the after side (else the
   // before side); "" when no quote holds it.
   std::string SpeakerOf(Span before, Span after) const {
+    auto inside = [](Span span, Span quote) {
+      return span.start >= quote.start && span.end <= quote.end && span.end > span.start;
+    };
     for (std::size_t q = 0; q < after_quotes_.size(); ++q) {
-      if (InsideQuote(after, {after_quotes_[q]})) return after_speakers_[q];
+      if (inside(after, after_quotes_[q])) return after_speakers_[q];
     }
     for (std::size_t q = 0; q < before_quotes_.size(); ++q) {
-      if (InsideQuote(before, {before_quotes_[q]})) return before_speakers_[q];
+      if (inside(before, before_quotes_[q])) return before_speakers_[q];
     }
     return "";
+  }
+
+  static std::vector<Span> QuotesIn(Span sentence, const std::vector<Span>& quotes) {
+    std::vector<Span> out;
+    for (Span quote : quotes) {
+      if (quote.start < sentence.end && sentence.start < quote.end) out.push_back(quote);
+    }
+    return out;
   }
 
   bool InsideQuote(Span span, const std::vector<Span>& quotes) const {
@@ -184,7 +195,8 @@ class ClaimComparer {
       pending_corrections_.push_back(changes_.size());
     } else {
       if (InCorrection(s)) return;  // "It was £1.9 million, not £900,000." completes it
-      change.parts = claim_parts::CheckableParts(claim, after_, after_quotes_);
+      change.parts =
+          claim_parts::CheckableParts(claim, after_, QuotesIn(claim.span, after_quotes_));
       if (change.parts.empty()) return;  // nothing to check: the TEXT section shows it
       change.kind = ClaimChangeKind::kClaimAdded;
     }
@@ -213,7 +225,8 @@ class ClaimComparer {
     change.kind = ClaimChangeKind::kClaimRemoved;
     change.before = claim.span;
     change.before_sentence = static_cast<int>(s);
-    change.parts = claim_parts::CheckableParts(claim, before_, before_quotes_);
+    change.parts =
+        claim_parts::CheckableParts(claim, before_, QuotesIn(claim.span, before_quotes_));
     if (change.parts.empty()) return;
     changes_.push_back(change);
   }
@@ -260,6 +273,10 @@ class ClaimComparer {
     // the second half is read against that half's numbers and markers.
     const Claim before = Joined(before_claims_, edit.before_sentences);
     const Claim after = Joined(after_claims_, edit.after_sentences);
+    // The quotations in these sentences (a text has hundreds; a sentence a
+    // few).
+    const std::vector<Span> quotes_before = QuotesIn(before.span, before_quotes_);
+    const std::vector<Span> quotes_after = QuotesIn(after.span, after_quotes_);
     const int before_sentence = static_cast<int>(edit.before_sentences.front());
     const int after_sentence = static_cast<int>(edit.after_sentences.front());
     auto make = [&](ClaimChangeKind kind, Span b, Span a, std::string detail) {
@@ -296,9 +313,8 @@ class ClaimComparer {
       // Inside a quote the quote change reports the wording; a number,
       // negation, hedge or source changed in someone's words is a claim
       // change all the same (with the speaker), checked below.
-      if ((change.before.end == change.before.start ||
-           InsideQuote(change.before, before_quotes_)) &&
-          (change.after.end == change.after.start || InsideQuote(change.after, after_quotes_))) {
+      if ((change.before.end == change.before.start || InsideQuote(change.before, quotes_before)) &&
+          (change.after.end == change.after.start || InsideQuote(change.after, quotes_after))) {
         covered[w] = true;
       }
       // A speaker's name that a quote change already reports.
@@ -374,17 +390,13 @@ class ClaimComparer {
     // ("Police said" -> "Witnesses said"; "according to the ministry"
     // dropped). In a sentence with a quotation, who speaks is the quote's
     // attribution: only "according to" and "citing" count there.
-    const std::vector<Span> sources_before = ClaimSources(before, before_, before_quotes_);
-    const std::vector<Span> sources_after = ClaimSources(after, after_, after_quotes_);
+    const std::vector<Span> sources_before = ClaimSources(before, before_, quotes_before);
+    const std::vector<Span> sources_after = ClaimSources(after, after_, quotes_after);
     const std::optional<std::pair<Span, Span>> sources_changed =
         claim_wording::ChangedSources(before_, sources_before, after_, sources_after);
     if (sources_changed) {
       make(ClaimChangeKind::kSourceChanged, sources_changed->first, sources_changed->second, "");
     }
-    source_spans_before_.insert(source_spans_before_.end(), sources_before.begin(),
-                                sources_before.end());
-    source_spans_after_.insert(source_spans_after_.end(), sources_after.begin(),
-                               sources_after.end());
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       const WordChange& change = edit.words[w];
       // A change within changed sources is theirs to report (a verb
@@ -402,13 +414,13 @@ class ClaimComparer {
         side_before.changed.push_back(change.before);
         side_after.changed.push_back(change.after);
       }
-      side_before.left_out = source_spans_before_;
-      side_before.left_out.insert(side_before.left_out.end(), before_quotes_.begin(),
-                                  before_quotes_.end());
+      side_before.left_out = sources_before;
+      side_before.left_out.insert(side_before.left_out.end(), quotes_before.begin(),
+                                  quotes_before.end());
       side_before.left_out.push_back(numbers_before);
-      side_after.left_out = source_spans_after_;
-      side_after.left_out.insert(side_after.left_out.end(), after_quotes_.begin(),
-                                 after_quotes_.end());
+      side_after.left_out = sources_after;
+      side_after.left_out.insert(side_after.left_out.end(), quotes_after.begin(),
+                                 quotes_after.end());
       side_after.left_out.push_back(numbers_after);
       side_before.named_in_other = [&](const std::string& name) {
         return Mentions(after_names_, after_, after_text_, name);
@@ -436,9 +448,9 @@ class ClaimComparer {
     // does not (a word moved, a hyphen, a first name or title added to a
     // person named before, say nothing new).
     std::vector<std::string> only_before =
-        ContentKeys(before, before_, before_quotes_, after_names_, after_, after_text_);
+        ContentKeys(before, before_, quotes_before, after_names_, after_, after_text_);
     std::vector<std::string> only_after =
-        ContentKeys(after, after_, after_quotes_, before_names_, before_, before_text_);
+        ContentKeys(after, after_, quotes_after, before_names_, before_, before_text_);
     claim_wording::KeepDifferences(only_before, only_after);
     Span rest_before{}, rest_after{};
     bool rest = false;
@@ -566,8 +578,6 @@ class ClaimComparer {
   std::vector<std::string> after_speakers_;
   std::vector<std::string> explained_before_;
   std::vector<std::string> explained_after_;
-  std::vector<Span> source_spans_before_;
-  std::vector<Span> source_spans_after_;
   std::vector<std::size_t> pending_corrections_;
   std::vector<std::size_t> edited_after_;
   const SegmentedText& before_text_;
