@@ -26,8 +26,9 @@ bool Overlapping(Span span, const std::vector<Span>& spans) {
 }  // namespace
 
 std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
+                                      const std::vector<Token>& tokens,
                                       const std::vector<Span>& quotes) {
-  if (Overlapping(claim.span, quotes) && claim_wording::OnlyAttribution(text, claim.span, quotes))
+  if (Overlapping(claim.span, quotes) && claim_wording::OnlyAttribution(text, tokens, quotes))
     return {};
   std::vector<ClaimPart> parts;
   auto add = [&](std::string_view kind, Span span) {
@@ -47,7 +48,7 @@ std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
     if (span.start >= entry_time && !Within(span, claim.sources) && !number) add("name", span);
   }
   // An actor named by a role: "The mayor resigned."
-  for (const Token& token : Tokens(text, claim.span)) {
+  for (const Token& token : tokens) {
     if (!token.word || Within(token.span, claim.entities)) continue;
     const std::string lower =
         AsciiLower(text.substr(token.span.start, token.span.end - token.span.start));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "stet/claims.h"
+#include "stet/segment.h"
 
 namespace stet::claim_parts {
 
@@ -16,7 +17,9 @@ namespace stet::claim_parts {
 // none of its own: it is a quote change. One that says more around the
 // quote ("Okafor congratulated Reyna on social media, adding “…”") is a
 // claim.
+// `tokens` are the sentence's, as Segment made them.
 std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
+                                      const std::vector<Token>& tokens,
                                       const std::vector<Span>& quotes);
 
 }  // namespace stet::claim_parts

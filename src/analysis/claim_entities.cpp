@@ -5,9 +5,12 @@
 #include <cstddef>
 
 #include "analysis/attribution.h"
+#include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
+#include "analysis/quote_spans.h"
 #include "analysis/span_sets.h"
 #include "base/ascii.h"
+#include "stet/text.h"
 
 namespace stet::claim_entities {
 namespace {
@@ -96,6 +99,29 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+bool NameIndex::Has(std::string_view lower_word) {
+  if (lower_word.empty()) return true;  // nothing to look for
+  if (!made_) Make();
+  return names_.count(lower_word) > 0;
+}
+
+void NameIndex::Make() {
+  made_ = true;
+  lower_ = LowerAscii(text_);
+  for (const std::vector<Token>& tokens : segmented_.tokens) {
+    for (const Token& token : tokens) {
+      if (!token.word || !claim_parts::IsUpper(text_.substr(token.span.start, 1))) continue;
+      const std::size_t length = token.span.end - token.span.start;
+      const std::string_view word = text_.substr(token.span.start, length);
+      if (IsAscii(word)) {
+        names_.insert(std::string_view(lower_).substr(token.span.start, length));
+      } else {
+        names_.insert(apart_.emplace_back(AsciiLower(MatchingForm(word))));
+      }
+    }
+  }
+}
 
 std::vector<Entity> NewEntities(const Side& side, const Side& other,
                                 std::vector<std::size_t>& settled) {

@@ -7,14 +7,39 @@
 #ifndef STET_SRC_ANALYSIS_CLAIM_ENTITIES_H_
 #define STET_SRC_ANALYSIS_CLAIM_ENTITIES_H_
 
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "stet/segment.h"
 
 namespace stet::claim_entities {
+
+// The capitalised words of a text, lower case, made on first use: whether
+// a name occurs anywhere in it. Views into one lower-cased copy of the
+// text; only words outside ASCII are stored apart (in their matching form).
+class NameIndex {
+ public:
+  NameIndex(std::string_view text, const SegmentedText& segmented)
+      : text_(text), segmented_(segmented) {}
+
+  // Whether the text has a capitalised word `lower_word` (lower case);
+  // true for "".
+  bool Has(std::string_view lower_word);
+
+ private:
+  void Make();
+
+  std::string_view text_;
+  const SegmentedText& segmented_;
+  bool made_ = false;
+  std::string lower_;
+  std::deque<std::string> apart_;  // stable addresses for the views in names_
+  std::unordered_set<std::string_view> names_;
+};
 
 // One version of a claim as its entities are read.
 struct Side {

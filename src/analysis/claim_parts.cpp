@@ -12,6 +12,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <optional>
+#include <unordered_map>
+#include <utility>
 
 #include "base/ascii.h"
 #include "base/word_list.h"
@@ -106,24 +108,34 @@ bool IsUpper(std::string_view word) {
 
 namespace {
 
+// Every number word with its value, looked up by hash: quantities ask for
+// every word of a changed sentence.
 std::optional<double> NumberWord(std::string_view lower) {
-  for (std::size_t k = 0; k < kSmallNumbers.size(); ++k) {
-    if (kSmallNumbers[k] == lower) return static_cast<double>(k);
-  }
-  for (std::size_t k = 0; k < kTens.size(); ++k) {
-    if (kTens[k] == lower) return static_cast<double>(20 + 10 * k);
-  }
-  if (lower == "hundred") return 100;
-  if (lower == "thousand") return 1e3;
-  if (lower == "million" || lower == "millions") return 1e6;
-  if (lower == "billion" || lower == "billions") return 1e9;
-  if (lower == "dozen") return 12;
-  if (lower == "half") return 0.5;
-  if (lower == "quarter") return 0.25;
-  for (std::size_t k = 0; k < kOrdinals.size(); ++k) {
-    if (kOrdinals[k] == lower) return static_cast<double>(k + 1);
-  }
-  return std::nullopt;
+  static const std::unordered_map<std::string_view, double> values = [] {
+    std::unordered_map<std::string_view, double> out;
+    for (std::size_t k = 0; k < kSmallNumbers.size(); ++k)
+      out[kSmallNumbers[k]] = static_cast<double>(k);
+    for (std::size_t k = 0; k < kTens.size(); ++k) out[kTens[k]] = static_cast<double>(20 + 10 * k);
+    // Ordinals after the words above: "second" is 2 (and "a second" no
+    // number, see QuantityAt).
+    for (std::size_t k = 0; k < kOrdinals.size(); ++k)
+      out.emplace(kOrdinals[k], static_cast<double>(k + 1));
+    for (const auto& [word, value] : {std::pair<std::string_view, double>{"hundred", 100},
+                                      {"thousand", 1e3},
+                                      {"million", 1e6},
+                                      {"millions", 1e6},
+                                      {"billion", 1e9},
+                                      {"billions", 1e9},
+                                      {"dozen", 12},
+                                      {"half", 0.5},
+                                      {"quarter", 0.25}}) {
+      out[word] = value;
+    }
+    return out;
+  }();
+  const auto found = values.find(lower);
+  if (found == values.end()) return std::nullopt;
+  return found->second;
 }
 
 }  // namespace
@@ -198,6 +210,7 @@ std::optional<Quantity> CalendarAt(const std::vector<Piece>& pieces, std::size_t
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
   std::string_view text = pieces[k].text;
+  if (!IsUpper(text)) return std::nullopt;  // days and months are capitalised
   if (text.ends_with("\u2019s")) text.remove_suffix(4);
   if (text.ends_with("'s")) text.remove_suffix(2);
   Quantity quantity;
@@ -529,7 +542,9 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
   return found;
 }
 
-bool IsCorrection(std::string_view sentence) {
+}  // namespace
+
+bool IsCorrectionNotice(std::string_view sentence) {
   const std::string lower = AsciiLower(sentence.substr(0, 60));
   for (std::string_view opener :
        {"correction:", "corrections:", "correction,", "correction (", "clarification,",
@@ -540,8 +555,6 @@ bool IsCorrection(std::string_view sentence) {
   }
   return false;
 }
-
-}  // namespace
 
 bool IsFunctionWord(std::string_view lower) {
   return FunctionWords().Contains(lower);
@@ -569,7 +582,8 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   Certainty(pieces, claim.hedges, claim.firm);
   claim.sources = Sources(pieces);
   claim.entities = Entities(pieces);
-  claim.correction = IsCorrection(text.substr(claim.span.start, claim.span.end - claim.span.start));
+  claim.correction =
+      IsCorrectionNotice(text.substr(claim.span.start, claim.span.end - claim.span.start));
   return claim;
 }
 

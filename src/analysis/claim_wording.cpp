@@ -191,10 +191,10 @@ std::string ContentKey(std::string_view word) {
   return IsVagueWord(key) ? "" : key;
 }
 
-std::vector<std::string> ContentKeys(std::string_view text, Span span,
+std::vector<std::string> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
                                      const std::vector<Span>& left_out) {
   std::vector<std::string> keys;
-  for (const Token& token : Tokens(text, span)) {
+  for (const Token& token : tokens) {
     if (!token.word || WithinAny(token.span, left_out)) continue;
     std::string key = ContentKey(WordOf(text, token));
     if (!key.empty()) keys.push_back(std::move(key));
@@ -322,7 +322,8 @@ bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& span
   return true;
 }
 
-bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Span>& quotes) {
+bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
+                     const std::vector<Span>& quotes) {
   static const std::unordered_set<std::string> kAttributionWords = [] {
     std::unordered_set<std::string> words;
     for (const attribution::VerbFormEntry& entry : attribution::ReportingVerbForms())
@@ -335,7 +336,7 @@ bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Spa
     return words;
   }();
   int content = 0;
-  for (const Token& token : Tokens(text, sentence)) {
+  for (const Token& token : tokens) {
     if (!token.word || WithinAny(token.span, quotes)) continue;
     const std::string_view word = WordOf(text, token);
     if (claim_parts::IsUpper(word)) continue;  // a name: the speaker

@@ -35,9 +35,10 @@ bool IsVagueWord(std::string_view stem);
 // vague amounts ("nearly", "most", "a handful").
 std::string ContentKey(std::string_view word);
 
-// The content keys of the words of `span`, sorted, but for the words inside
-// `left_out` (quotations, the given names of a person named elsewhere).
-std::vector<std::string> ContentKeys(std::string_view text, Span span,
+// The content keys of a sentence's words (`tokens`, as Segment made them),
+// sorted, but for the words inside `left_out` (quotations, the given names
+// of a person named elsewhere).
+std::vector<std::string> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
                                      const std::vector<Span>& left_out);
 
 // Leaves in each sorted list the keys the other does not hold (as many
@@ -76,9 +77,10 @@ bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& span
 // Berg"; "the Kelm Port Authority" and "the port authority").
 bool SameSource(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
-// Whether the words of `sentence` outside `quotes` only say who spoke:
-// names, pronouns, roles, reporting verbs and function words.
-bool OnlyAttribution(std::string_view text, Span sentence, const std::vector<Span>& quotes);
+// Whether a sentence's words (`tokens`) outside `quotes` only say who
+// spoke: names, pronouns, roles, reporting verbs and function words.
+bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
+                     const std::vector<Span>& quotes);
 
 // Whether one side of a word change is a pronoun (with no other content)
 // and the other a short noun phrase: the same actor named another way

@@ -58,6 +58,8 @@ class ClaimComparer {
         after_(after),
         before_claims_(before, before_text),
         after_claims_(after, after_text),
+        before_names_(before, before_text),
+        after_names_(after, after_text),
         before_text_(before_text),
         after_text_(after_text) {
     for (const Quote& quote : before_quotes) {
@@ -152,6 +154,17 @@ class ClaimComparer {
     return "";
   }
 
+  // The tokens of some sentences of a text, as Segment made them.
+  static std::vector<Token> TokensOf(const SegmentedText& text,
+                                     const std::vector<std::size_t>& sentences) {
+    if (sentences.size() == 1) return text.tokens[sentences.front()];
+    std::vector<Token> out;
+    for (std::size_t s : sentences) {
+      out.insert(out.end(), text.tokens[s].begin(), text.tokens[s].end());
+    }
+    return out;
+  }
+
   static std::vector<Span> QuotesIn(Span sentence, const std::vector<Span>& quotes) {
     std::vector<Span> out;
     for (Span quote : quotes) {
@@ -195,8 +208,8 @@ class ClaimComparer {
       pending_corrections_.push_back(changes_.size());
     } else {
       if (InCorrection(s)) return;  // "It was £1.9 million, not £900,000." completes it
-      change.parts =
-          claim_parts::CheckableParts(claim, after_, QuotesIn(claim.span, after_quotes_));
+      change.parts = claim_parts::CheckableParts(claim, after_, after_text_.tokens[s],
+                                                 QuotesIn(claim.span, after_quotes_));
       if (change.parts.empty()) return;  // nothing to check: the TEXT section shows it
       change.kind = ClaimChangeKind::kClaimAdded;
     }
@@ -212,7 +225,9 @@ class ClaimComparer {
       if (after_.substr(previous.end, current.start - previous.end).find('\n') !=
           std::string_view::npos)
         return false;
-      if (after_claims_[t - 1].correction) return true;
+      if (claim_parts::IsCorrectionNotice(
+              after_.substr(previous.start, previous.end - previous.start)))
+        return true;
     }
     return false;
   }
@@ -225,8 +240,8 @@ class ClaimComparer {
     change.kind = ClaimChangeKind::kClaimRemoved;
     change.before = claim.span;
     change.before_sentence = static_cast<int>(s);
-    change.parts =
-        claim_parts::CheckableParts(claim, before_, QuotesIn(claim.span, before_quotes_));
+    change.parts = claim_parts::CheckableParts(claim, before_, before_text_.tokens[s],
+                                               QuotesIn(claim.span, before_quotes_));
     if (change.parts.empty()) return;
     changes_.push_back(change);
   }
@@ -422,12 +437,8 @@ class ClaimComparer {
       side_after.left_out.insert(side_after.left_out.end(), quotes_after.begin(),
                                  quotes_after.end());
       side_after.left_out.push_back(numbers_after);
-      side_before.named_in_other = [&](const std::string& name) {
-        return Mentions(after_names_, after_, after_text_, name);
-      };
-      side_after.named_in_other = [&](const std::string& name) {
-        return Mentions(before_names_, before_, before_text_, name);
-      };
+      side_before.named_in_other = [&](const std::string& name) { return after_names_.Has(name); };
+      side_after.named_in_other = [&](const std::string& name) { return before_names_.Has(name); };
       std::vector<std::size_t> settled;
       std::vector<claim_entities::Entity> removed =
           claim_entities::NewEntities(side_before, side_after, settled);
@@ -448,9 +459,10 @@ class ClaimComparer {
     // does not (a word moved, a hyphen, a first name or title added to a
     // person named before, say nothing new).
     std::vector<std::string> only_before =
-        ContentKeys(before, before_, quotes_before, after_names_, after_, after_text_);
-    std::vector<std::string> only_after =
-        ContentKeys(after, after_, quotes_after, before_names_, before_, before_text_);
+        ContentKeys(before, before_, TokensOf(before_text_, edit.before_sentences), quotes_before,
+                    after_names_);
+    std::vector<std::string> only_after = ContentKeys(
+        after, after_, TokensOf(after_text_, edit.after_sentences), quotes_after, before_names_);
     claim_wording::KeepDifferences(only_before, only_after);
     Span rest_before{}, rest_after{};
     bool rest = false;
@@ -511,42 +523,26 @@ class ClaimComparer {
                        [&](const std::string& name) { return name == lower; });
   }
 
-  // Whether `text` has a capitalised word `lower_word` anywhere.
-  static bool Mentions(std::unordered_set<std::string>& names, std::string_view text,
-                       const SegmentedText& segmented, const std::string& lower_word) {
-    if (names.empty()) {
-      for (const std::vector<Token>& tokens : segmented.tokens) {
-        for (const Token& token : tokens) {
-          if (!token.word || !claim_parts::IsUpper(text.substr(token.span.start, 1))) continue;
-          names.insert(AsciiLower(
-              MatchingForm(text.substr(token.span.start, token.span.end - token.span.start))));
-        }
-      }
-      names.insert("");  // made, even for a text without names
-    }
-    return names.count(lower_word) > 0;
-  }
-
   // The content keys of a claim outside quotation marks (a quote's words
   // are the quote change's), without the given names and titles of a
   // person the other version names too ("Governor Mara Okafor" beside
   // "Okafor").
   std::vector<std::string> ContentKeys(const Claim& claim, std::string_view text,
+                                       const std::vector<Token>& tokens,
                                        const std::vector<Span>& quotes,
-                                       std::unordered_set<std::string>& other_names,
-                                       std::string_view other, const SegmentedText& other_text) {
+                                       claim_entities::NameIndex& other_names) {
     std::vector<Span> known_names;
     for (Span entity : claim.entities) {
       const Span name = claim_wording::NameOf(text, entity);
       if (name.end <= name.start) continue;
       const std::size_t last = text.rfind(' ', name.end - 1);  // before the last name
       if (last == std::string_view::npos || last < entity.start) continue;
-      if (Mentions(other_names, other, other_text, claim_wording::LastName(text, entity))) {
+      if (other_names.Has(claim_wording::LastName(text, entity))) {
         known_names.push_back({entity.start, last});
       }
     }
     known_names.insert(known_names.end(), quotes.begin(), quotes.end());
-    return claim_wording::ContentKeys(text, claim.span, known_names);
+    return claim_wording::ContentKeys(text, tokens, known_names);
   }
 
   // Links each correction notice to the edited sentence it most likely
@@ -567,10 +563,10 @@ class ClaimComparer {
   std::string_view after_;
   LazyClaims before_claims_;
   LazyClaims after_claims_;
-  // The capitalised words of each text, lower case: made on first use, to
-  // ask whether a name occurs anywhere in the other revision.
-  std::unordered_set<std::string> before_names_;
-  std::unordered_set<std::string> after_names_;
+  // The capitalised words of each text: whether a name occurs anywhere in
+  // the other revision.
+  claim_entities::NameIndex before_names_;
+  claim_entities::NameIndex after_names_;
   const Comparison* comparison_ = nullptr;  // the one Run reads
   std::vector<Span> before_quotes_;
   std::vector<Span> after_quotes_;

@@ -248,6 +248,13 @@ std::size_t EntryTimeEnd(std::string_view text, Span sentence) {
 }
 
 std::size_t DatelineEnd(std::string_view text, Span sentence) {
+  // Most sentences open with a word in lower case after its capital.
+  std::size_t first_end = sentence.start;
+  while (first_end < sentence.end && !IsAsciiSpace(text[first_end]) && text[first_end] != ',')
+    ++first_end;
+  if (first_end - sentence.start < 2 ||
+      HasLower(text.substr(sentence.start, first_end - sentence.start)))
+    return sentence.start;
   const std::vector<Token> tokens = Tokens(text, sentence);
   if (tokens.empty() || !tokens.front().word) return sentence.start;
   const std::string_view first =
