@@ -137,10 +137,13 @@ std::vector<Entity> NewEntities(const Side& side, const Side& other,
         change = w;
     }
     if (change == side.changed.size()) continue;
+    // A name in a source, a quotation or a number is theirs to report.
     if (WithinAny(entity, side.left_out) ||
         std::any_of(side.left_out.begin(), side.left_out.end(),
-                    [&](Span s) { return s.end > s.start && Overlaps(entity, s); }))
+                    [&](Span s) { return s.end > s.start && Overlaps(entity, s); })) {
+      settled.push_back(change);
       continue;
+    }
     const std::string last = claim_wording::LastName(side.text, entity);
     const std::vector<std::string> roles = RolesOf(side.text, side.sentence, entity);
     // Named in the other version, perhaps in lower case ("the port

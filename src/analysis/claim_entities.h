@@ -61,8 +61,8 @@ struct Entity {
 // The entities of `side` that the other version does not have: added when
 // `side` is the newer version, removed when it is the older. The word
 // changes whose names only look new (named in the other version, by role,
-// in a list of examples or a dateline) go to `settled`: no claim edit
-// either.
+// in a list of examples or a dateline) or belong to a source, quotation or
+// number go to `settled`: no claim edit either.
 std::vector<Entity> NewEntities(const Side& side, const Side& other,
                                 std::vector<std::size_t>& settled);
 

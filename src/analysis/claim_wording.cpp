@@ -183,6 +183,19 @@ bool IsNumber(std::string_view lower) {
 }  // namespace
 
 std::string ContentKey(std::string_view word) {
+  // A hyphenated word is the stems of its parts, joined, so that it meets
+  // the same words written apart ("well-known" and "well known",
+  // "below-market" and "market").
+  if (word.find('-') != std::string_view::npos) {
+    std::string key;
+    std::size_t start = 0;
+    while (start <= word.size()) {
+      const std::size_t end = std::min(word.find('-', start), word.size());
+      if (end > start) key += ContentKey(word.substr(start, end - start));
+      start = end + 1;
+    }
+    return key;
+  }
   std::string lower = Normalised(word);
   if (lower.size() < 2 || claim_parts::IsFunctionWord(lower) || attribution::IsRoleWord(lower) ||
       IsNumber(lower))

@@ -506,6 +506,12 @@ TEST_CASE("claims: synonyms, pronouns and a dateline re-word a claim without edi
                 "Correction, Oct. 2: A previous version of this article misstated the day of "
                 "the vote.")
           .empty());
+  CHECK(
+      Described("The risks of the plan were well known.", "The risks of the plan were well-known.")
+          .empty());
+  CHECK(Described("The mayor announced that the festival would be free.",
+                  "Mayor Sofia Marchetti announced that the festival would be free.")
+            .empty());
   // One word added with nothing in its place is a detail.
   CHECK(Described("Construction of the tunnel begins in May.",
                   "Building work on the tunnel begins in May.")
