@@ -86,16 +86,20 @@ constexpr std::array<std::string_view, 18> kRoleWords = {
 struct Piece {
   Span span;
   std::string_view text;
-  std::string lower;
+  std::string_view lower;  // into the sentence's lower-case copy
   bool word;
 };
 
-std::vector<Piece> Pieces(std::string_view text, const std::vector<Token>& tokens) {
+// The pieces of a sentence; `lower` is the sentence in lower case, from
+// offset `base` of the text, and outlives them.
+std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::size_t base,
+                          const std::vector<Token>& tokens) {
   std::vector<Piece> pieces;
   pieces.reserve(tokens.size());
   for (const Token& token : tokens) {
-    const std::string_view piece = text.substr(token.span.start, token.span.end - token.span.start);
-    pieces.push_back({token.span, piece, AsciiLower(piece), token.word});
+    const std::size_t length = token.span.end - token.span.start;
+    pieces.push_back({token.span, text.substr(token.span.start, length),
+                      lower.substr(token.span.start - base, length), token.word});
   }
   return pieces;
 }
@@ -178,13 +182,13 @@ std::size_t AmPmEnd(const std::vector<Piece>& pieces, std::size_t k, bool& pm) {
 // after midnight with the unit "time".
 std::optional<Quantity> TimeAt(const std::vector<Piece>& pieces, std::size_t k, std::size_t& end) {
   if (!AllDigits(pieces[k].lower) || pieces[k].lower.size() > 2) return std::nullopt;
-  double hours = std::atof(pieces[k].lower.c_str()), minutes = 0;
+  double hours = std::atof(std::string(pieces[k].lower).c_str()), minutes = 0;
   std::size_t next = k + 1;
   const bool clock = next + 1 < pieces.size() && pieces[next].text == ":" &&
                      pieces[next].span.start == pieces[k].span.end &&
                      pieces[next + 1].lower.size() == 2 && AllDigits(pieces[next + 1].lower);
   if (clock) {
-    minutes = std::atof(pieces[next + 1].lower.c_str());
+    minutes = std::atof(std::string(pieces[next + 1].lower).c_str());
     next += 2;
   }
   bool pm = false;
@@ -249,13 +253,13 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
   if (std::optional<Quantity> date = CalendarAt(pieces, k, end)) return date;
   Quantity quantity;
   std::size_t last = k;
-  const std::string& lower = piece.lower;
+  const std::string_view lower = piece.lower;
   const bool has_digit =
       std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (has_digit) {
     // "G-7", "COVID-19": a name with a number.
     const std::size_t dash = lower.rfind('-');
-    std::string digits = lower;
+    std::string_view digits = lower;
     if (dash != std::string::npos && dash > 0 &&
         !std::isdigit(static_cast<unsigned char>(lower[0]))) {
       quantity.unit = std::string(piece.text.substr(0, dash + 1));
@@ -284,7 +288,7 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
     }
   } else {
     // Number words, "three-year-long" included.
-    const std::string first = lower.substr(0, lower.find('-'));
+    const std::string_view first = lower.substr(0, lower.find('-'));
     std::optional<double> value = NumberWord(first);
     if (!value) return std::nullopt;
     if (first == "half" || first == "second") {
@@ -306,8 +310,8 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
     if (lower.find('-') != std::string::npos) {
       const std::size_t dash = lower.find('-');
       const std::size_t next_dash = lower.find('-', dash + 1);
-      quantity.unit = Singular(lower.substr(
-          dash + 1, next_dash == std::string::npos ? std::string::npos : next_dash - dash - 1));
+      quantity.unit = Singular(std::string(lower.substr(
+          dash + 1, next_dash == std::string::npos ? std::string::npos : next_dash - dash - 1)));
     }
     while (last + 1 < pieces.size()) {
       std::optional<double> more = NumberWord(pieces[last + 1].lower);
@@ -332,7 +336,7 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
     }
     if (quantity.unit.empty() && last + 1 < pieces.size() && pieces[last + 1].word &&
         !IsUpper(pieces[last + 1].text) && !FunctionWords().Contains(pieces[last + 1].lower)) {
-      quantity.unit = Singular(pieces[last + 1].lower);
+      quantity.unit = Singular(std::string(pieces[last + 1].lower));
       ++last;
     }
   }
@@ -354,7 +358,7 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
 std::vector<Span> Negations(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const std::string& lower = pieces[k].lower;
+    const std::string_view lower = pieces[k].lower;
     if (!pieces[k].word) continue;
     if (lower == "not" && k + 1 < pieces.size() && pieces[k + 1].lower == "only") continue;
     // "almost nothing", "hardly any": a small amount, not a denial.
@@ -377,7 +381,7 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
 void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
                std::vector<Span>& firm) {
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const std::string& lower = pieces[k].lower;
+    const std::string_view lower = pieces[k].lower;
     if (!pieces[k].word) continue;
     // "is expected to", "is prepared to", "is set to"
     if ((lower == "expected" || lower == "prepared" || lower == "set" || lower == "poised") &&
@@ -445,7 +449,7 @@ bool BoundaryBefore(const std::vector<Piece>& pieces, std::size_t k) {
 std::vector<Span> Sources(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const std::string& lower = pieces[k].lower;
+    const std::string_view lower = pieces[k].lower;
     std::size_t name = SIZE_MAX;
     if (lower == "according" && k + 1 < pieces.size() && pieces[k + 1].lower == "to") {
       name = k + 2;
@@ -568,7 +572,9 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   Claim claim;
   claim.sentence = s;
   claim.span = segmented.sentences[s];
-  const std::vector<Piece> pieces = Pieces(text, segmented.tokens[s]);
+  const std::string lower =
+      AsciiLower(text.substr(claim.span.start, claim.span.end - claim.span.start));
+  const std::vector<Piece> pieces = Pieces(text, lower, claim.span.start, segmented.tokens[s]);
   for (std::size_t k = 0; k < pieces.size();) {
     std::size_t end = k + 1;
     if (std::optional<Quantity> quantity = QuantityAt(pieces, k, end)) {
