@@ -28,6 +28,12 @@
 namespace stet::claim_wording {
 namespace {
 
+// The most word pairs asked whether they are synonyms for one sentence or
+// one word change (20 differing words on each side): the question costs
+// WordNet lookups, and a text built to be pathological (one sentence of
+// thousands of words) would otherwise make it quadratic.
+constexpr std::size_t kMaxSynonymPairs = 400;
+
 // Relative times and vague amounts, compared as their stems: when an event
 // happened is the date's to say ("yesterday" -> "on Thursday"), and "nearly"
 // and "almost", "most" and "the majority" say the same.
@@ -220,6 +226,14 @@ void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b) {
   std::vector<std::string> only_a, only_b;
   std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_a));
   std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
+  // Compounds and synonyms: every pair is asked, so only for a few words
+  // each; past kMaxSynonymPairs the sentences differ too much to be one
+  // claim re-worded anyway.
+  if (only_a.size() * only_b.size() > kMaxSynonymPairs) {
+    a = std::move(only_a);
+    b = std::move(only_b);
+    return;
+  }
   RemoveCompounds(only_a, only_b);
   RemoveCompounds(only_b, only_a);
   // A stem and its synonym, one on each side ("construct", "build").
@@ -257,7 +271,9 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
   };
   std::vector<ContentWord> old_words = content(before_text, before);
   std::vector<ContentWord> new_words = content(after_text, after);
-  if (old_words.empty() || new_words.empty()) return false;
+  if (old_words.empty() || new_words.empty() ||
+      old_words.size() * new_words.size() > kMaxSynonymPairs)
+    return false;
   for (ContentWord& old_word : old_words) {
     for (ContentWord& new_word : new_words) {
       if (new_word.paired) continue;
