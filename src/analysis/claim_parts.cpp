@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "analysis/structure.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 
@@ -548,18 +549,6 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
 
 }  // namespace
 
-bool IsCorrectionNotice(std::string_view sentence) {
-  const std::string lower = AsciiLower(sentence.substr(0, 60));
-  for (std::string_view opener :
-       {"correction:", "corrections:", "correction,", "correction (", "clarification,",
-        "clarification:", "editor's note", "editor\u2019s note", "an earlier version of this",
-        "a previous version of this", "this article has been updated",
-        "this story has been updated", "this article was updated", "update:", "updated:"}) {
-    if (lower.starts_with(opener)) return true;
-  }
-  return false;
-}
-
 bool IsFunctionWord(std::string_view lower) {
   return FunctionWords().Contains(lower);
 }
@@ -588,8 +577,8 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   Certainty(pieces, claim.hedges, claim.firm);
   claim.sources = Sources(pieces);
   claim.entities = Entities(pieces);
-  claim.correction =
-      IsCorrectionNotice(text.substr(claim.span.start, claim.span.end - claim.span.start));
+  claim.correction = structure::IsCorrectionNotice(
+      text.substr(claim.span.start, claim.span.end - claim.span.start));
   return claim;
 }
 

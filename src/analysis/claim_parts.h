@@ -17,10 +17,6 @@ namespace stet::claim_parts {
 // The claim parts of sentence `s` of a segmented text.
 Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
 
-// Whether a sentence is a correction or update notice ("Correction:", "An
-// earlier version of this article ...", "Editor's note").
-bool IsCorrectionNotice(std::string_view sentence);
-
 // Words that carry no claim of their own ("the", "and", "of", ...): a
 // change made only of them is no claim edit. REQUIRES: lower case.
 bool IsFunctionWord(std::string_view lower);

@@ -225,7 +225,7 @@ class ClaimComparer {
       if (after_.substr(previous.end, current.start - previous.end).find('\n') !=
           std::string_view::npos)
         return false;
-      if (claim_parts::IsCorrectionNotice(
+      if (structure::IsCorrectionNotice(
               after_.substr(previous.start, previous.end - previous.start)))
         return true;
     }

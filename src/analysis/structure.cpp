@@ -172,6 +172,18 @@ bool IsTimestamp(const std::vector<std::string_view>& words) {
 
 }  // namespace
 
+bool IsCorrectionNotice(std::string_view sentence) {
+  const std::string lower = AsciiLower(sentence.substr(0, 60));
+  for (std::string_view opener :
+       {"correction:", "corrections:", "correction,", "correction (", "clarification,",
+        "clarification:", "editor's note", "editor\u2019s note", "an earlier version of this",
+        "a previous version of this", "this article has been updated",
+        "this story has been updated", "this article was updated", "update:", "updated:"}) {
+    if (lower.starts_with(opener)) return true;
+  }
+  return false;
+}
+
 LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::size_t s) {
   const Span span = segmented.sentences[s];
   const std::string_view sentence = text.substr(span.start, span.end - span.start);

@@ -26,6 +26,11 @@ enum class LineKind {
   kCredit,
 };
 
+// Whether a sentence is a correction or update notice ("Correction:", "An
+// earlier version of this article ...", "Editor's note"): a claim of its
+// own kind (correction_added), not a structural line.
+bool IsCorrectionNotice(std::string_view sentence);
+
 // What sentence `s` of a segmented text is, as a line of the article.
 LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
 
