@@ -6,33 +6,22 @@
 
 #include "analysis/attribution.h"
 #include "analysis/claim_wording.h"
+#include "analysis/span_sets.h"
 #include "analysis/structure.h"
 #include "base/ascii.h"
 
 namespace stet::claim_parts {
-namespace {
-
-bool Within(Span span, const std::vector<Span>& spans) {
-  return std::any_of(spans.begin(), spans.end(), [&](Span outer) {
-    return span.start >= outer.start && span.end <= outer.end && span.end > span.start;
-  });
-}
-
-bool Overlapping(Span span, const std::vector<Span>& spans) {
-  return std::any_of(spans.begin(), spans.end(),
-                     [&](Span other) { return other.start < span.end && span.start < other.end; });
-}
-
-}  // namespace
 
 std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
                                       const std::vector<Token>& tokens,
                                       const std::vector<Span>& quotes) {
-  if (Overlapping(claim.span, quotes) && claim_wording::OnlyAttribution(text, tokens, quotes))
+  if (std::any_of(quotes.begin(), quotes.end(),
+                  [&](Span quote) { return Overlaps(claim.span, quote); }) &&
+      claim_wording::OnlyAttribution(text, tokens, quotes))
     return {};
   std::vector<ClaimPart> parts;
   auto add = [&](std::string_view kind, Span span) {
-    if (!Within(span, quotes)) parts.push_back({kind, span});
+    if (!WithinAny(span, quotes)) parts.push_back({kind, span});
   };
   const std::size_t entry_time = structure::EntryTimeEnd(text, claim.span);
   for (const Quantity& q : claim.quantities) {
@@ -44,12 +33,12 @@ std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
   for (Span span : claim.sources) add("source", span);
   for (Span span : claim.entities) {
     const bool number = std::any_of(claim.quantities.begin(), claim.quantities.end(),
-                                    [&](const Quantity& q) { return Overlapping(span, {q.span}); });
-    if (span.start >= entry_time && !Within(span, claim.sources) && !number) add("name", span);
+                                    [&](const Quantity& q) { return Overlaps(span, q.span); });
+    if (span.start >= entry_time && !WithinAny(span, claim.sources) && !number) add("name", span);
   }
   // An actor named by a role: "The mayor resigned."
   for (const Token& token : tokens) {
-    if (!token.word || Within(token.span, claim.entities)) continue;
+    if (!token.word || WithinAny(token.span, claim.entities)) continue;
     const std::string lower =
         AsciiLower(text.substr(token.span.start, token.span.end - token.span.start));
     if (attribution::IsRoleWord(lower)) add("role", token.span);

@@ -9,6 +9,7 @@
 #include "analysis/claim_wording.h"
 #include "analysis/quote_spans.h"
 #include "analysis/span_sets.h"
+#include "analysis/structure.h"
 #include "base/ascii.h"
 #include "stet/text.h"
 
@@ -42,25 +43,6 @@ bool InExampleList(std::string_view text, Span sentence, Span entity) {
         (word == "as" && k >= 2 && Lower(text, tokens[k - 2].span) == "such")) {
       return true;
     }
-  }
-  return false;
-}
-
-// Whether the entity sits in a dateline opening the sentence: a first word
-// in capitals and a dash a few words on ("KELM, Norway — The council ...").
-bool InDateline(std::string_view text, Span sentence, Span entity) {
-  const std::vector<Token> tokens = Tokens(text, sentence);
-  if (tokens.empty() || !tokens.front().word) return false;
-  const std::string_view first =
-      text.substr(tokens.front().span.start, tokens.front().span.end - tokens.front().span.start);
-  if (first.size() < 2 ||
-      std::any_of(first.begin(), first.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-    return false;
-  for (std::size_t k = 0; k < tokens.size() && k < 8; ++k) {
-    const std::string_view piece =
-        text.substr(tokens[k].span.start, tokens[k].span.end - tokens[k].span.start);
-    if (piece == "\u2014" || piece == "\u2013" || piece == "--")
-      return entity.end <= tokens[k].span.start;
   }
   return false;
 }
@@ -152,7 +134,7 @@ std::vector<Entity> NewEntities(const Side& side, const Side& other,
     if (side.named_in_other(last) || in_other(last) ||
         std::any_of(roles.begin(), roles.end(), in_other) ||
         InExampleList(side.text, side.sentence, entity) ||
-        InDateline(side.text, side.sentence, entity)) {
+        entity.end <= structure::DatelineEnd(side.text, side.sentence)) {
       settled.push_back(change);
       continue;
     }
