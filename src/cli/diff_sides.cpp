@@ -1,0 +1,75 @@
+// The sides of a diff and what the library finds between them
+// (diff_sides.h).
+#include "diff_sides.h"
+
+#include <string_view>
+
+#include "stet/clock.h"
+#include "stet/segment.h"
+
+namespace stet::cli {
+
+std::vector<MetadataChange> MetadataChanges(const DiffSide& from, const DiffSide& to) {
+  std::vector<MetadataChange> changes;
+  const std::pair<const char*, const std::string DiffSide::*> fields[] = {
+      {"headline", &DiffSide::title},
+      {"byline", &DiffSide::byline},
+      {"published", &DiffSide::published}};
+  for (const auto& [name, field] : fields) {
+    const std::string& before = from.*field;
+    const std::string& after = to.*field;
+    // A side that does not know the field (empty) says nothing of it, but
+    // for a headline: pages and titled revisions always know theirs.
+    const bool known = std::string_view(name) == "headline" ? !(before.empty() && after.empty())
+                                                            : !before.empty() && !after.empty();
+    // Two spellings of one instant are no change of the publication time.
+    const bool same =
+        std::string_view(name) == "published" ? SamePublishedTime(before, after) : before == after;
+    if (known && !same) changes.push_back({name, before, after});
+  }
+  return changes;
+}
+
+Result<std::pair<DiffSide, DiffSide>> ReadArchiveSides(Archive& archive,
+                                                       const std::string& article_id,
+                                                       const std::string& rev_a,
+                                                       const std::string& rev_b) {
+  std::pair<DiffSide, DiffSide> sides;
+  for (auto [rev, side] : {std::pair{&rev_a, &sides.first}, std::pair{&rev_b, &sides.second}}) {
+    Result<RevisionInfo> revision = archive.ResolveRevision(article_id, *rev);
+    if (!revision.ok()) return revision.status();
+    Result<std::string> text = archive.ReadText(*revision);
+    if (!text.ok()) return text.status();
+    side->revision = *revision;
+    side->text = std::move(*text);
+    side->title = revision->title;
+    if (revision->has_page) {
+      Result<PageInfo> page = archive.ReadPageInfo(*revision);
+      if (!page.ok()) return page.status();
+      side->byline = page->byline;
+      side->published = page->published;
+    }
+  }
+  return sides;
+}
+
+Result<Analysis> AnalyzeSides(const DiffSide& from, const DiffSide& to) {
+  // One segmentation of each text serves the comparison and the quotes.
+  Result<SegmentedText> segmented_before = Segment(from.text);
+  if (!segmented_before.ok()) return segmented_before.status();
+  Result<SegmentedText> segmented_after = Segment(to.text);
+  if (!segmented_after.ok()) return segmented_after.status();
+  Analysis analysis{MetadataChanges(from, to),
+                    CompareSegmented(*segmented_before, *segmented_after),
+                    FindQuotes(from.text, *segmented_before),
+                    FindQuotes(to.text, *segmented_after),
+                    {},
+                    {}};
+  analysis.quotes = CompareQuotes(analysis.quotes_before, analysis.quotes_after);
+  analysis.claims =
+      CompareClaims(from.text, *segmented_before, to.text, *segmented_after, analysis.text,
+                    analysis.quotes_before, analysis.quotes_after, analysis.quotes);
+  return analysis;
+}
+
+}  // namespace stet::cli
