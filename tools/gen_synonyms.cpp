@@ -5,8 +5,15 @@
 // sorted: the word, then the numbers of the synsets it belongs to (only
 // synsets with two words or more; numbered densely). Lines "=FORM BASE"
 // come first: WordNet's exception lists ("said" -> "say", "mice" ->
-// "mouse"), sorted. Reads Debian's wordnet-base (/usr/share/wordnet, the
-// WordNet 3.0 database, Princeton's licence: see docs/quality.md).
+// "mouse"), sorted. Then, for the words of everyday English (those with a
+// sense tagged in WordNet's SemCor counts), the words their three most
+// common senses lean on: the words of each sense's broader sense
+// ("backed" -> "approve") and the content words of its definition
+// ("postpone" in "call off": "postpone indefinitely or annul something
+// that was scheduled"; Lesk's gloss overlap). And each word's antonyms
+// ("buy" and "sell"), which no such link may join. Reads Debian's
+// wordnet-base (/usr/share/wordnet, the WordNet 3.0 database, Princeton's
+// licence: see docs/quality.md).
 // Usage: stet-gen-synonyms WORDNET_DIR OUTPUT
 #include <algorithm>
 #include <fstream>
@@ -24,6 +31,56 @@ bool Plain(const std::string& word) {
          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// A verb and its particle, as WordNet writes it: "call_off", "step_down".
+bool PhrasalVerb(const std::string& lemma) {
+  static const std::set<std::string> particles = {"off",  "up",   "out",  "down", "in",
+                                                  "back", "over", "away", "on"};
+  const std::size_t underscore = lemma.find('_');
+  return underscore != std::string::npos && Plain(lemma.substr(0, underscore)) &&
+         particles.count(lemma.substr(underscore + 1)) > 0;
+}
+
+constexpr const char* kParts[] = {"noun", "verb", "adj", "adv"};
+constexpr char kPartLetters[] = {'n', 'v', 'a', 'r'};
+
+// One synset of a data file, keyed by its file's letter and offset.
+struct Synset {
+  std::vector<std::string> words;
+  std::vector<std::string> broader;  // keys of its hypernyms
+  std::string definition;            // the gloss up to its first example or ';'
+  // Lexical pointers from one of `words` to a word of another synset.
+  struct Link {
+    char symbol;  // '+' derivation, '!' antonym
+    int from, to;
+    std::string target;
+  };
+  std::vector<Link> links;
+};
+
+// Words of a definition that lean on nothing: function words and the
+// light verbs and nouns definitions are built from ("cause to die", "the
+// act of", "make or become").
+const std::set<std::string>& DefinitionFiller() {
+  static const std::set<std::string> words = {
+      "a",        "an",      "the",     "of",      "to",         "in",      "on",        "for",
+      "or",       "and",     "by",      "with",    "as",         "at",      "from",      "into",
+      "onto",     "that",    "which",   "who",     "whom",       "whose",   "what",      "be",
+      "is",       "are",     "was",     "been",    "being",      "have",    "has",       "had",
+      "do",       "does",    "make",    "take",    "give",       "get",     "go",        "come",
+      "put",      "set",     "hold",    "keep",    "cause",      "become",  "something", "someone",
+      "somebody", "one",     "oneself", "person",  "thing",      "things",  "state",     "act",
+      "action",   "way",     "manner",  "process", "especially", "usually", "often",     "not",
+      "no",       "very",    "more",    "most",    "less",       "much",    "its",       "their",
+      "his",      "her",     "it",      "they",    "them",       "this",    "these",     "those",
+      "other",    "another", "some",    "any",     "all",        "such",    "used",      "use",
+      "kind",     "part",    "quality", "having",  "being",      "etc",     "than",      "so",
+      "up",       "out",     "off",     "over",    "about",      "through", "without",   "within",
+      "upon",     "but",     "if",      "when",    "where",      "while",   "because",   "there",
+      "an",       "can",     "may",     "will",    "would",      "should",  "could",     "must",
+      "also",     "again",   "e",       "g",       "ie",         "s"};
+  return words;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -32,12 +89,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string dir = argv[1];
-  // Each synset (part of speech and offset) with its plain words.
-  std::map<std::string, std::set<std::string>> synsets;
-  for (const char* pos : {"noun", "verb", "adj", "adv"}) {
-    std::ifstream in(dir + "/index." + pos);
+  // Each word's synsets, most common sense first within each part of
+  // speech, and whether SemCor saw it (a sense tagged at least once:
+  // everyday English); phrasal verbs are everyday too.
+  std::map<std::string, std::vector<std::string>> senses;
+  std::set<std::string> everyday;
+  for (int part = 0; part < 4; ++part) {
+    std::ifstream in(dir + "/index." + kParts[part]);
     if (!in) {
-      std::cerr << "stet-gen-synonyms: " << dir << "/index." << pos
+      std::cerr << "stet-gen-synonyms: " << dir << "/index." << kParts[part]
                 << ": cannot read (apt-get install wordnet-base)\n";
       return 1;
     }
@@ -45,82 +105,101 @@ int main(int argc, char** argv) {
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == ' ') continue;  // the licence header
       std::istringstream fields(line);
-      std::string lemma, part, synset_count, pointer_count;
-      fields >> lemma >> part >> synset_count >> pointer_count;
-      if (!Plain(lemma)) continue;
+      std::string lemma, pos, synset_count, pointer_count;
+      fields >> lemma >> pos >> synset_count >> pointer_count;
+      if (!Plain(lemma) && !(part == 1 && PhrasalVerb(lemma))) continue;
       for (int p = 0; p < std::stoi(pointer_count); ++p) {
         std::string pointer;
         fields >> pointer;
       }
       std::string sense_count, tagged_count;
       fields >> sense_count >> tagged_count;
+      if (std::stoi(tagged_count) > 0 || part == 1) everyday.insert(lemma);
       for (int s = 0; s < std::stoi(synset_count); ++s) {
         std::string offset;
         fields >> offset;
-        synsets[part + offset].insert(lemma);
+        senses[lemma].push_back(kPartLetters[part] + offset);
+      }
+    }
+  }
+  std::map<std::string, Synset> synsets;
+  for (int part = 0; part < 4; ++part) {
+    std::ifstream in(dir + "/data." + kParts[part]);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;
+      const std::size_t bar = line.find(" | ");
+      std::istringstream fields(line.substr(0, bar));
+      std::string offset, lexicographer_file, type, count_hex;
+      fields >> offset >> lexicographer_file >> type >> count_hex;
+      Synset& synset = synsets[kPartLetters[part] + offset];
+      for (long i = 0, n = std::stol(count_hex, nullptr, 16); i < n; ++i) {
+        std::string word, lex_id;
+        fields >> word >> lex_id;
+        // Adjectives carry their position: "galore(ip)".
+        word = word.substr(0, word.find('('));
+        std::transform(word.begin(), word.end(), word.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        synset.words.push_back(word);
+      }
+      std::string pointer_count;
+      fields >> pointer_count;
+      for (int p = 0, n = std::stoi(pointer_count); p < n; ++p) {
+        std::string symbol, target, target_pos, source_target;
+        fields >> symbol >> target >> target_pos >> source_target;
+        const char letter = target_pos == "s" ? 'a' : target_pos[0];
+        if (symbol == "@" || symbol == "@i") synset.broader.push_back(letter + target);
+        if ((symbol == "+" || symbol == "!") && source_target != "0000") {
+          synset.links.push_back({symbol[0], std::stoi(source_target.substr(0, 2), nullptr, 16),
+                                  std::stoi(source_target.substr(2, 2), nullptr, 16),
+                                  letter + target});
+        }
+      }
+      if (bar != std::string::npos) {
+        std::string gloss = line.substr(bar + 3);
+        gloss = gloss.substr(0, std::min(gloss.find(';'), gloss.find('"')));
+        synset.definition = gloss;
       }
     }
   }
   // Dense numbers for the synsets that join two words or more.
   std::map<std::string, std::vector<int>> words;
-  int number = 0;
-  for (const auto& [synset, members] : synsets) {
-    if (members.size() < 2) continue;
-    for (const std::string& word : members) words[word].push_back(number);
-    ++number;
+  {
+    std::map<std::string, std::set<std::string>> plain_members;
+    for (const auto& [word, keys] : senses) {
+      for (const std::string& key : keys) plain_members[key].insert(word);
+    }
+    int number = 0;
+    for (const auto& [key, members] : plain_members) {
+      if (members.size() < 2) continue;
+      for (const std::string& word : members) words[word].push_back(number);
+      ++number;
+    }
   }
   // Words derived from one another ("win" and "winner", "approve" and
-  // "approval"): WordNet's lexical "+" pointers between nouns and verbs.
-  std::map<std::string, std::set<std::string>> derived;
-  {
-    std::map<std::string, std::vector<std::string>> members;  // "n01234567" -> its words
-    struct Link {
-      std::string from_word, to_synset;
-      int to_word;
-    };
-    std::vector<Link> links;
-    for (const char* pos : {"noun", "verb"}) {
-      std::ifstream in(dir + "/data." + pos);
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.empty() || line[0] == ' ') continue;
-        std::istringstream fields(line);
-        std::string offset, lexicographer_file, type, count_hex;
-        fields >> offset >> lexicographer_file >> type >> count_hex;
-        std::vector<std::string>& words = members[type.substr(0, 1) + offset];
-        for (long i = 0, n = std::stol(count_hex, nullptr, 16); i < n; ++i) {
-          std::string word, lex_id;
-          fields >> word >> lex_id;
-          words.push_back(word);
-        }
-        std::string pointer_count;
-        fields >> pointer_count;
-        for (int p = 0, n = std::stoi(pointer_count); p < n; ++p) {
-          std::string symbol, target, target_pos, source_target;
-          fields >> symbol >> target >> target_pos >> source_target;
-          if (symbol != "+" || source_target == "0000") continue;
-          const int from = std::stoi(source_target.substr(0, 2), nullptr, 16);
-          const int to = std::stoi(source_target.substr(2, 2), nullptr, 16);
-          if (from >= 1 && from <= static_cast<int>(words.size())) {
-            links.push_back({words[static_cast<std::size_t>(from - 1)], target_pos + target, to});
-          }
-        }
-      }
-    }
-    for (const Link& link : links) {
-      const auto target = members.find(link.to_synset);
-      if (target == members.end() || link.to_word < 1 ||
-          link.to_word > static_cast<int>(target->second.size()))
+  // "approval"), and antonyms: WordNet's lexical pointers.
+  std::map<std::string, std::set<std::string>> derived, antonyms;
+  for (const auto& [key, synset] : synsets) {
+    for (const Synset::Link& link : synset.links) {
+      const auto target = synsets.find(link.target);
+      if (target == synsets.end() || link.from < 1 ||
+          link.from > static_cast<int>(synset.words.size()) || link.to < 1 ||
+          link.to > static_cast<int>(target->second.words.size()))
         continue;
-      const std::string& to = target->second[static_cast<std::size_t>(link.to_word - 1)];
-      if (Plain(link.from_word) && Plain(to) && link.from_word != to) {
-        derived[link.from_word].insert(to);
-        derived[to].insert(link.from_word);
+      const std::string& from = synset.words[static_cast<std::size_t>(link.from - 1)];
+      const std::string& to = target->second.words[static_cast<std::size_t>(link.to - 1)];
+      if (!Plain(from) || !Plain(to) || from == to) continue;
+      if (link.symbol == '+' && (key[0] == 'n' || key[0] == 'v')) {
+        derived[from].insert(to);
+        derived[to].insert(from);
+      } else if (link.symbol == '!') {
+        antonyms[from].insert(to);
+        antonyms[to].insert(from);
       }
     }
   }
   std::map<std::string, std::string> exceptions;
-  for (const char* pos : {"noun", "verb", "adj", "adv"}) {
+  for (const char* pos : kParts) {
     std::ifstream in(dir + "/" + pos + ".exc");
     std::string form, base;
     while (in >> form >> base) {
@@ -129,10 +208,63 @@ int main(int argc, char** argv) {
       if (Plain(form) && Plain(base) && !exceptions.count(form)) exceptions[form] = base;
     }
   }
+  // A definition's word as a WordNet word: itself, its exception's base,
+  // or the first regular ending taken off that leaves one ("scheduled" ->
+  // "schedule").
+  auto lemma_of = [&](const std::string& word) -> std::string {
+    if (senses.count(word)) return word;
+    if (const auto found = exceptions.find(word); found != exceptions.end()) return found->second;
+    static const std::pair<const char*, const char*> kEndings[] = {
+        {"ies", "y"}, {"es", "e"},  {"es", ""},  {"s", ""},  {"ed", "e"},
+        {"ed", ""},   {"ing", "e"}, {"ing", ""}, {"er", ""}, {"est", ""}};
+    for (const auto& [ending, base] : kEndings) {
+      const std::string end(ending);
+      if (word.size() > end.size() + 1 && word.ends_with(end)) {
+        std::string candidate = word.substr(0, word.size() - end.size()) + base;
+        if (senses.count(candidate)) return candidate;
+      }
+    }
+    return "";
+  };
+  // What each everyday word's three most common senses (of each part of
+  // speech) lean on.
+  constexpr int kSensesLeanedOn = 3;
+  std::map<std::string, std::set<std::string>> leans_on;
+  for (const std::string& word : everyday) {
+    std::set<std::string>& out = leans_on[word];
+    std::map<char, int> taken;  // senses leaned on, by part of speech
+    for (const std::string& key : senses[word]) {
+      if (taken[key[0]]++ >= kSensesLeanedOn) continue;
+      const Synset& synset = synsets[key];
+      for (const std::string& broader : synset.broader) {
+        for (const std::string& other : synsets[broader].words) {
+          if (Plain(other) || PhrasalVerb(other)) out.insert(other);
+        }
+      }
+      std::string token;
+      for (char c : synset.definition + " ") {
+        if (c >= 'a' && c <= 'z') {
+          token += c;
+          continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+          token += static_cast<char>(c - 'A' + 'a');
+          continue;
+        }
+        if (!token.empty() && !DefinitionFiller().count(token)) {
+          const std::string lemma = lemma_of(token);
+          if (!lemma.empty()) out.insert(lemma);
+        }
+        token.clear();
+      }
+    }
+    out.erase(word);
+    if (out.empty()) leans_on.erase(word);
+  }
   std::ofstream out(argv[2]);
-  out << "// Generated by tools/gen_synonyms.cpp from WordNet 3.0's index and exception\n"
-         "// files. WordNet 3.0 Copyright 2006 by Princeton University. All rights\n"
-         "// reserved.\n"
+  out << "// Generated by tools/gen_synonyms.cpp from WordNet 3.0's index, data and\n"
+         "// exception files. WordNet 3.0 Copyright 2006 by Princeton University. All\n"
+         "// rights reserved.\n"
          "// Arrays, not string views: a constexpr length of a megabyte would pass\n"
          "// the compiler's limit on constant-evaluation steps.\n"
          "constexpr char kWordNetExceptions[] =\n";
@@ -144,13 +276,19 @@ int main(int argc, char** argv) {
     for (int n : numbers) out << ' ' << n;
     out << "\\n\"\n";
   }
-  out << "    \"\";\n"
-         "constexpr char kWordNetDerived[] =\n";
-  for (const auto& [word, others] : derived) {
-    out << "    \"" << word;
-    for (const std::string& other : others) out << ' ' << other;
-    out << "\\n\"\n";
-  }
   out << "    \"\";\n";
+  auto write_words = [&out](const char* name,
+                            const std::map<std::string, std::set<std::string>>& table) {
+    out << "constexpr char " << name << "[] =\n";
+    for (const auto& [word, others] : table) {
+      out << "    \"" << word;
+      for (const std::string& other : others) out << ' ' << other;
+      out << "\\n\"\n";
+    }
+    out << "    \"\";\n";
+  };
+  write_words("kWordNetDerived", derived);
+  write_words("kWordNetLeansOn", leans_on);
+  write_words("kWordNetAntonyms", antonyms);
   return out ? 0 : 1;
 }

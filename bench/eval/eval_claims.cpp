@@ -14,7 +14,8 @@
 // (or in its changed span), and a labelled certainty direction ("certainty
 // up") is the reported detail. A case is right when every labelled change
 // is matched and nothing else is reported. Precision is over the reported
-// changes, recall over the labelled ones.
+// changes, recall over the labelled ones. One number change reports every
+// value changed in its sentence, so it matches each number labelled there.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -123,6 +124,11 @@ class Scorer {
       for (std::size_t k = 0; k < reported.size() && !found; ++k) {
         if (used[k] || !Matches(expected, reported[k])) continue;
         used[k] = found = true;
+      }
+      // A number change lists every value changed in its sentence (its
+      // detail "80% -> 70%; 20% -> 30%"): it stands for each labelled one.
+      for (std::size_t k = 0; k < reported.size() && !found && kind == "number_changed"; ++k) {
+        found = used[k] && Matches(expected, reported[k]);
       }
       if (found) {
         ++by_class.matched;

@@ -57,6 +57,23 @@ bool Compatible(const std::string& a, const std::string& b) {
   return a == b || a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
 }
 
+// A span of time in minutes, or nullopt for another unit: "48 hours" and
+// "two days" say the same, as do "30 minutes" and "half an hour".
+std::optional<double> Minutes(const Quantity& q) {
+  if (q.unit == "minute") return q.value;
+  if (q.unit == "hour") return q.value * 60;
+  if (q.unit == "day") return q.value * 60 * 24;
+  if (q.unit == "week") return q.value * 60 * 24 * 7;
+  return std::nullopt;
+}
+
+// Whether two quantities state the same value of the same thing.
+bool SameValue(const Quantity& a, const Quantity& b) {
+  if (a.value == b.value && Compatible(a.unit, b.unit)) return true;
+  const std::optional<double> minutes_a = Minutes(a), minutes_b = Minutes(b);
+  return minutes_a && minutes_b && std::fabs(*minutes_a - *minutes_b) < 1e-6;
+}
+
 }  // namespace
 
 std::optional<ValueChange> ChangedValues(std::string_view before_text,
@@ -70,9 +87,8 @@ std::optional<ValueChange> ChangedValues(std::string_view before_text,
   }
   for (const Quantity& q : after) {
     if (q.span.start < after_from) continue;
-    auto same = std::find_if(gone.begin(), gone.end(), [&](const Quantity& g) {
-      return g.value == q.value && Compatible(g.unit, q.unit);
-    });
+    auto same =
+        std::find_if(gone.begin(), gone.end(), [&](const Quantity& g) { return SameValue(g, q); });
     if (same != gone.end()) {
       gone.erase(same);
     } else {
@@ -95,12 +111,18 @@ std::optional<ValueChange> ChangedValues(std::string_view before_text,
       break;
     }
   }
+  // One number left on each side took the other's place, unless they
+  // count different things ("6-1" and "six") or say the same value in
+  // other words ("sixth day" and "sixth straight").
   if (std::count(gone_paired.begin(), gone_paired.end(), false) == 1 &&
       std::count(new_paired.begin(), new_paired.end(), false) == 1) {
-    pair(static_cast<std::size_t>(std::find(gone_paired.begin(), gone_paired.end(), false) -
-                                  gone_paired.begin()),
-         static_cast<std::size_t>(std::find(new_paired.begin(), new_paired.end(), false) -
-                                  new_paired.begin()));
+    const auto g = static_cast<std::size_t>(
+        std::find(gone_paired.begin(), gone_paired.end(), false) - gone_paired.begin());
+    const auto a = static_cast<std::size_t>(std::find(new_paired.begin(), new_paired.end(), false) -
+                                            new_paired.begin());
+    if (gone[g].value != new_ones[a].value && Compatible(gone[g].unit, new_ones[a].unit)) {
+      pair(g, a);
+    }
   }
   if (change.detail.empty() && change.before.end == change.before.start) return std::nullopt;
   return change;

@@ -7,12 +7,11 @@
 // patterns, and no Debian-packaged C++ library offers them.
 #include "analysis/claim_parts.h"
 
+#include "analysis/claim_pieces.h"
+
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <cstdlib>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 
 #include "analysis/structure.h"
@@ -23,18 +22,6 @@ namespace stet {
 namespace claim_parts {
 namespace {
 
-constexpr std::array<std::string_view, 20> kSmallNumbers = {
-    "zero",     "one",     "two",     "three",     "four",     "five",    "six",
-    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
-                                                   "sixty",  "seventy", "eighty", "ninety"};
-constexpr std::array<std::string_view, 10> kOrdinals = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
-// Words before a number that belong to the quantity ("just one day").
-constexpr std::array<std::string_view, 12> kQuantityModifiers = {
-    "just", "nearly", "almost", "about", "around",        "roughly",
-    "only", "over",   "under",  "some",  "approximately", "least"};
 constexpr std::array<std::string_view, 14> kNegators = {
     "not", "never",  "no",     "none",   "nobody",  "nothing", "neither",
     "nor", "cannot", "denied", "denies", "refused", "refuses", "rejected"};
@@ -54,9 +41,16 @@ const WordSet& Hedges() {
 // "has cut 300 jobs" differ in tense, not in how sure the writer is.
 constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definitely", "certainly",
                                                    "vowed"};
-// Words that carry no claim of their own: a change made only of them is no
-// claim edit. Articles, prepositions, conjunctions, pronouns and
-// auxiliaries.
+constexpr std::array<std::string_view, 19> kNotNames = {
+    "The",      "A",      "An",       "In",     "On", "At", "But", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "I",  "He", "She", "It",     "They"};
+constexpr std::array<std::string_view, 18> kRoleWords = {
+    "president", "vice",        "secretary",  "minister", "prime",   "envoy",
+    "special",   "senator",     "governor",   "mayor",    "general", "chancellor",
+    "spokesman", "spokeswoman", "ambassador", "director", "chief",   "defense"};
+
+}  // namespace
+
 const WordSet& FunctionWords() {
   static const WordSet words(
       "the a an and or but of to in on at for with by that as is was be it "
@@ -68,10 +62,6 @@ const WordSet& FunctionWords() {
       "towards via per if when where whether ");
   return words;
 }
-constexpr std::array<std::string_view, 19> kNotNames = {
-    "The",      "A",      "An",       "In",     "On", "At", "But", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "I",  "He", "She", "It",     "They"};
-// Months (and their abbreviations) and time zones: dates, not names.
 const WordSet& CalendarWords() {
   static const WordSet words(
       "January February March April May June July August September October "
@@ -79,20 +69,7 @@ const WordSet& CalendarWords() {
       "EST EDT GMT BST UTC CET PT PST PDT CT CST ");
   return words;
 }
-constexpr std::array<std::string_view, 18> kRoleWords = {
-    "president", "vice",        "secretary",  "minister", "prime",   "envoy",
-    "special",   "senator",     "governor",   "mayor",    "general", "chancellor",
-    "spokesman", "spokeswoman", "ambassador", "director", "chief",   "defense"};
 
-struct Piece {
-  Span span;
-  std::string_view text;
-  std::string_view lower;  // into the sentence's lower-case copy
-  bool word;
-};
-
-// The pieces of a sentence; `lower` is the sentence in lower case, from
-// offset `base` of the text, and outlives them.
 std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::size_t base,
                           const std::vector<Token>& tokens) {
   std::vector<Piece> pieces;
@@ -105,254 +82,11 @@ std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::si
   return pieces;
 }
 
-}  // namespace
-
 bool IsUpper(std::string_view word) {
   return !word.empty() && word.front() >= 'A' && word.front() <= 'Z';
 }
 
 namespace {
-
-// Every number word with its value, looked up by hash: quantities ask for
-// every word of a changed sentence.
-std::optional<double> NumberWord(std::string_view lower) {
-  static const std::unordered_map<std::string_view, double> values = [] {
-    std::unordered_map<std::string_view, double> out;
-    for (std::size_t k = 0; k < kSmallNumbers.size(); ++k)
-      out[kSmallNumbers[k]] = static_cast<double>(k);
-    for (std::size_t k = 0; k < kTens.size(); ++k) out[kTens[k]] = static_cast<double>(20 + 10 * k);
-    // Ordinals after the words above: "second" is 2 (and "a second" no
-    // number, see QuantityAt).
-    for (std::size_t k = 0; k < kOrdinals.size(); ++k)
-      out.emplace(kOrdinals[k], static_cast<double>(k + 1));
-    for (const auto& [word, value] : {std::pair<std::string_view, double>{"hundred", 100},
-                                      {"thousand", 1e3},
-                                      {"million", 1e6},
-                                      {"millions", 1e6},
-                                      {"billion", 1e9},
-                                      {"billions", 1e9},
-                                      {"dozen", 12},
-                                      {"half", 0.5},
-                                      {"quarter", 0.25}}) {
-      out[word] = value;
-    }
-    return out;
-  }();
-  const auto found = values.find(lower);
-  if (found == values.end()) return std::nullopt;
-  return found->second;
-}
-
-}  // namespace
-
-std::string Singular(std::string word) {
-  if (word.size() > 3 && word.ends_with("s") && !word.ends_with("ss")) word.pop_back();
-  return word;
-}
-
-namespace {
-
-bool AllDigits(std::string_view text) {
-  return !text.empty() &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Past an "a.m." or "p.m." written from pieces[k] on (the tokenizer cuts
-// it at its full stops), or k when there is none; `pm` says which.
-std::size_t AmPmEnd(const std::vector<Piece>& pieces, std::size_t k, bool& pm) {
-  std::string folded;
-  for (std::size_t j = k; j < pieces.size() && j < k + 4; ++j) {
-    if (j > k && pieces[j].span.start != pieces[j - 1].span.end) break;
-    for (char c : pieces[j].lower) {
-      if (c != '.') folded += c;
-    }
-    if (folded == "am" || folded == "pm") {
-      pm = folded == "pm";
-      // Its closing full stop, if the tokenizer left it apart.
-      if (j + 1 < pieces.size() && pieces[j + 1].text == "." &&
-          pieces[j + 1].span.start == pieces[j].span.end && !pieces[j].text.ends_with("."))
-        ++j;
-      return j + 1;
-    }
-    if (folded.size() > 2) break;
-  }
-  return k;
-}
-
-// A time of day from pieces[k]: "6:30 p.m.", "9 p.m.", "14:05", as minutes
-// after midnight with the unit "time".
-std::optional<Quantity> TimeAt(const std::vector<Piece>& pieces, std::size_t k, std::size_t& end) {
-  if (!AllDigits(pieces[k].lower) || pieces[k].lower.size() > 2) return std::nullopt;
-  double hours = std::atof(std::string(pieces[k].lower).c_str()), minutes = 0;
-  std::size_t next = k + 1;
-  const bool clock = next + 1 < pieces.size() && pieces[next].text == ":" &&
-                     pieces[next].span.start == pieces[k].span.end &&
-                     pieces[next + 1].lower.size() == 2 && AllDigits(pieces[next + 1].lower);
-  if (clock) {
-    minutes = std::atof(std::string(pieces[next + 1].lower).c_str());
-    next += 2;
-  }
-  bool pm = false;
-  const std::size_t after = next < pieces.size() ? AmPmEnd(pieces, next, pm) : next;
-  if (after == next && !clock) return std::nullopt;
-  if (pm && hours < 12) hours += 12;
-  Quantity quantity;
-  quantity.value = hours * 60 + minutes;
-  quantity.unit = "time";
-  quantity.span = {pieces[k].span.start, pieces[after - 1].span.end};
-  end = after;
-  return quantity;
-}
-
-// A weekday or a month named with a capital ("on Sunday", "in May"): the
-// date of an event is one of its values. "May" is the month only after a
-// preposition or before a day ("in May", "May 3"), else the verb.
-std::optional<Quantity> CalendarAt(const std::vector<Piece>& pieces, std::size_t k,
-                                   std::size_t& end) {
-  static constexpr std::array<std::string_view, 7> kWeekdays = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  std::string_view text = pieces[k].text;
-  if (!IsUpper(text)) return std::nullopt;  // days and months are capitalised
-  if (text.ends_with("\u2019s")) text.remove_suffix(4);
-  if (text.ends_with("'s")) text.remove_suffix(2);
-  Quantity quantity;
-  for (std::size_t d = 0; d < kWeekdays.size(); ++d) {
-    if (text == kWeekdays[d]) {
-      quantity.value = static_cast<double>(d + 1);
-      quantity.unit = "weekday";
-    }
-  }
-  for (std::size_t m = 0; m < kMonths.size(); ++m) {
-    if (text != kMonths[m]) continue;
-    if (text == "May") {
-      const bool after_preposition =
-          k > 0 && (pieces[k - 1].lower == "in" || pieces[k - 1].lower == "since" ||
-                    pieces[k - 1].lower == "until" || pieces[k - 1].lower == "by" ||
-                    pieces[k - 1].lower == "of" || pieces[k - 1].lower == "early" ||
-                    pieces[k - 1].lower == "late" || pieces[k - 1].lower == "mid");
-      const bool before_day = k + 1 < pieces.size() && AllDigits(pieces[k + 1].lower);
-      if (!after_preposition && !before_day) return std::nullopt;
-    }
-    quantity.value = static_cast<double>(m + 1);
-    quantity.unit = "month";
-  }
-  if (quantity.unit.empty()) return std::nullopt;
-  quantity.span = pieces[k].span;
-  end = k + 1;
-  return quantity;
-}
-
-// A quantity starting at pieces[k], or nullopt; `end` is set past it.
-std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t k,
-                                   std::size_t& end) {
-  const Piece& piece = pieces[k];
-  if (!piece.word) return std::nullopt;
-  if (std::optional<Quantity> time = TimeAt(pieces, k, end)) return time;
-  if (std::optional<Quantity> date = CalendarAt(pieces, k, end)) return date;
-  Quantity quantity;
-  std::size_t last = k;
-  const std::string_view lower = piece.lower;
-  const bool has_digit =
-      std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (has_digit) {
-    // "G-7", "COVID-19": a name with a number.
-    const std::size_t dash = lower.rfind('-');
-    std::string_view digits = lower;
-    if (dash != std::string::npos && dash > 0 &&
-        !std::isdigit(static_cast<unsigned char>(lower[0]))) {
-      quantity.unit = std::string(piece.text.substr(0, dash + 1));
-      digits = lower.substr(dash + 1);
-    }
-    std::string cleaned;
-    for (char c : digits) {
-      if ((c >= '0' && c <= '9') || c == '.') cleaned += c;
-    }
-    if (cleaned.empty()) return std::nullopt;
-    quantity.value = std::atof(cleaned.c_str());
-    // Money shorthand: "£2m", "$1.5bn", "€40k" (after a currency sign only:
-    // "a 5m wall" is five metres).
-    const bool money = k > 0 && (pieces[k - 1].text == "$" || pieces[k - 1].text == "\u20AC" ||
-                                 pieces[k - 1].text == "\u00A3");
-    if (money && digits.ends_with("bn")) {
-      quantity.value *= 1e9;
-    } else if (money && digits.ends_with("m")) {
-      quantity.value *= 1e6;
-    } else if (money && digits.ends_with("k")) {
-      quantity.value *= 1e3;
-    }
-    if (lower.ends_with("st") || lower.ends_with("nd") || lower.ends_with("rd") ||
-        lower.ends_with("th")) {
-      quantity.unit = "ordinal";
-    }
-  } else {
-    // Number words, "three-year-long" included.
-    const std::string_view first = lower.substr(0, lower.find('-'));
-    std::optional<double> value = NumberWord(first);
-    if (!value) return std::nullopt;
-    if (first == "half" || first == "second") {
-      // "half" and "second" are numbers only before a unit noun.
-      if (k + 1 >= pieces.size() || !pieces[k + 1].word) return std::nullopt;
-    }
-    quantity.value = *value;
-    // A fraction: "a third of", "one quarter of".
-    const bool fraction_word =
-        first == "quarter" || (Contains(kOrdinals, first) && first != "first" && first != "second");
-    if (fraction_word && k > 0 && (pieces[k - 1].lower == "a" || pieces[k - 1].lower == "one") &&
-        k + 1 < pieces.size() && pieces[k + 1].lower == "of") {
-      quantity.value = first == "quarter" ? 0.25 : 1.0 / *value;
-      quantity.unit = "fraction";
-      quantity.span = {pieces[k - 1].span.start, piece.span.end};
-      end = k + 1;
-      return quantity;
-    }
-    if (lower.find('-') != std::string::npos) {
-      const std::size_t dash = lower.find('-');
-      const std::size_t next_dash = lower.find('-', dash + 1);
-      quantity.unit = Singular(std::string(lower.substr(
-          dash + 1, next_dash == std::string::npos ? std::string::npos : next_dash - dash - 1)));
-    }
-    while (last + 1 < pieces.size()) {
-      std::optional<double> more = NumberWord(pieces[last + 1].lower);
-      if (!more || Contains(kOrdinals, pieces[last + 1].lower)) break;
-      quantity.value = *more >= 100 ? quantity.value * *more : quantity.value + *more;
-      ++last;
-    }
-  }
-  // Unit after: "%", "percent", "million", a noun.
-  if (last + 1 < pieces.size()) {
-    const Piece& next = pieces[last + 1];
-    if (next.text == "%" || next.lower == "percent") {
-      quantity.unit = "%";
-      ++last;
-    } else if (next.lower == "per" && last + 2 < pieces.size() &&
-               pieces[last + 2].lower == "cent") {
-      quantity.unit = "%";  // "8 per cent"
-      last += 2;
-    } else if (next.lower == "million" || next.lower == "billion" || next.lower == "trillion") {
-      quantity.value *= next.lower == "million" ? 1e6 : next.lower == "billion" ? 1e9 : 1e12;
-      ++last;
-    }
-    if (quantity.unit.empty() && last + 1 < pieces.size() && pieces[last + 1].word &&
-        !IsUpper(pieces[last + 1].text) && !FunctionWords().Contains(pieces[last + 1].lower)) {
-      quantity.unit = Singular(std::string(pieces[last + 1].lower));
-      ++last;
-    }
-  }
-  // Currency before, modifiers before.
-  std::size_t first = k;
-  if (first > 0 && (pieces[first - 1].text == "$" || pieces[first - 1].text == "\u20AC" ||
-                    pieces[first - 1].text == "\u00A3")) {
-    --first;
-    quantity.unit = std::string(pieces[first].text) + quantity.unit;
-  }
-  while (first > 0 && Contains(kQuantityModifiers, pieces[first - 1].lower)) --first;
-  quantity.span = {pieces[first].span.start, pieces[last].span.end};
-  end = last + 1;
-  return quantity;
-}
 
 // Spans of negating words and phrases; "not only" is no negation, "ruled
 // out" and "rule out" are (a denial).
@@ -403,11 +137,22 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
 // Where a source's noun phrase from pieces[k] ends: at punctuation, a
 // quotation mark, "that", or after eight words ("according to the
 // transport ministry", "citing two officials familiar with the talks").
+// Whether pieces[k] is the full stop of an initial or a title inside a
+// name: "Curtis W. Webb", "Dr. Amara Osei", "Sgt. Ray Cole".
+bool StopInsideName(const std::vector<Piece>& pieces, std::size_t k) {
+  return k > 0 && k + 1 < pieces.size() && pieces[k].text == "." && pieces[k - 1].word &&
+         pieces[k - 1].text.size() <= 3 && IsUpper(pieces[k - 1].text) &&
+         pieces[k].span.start == pieces[k - 1].span.end && pieces[k + 1].word &&
+         IsUpper(pieces[k + 1].text);
+}
+
 std::size_t PhraseEnd(const std::vector<Piece>& pieces, std::size_t k) {
   std::size_t end = k;
-  while (end < pieces.size() && pieces[end].word && end - k < 8 && pieces[end].lower != "that" &&
-         pieces[end].lower != "on" && pieces[end].lower != "in" && pieces[end].lower != "after" &&
-         pieces[end].lower != "before") {
+  while (end < pieces.size() && end - k < 8 &&
+         (StopInsideName(pieces, end) ||
+          (pieces[end].word && pieces[end].lower != "that" && pieces[end].lower != "on" &&
+           pieces[end].lower != "in" && pieces[end].lower != "after" &&
+           pieces[end].lower != "before"))) {
     ++end;
   }
   return end;
@@ -525,7 +270,7 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
       // A plural possessive inside the name: "Harbour Workers' Union".
       const bool apostrophe = (pieces[end].text == "'" || pieces[end].text == "\u2019") &&
                               pieces[end].span.start == pieces[end - 1].span.end && next_upper;
-      if (apostrophe) {
+      if (apostrophe || StopInsideName(pieces, end)) {
         ++end;
       } else if (pieces[end].word &&
                  (IsUpper(pieces[end].text) || (pieces[end].lower == "of" && next_upper))) {
@@ -539,6 +284,10 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
     const bool opens = std::none_of(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(k),
                                     [](const Piece& piece) { return piece.word; });
     if (opens && end == k + 1) continue;
+    // Nor is a capitalised number or function word ("Five people", "No
+    // deaths" after a dateline).
+    if (end == k + 1 && (NumberWord(pieces[k].lower) || FunctionWords().Contains(pieces[k].lower)))
+      continue;
     std::size_t start = k;
     while (start > 0 && Contains(kRoleWords, pieces[start - 1].lower)) --start;
     found.push_back({pieces[start].span.start, pieces[end - 1].span.end});

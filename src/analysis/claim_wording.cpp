@@ -108,14 +108,15 @@ std::string_view WordOf(std::string_view text, const Token& token) {
 
 // Takes from `compounds` each one made of two words of `parts`, and those
 // two from `parts`.
-void RemoveCompounds(std::vector<std::string>& compounds, std::vector<std::string>& parts) {
+void RemoveCompounds(std::vector<ContentWord>& compounds, std::vector<ContentWord>& parts) {
   for (std::size_t c = 0; c < compounds.size();) {
+    const std::string& compound = compounds[c].key;
     bool joined = false;
     for (std::size_t i = 0; i < parts.size() && !joined; ++i) {
-      if (!compounds[c].starts_with(parts[i])) continue;
-      const std::string rest = compounds[c].substr(parts[i].size());
+      if (!compound.starts_with(parts[i].key)) continue;
+      const std::string_view rest = std::string_view(compound).substr(parts[i].key.size());
       for (std::size_t j = 0; j < parts.size() && !joined; ++j) {
-        if (j == i || parts[j] != rest) continue;
+        if (j == i || parts[j].key != rest) continue;
         parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(std::max(i, j)));
         parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(std::min(i, j)));
         joined = true;
@@ -186,6 +187,35 @@ bool IsNumber(std::string_view lower) {
   return lower.find_first_not_of("0123456789.,") == std::string_view::npos;
 }
 
+// Whether two words of a claim say the same. A reporting verb changed
+// for another that WordNet does not call its synonym changes how firmly a
+// claim is put ("said" -> "announced"), though one leans on the other.
+bool SayTheSame(std::string_view a, std::string_view b) {
+  auto verb = [](std::string_view word) { return word.substr(0, word.find('_')); };
+  if (claim_parts::IsReportingWord(verb(a)) || claim_parts::IsReportingWord(verb(b))) {
+    return AreSynonyms(a, b);
+  }
+  return AreNearInMeaning(a, b);
+}
+
+// The particles of phrasal verbs WordNet lists ("call off", "step down").
+bool IsParticle(std::string_view lower) {
+  return lower == "off" || lower == "up" || lower == "out" || lower == "down" || lower == "in" ||
+         lower == "back" || lower == "over" || lower == "away" || lower == "on";
+}
+
+// The word of tokens[k] as WordNet is asked about it: lower case, and
+// joined to a particle that follows it ("called off" as "called_off"),
+// which WordNet lists as verbs of their own.
+std::string WordNetForm(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
+  std::string lower = Normalised(WordOf(text, tokens[k]));
+  if (k + 1 < tokens.size() && tokens[k + 1].word) {
+    const std::string next = Normalised(WordOf(text, tokens[k + 1]));
+    if (IsParticle(next)) lower += "_" + next;
+  }
+  return lower;
+}
+
 }  // namespace
 
 std::string ContentKey(std::string_view word) {
@@ -210,20 +240,21 @@ std::string ContentKey(std::string_view word) {
   return IsVagueWord(key) ? "" : key;
 }
 
-std::vector<std::string> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
+std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
                                      const std::vector<Span>& left_out) {
-  std::vector<std::string> keys;
-  for (const Token& token : tokens) {
+  std::vector<ContentWord> words;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token& token = tokens[k];
     if (!token.word || WithinAny(token.span, left_out)) continue;
     std::string key = ContentKey(WordOf(text, token));
-    if (!key.empty()) keys.push_back(std::move(key));
+    if (!key.empty()) words.push_back({std::move(key), WordNetForm(text, tokens, k)});
   }
-  std::sort(keys.begin(), keys.end());
-  return keys;
+  std::sort(words.begin(), words.end());
+  return words;
 }
 
-void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b) {
-  std::vector<std::string> only_a, only_b;
+void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b) {
+  std::vector<ContentWord> only_a, only_b;
   std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_a));
   std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
   // Compounds and synonyms: every pair is asked, so only for a few words
@@ -236,10 +267,10 @@ void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b) {
   }
   RemoveCompounds(only_a, only_b);
   RemoveCompounds(only_b, only_a);
-  // A stem and its synonym, one on each side ("construct", "build").
+  // A word and its synonym, one on each side ("construction", "building").
   for (std::size_t i = 0; i < only_a.size();) {
-    auto synonym = std::find_if(only_b.begin(), only_b.end(), [&](const std::string& other) {
-      return AreSynonyms(only_a[i], other);
+    auto synonym = std::find_if(only_b.begin(), only_b.end(), [&](const ContentWord& other) {
+      return SayTheSame(only_a[i].lower, other.lower);
     });
     if (synonym == only_b.end()) {
       ++i;
@@ -254,47 +285,50 @@ void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b) {
 
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after) {
-  struct ContentWord {
-    std::string key;
-    std::string lower;
+  struct Word {
+    ContentWord word;
     bool paired = false;
   };
   auto content = [](std::string_view text, Span span) {
-    std::vector<ContentWord> words;
+    std::vector<Word> words;
     if (span.end <= span.start) return words;
-    for (const Token& token : Tokens(text, span)) {
-      if (!token.word) continue;
-      std::string key = ContentKey(WordOf(text, token));
-      if (!key.empty()) words.push_back({std::move(key), Normalised(WordOf(text, token))});
+    const std::vector<Token> tokens = Tokens(text, span);
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (!tokens[k].word) continue;
+      std::string key = ContentKey(WordOf(text, tokens[k]));
+      if (!key.empty()) words.push_back({{std::move(key), WordNetForm(text, tokens, k)}});
     }
     return words;
   };
-  std::vector<ContentWord> old_words = content(before_text, before);
-  std::vector<ContentWord> new_words = content(after_text, after);
+  std::vector<Word> old_words = content(before_text, before);
+  std::vector<Word> new_words = content(after_text, after);
   if (old_words.empty() || new_words.empty() ||
       old_words.size() * new_words.size() > kMaxSynonymPairs)
     return false;
-  for (ContentWord& old_word : old_words) {
-    for (ContentWord& new_word : new_words) {
+  for (Word& old_word : old_words) {
+    for (Word& new_word : new_words) {
       if (new_word.paired) continue;
-      if (old_word.key == new_word.key || AreSynonyms(old_word.lower, new_word.lower)) {
+      if (old_word.word.key == new_word.word.key ||
+          SayTheSame(old_word.word.lower, new_word.word.lower)) {
         old_word.paired = new_word.paired = true;
         break;
       }
     }
   }
-  auto paired = [](const ContentWord& word) { return word.paired; };
+  auto paired = [](const Word& word) { return word.paired; };
   return std::all_of(old_words.begin(), old_words.end(), paired) &&
          std::all_of(new_words.begin(), new_words.end(), paired);
 }
 
-bool HoldsKey(std::string_view text, Span span, const std::vector<std::string>& keys) {
-  if (span.end <= span.start || keys.empty()) return false;
+std::size_t CountKeys(std::string_view text, Span span, const std::vector<ContentWord>& words) {
+  if (span.end <= span.start || words.empty()) return 0;
+  std::size_t count = 0;
   for (const Token& token : Tokens(text, span)) {
     if (!token.word) continue;
-    if (std::binary_search(keys.begin(), keys.end(), ContentKey(WordOf(text, token)))) return true;
+    const ContentWord probe{ContentKey(WordOf(text, token)), {}};
+    if (std::binary_search(words.begin(), words.end(), probe)) ++count;
   }
-  return false;
+  return count;
 }
 
 std::vector<std::string> SourceKeys(std::string_view text, Span source) {
@@ -319,29 +353,50 @@ bool SameSource(const std::vector<std::string>& a, const std::vector<std::string
 
 std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text,
                                                     const std::vector<Span>& before,
-                                                    std::string_view after_text,
-                                                    const std::vector<Span>& after) {
+                                                    Span before_claim, std::string_view after_text,
+                                                    const std::vector<Span>& after,
+                                                    Span after_claim) {
   std::vector<std::vector<std::string>> keys_before, keys_after;
   for (Span span : before) keys_before.push_back(SourceKeys(before_text, span));
   for (Span span : after) keys_after.push_back(SourceKeys(after_text, span));
-  // The spans of `spans` whose keys no source of `others` shares, together.
+  // The spans of `spans` whose keys no source of `others` shares, nor the
+  // other version's claim names otherwise ("Gov. Patricia Varga, who
+  // attended, said" beside "..., Gov. Patricia Varga said at the
+  // opening"), together.
   auto unmatched = [](const std::vector<Span>& spans,
                       const std::vector<std::vector<std::string>>& keys,
-                      const std::vector<std::vector<std::string>>& others) -> std::optional<Span> {
+                      const std::vector<std::vector<std::string>>& others,
+                      const std::vector<std::string>& other_claim) -> std::optional<Span> {
     std::optional<Span> out;
     for (std::size_t k = 0; k < spans.size(); ++k) {
       if (std::any_of(others.begin(), others.end(),
                       [&](const auto& other) { return SameSource(other, keys[k]); }))
+        continue;
+      if (!keys[k].empty() &&
+          std::includes(other_claim.begin(), other_claim.end(), keys[k].begin(), keys[k].end()))
         continue;
       out = out ? Span{std::min(out->start, spans[k].start), std::max(out->end, spans[k].end)}
                 : spans[k];
     }
     return out;
   };
-  const std::optional<Span> gone = unmatched(before, keys_before, keys_after);
-  const std::optional<Span> come = unmatched(after, keys_after, keys_before);
+  const std::optional<Span> gone =
+      unmatched(before, keys_before, keys_after, SourceKeys(after_text, after_claim));
+  const std::optional<Span> come =
+      unmatched(after, keys_after, keys_before, SourceKeys(before_text, before_claim));
   if (!gone && !come) return std::nullopt;
   return std::pair{gone.value_or(Span{}), come.value_or(Span{})};
+}
+
+std::vector<Span> NamingWords(std::string_view text, const std::vector<Span>& sources) {
+  std::vector<Span> out;
+  for (Span source : sources) {
+    for (const Token& token : Tokens(text, source)) {
+      if (!token.word || !claim_parts::IsReportingWord(Normalised(WordOf(text, token))))
+        out.push_back(token.span);
+    }
+  }
+  return out;
 }
 
 bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans) {

@@ -5,6 +5,7 @@
 #ifndef STET_SRC_ANALYSIS_CLAIM_WORDING_H_
 #define STET_SRC_ANALYSIS_CLAIM_WORDING_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,17 +36,26 @@ bool IsVagueWord(std::string_view stem);
 // vague amounts ("nearly", "most", "a handful").
 std::string ContentKey(std::string_view word);
 
-// The content keys of a sentence's words (`tokens`, as Segment made them),
-// sorted, but for the words inside `left_out` (quotations, the given names
-// of a person named elsewhere).
-std::vector<std::string> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
+// A content word: its key (ContentKey) and the lower-case word it came
+// from, which WordNet is asked about (it knows "approved", not "approv").
+struct ContentWord {
+  std::string key;
+  std::string lower;
+  friend bool operator<(const ContentWord& a, const ContentWord& b) { return a.key < b.key; }
+};
+
+// The content words of a sentence (`tokens`, as Segment made them),
+// sorted by key, but for the words inside `left_out` (quotations, the
+// given names of a person named elsewhere).
+std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
                                      const std::vector<Span>& left_out);
 
-// Leaves in each sorted list the keys the other does not hold (as many
-// times as it holds them more often), and then neither a compound nor the
-// two words it joins ("well-known" beside "well known"), nor a key and its
-// WordNet synonym on the other side ("construct", "build").
-void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b);
+// Leaves in each sorted list the words whose keys the other does not hold
+// (as many times as it holds them more often), and then neither a
+// compound nor the two words it joins ("well-known" beside "well known"),
+// nor a word and its WordNet synonym on the other side ("construction",
+// "building").
+void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b);
 
 // Whether a word change only re-words: each content word of either side
 // pairs with one of the other that has its stem or is its WordNet synonym
@@ -53,8 +63,8 @@ void KeepDifferences(std::vector<std::string>& a, std::vector<std::string>& b);
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 
-// Whether a word of `span` has a key of `keys` (sorted).
-bool HoldsKey(std::string_view text, Span span, const std::vector<std::string>& keys);
+// How many words of `span` have a key of `words` (sorted).
+std::size_t CountKeys(std::string_view text, Span span, const std::vector<ContentWord>& words);
 
 // What a source says, as sorted stems: roles kept ("police", "a
 // spokesman"), function words and the reporting verb left out.
@@ -62,11 +72,17 @@ std::vector<std::string> SourceKeys(std::string_view text, Span source);
 
 // The sources of one version that the other does not name (by their
 // keys, SameSource), each side's together: nullopt when every source of
-// each is named by the other.
+// each is named by the other, as a source or elsewhere in its claim
+// (`before_claim`, `after_claim`: the two sentences).
 std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text,
                                                     const std::vector<Span>& before,
-                                                    std::string_view after_text,
-                                                    const std::vector<Span>& after);
+                                                    Span before_claim, std::string_view after_text,
+                                                    const std::vector<Span>& after,
+                                                    Span after_claim);
+
+// The pieces of `sources` that name who speaks: all but their reporting
+// verbs, which say how firmly ("said" -> "announced").
+std::vector<Span> NamingWords(std::string_view text, const std::vector<Span>& sources);
 
 // Whether every word of `span` lies within `spans` (punctuation around
 // them aside: ", police said").

@@ -407,8 +407,8 @@ class ClaimComparer {
     // attribution: only "according to" and "citing" count there.
     const std::vector<Span> sources_before = ClaimSources(before, before_, quotes_before);
     const std::vector<Span> sources_after = ClaimSources(after, after_, quotes_after);
-    const std::optional<std::pair<Span, Span>> sources_changed =
-        claim_wording::ChangedSources(before_, sources_before, after_, sources_after);
+    const std::optional<std::pair<Span, Span>> sources_changed = claim_wording::ChangedSources(
+        before_, sources_before, before.span, after_, sources_after, after.span);
     if (sources_changed) {
       make(ClaimChangeKind::kSourceChanged, sources_changed->first, sources_changed->second, "");
     }
@@ -458,20 +458,21 @@ class ClaimComparer {
     // What is left: words changed that say something the other version
     // does not (a word moved, a hyphen, a first name or title added to a
     // person named before, say nothing new).
-    std::vector<std::string> only_before =
+    std::vector<claim_wording::ContentWord> only_before =
         ContentKeys(before, before_, TokensOf(before_text_, edit.before_sentences), quotes_before,
-                    after_names_);
-    std::vector<std::string> only_after = ContentKeys(
-        after, after_, TokensOf(after_text_, edit.after_sentences), quotes_after, before_names_);
+                    sources_before, after_names_);
+    std::vector<claim_wording::ContentWord> only_after =
+        ContentKeys(after, after_, TokensOf(after_text_, edit.after_sentences), quotes_after,
+                    sources_after, before_names_);
     claim_wording::KeepDifferences(only_before, only_after);
     Span rest_before{}, rest_after{};
-    bool rest = false;
+    std::size_t rest_words = 0;  // content words of the changes left
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       if (covered[w]) continue;
       const WordChange& change = edit.words[w];
-      if (!claim_wording::HoldsKey(before_, change.before, only_before) &&
-          !claim_wording::HoldsKey(after_, change.after, only_after))
-        continue;
+      const std::size_t words = claim_wording::CountKeys(before_, change.before, only_before) +
+                                claim_wording::CountKeys(after_, change.after, only_after);
+      if (words == 0) continue;
       // The same actor named another way: "He" -> "The teenager", "The
       // service" -> "It".
       if (claim_wording::IsCoreference(before_, change.before, after_, change.after)) continue;
@@ -479,12 +480,12 @@ class ClaimComparer {
       if (claim_wording::IsRewording(before_, change.before, after_, change.after)) continue;
       if (change.before.end > change.before.start) rest_before = Union(rest_before, change.before);
       if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
-      rest = true;
+      rest_words += words;
     }
     // One content word added or dropped with nothing in its place is a
-    // detail ("Building work" for "Construction"), not another assertion.
-    if (rest && only_before.size() + only_after.size() >= 2)
-      make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
+    // detail ("Building work" for "Construction", "in a statement"), not
+    // another assertion.
+    if (rest_words >= 2) make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
     // A correction notice refers to the edited sentence sharing most words.
     edited_after_.push_back(edit.after_sentences.front());
   }
@@ -524,25 +525,27 @@ class ClaimComparer {
   }
 
   // The content keys of a claim outside quotation marks (a quote's words
-  // are the quote change's), without the given names and titles of a
-  // person the other version names too ("Governor Mara Okafor" beside
-  // "Okafor").
-  std::vector<std::string> ContentKeys(const Claim& claim, std::string_view text,
-                                       const std::vector<Token>& tokens,
-                                       const std::vector<Span>& quotes,
-                                       claim_entities::NameIndex& other_names) {
-    std::vector<Span> known_names;
+  // are the quote change's) and the words naming its sources (compared as
+  // sources), without the given names and titles of a person the other
+  // version names too ("Governor Mara Okafor" beside "Okafor").
+  std::vector<claim_wording::ContentWord> ContentKeys(const Claim& claim, std::string_view text,
+                                                      const std::vector<Token>& tokens,
+                                                      const std::vector<Span>& quotes,
+                                                      const std::vector<Span>& sources,
+                                                      claim_entities::NameIndex& other_names) {
+    std::vector<Span> left_out;
     for (Span entity : claim.entities) {
       const Span name = claim_wording::NameOf(text, entity);
       if (name.end <= name.start) continue;
       const std::size_t last = text.rfind(' ', name.end - 1);  // before the last name
       if (last == std::string_view::npos || last < entity.start) continue;
       if (other_names.Has(claim_wording::LastName(text, entity))) {
-        known_names.push_back({entity.start, last});
+        left_out.push_back({entity.start, last});
       }
     }
-    known_names.insert(known_names.end(), quotes.begin(), quotes.end());
-    return claim_wording::ContentKeys(text, tokens, known_names);
+    left_out.insert(left_out.end(), quotes.begin(), quotes.end());
+    for (Span words : claim_wording::NamingWords(text, sources)) left_out.push_back(words);
+    return claim_wording::ContentKeys(text, tokens, left_out);
   }
 
   // Links each correction notice to the edited sentence it most likely

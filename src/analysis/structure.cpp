@@ -151,7 +151,17 @@ bool NamesOnly(const std::vector<std::string_view>& words, std::size_t from) {
   return true;
 }
 
-bool IsTimestamp(const std::vector<std::string_view>& words) {
+// Whether a line is a time stamp, read word by word between spaces (the
+// segmenter's tokens cut "p.m." and "8:45" apart).
+bool IsTimestamp(std::string_view line) {
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0; start < line.size();) {
+    const std::size_t end = std::min(line.find_first_of(" \t\n", start), line.size());
+    std::string_view word = line.substr(start, end - start);
+    while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+    if (!word.empty()) words.push_back(word);
+    start = end + 1;
+  }
   if (words.empty() || words.size() > 12) return false;
   bool dated = false;
   for (std::string_view word : words) {
@@ -207,7 +217,7 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
     return LineKind::kByline;
   }
   if (StartsWithDash(sentence) && NamesOnly(words, 0)) return LineKind::kByline;
-  if (IsTimestamp(words)) return LineKind::kTimestamp;
+  if (IsTimestamp(sentence)) return LineKind::kTimestamp;
   const bool any_lower = std::any_of(words.begin(), words.end(), HasLower);
   if (!words.empty() && words.size() <= 8 && !any_lower) return LineKind::kLabel;
   if (AloneOnLine(text, span) && !EndsAsSentence(sentence) && words.size() <= 25) {

@@ -1,13 +1,15 @@
 // WordNet synonyms (src/analysis/synonyms.h).
 //
-// The table is generated when stet is built (tools/gen_synonyms.cpp, from
-// Debian's wordnet-base): one sorted line per word with the numbers of its
-// synonym sets. It is searched in place, by binary search over its lines,
+// The tables are generated when stet is built (tools/gen_synonyms.cpp,
+// from Debian's wordnet-base): one sorted line per word with the numbers
+// of its synonym sets, or the words derived from it, it leans on, or it is
+// the opposite of. It is searched in place, by binary search over its lines,
 // so that a start-up that never compares claims never reads it.
 #include "analysis/synonyms.h"
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,10 +61,18 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kEndings
     {"er", "e"},
 }};
 
-// A word and the base forms WordNet's morphy would try for it.
+// A word and the base forms WordNet's morphy would try for it; a phrasal
+// verb ("called_off") as its verb's forms with the particle, and alone.
 std::vector<std::string> BaseForms(std::string_view word) {
   static const std::vector<std::string_view> exceptions =
       Lines({kWordNetExceptions, sizeof kWordNetExceptions - 1});
+  if (const std::size_t underscore = word.find('_'); underscore != std::string_view::npos) {
+    const std::string_view particle = word.substr(underscore);
+    std::vector<std::string> forms = BaseForms(word.substr(0, underscore));
+    for (std::size_t k = 0, n = forms.size(); k < n; ++k)
+      forms.push_back(forms[k] + std::string(particle));
+    return forms;
+  }
   std::vector<std::string> forms = {std::string(word)};
   if (const std::string_view* line = Find(exceptions, word)) {
     forms.emplace_back(line->substr(line->find(' ') + 1));
@@ -108,15 +118,59 @@ bool Meet(const std::vector<std::string>& x, const std::vector<std::string>& y) 
 
 }  // namespace
 
+namespace {
+
+struct Tables {
+  std::vector<std::string_view> synsets = Lines({kWordNetSynsets, sizeof kWordNetSynsets - 1});
+  std::vector<std::string_view> derived = Lines({kWordNetDerived, sizeof kWordNetDerived - 1});
+  std::vector<std::string_view> leans_on = Lines({kWordNetLeansOn, sizeof kWordNetLeansOn - 1});
+  std::vector<std::string_view> antonyms = Lines({kWordNetAntonyms, sizeof kWordNetAntonyms - 1});
+};
+
+const Tables& TheTables() {
+  static const Tables tables;
+  return tables;
+}
+
+// Sorted base forms.
+std::vector<std::string> SortedBaseForms(std::string_view word) {
+  std::vector<std::string> forms = BaseForms(word);
+  std::sort(forms.begin(), forms.end());
+  return forms;
+}
+
+// Forms with the words derived from them ("approve", "approval"), sorted.
+std::vector<std::string> Family(const std::vector<std::string>& forms) {
+  std::vector<std::string> family = Related(TheTables().derived, forms);
+  family.insert(family.end(), forms.begin(), forms.end());
+  std::sort(family.begin(), family.end());
+  return family;
+}
+
+// Neither opposites ("sell" is no re-wording of "buy", though both are
+// ways to "exchange"), and one synonym set or one derived from the other.
+std::optional<bool> Synonymous(const std::vector<std::string>& forms_a,
+                               const std::vector<std::string>& forms_b) {
+  const Tables& tables = TheTables();
+  if (Meet(Related(tables.antonyms, forms_a), forms_b)) return false;
+  if (Meet(Related(tables.synsets, forms_a), Related(tables.synsets, forms_b)) ||
+      Meet(Family(forms_a), forms_b))
+    return true;
+  return std::nullopt;
+}
+
+}  // namespace
+
 bool AreSynonyms(std::string_view a, std::string_view b) {
-  static const std::vector<std::string_view> synsets =
-      Lines({kWordNetSynsets, sizeof kWordNetSynsets - 1});
-  static const std::vector<std::string_view> derived =
-      Lines({kWordNetDerived, sizeof kWordNetDerived - 1});
-  std::vector<std::string> forms_a = BaseForms(a), forms_b = BaseForms(b);
-  if (Meet(Related(synsets, forms_a), Related(synsets, forms_b))) return true;
-  std::sort(forms_b.begin(), forms_b.end());
-  return Meet(Related(derived, forms_a), forms_b);
+  return Synonymous(SortedBaseForms(a), SortedBaseForms(b)).value_or(false);
+}
+
+bool AreNearInMeaning(std::string_view a, std::string_view b) {
+  const std::vector<std::string> forms_a = SortedBaseForms(a), forms_b = SortedBaseForms(b);
+  if (const std::optional<bool> synonymous = Synonymous(forms_a, forms_b)) return *synonymous;
+  const Tables& tables = TheTables();
+  return Meet(Related(tables.leans_on, forms_a), Family(forms_b)) ||
+         Meet(Related(tables.leans_on, forms_b), Family(forms_a));
 }
 
 }  // namespace stet

@@ -1,9 +1,9 @@
-// Whether two English words can say the same: WordNet 3.0 puts them in
-// one synonym set ("close" and "shut", "nation" and "country", "hurt" and
-// "injured", "construction" and "building") or derives one from the other
-// ("won" and "winner", "approved" and "approval"), after reducing each to
-// its base form the way WordNet's morphy does (its exception lists, then
-// the regular endings: "injured" -> "injure", "countries" -> "country").
+// Whether two English words can say the same, from WordNet 3.0. Each word
+// is first reduced to its base forms the way WordNet's morphy does (its
+// exception lists, then the regular endings: "injured" -> "injure",
+// "countries" -> "country"); a phrasal verb is joined by '_'
+// ("called_off"). Two opposites ("buy" and "sell", "rise" and "fall") are
+// never near.
 #ifndef STET_SRC_ANALYSIS_SYNONYMS_H_
 #define STET_SRC_ANALYSIS_SYNONYMS_H_
 
@@ -11,8 +11,18 @@
 
 namespace stet {
 
+// Whether WordNet puts two words in one synonym set ("close" and "shut",
+// "nation" and "country", "construction" and "building") or derives one
+// from the other ("won" and "winner", "approved" and "approval").
 // REQUIRES: lower case.
 bool AreSynonyms(std::string_view a, std::string_view b);
+
+// Whether two words can say the same in a news sentence: synonyms, or one
+// of the three most common senses of one leans on the other: is a kind of
+// it ("backed" -> "approve") or is defined by it (Lesk's gloss overlap:
+// "called off" is "postpone indefinitely or annul something that was
+// scheduled"). REQUIRES: lower case.
+bool AreNearInMeaning(std::string_view a, std::string_view b);
 
 }  // namespace stet
 

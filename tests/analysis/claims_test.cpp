@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/claim_test_support.h"
 #include "stet/claims.h"
 #include "stet/text.h"
 #include "test_support.h"
@@ -17,54 +18,20 @@ namespace {
 
 using stet::ClaimChange;
 using stet::ClaimChangeKind;
+using stet::test::ClaimChanges;
+using stet::test::Describe;
+using stet::test::Described;
+using stet::test::Has;
 using stet::test::ReadFile;
 using stet::test::RunResult;
 using stet::test::SamplePath;
 using stet::test::Stet;
-
-std::vector<ClaimChange> ClaimChanges(const std::string& before, const std::string& after) {
-  auto segmented_before = stet::Segment(before);
-  auto segmented_after = stet::Segment(after);
-  REQUIRE(segmented_before.ok());
-  REQUIRE(segmented_after.ok());
-  const stet::Comparison comparison = stet::CompareSegmented(*segmented_before, *segmented_after);
-  const auto quotes_before = stet::FindQuotes(before, *segmented_before);
-  const auto quotes_after = stet::FindQuotes(after, *segmented_after);
-  return stet::CompareClaims(before, *segmented_before, after, *segmented_after, comparison,
-                             quotes_before, quotes_after,
-                             stet::CompareQuotes(quotes_before, quotes_after));
-}
 
 const ClaimChange* Find(const std::vector<ClaimChange>& changes, ClaimChangeKind kind) {
   for (const ClaimChange& change : changes) {
     if (change.kind == kind) return &change;
   }
   return nullptr;
-}
-
-// A change as a reviewer reads it: its kind, the changed words on each
-// side ("" for none) and its detail, e.g.
-// "negation_changed [confirmed] -> [did not confirm] (negation added)".
-std::string Describe(const ClaimChange& change, std::string_view before, std::string_view after) {
-  auto words = [](std::string_view text, stet::Span span) {
-    return std::string(text.substr(span.start, span.end - span.start));
-  };
-  std::string out = std::string(stet::ClaimChangeKindName(change.kind)) + " [" +
-                    words(before, change.before) + "] -> [" + words(after, change.after) + "]";
-  if (!change.detail.empty()) out += " (" + change.detail + ")";
-  return out;
-}
-
-// Every change between two texts, described, in the order reported.
-std::vector<std::string> Described(const std::string& before, const std::string& after) {
-  std::vector<std::string> out;
-  for (const ClaimChange& change : ClaimChanges(before, after))
-    out.push_back(Describe(change, before, after));
-  return out;
-}
-
-bool Has(const std::vector<std::string>& described, const std::string& line) {
-  return std::find(described.begin(), described.end(), line) != described.end();
 }
 
 // Whether one text holds the other (quote style and case aside): the

@@ -1,0 +1,49 @@
+// The pieces of a sentence the claim parts are read from, and the word
+// lists and readers claim_parts.cpp and claim_quantities.cpp share.
+// Internal to the claim parts.
+#ifndef STET_SRC_ANALYSIS_CLAIM_PIECES_H_
+#define STET_SRC_ANALYSIS_CLAIM_PIECES_H_
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "base/word_list.h"
+#include "stet/claims.h"
+#include "stet/segment.h"
+
+namespace stet::claim_parts {
+
+// A token of a sentence with its text and lower-case text.
+struct Piece {
+  Span span;
+  std::string_view text;
+  std::string_view lower;  // into the sentence's lower-case copy
+  bool word;
+};
+
+// The pieces of a sentence; `lower` is the sentence in lower case, from
+// offset `base` of the text, and outlives them.
+std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::size_t base,
+                          const std::vector<Token>& tokens);
+
+// Words that carry no claim of their own: articles, prepositions,
+// conjunctions, pronouns and auxiliaries.
+const WordSet& FunctionWords();
+
+// Months (and their abbreviations) and time zones: dates, not names.
+const WordSet& CalendarWords();
+
+// A number word's value ("seven", "sixty", "third", "half", "dozen").
+std::optional<double> NumberWord(std::string_view lower);
+
+// A quantity starting at pieces[k] (a number with its unit and
+// modifiers, a clock time, a weekday or a month), or nullopt; `end` is set
+// past it.
+std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t k,
+                                   std::size_t& end);
+
+}  // namespace stet::claim_parts
+
+#endif  // STET_SRC_ANALYSIS_CLAIM_PIECES_H_

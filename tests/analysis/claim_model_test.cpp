@@ -1,0 +1,99 @@
+// The claim model's judgements of meaning: words near in meaning (WordNet
+// synonyms, broader senses and definitions, never opposites), time stamps,
+// values said another way, sources named elsewhere in the claim, and names
+// with initials.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "analysis/claim_test_support.h"
+#include "analysis/synonyms.h"
+
+namespace {
+
+using stet::test::Described;
+
+TEST_CASE("claim model: words near in meaning and opposites", "[claims]") {
+  CHECK(stet::AreSynonyms("shut", "close"));
+  CHECK_FALSE(stet::AreSynonyms("backed", "approved"));
+  // A broader sense ("back" is a way to "approve"), a definition ("call
+  // off": "postpone indefinitely or annul ..."), a phrasal verb.
+  CHECK(stet::AreNearInMeaning("backed", "approved"));
+  CHECK(stet::AreNearInMeaning("called_off", "postponed"));
+  CHECK(stet::AreNearInMeaning("postponed", "called_off"));
+  CHECK(stet::AreNearInMeaning("sacked", "fired"));
+  // Opposites and other events are never near.
+  CHECK_FALSE(stet::AreNearInMeaning("bought", "sold"));
+  CHECK_FALSE(stet::AreNearInMeaning("rose", "fell"));
+  CHECK_FALSE(stet::AreNearInMeaning("closed", "opened"));
+  CHECK_FALSE(stet::AreNearInMeaning("arrested", "questioned"));
+  CHECK_FALSE(stet::AreNearInMeaning("dismissed", "resigned"));
+}
+
+TEST_CASE("claim model: the same event in other words is no claim edit", "[claims]") {
+  CHECK(Described("The council approved a plan on Monday to build 600 homes.",
+                  "The council backed a plan on Monday to build 600 homes.")
+            .empty());
+  CHECK(Described("Saturday's derby was postponed because of snow.",
+                  "Saturday's derby was called off because of snow.")
+            .empty());
+  // A detail added with nothing in its place.
+  CHECK(Described("Marrow Foods is preparing to close its Aldercross factory, the company said.",
+                  "Marrow Foods is preparing to close its Aldercross factory, the company said "
+                  "in a statement.")
+            .empty());
+  // Another event is an edit.
+  CHECK(Described("Police arrested a 41-year-old man on Saturday.",
+                  "Police questioned a 41-year-old man on Saturday.") ==
+        std::vector<std::string>{"claim_edited [arrested] -> [questioned]"});
+  CHECK(Described("The chain bought a majority stake in the bakery.",
+                  "The chain sold a majority stake in the bakery.") ==
+        std::vector<std::string>{"claim_edited [bought] -> [sold]"});
+}
+
+TEST_CASE("claim model: an update time is no number and a value said another way no change",
+          "[claims]") {
+  CHECK(Described("Court revives dam lawsuit\nUpdated 11:45 a.m.\nThe court revived the suit.",
+                  "Court revives dam lawsuit\nUpdated 3:20 p.m.\nThe court revived the suit.")
+            .empty());
+  CHECK(Described("The road will be closed for at least 48 hours.",
+                  "The road will be closed for at least two days.")
+            .empty());
+  CHECK(Described("The meeting lasted 30 minutes.", "The meeting lasted half an hour.").empty());
+  CHECK(Described("The victim was 61.", "The victim was sixty-one.").empty());
+  CHECK(Described("The Hawks won their sixth game in a row, beating the Owls 6-1.",
+                  "The Hawks won their sixth straight game, beating the Owls six to one.")
+            .empty());
+  CHECK(Described("Kelm beat Tarrow 6-1 on Sunday.", "Kelm beat Tarrow 6-2 on Sunday.") ==
+        std::vector<std::string>{"number_changed [6-1] -> [6-2] (6-1 -> 6-2)"});
+  CHECK(Described("The victim was 61.", "The victim was sixty-two.") ==
+        std::vector<std::string>{"number_changed [61] -> [sixty-two] (61 -> 62)"});
+}
+
+TEST_CASE("claim model: a source the other version names in its claim is the same source",
+          "[claims]") {
+  CHECK(Described("Gov. Patricia Varga, who attended the opening, said the state had provided "
+                  "$65 million in tax credits.",
+                  "The state provided $65 million in tax credits, Gov. Patricia Varga said at "
+                  "the opening.")
+            .empty());
+  CHECK(Described("Police said the driver fled the scene.",
+                  "Witnesses said the driver fled the scene.") ==
+        std::vector<std::string>{"source_changed [Police said] -> [Witnesses said]"});
+}
+
+TEST_CASE("claim model: initials and titles inside a name and capitalised numbers are no entities",
+          "[claims]") {
+  CHECK(Described("Curtis Webb, the city's lawyer, said the freeze was lawful.",
+                  "Curtis W. Webb, the city's lawyer, said the freeze was lawful.")
+            .empty());
+  CHECK(Described("The expedition was led by Dr. Amara Osei of Kelm University.",
+                  "The expedition was led by Dr. Amara Osei, of Kelm University.")
+            .empty());
+  CHECK(Described("RIVERSIDE, Tenn. — Four people were wounded on Thursday, police said.",
+                  "RIVERSIDE, Tenn. — Five people were wounded on Thursday, police said.") ==
+        std::vector<std::string>{"number_changed [Four people] -> [Five people] (4 -> 5 people)"});
+}
+
+}  // namespace
