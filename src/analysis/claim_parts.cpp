@@ -34,7 +34,9 @@ const WordSet& Hedges() {
       "hinted suggested unlikely projected forecast predicted anticipated "
       "believed understood thought appeared appears seemed seems leading "
       "probably presumably purportedly suspect suspects suspected believe "
-      "believes showed shows indicated indicates ");
+      "believes showed shows indicated indicates possible expects hoped hopes "
+      "hoping considering considers weighing whether unclear preliminary "
+      "unconfirmed should leads ");
   return words;
 }
 // Certainty raised. "will" is not among them: "will cut 300 jobs" and
@@ -90,12 +92,21 @@ namespace {
 
 // Spans of negating words and phrases; "not only" is no negation, "ruled
 // out" and "rule out" are (a denial).
+// Whether pieces[k] is "No." before a number: "the No. 71 bus", "ranked
+// No. 3".
+bool IsNumberSign(const std::vector<Piece>& pieces, std::size_t k) {
+  return pieces[k].text == "No" && k + 2 < pieces.size() && pieces[k + 1].text == "." &&
+         !pieces[k + 2].lower.empty() && pieces[k + 2].lower.front() >= '0' &&
+         pieces[k + 2].lower.front() <= '9';
+}
+
 std::vector<Span> Negations(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     const std::string_view lower = pieces[k].lower;
     if (!pieces[k].word) continue;
     if (lower == "not" && k + 1 < pieces.size() && pieces[k + 1].lower == "only") continue;
+    if (IsNumberSign(pieces, k)) continue;
     // "almost nothing", "hardly any": a small amount, not a denial.
     if (k > 0 && (pieces[k - 1].lower == "almost" || pieces[k - 1].lower == "nearly" ||
                   pieces[k - 1].lower == "virtually" || pieces[k - 1].lower == "hardly"))
@@ -127,6 +138,14 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
       (lower == "expected" ? hedges : firm).push_back(span);
       continue;
     }
+    // "in talks to", "close to signing": an outcome not yet reached.
+    if (k + 1 < pieces.size() &&
+        ((lower == "in" && pieces[k + 1].lower == "talks") ||
+         (lower == "close" && pieces[k + 1].lower == "to" && k + 2 < pieces.size() &&
+          pieces[k + 2].lower.ends_with("ing")))) {
+      hedges.push_back({pieces[k].span.start, pieces[k + 1].span.end});
+      continue;
+    }
     // "May" inside a sentence, capitalised, is the month.
     const bool month = lower == "may" && k > 0 && IsUpper(pieces[k].text);
     if (Hedges().Contains(lower) && !month) hedges.push_back(pieces[k].span);
@@ -156,6 +175,23 @@ std::size_t PhraseEnd(const std::vector<Piece>& pieces, std::size_t k) {
     ++end;
   }
   return end;
+}
+
+// Past a name in apposition after a source's phrase ending at
+// pieces[end]: "according to the township manager, Keisha Branford."; else
+// `end`.
+std::size_t AppositiveEnd(const std::vector<Piece>& pieces, std::size_t end) {
+  if (end + 1 >= pieces.size() || pieces[end].text != "," || !pieces[end + 1].word ||
+      !IsUpper(pieces[end + 1].text))
+    return end;
+  std::size_t name = end + 1;
+  while (name < pieces.size() &&
+         ((pieces[name].word && IsUpper(pieces[name].text)) || StopInsideName(pieces, name)))
+    ++name;
+  // The name closes the sentence or its clause.
+  const bool closes = name >= pieces.size() || pieces[name].text == "." ||
+                      pieces[name].text == "," || pieces[name].text == ";";
+  return closes ? name : end;
 }
 
 bool IsSubjectPronoun(std::string_view lower) {
@@ -205,7 +241,7 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
       name = k + 2;
     }
     if (name != SIZE_MAX) {
-      const std::size_t end = PhraseEnd(pieces, name);
+      const std::size_t end = AppositiveEnd(pieces, PhraseEnd(pieces, name));
       if (end > name) found.push_back({pieces[k].span.start, pieces[end - 1].span.end});
       continue;
     }
@@ -249,7 +285,7 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
       const std::size_t after = PhraseEnd(pieces, k + 1);
       const bool clause_end = after >= pieces.size() || !pieces[after].word;
       if (after > k + 1 && clause_end && !IsSubjectPronoun(pieces[k + 1].lower)) {
-        found.push_back({pieces[k].span.start, pieces[after - 1].span.end});
+        found.push_back({pieces[k].span.start, pieces[AppositiveEnd(pieces, after) - 1].span.end});
       }
     }
   }
@@ -262,7 +298,7 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     if (!pieces[k].word || !IsUpper(pieces[k].text) || Contains(kNotNames, pieces[k].text) ||
-        CalendarWords().Contains(pieces[k].text))
+        CalendarWords().Contains(pieces[k].text) || IsNumberSign(pieces, k))
       continue;
     std::size_t end = k + 1;
     while (end < pieces.size()) {

@@ -17,6 +17,7 @@
 #include "analysis/claim_entities.h"
 #include "analysis/claim_numbers.h"
 #include "analysis/claim_parts.h"
+#include "analysis/claim_replacements.h"
 #include "analysis/claim_wording.h"
 #include "analysis/correction_links.h"
 #include "analysis/span_sets.h"
@@ -110,7 +111,8 @@ class ClaimComparer {
 
   std::vector<ClaimChange> Run(const Comparison& comparison) {
     comparison_ = &comparison;
-    for (const TextEdit& edit : comparison.edits) {
+    for (const TextEdit& edit : claim_replacements::WithReplacements(
+             comparison, before_, before_text_, after_, after_text_)) {
       switch (edit.kind) {
         case EditKind::kAdded:
           Added(edit);

@@ -96,4 +96,48 @@ TEST_CASE("claim model: initials and titles inside a name and capitalised number
         std::vector<std::string>{"number_changed [Four people] -> [Five people] (4 -> 5 people)"});
 }
 
+TEST_CASE("claim model: a sentence replaced by one about the same thing is one claim changed",
+          "[claims]") {
+  const std::string before =
+      "The team said Delgado would have surgery on his elbow this week.\n"
+      "He is the club's leading scorer.\n";
+  const std::string after =
+      "The club's doctors examined him on Monday.\n"
+      "The team said Delgado would not need surgery on his elbow.\n"
+      "He is the club's leading scorer.\n";
+  CHECK(Described(before, after) ==
+        std::vector<std::string>{"negation_changed [have] -> [not need] (negation added)",
+                                 "claim_added [] -> [The club's doctors examined him on Monday.]"});
+  // Sentences about different things stay a removal and an addition.
+  CHECK(Described("The bridge reopened after repairs costing $2 million.\nIt carries 9,000 cars "
+                  "a day.\n",
+                  "Tolls on the bridge will double in May.\nIt carries 9,000 cars a day.\n") ==
+        std::vector<std::string>{
+            "claim_removed [The bridge reopened after repairs costing $2 million.] -> []",
+            "claim_added [] -> [Tolls on the bridge will double in May.]"});
+}
+
+TEST_CASE("claim model: an outcome not yet reached and a number sign", "[claims]") {
+  CHECK(Described("Korvel is in talks to acquire Brandt Mills.",
+                  "Korvel has agreed to acquire Brandt Mills.") ==
+        std::vector<std::string>{"hedge_changed [is in talks] -> [has agreed] (certainty up)"});
+  CHECK(Described("A possible tornado tore roofs off two barns.",
+                  "A tornado tore roofs off two barns.") ==
+        std::vector<std::string>{"hedge_changed [possible] -> [] (certainty up)"});
+  // "No." before a number is no denial and no name.
+  CHECK(Described("The No. 71 bus was diverted.", "The No. 71 bus was diverted on Friday.") ==
+        std::vector<std::string>{});
+  CHECK(Described("The bus was diverted.", "The No. 71 bus was diverted.").empty());
+}
+
+TEST_CASE("claim model: a name in apposition to a source is the source's", "[claims]") {
+  CHECK(Described("The township recovered $600,000, according to the township manager, Keisha "
+                  "Branford.",
+                  "The township recovered $600,000, according to the township's solicitor, "
+                  "Martin Ybarra.") ==
+        std::vector<std::string>{
+            "source_changed [according to the township manager, Keisha Branford] -> [according "
+            "to the township's solicitor, Martin Ybarra]"});
+}
+
 }  // namespace
