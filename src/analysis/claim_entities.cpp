@@ -1,6 +1,8 @@
 // Entities that join or leave a claim (src/analysis/claim_entities.h).
 #include "analysis/claim_entities.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cstddef>
 
@@ -85,24 +87,31 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
 bool NameIndex::Has(std::string_view lower_word) {
   if (lower_word.empty()) return true;  // nothing to look for
   if (!made_) Make();
-  return names_.count(lower_word) > 0;
+  return std::binary_search(names_.begin(), names_.end(),
+                            XXH3_64bits(lower_word.data(), lower_word.size()));
 }
 
 void NameIndex::Make() {
   made_ = true;
-  lower_ = LowerAscii(text_);
+  // Lowered in a buffer of the stack: a text has thousands of capitalised
+  // words, and the index is made for each comparison.
+  char buffer[64];
   for (const std::vector<Token>& tokens : segmented_.tokens) {
     for (const Token& token : tokens) {
       if (!token.word || !claim_parts::IsUpper(text_.substr(token.span.start, 1))) continue;
-      const std::size_t length = token.span.end - token.span.start;
-      const std::string_view word = text_.substr(token.span.start, length);
-      if (IsAscii(word)) {
-        names_.insert(std::string_view(lower_).substr(token.span.start, length));
+      const std::string_view word =
+          text_.substr(token.span.start, token.span.end - token.span.start);
+      if (word.size() <= sizeof buffer && IsAscii(word)) {
+        for (std::size_t k = 0; k < word.size(); ++k) buffer[k] = AsciiLowerChar(word[k]);
+        names_.push_back(XXH3_64bits(buffer, word.size()));
       } else {
-        names_.insert(apart_.emplace_back(AsciiLower(MatchingForm(word))));
+        const std::string lower = AsciiLower(MatchingForm(word));
+        names_.push_back(XXH3_64bits(lower.data(), lower.size()));
       }
     }
   }
+  std::sort(names_.begin(), names_.end());
+  names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
 }
 
 std::vector<Entity> NewEntities(const Side& side, const Side& other,

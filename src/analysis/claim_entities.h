@@ -7,11 +7,10 @@
 #ifndef STET_SRC_ANALYSIS_CLAIM_ENTITIES_H_
 #define STET_SRC_ANALYSIS_CLAIM_ENTITIES_H_
 
-#include <deque>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "stet/segment.h"
@@ -36,9 +35,9 @@ class NameIndex {
   std::string_view text_;
   const SegmentedText& segmented_;
   bool made_ = false;
-  std::string lower_;
-  std::deque<std::string> apart_;  // stable addresses for the views in names_
-  std::unordered_set<std::string_view> names_;
+  // XXH3-64 of each capitalised word in lower case, sorted: a hash set
+  // costs more to build than the few lookups a comparison makes.
+  std::vector<std::uint64_t> names_;
 };
 
 // One version of a claim as its entities are read.

@@ -3,11 +3,18 @@
 #include "analysis/claim_replacements.h"
 
 #include <algorithm>
-#include <cstddef>
-#include <iterator>
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
 
+#include "analysis/claim_numbers.h"
+#include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
+#include "analysis/span_sets.h"
+#include "analysis/structure.h"
+#include "base/ascii.h"
 
 namespace stet::claim_replacements {
 namespace {
@@ -15,70 +22,155 @@ namespace {
 // Content words two sentences share for them to be about the same thing.
 constexpr std::size_t kSharedWords = 2;
 
-std::size_t SharedWords(const std::vector<claim_wording::ContentWord>& a,
-                        const std::vector<claim_wording::ContentWord>& b) {
-  std::vector<claim_wording::ContentWord> shared;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
-  return shared.size();
+// A sentence's content words, each as its first five letters in lower
+// case (packed in an integer): near enough to a stem to meet "Szabo's"
+// and "Szabo", "surgery" and "surgeries", and cheap, for every sentence
+// added or removed is weighed. Function words and reporting verbs are
+// left out: every sentence has them. Sorted.
+std::vector<std::uint64_t> WordsOf(std::string_view text, const std::vector<Token>& tokens) {
+  std::vector<std::uint64_t> out;
+  char lower[24];
+  for (const Token& token : tokens) {
+    const std::size_t length = token.span.end - token.span.start;
+    if (!token.word || length < 3 || length > sizeof lower) continue;
+    for (std::size_t k = 0; k < length; ++k) lower[k] = AsciiLowerChar(text[token.span.start + k]);
+    const std::string_view word(lower, length);
+    if (claim_parts::IsFunctionWord(word) || claim_parts::IsReportingWord(word)) continue;
+    std::uint64_t prefix = 0;
+    for (std::size_t k = 0; k < std::min<std::size_t>(length, 5); ++k) {
+      prefix = prefix << 8 | static_cast<unsigned char>(lower[k]);
+    }
+    out.push_back(prefix);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::size_t Shared(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  std::size_t shared = 0;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
+      ++shared, ++x, ++y;
+    }
+  }
+  return shared;
 }
 
 }  // namespace
 
-std::vector<TextEdit> WithReplacements(const Comparison& comparison, std::string_view before,
-                                       const SegmentedText& before_text, std::string_view after,
-                                       const SegmentedText& after_text) {
+std::vector<Replacement> Replacements(const Comparison& comparison, std::string_view before,
+                                      const SegmentedText& before_text, std::string_view after,
+                                      const SegmentedText& after_text) {
   const std::vector<TextEdit>& edits = comparison.edits;
-  std::vector<TextEdit> out;
-  out.reserve(edits.size());
-  std::vector<bool> taken(edits.size(), false);
-  auto words_of = [](std::string_view text, const SegmentedText& segmented, std::size_t s) {
-    return claim_wording::ContentKeys(text, segmented.tokens[s], {});
-  };
-  for (std::size_t i = 0; i < edits.size(); ++i) {
-    if (taken[i]) continue;
-    const TextEdit& edit = edits[i];
-    if (edit.kind != EditKind::kRemoved && edit.kind != EditKind::kAdded) {
-      out.push_back(edit);
-      continue;
+  std::vector<Replacement> out;
+  // Each added or removed sentence's words, read once (a sentence is
+  // weighed against up to two neighbours).
+  std::vector<std::optional<std::vector<std::uint64_t>>> words(edits.size());
+  // A correction notice is a claim of its own kind, never a replacement.
+  auto words_of = [&](std::size_t e) -> const std::vector<std::uint64_t>& {
+    if (!words[e]) {
+      const bool removed = edits[e].kind == EditKind::kRemoved;
+      const std::string_view text = removed ? before : after;
+      const SegmentedText& segmented = removed ? before_text : after_text;
+      const std::size_t s =
+          removed ? edits[e].before_sentences.front() : edits[e].after_sentences.front();
+      const Span span = segmented.sentences[s];
+      words[e] = structure::IsCorrectionNotice(text.substr(span.start, span.end - span.start))
+                     ? std::vector<std::uint64_t>{}
+                     : WordsOf(text, segmented.tokens[s]);
     }
+    return *words[e];
+  };
+  std::vector<bool> taken(edits.size(), false);
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    const EditKind kind = edits[i].kind;
+    if (taken[i] || (kind != EditKind::kRemoved && kind != EditKind::kAdded)) continue;
     // The next sentence of the other kind, or the one after it when the
     // next is of this kind too (two removed, then two added), whichever
     // shares more words with it.
-    const EditKind other_kind =
-        edit.kind == EditKind::kRemoved ? EditKind::kAdded : EditKind::kRemoved;
-    std::vector<std::size_t> candidates = {i + 1};
-    if (i + 1 < edits.size() && edits[i + 1].kind == edit.kind) candidates.push_back(i + 2);
+    const EditKind other_kind = kind == EditKind::kRemoved ? EditKind::kAdded : EditKind::kRemoved;
     std::optional<std::size_t> best;
     std::size_t best_shared = kSharedWords - 1;
-    for (std::size_t j : candidates) {
-      if (j >= edits.size() || taken[j] || edits[j].kind != other_kind) continue;
-      const TextEdit& removed = edit.kind == EditKind::kRemoved ? edit : edits[j];
-      const TextEdit& added = edit.kind == EditKind::kAdded ? edit : edits[j];
-      const std::size_t shared =
-          SharedWords(words_of(before, before_text, removed.before_sentences.front()),
-                      words_of(after, after_text, added.after_sentences.front()));
-      if (shared > best_shared) {
-        best = j;
-        best_shared = shared;
+    for (std::size_t j = i + 1; j < edits.size() && j <= i + 2; ++j) {
+      if (edits[j].kind == other_kind && !taken[j]) {
+        const std::size_t shared = Shared(words_of(i), words_of(j));
+        if (shared > best_shared) {
+          best = j;
+          best_shared = shared;
+        }
       }
+      if (edits[j].kind != kind) break;  // only past one more of this kind
     }
-    if (!best) {
-      out.push_back(edit);
-      continue;
-    }
-    taken[*best] = true;
-    const TextEdit& removed = edit.kind == EditKind::kRemoved ? edit : edits[*best];
-    const TextEdit& added = edit.kind == EditKind::kAdded ? edit : edits[*best];
-    TextEdit replaced;
-    replaced.kind = EditKind::kEdited;
-    replaced.before_sentences = removed.before_sentences;
-    replaced.after_sentences = added.after_sentences;
-    replaced.before = removed.before;
-    replaced.after = added.after;
-    replaced.words = DiffTokens(before_text.tokens[removed.before_sentences.front()],
-                                after_text.tokens[added.after_sentences.front()]);
-    out.push_back(std::move(replaced));
+    if (!best) continue;
+    taken[i] = taken[*best] = true;
+    const TextEdit& removed = kind == EditKind::kRemoved ? edits[i] : edits[*best];
+    const TextEdit& added = kind == EditKind::kAdded ? edits[i] : edits[*best];
+    Replacement replacement{i, *best, removed.before_sentences.front(),
+                            added.after_sentences.front()};
+    out.push_back(std::move(replacement));
   }
+  return out;
+}
+
+std::vector<ClaimChange> CompareReplaced(const ReplacedSide& before, const ReplacedSide& after) {
+  std::vector<ClaimChange> out;
+  auto make = [&](ClaimChangeKind kind, Span b, Span a, std::string detail) {
+    ClaimChange change;
+    change.kind = kind;
+    change.before = b;
+    change.after = a;
+    change.before_sentence = static_cast<int>(before.claim.sentence);
+    change.after_sentence = static_cast<int>(after.claim.sentence);
+    change.detail = std::move(detail);
+    out.push_back(std::move(change));
+  };
+  // The markers of one kind outside quotations, together, and how many.
+  struct Markers {
+    Span span{};
+    int count = 0;
+  };
+  auto outside = [](const std::vector<Span>& markers, const std::vector<Span>& quotes) {
+    Markers found;
+    for (Span marker : markers) {
+      if (WithinAny(marker, quotes)) continue;
+      found.span = found.count == 0 ? marker : Union(found.span, marker);
+      ++found.count;
+    }
+    return found;
+  };
+  if (const std::optional<claim_numbers::ValueChange> values = claim_numbers::ChangedValues(
+          before.text, before.claim.quantities,
+          structure::EntryTimeEnd(before.text, before.claim.span), after.text,
+          after.claim.quantities, structure::EntryTimeEnd(after.text, after.claim.span))) {
+    make(ClaimChangeKind::kNumberChanged, values->before, values->after, values->detail);
+  }
+  const Markers negations_before = outside(before.claim.negations, before.quotes);
+  const Markers negations_after = outside(after.claim.negations, after.quotes);
+  if ((negations_before.count > 0) != (negations_after.count > 0)) {
+    make(ClaimChangeKind::kNegationChanged, negations_before.span, negations_after.span,
+         negations_after.count > 0 ? "negation added" : "negation removed");
+  }
+  const Markers hedges_before = outside(before.claim.hedges, before.quotes);
+  const Markers hedges_after = outside(after.claim.hedges, after.quotes);
+  const Markers firm_before = outside(before.claim.firm, before.quotes);
+  const Markers firm_after = outside(after.claim.firm, after.quotes);
+  const int certainty_before = firm_before.count - hedges_before.count;
+  const int certainty_after = firm_after.count - hedges_after.count;
+  if (certainty_before != certainty_after) {
+    make(ClaimChangeKind::kHedgeChanged, Union(hedges_before.span, firm_before.span),
+         Union(hedges_after.span, firm_after.span),
+         certainty_after > certainty_before ? "certainty up" : "certainty down");
+  }
+  if (const auto sources =
+          claim_wording::ChangedSources(before.text, before.sources, before.claim.span, after.text,
+                                        after.sources, after.claim.span)) {
+    make(ClaimChangeKind::kSourceChanged, sources->first, sources->second, "");
+  }
+  if (out.empty()) make(ClaimChangeKind::kClaimEdited, before.claim.span, after.claim.span, "");
   return out;
 }
 

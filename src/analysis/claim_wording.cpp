@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -132,7 +133,9 @@ void RemoveCompounds(std::vector<ContentWord>& compounds, std::vector<ContentWor
 
 }  // namespace
 
-std::string Stem(std::string word) {
+namespace {
+
+std::string StemOnce(std::string word) {
   static const std::unordered_map<std::string_view, std::string_view> irregular(
       kIrregularVerbs.begin(), kIrregularVerbs.end());
   if (const auto found = irregular.find(word); found != irregular.end()) {
@@ -154,6 +157,21 @@ std::string Stem(std::string word) {
   if (stem == nullptr) return word;
   return std::string(reinterpret_cast<const char*>(stem),
                      static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+}  // namespace
+
+std::string Stem(std::string word) {
+  // Remembered: a comparison stems the same words many times, and
+  // Snowball's stemmer costs more than a lookup. Forgotten past
+  // kRemembered words so that memory stays bounded.
+  constexpr std::size_t kRemembered = 50000;
+  thread_local std::unordered_map<std::string, std::string> stems;
+  if (const auto found = stems.find(word); found != stems.end()) return found->second;
+  if (stems.size() >= kRemembered) stems.clear();
+  std::string stem = StemOnce(word);
+  stems.emplace(std::move(word), stem);
+  return stem;
 }
 
 bool IsVagueWord(std::string_view stem) {
@@ -187,15 +205,23 @@ bool IsNumber(std::string_view lower) {
   return lower.find_first_not_of("0123456789.,") == std::string_view::npos;
 }
 
+// A word of a claim with what WordNet says of it, for comparing it with
+// many others.
+struct Meaning {
+  std::shared_ptr<const WordMeaning> words;
+  bool reporting = false;  // a reporting verb ("said", "announced")
+};
+
+Meaning MeaningOfWord(std::string_view lower) {
+  return {MeaningOf(lower), claim_parts::IsReportingWord(lower.substr(0, lower.find('_')))};
+}
+
 // Whether two words of a claim say the same. A reporting verb changed
 // for another that WordNet does not call its synonym changes how firmly a
 // claim is put ("said" -> "announced"), though one leans on the other.
-bool SayTheSame(std::string_view a, std::string_view b) {
-  auto verb = [](std::string_view word) { return word.substr(0, word.find('_')); };
-  if (claim_parts::IsReportingWord(verb(a)) || claim_parts::IsReportingWord(verb(b))) {
-    return AreSynonyms(a, b);
-  }
-  return AreNearInMeaning(a, b);
+bool SayTheSame(const Meaning& a, const Meaning& b) {
+  if (a.reporting || b.reporting) return AreSynonyms(*a.words, *b.words);
+  return AreNearInMeaning(*a.words, *b.words);
 }
 
 // The particles of phrasal verbs WordNet lists ("call off", "step down").
@@ -268,19 +294,26 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b) {
   RemoveCompounds(only_a, only_b);
   RemoveCompounds(only_b, only_a);
   // A word and its synonym, one on each side ("construction", "building").
-  for (std::size_t i = 0; i < only_a.size();) {
-    auto synonym = std::find_if(only_b.begin(), only_b.end(), [&](const ContentWord& other) {
-      return SayTheSame(only_a[i].lower, other.lower);
-    });
-    if (synonym == only_b.end()) {
-      ++i;
-      continue;
+  // Each word's meaning read once, then every pair compared.
+  std::vector<Meaning> meanings_a, meanings_b;
+  for (const ContentWord& word : only_a) meanings_a.push_back(MeaningOfWord(word.lower));
+  for (const ContentWord& word : only_b) meanings_b.push_back(MeaningOfWord(word.lower));
+  std::vector<bool> paired_a(only_a.size(), false), paired_b(only_b.size(), false);
+  for (std::size_t i = 0; i < only_a.size(); ++i) {
+    for (std::size_t j = 0; j < only_b.size(); ++j) {
+      if (paired_b[j] || !SayTheSame(meanings_a[i], meanings_b[j])) continue;
+      paired_a[i] = paired_b[j] = true;
+      break;
     }
-    only_b.erase(synonym);
-    only_a.erase(only_a.begin() + static_cast<std::ptrdiff_t>(i));
   }
-  a = std::move(only_a);
-  b = std::move(only_b);
+  a.clear();
+  b.clear();
+  for (std::size_t i = 0; i < only_a.size(); ++i) {
+    if (!paired_a[i]) a.push_back(std::move(only_a[i]));
+  }
+  for (std::size_t j = 0; j < only_b.size(); ++j) {
+    if (!paired_b[j]) b.push_back(std::move(only_b[j]));
+  }
 }
 
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
@@ -288,6 +321,7 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
   struct Word {
     ContentWord word;
     bool paired = false;
+    std::optional<Meaning> meaning;  // read when first needed
   };
   auto content = [](std::string_view text, Span span) {
     std::vector<Word> words;
@@ -296,7 +330,8 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       if (!tokens[k].word) continue;
       std::string key = ContentKey(WordOf(text, tokens[k]));
-      if (!key.empty()) words.push_back({{std::move(key), WordNetForm(text, tokens, k)}});
+      if (!key.empty())
+        words.push_back({{std::move(key), WordNetForm(text, tokens, k)}, false, std::nullopt});
     }
     return words;
   };
@@ -305,19 +340,23 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
   if (old_words.empty() || new_words.empty() ||
       old_words.size() * new_words.size() > kMaxSynonymPairs)
     return false;
+  auto meaning = [](Word& word) -> const Meaning& {
+    if (!word.meaning) word.meaning = MeaningOfWord(word.word.lower);
+    return *word.meaning;
+  };
   for (Word& old_word : old_words) {
     for (Word& new_word : new_words) {
       if (new_word.paired) continue;
       if (old_word.word.key == new_word.word.key ||
-          SayTheSame(old_word.word.lower, new_word.word.lower)) {
+          SayTheSame(meaning(old_word), meaning(new_word))) {
         old_word.paired = new_word.paired = true;
         break;
       }
     }
+    if (!old_word.paired) return false;  // every word must pair
   }
-  auto paired = [](const Word& word) { return word.paired; };
-  return std::all_of(old_words.begin(), old_words.end(), paired) &&
-         std::all_of(new_words.begin(), new_words.end(), paired);
+  return std::all_of(new_words.begin(), new_words.end(),
+                     [](const Word& word) { return word.paired; });
 }
 
 std::size_t CountKeys(std::string_view text, Span span, const std::vector<ContentWord>& words) {
@@ -362,28 +401,31 @@ std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text
   // The spans of `spans` whose keys no source of `others` shares, nor the
   // other version's claim names otherwise ("Gov. Patricia Varga, who
   // attended, said" beside "..., Gov. Patricia Varga said at the
-  // opening"), together.
+  // opening"), together. The claim's keys are read only when needed.
   auto unmatched = [](const std::vector<Span>& spans,
                       const std::vector<std::vector<std::string>>& keys,
                       const std::vector<std::vector<std::string>>& others,
-                      const std::vector<std::string>& other_claim) -> std::optional<Span> {
+                      std::string_view other_text, Span other_claim) -> std::optional<Span> {
     std::optional<Span> out;
+    std::optional<std::vector<std::string>> claim_keys;
     for (std::size_t k = 0; k < spans.size(); ++k) {
       if (std::any_of(others.begin(), others.end(),
                       [&](const auto& other) { return SameSource(other, keys[k]); }))
         continue;
-      if (!keys[k].empty() &&
-          std::includes(other_claim.begin(), other_claim.end(), keys[k].begin(), keys[k].end()))
-        continue;
+      if (!keys[k].empty()) {
+        if (!claim_keys) claim_keys = SourceKeys(other_text, other_claim);
+        if (std::includes(claim_keys->begin(), claim_keys->end(), keys[k].begin(), keys[k].end()))
+          continue;
+      }
       out = out ? Span{std::min(out->start, spans[k].start), std::max(out->end, spans[k].end)}
                 : spans[k];
     }
     return out;
   };
   const std::optional<Span> gone =
-      unmatched(before, keys_before, keys_after, SourceKeys(after_text, after_claim));
+      unmatched(before, keys_before, keys_after, after_text, after_claim);
   const std::optional<Span> come =
-      unmatched(after, keys_after, keys_before, SourceKeys(before_text, before_claim));
+      unmatched(after, keys_after, keys_before, before_text, before_claim);
   if (!gone && !come) return std::nullopt;
   return std::pair{gone.value_or(Span{}), come.value_or(Span{})};
 }

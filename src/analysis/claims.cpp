@@ -111,8 +111,26 @@ class ClaimComparer {
 
   std::vector<ClaimChange> Run(const Comparison& comparison) {
     comparison_ = &comparison;
-    for (const TextEdit& edit : claim_replacements::WithReplacements(
-             comparison, before_, before_text_, after_, after_text_)) {
+    const std::vector<claim_replacements::Replacement> replacements =
+        claim_replacements::Replacements(comparison, before_, before_text_, after_, after_text_);
+    // Which replacement each edit opens (its first sentence), or closes.
+    constexpr int kNone = -1, kClosed = -2;
+    std::vector<int> replaced(comparison.edits.size(), kNone);
+    for (std::size_t r = 0; r < replacements.size(); ++r) {
+      // A headline, byline or label replaced is no claim's change.
+      if (Structural(before_text_, before_, replacements[r].before_sentence) ||
+          Structural(after_text_, after_, replacements[r].after_sentence))
+        continue;
+      replaced[replacements[r].first] = static_cast<int>(r);
+      replaced[replacements[r].second] = kClosed;
+    }
+    for (std::size_t e = 0; e < comparison.edits.size(); ++e) {
+      if (replaced[e] == kClosed) continue;
+      if (replaced[e] != kNone) {
+        Replaced(replacements[static_cast<std::size_t>(replaced[e])]);
+        continue;
+      }
+      const TextEdit& edit = comparison.edits[e];
       switch (edit.kind) {
         case EditKind::kAdded:
           Added(edit);
@@ -216,6 +234,19 @@ class ClaimComparer {
       change.kind = ClaimChangeKind::kClaimAdded;
     }
     changes_.push_back(change);
+  }
+
+  void Replaced(const claim_replacements::Replacement& replacement) {
+    const Claim& before = before_claims_[replacement.before_sentence];
+    const Claim& after = after_claims_[replacement.after_sentence];
+    const std::vector<Span> quotes_before = QuotesIn(before.span, before_quotes_);
+    const std::vector<Span> quotes_after = QuotesIn(after.span, after_quotes_);
+    for (ClaimChange& change : claim_replacements::CompareReplaced(
+             {before_, before, quotes_before, ClaimSources(before, before_, quotes_before)},
+             {after_, after, quotes_after, ClaimSources(after, after_, quotes_after)})) {
+      changes_.push_back(std::move(change));
+    }
+    edited_after_.push_back(replacement.after_sentence);
   }
 
   // Whether after-sentence `s` follows a correction notice in its

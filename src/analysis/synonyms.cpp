@@ -9,8 +9,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -19,25 +23,32 @@ namespace {
 
 #include "wordnet_synonyms.inc"
 
-// The lines of a generated table, each "WORD REST".
-std::vector<std::string_view> Lines(std::string_view table) {
-  std::vector<std::string_view> lines;
-  while (!table.empty()) {
-    const std::size_t end = table.find('\n');
-    lines.push_back(table.substr(0, end));
-    table.remove_prefix(end == std::string_view::npos ? table.size() : end + 1);
-  }
-  return lines;
-}
+// A generated table: sorted lines "WORD REST", searched in place (no
+// index is built: a command that compares one pair of texts asks about a
+// few dozen words, and reading the megabytes into a vector of lines would
+// cost more than all its lookups).
+using Table = std::string_view;
 
-// The rest of the line for `word` in sorted `lines`, or nullopt.
-const std::string_view* Find(const std::vector<std::string_view>& lines, std::string_view word) {
-  auto found = std::lower_bound(lines.begin(), lines.end(), word,
-                                [](std::string_view line, std::string_view key) {
-                                  return line.substr(0, line.find(' ')) < key;
-                                });
-  if (found == lines.end() || found->substr(0, found->find(' ')) != word) return nullptr;
-  return &*found;
+// The line for `word` in `table` ("WORD REST", without its newline), or
+// nullopt: a binary search over bytes, each probe moved back to the start
+// of its line.
+std::optional<std::string_view> Find(Table table, std::string_view word) {
+  std::size_t low = 0, high = table.size();  // lines starting in [low, high)
+  while (low < high) {
+    std::size_t start = low + (high - low) / 2;
+    while (start > low && table[start - 1] != '\n') --start;
+    std::size_t end = table.find('\n', start);
+    if (end == std::string_view::npos) end = table.size();
+    const std::string_view line = table.substr(start, end - start);
+    const std::string_view key = line.substr(0, line.find(' '));
+    if (key == word) return line;
+    if (key < word) {
+      low = end + 1;
+    } else {
+      high = start;
+    }
+  }
+  return std::nullopt;
 }
 
 // WordNet's morphy endings, for nouns, verbs and adjectives alike.
@@ -64,8 +75,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kEndings
 // A word and the base forms WordNet's morphy would try for it; a phrasal
 // verb ("called_off") as its verb's forms with the particle, and alone.
 std::vector<std::string> BaseForms(std::string_view word) {
-  static const std::vector<std::string_view> exceptions =
-      Lines({kWordNetExceptions, sizeof kWordNetExceptions - 1});
+  constexpr Table exceptions{kWordNetExceptions, sizeof kWordNetExceptions - 1};
   if (const std::size_t underscore = word.find('_'); underscore != std::string_view::npos) {
     const std::string_view particle = word.substr(underscore);
     std::vector<std::string> forms = BaseForms(word.substr(0, underscore));
@@ -74,7 +84,7 @@ std::vector<std::string> BaseForms(std::string_view word) {
     return forms;
   }
   std::vector<std::string> forms = {std::string(word)};
-  if (const std::string_view* line = Find(exceptions, word)) {
+  if (const std::optional<std::string_view> line = Find(exceptions, word)) {
     forms.emplace_back(line->substr(line->find(' ') + 1));
   }
   for (const auto& [ending, base] : kEndings) {
@@ -86,12 +96,11 @@ std::vector<std::string> BaseForms(std::string_view word) {
 }
 
 // The words of `table`'s line for each form (numbers or words), sorted.
-std::vector<std::string> Related(const std::vector<std::string_view>& table,
-                                 const std::vector<std::string>& forms) {
+std::vector<std::string> Related(Table table, const std::vector<std::string>& forms) {
   std::vector<std::string> out;
   for (const std::string& form : forms) {
-    const std::string_view* line = Find(table, form);
-    if (line == nullptr) continue;
+    const std::optional<std::string_view> line = Find(table, form);
+    if (!line) continue;
     std::string_view rest = line->substr(line->find(' ') + 1);
     while (!rest.empty()) {
       const std::size_t space = rest.find(' ');
@@ -103,7 +112,64 @@ std::vector<std::string> Related(const std::vector<std::string_view>& table,
   return out;
 }
 
-bool Meet(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+}  // namespace
+
+namespace {
+
+struct Tables {
+  Table synsets{kWordNetSynsets, sizeof kWordNetSynsets - 1};
+  Table derived{kWordNetDerived, sizeof kWordNetDerived - 1};
+  Table leans_on{kWordNetLeansOn, sizeof kWordNetLeansOn - 1};
+  Table antonyms{kWordNetAntonyms, sizeof kWordNetAntonyms - 1};
+};
+
+const Tables& TheTables() {
+  static const Tables tables;
+  return tables;
+}
+
+}  // namespace
+
+// What WordNet says of one word: its base forms, its synonym sets, its
+// family (the forms and the words derived from them: "approve",
+// "approval"), what it leans on and its opposites. Each list holds the
+// hashes of its words, sorted: a comparison asks about hundreds of word
+// pairs, and integers meet faster than strings (a collision of 64-bit
+// hashes among WordNet's 150,000 words is as good as impossible).
+struct WordMeaning {
+  std::vector<std::uint64_t> forms, synsets, family, leans_on, antonyms;
+};
+
+namespace {
+
+std::vector<std::uint64_t> Hashed(const std::vector<std::string>& words) {
+  std::vector<std::uint64_t> out;
+  out.reserve(words.size());
+  for (const std::string& word : words) out.push_back(std::hash<std::string>{}(word));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+WordMeaning ProfileOf(std::string_view word) {
+  const Tables& tables = TheTables();
+  std::vector<std::string> forms = BaseForms(word);
+  std::sort(forms.begin(), forms.end());
+  std::vector<std::string> family = Related(tables.derived, forms);
+  family.insert(family.end(), forms.begin(), forms.end());
+  WordMeaning profile;
+  profile.forms = Hashed(forms);
+  // Synonym sets are numbered per table; prefixed so they never meet a word.
+  std::vector<std::string> synsets = Related(tables.synsets, forms);
+  for (std::string& synset : synsets) synset.insert(0, "#");
+  profile.synsets = Hashed(synsets);
+  profile.family = Hashed(family);
+  profile.leans_on = Hashed(Related(tables.leans_on, forms));
+  profile.antonyms = Hashed(Related(tables.antonyms, forms));
+  return profile;
+}
+
+template <typename T>
+bool Meet(const std::vector<T>& x, const std::vector<T>& y) {
   std::size_t i = 0, j = 0;
   while (i < x.size() && j < y.size()) {
     if (x[i] == y[j]) return true;
@@ -116,61 +182,53 @@ bool Meet(const std::vector<std::string>& x, const std::vector<std::string>& y) 
   return false;
 }
 
-}  // namespace
-
-namespace {
-
-struct Tables {
-  std::vector<std::string_view> synsets = Lines({kWordNetSynsets, sizeof kWordNetSynsets - 1});
-  std::vector<std::string_view> derived = Lines({kWordNetDerived, sizeof kWordNetDerived - 1});
-  std::vector<std::string_view> leans_on = Lines({kWordNetLeansOn, sizeof kWordNetLeansOn - 1});
-  std::vector<std::string_view> antonyms = Lines({kWordNetAntonyms, sizeof kWordNetAntonyms - 1});
-};
-
-const Tables& TheTables() {
-  static const Tables tables;
-  return tables;
-}
-
-// Sorted base forms.
-std::vector<std::string> SortedBaseForms(std::string_view word) {
-  std::vector<std::string> forms = BaseForms(word);
-  std::sort(forms.begin(), forms.end());
-  return forms;
-}
-
-// Forms with the words derived from them ("approve", "approval"), sorted.
-std::vector<std::string> Family(const std::vector<std::string>& forms) {
-  std::vector<std::string> family = Related(TheTables().derived, forms);
-  family.insert(family.end(), forms.begin(), forms.end());
-  std::sort(family.begin(), family.end());
-  return family;
-}
-
 // Neither opposites ("sell" is no re-wording of "buy", though both are
 // ways to "exchange"), and one synonym set or one derived from the other.
-std::optional<bool> Synonymous(const std::vector<std::string>& forms_a,
-                               const std::vector<std::string>& forms_b) {
-  const Tables& tables = TheTables();
-  if (Meet(Related(tables.antonyms, forms_a), forms_b)) return false;
-  if (Meet(Related(tables.synsets, forms_a), Related(tables.synsets, forms_b)) ||
-      Meet(Family(forms_a), forms_b))
-    return true;
+std::optional<bool> Synonymous(const WordMeaning& a, const WordMeaning& b) {
+  if (Meet(a.antonyms, b.forms) || Meet(b.antonyms, a.forms)) return false;
+  if (Meet(a.synsets, b.synsets) || Meet(a.family, b.forms)) return true;
   return std::nullopt;
 }
 
 }  // namespace
 
+std::shared_ptr<const WordMeaning> MeaningOf(std::string_view word) {
+  // Remembered: a comparison asks about the same words many times. All are
+  // forgotten past kRemembered words, so memory stays bounded (a caller
+  // keeps its own).
+  constexpr std::size_t kRemembered = 20000;
+  // Looked up by string_view, without a copy of the word.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  thread_local std::unordered_map<std::string, std::shared_ptr<const WordMeaning>, Hash,
+                                  std::equal_to<>>
+      meanings;
+  if (const auto found = meanings.find(word); found != meanings.end()) return found->second;
+  if (meanings.size() >= kRemembered) meanings.clear();
+  auto meaning = std::make_shared<const WordMeaning>(ProfileOf(word));
+  meanings.emplace(std::string(word), meaning);
+  return meaning;
+}
+
+bool AreSynonyms(const WordMeaning& a, const WordMeaning& b) {
+  return Synonymous(a, b).value_or(false);
+}
+
+bool AreNearInMeaning(const WordMeaning& a, const WordMeaning& b) {
+  if (const std::optional<bool> synonymous = Synonymous(a, b)) return *synonymous;
+  return Meet(a.leans_on, b.family) || Meet(b.leans_on, a.family);
+}
+
 bool AreSynonyms(std::string_view a, std::string_view b) {
-  return Synonymous(SortedBaseForms(a), SortedBaseForms(b)).value_or(false);
+  return AreSynonyms(*MeaningOf(a), *MeaningOf(b));
 }
 
 bool AreNearInMeaning(std::string_view a, std::string_view b) {
-  const std::vector<std::string> forms_a = SortedBaseForms(a), forms_b = SortedBaseForms(b);
-  if (const std::optional<bool> synonymous = Synonymous(forms_a, forms_b)) return *synonymous;
-  const Tables& tables = TheTables();
-  return Meet(Related(tables.leans_on, forms_a), Family(forms_b)) ||
-         Meet(Related(tables.leans_on, forms_b), Family(forms_a));
+  return AreNearInMeaning(*MeaningOf(a), *MeaningOf(b));
 }
 
 }  // namespace stet

@@ -7,15 +7,24 @@
 #ifndef STET_SRC_ANALYSIS_SYNONYMS_H_
 #define STET_SRC_ANALYSIS_SYNONYMS_H_
 
+#include <memory>
 #include <string_view>
 
 namespace stet {
+
+// What WordNet says of one word (its forms, synonym sets, derived words,
+// what it leans on, its opposites), read once and compared many times.
+struct WordMeaning;
+
+// REQUIRES: lower case.
+std::shared_ptr<const WordMeaning> MeaningOf(std::string_view word);
 
 // Whether WordNet puts two words in one synonym set ("close" and "shut",
 // "nation" and "country", "construction" and "building") or derives one
 // from the other ("won" and "winner", "approved" and "approval").
 // REQUIRES: lower case.
 bool AreSynonyms(std::string_view a, std::string_view b);
+bool AreSynonyms(const WordMeaning& a, const WordMeaning& b);
 
 // Whether two words can say the same in a news sentence: synonyms, or one
 // of the three most common senses of one leans on the other: is a kind of
@@ -23,6 +32,7 @@ bool AreSynonyms(std::string_view a, std::string_view b);
 // "called off" is "postpone indefinitely or annul something that was
 // scheduled"). REQUIRES: lower case.
 bool AreNearInMeaning(std::string_view a, std::string_view b);
+bool AreNearInMeaning(const WordMeaning& a, const WordMeaning& b);
 
 }  // namespace stet
 
