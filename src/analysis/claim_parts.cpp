@@ -8,6 +8,7 @@
 #include "analysis/claim_parts.h"
 
 #include "analysis/claim_pieces.h"
+#include "analysis/span_sets.h"
 
 #include <algorithm>
 #include <array>
@@ -365,6 +366,25 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   claim.correction = structure::IsCorrectionNotice(
       text.substr(claim.span.start, claim.span.end - claim.span.start));
   return claim;
+}
+
+Claim Joined(LazyClaims& claims, const std::vector<std::size_t>& sentences) {
+  Claim joined = claims[sentences.front()];
+  for (std::size_t k = 1; k < sentences.size(); ++k) {
+    const Claim& part = claims[sentences[k]];
+    joined.span = Union(joined.span, part.span);
+    auto append = [](auto& into, const auto& from) {
+      into.insert(into.end(), from.begin(), from.end());
+    };
+    append(joined.quantities, part.quantities);
+    append(joined.negations, part.negations);
+    append(joined.hedges, part.hedges);
+    append(joined.firm, part.firm);
+    append(joined.sources, part.sources);
+    append(joined.entities, part.entities);
+    joined.correction = joined.correction || part.correction;
+  }
+  return joined;
 }
 
 }  // namespace claim_parts

@@ -5,6 +5,7 @@
 #define STET_SRC_ANALYSIS_CLAIM_PARTS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,28 @@ namespace stet::claim_parts {
 
 // The claim parts of sentence `s` of a segmented text.
 Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
+
+// The claims of one text, made per sentence when first asked for: a diff
+// needs only the sentences that changed.
+class LazyClaims {
+ public:
+  LazyClaims(std::string_view text, const SegmentedText& segmented)
+      : text_(text), segmented_(segmented), claims_(segmented.sentences.size()) {}
+
+  const Claim& operator[](std::size_t s) {
+    if (!claims_[s]) claims_[s] = claim_parts::ClaimOf(text_, segmented_, s);
+    return *claims_[s];
+  }
+
+ private:
+  std::string_view text_;
+  const SegmentedText& segmented_;
+  std::vector<std::optional<Claim>> claims_;
+};
+
+// The claim parts of `sentences` (indexes into `claims`), as one claim: a
+// split or merged sentence's parts on each side.
+Claim Joined(LazyClaims& claims, const std::vector<std::size_t>& sentences);
 
 // Words that carry no claim of their own ("the", "and", "of", ...): a
 // change made only of them is no claim edit. REQUIRES: lower case.

@@ -32,24 +32,6 @@ std::string Slice(std::string_view text, Span span) {
   return std::string(text.substr(span.start, span.end - span.start));
 }
 
-// The claims of one text, made per sentence when first asked for: a diff
-// needs only the sentences that changed.
-class LazyClaims {
- public:
-  LazyClaims(std::string_view text, const SegmentedText& segmented)
-      : text_(text), segmented_(segmented), claims_(segmented.sentences.size()) {}
-
-  const Claim& operator[](std::size_t s) {
-    if (!claims_[s]) claims_[s] = claim_parts::ClaimOf(text_, segmented_, s);
-    return *claims_[s];
-  }
-
- private:
-  std::string_view text_;
-  const SegmentedText& segmented_;
-  std::vector<std::optional<Claim>> claims_;
-};
-
 class ClaimComparer {
  public:
   ClaimComparer(std::string_view before, const SegmentedText& before_text, std::string_view after,
@@ -76,26 +58,6 @@ class ClaimComparer {
       if (change.before >= 0) Explain(before_quotes[change.before], true);
       if (change.after >= 0) Explain(after_quotes[change.after], false);
     }
-  }
-
-  // The claim parts of `sentences` (indexes into `claims`), as one claim.
-  static Claim Joined(LazyClaims& claims, const std::vector<std::size_t>& sentences) {
-    Claim joined = claims[sentences.front()];
-    for (std::size_t k = 1; k < sentences.size(); ++k) {
-      const Claim& part = claims[sentences[k]];
-      joined.span = Union(joined.span, part.span);
-      auto append = [](auto& into, const auto& from) {
-        into.insert(into.end(), from.begin(), from.end());
-      };
-      append(joined.quantities, part.quantities);
-      append(joined.negations, part.negations);
-      append(joined.hedges, part.hedges);
-      append(joined.firm, part.firm);
-      append(joined.sources, part.sources);
-      append(joined.entities, part.entities);
-      joined.correction = joined.correction || part.correction;
-    }
-    return joined;
   }
 
   // Of `candidates` (sentence indexes into `sentences`), the one holding
@@ -319,8 +281,8 @@ class ClaimComparer {
       return;
     // A split or merged sentence's parts on each side, as one: a change in
     // the second half is read against that half's numbers and markers.
-    const Claim before = Joined(before_claims_, edit.before_sentences);
-    const Claim after = Joined(after_claims_, edit.after_sentences);
+    const Claim before = claim_parts::Joined(before_claims_, edit.before_sentences);
+    const Claim after = claim_parts::Joined(after_claims_, edit.after_sentences);
     // The quotations in these sentences (a text has hundreds; a sentence a
     // few).
     const std::vector<Span> quotes_before = QuotesIn(before.span, before_quotes_);
@@ -597,8 +559,8 @@ class ClaimComparer {
 
   std::string_view before_;
   std::string_view after_;
-  LazyClaims before_claims_;
-  LazyClaims after_claims_;
+  claim_parts::LazyClaims before_claims_;
+  claim_parts::LazyClaims after_claims_;
   // The capitalised words of each text: whether a name occurs anywhere in
   // the other revision.
   claim_entities::NameIndex before_names_;
