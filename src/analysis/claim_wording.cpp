@@ -359,6 +359,16 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
                      [](const Word& word) { return word.paired; });
 }
 
+bool IsRelativeClause(std::string_view text, Span span) {
+  if (span.end <= span.start) return false;
+  const std::vector<Token> tokens = Tokens(text, span);
+  for (std::size_t k = 0; k + 2 < tokens.size(); ++k) {
+    const std::string lower = Normalised(WordOf(text, tokens[k]));
+    if (lower == "who" || lower == "which" || lower == "whose") return true;
+  }
+  return false;
+}
+
 std::size_t CountKeys(std::string_view text, Span span, const std::vector<ContentWord>& words) {
   if (span.end <= span.start || words.empty()) return 0;
   std::size_t count = 0;

@@ -63,6 +63,10 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b);
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 
+// Whether `span` holds a relative clause: "who", "which" or "whose" and
+// the words after it ("who now runs the port authority").
+bool IsRelativeClause(std::string_view text, Span span);
+
 // How many words of `span` have a key of `words` (sorted).
 std::size_t CountKeys(std::string_view text, Span span, const std::vector<ContentWord>& words);
 

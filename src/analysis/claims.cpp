@@ -147,33 +147,6 @@ class ClaimComparer {
     return out;
   }
 
-  static std::vector<Span> QuotesIn(Span sentence, const std::vector<Span>& quotes) {
-    std::vector<Span> out;
-    for (Span quote : quotes) {
-      if (quote.start < sentence.end && sentence.start < quote.end) out.push_back(quote);
-    }
-    return out;
-  }
-
-  bool InsideQuote(Span span, const std::vector<Span>& quotes) const {
-    return std::any_of(quotes.begin(), quotes.end(), [&](Span quote) {
-      return span.start >= quote.start && span.end <= quote.end && span.end > span.start;
-    });
-  }
-
-  // How much of the sentence is quoted words.
-  double QuotedShare(Span sentence, const std::vector<Span>& quotes) const {
-    std::size_t quoted = 0;
-    for (Span quote : quotes) {
-      const std::size_t start = std::max(quote.start, sentence.start);
-      const std::size_t end = std::min(quote.end, sentence.end);
-      if (end > start) quoted += end - start;
-    }
-    return sentence.end > sentence.start
-               ? static_cast<double>(quoted) / static_cast<double>(sentence.end - sentence.start)
-               : 0;
-  }
-
   bool Structural(const SegmentedText& text, std::string_view bytes, std::size_t s) const {
     return structure::LineKindOf(bytes, text, s) != structure::LineKind::kNone;
   }
@@ -191,7 +164,7 @@ class ClaimComparer {
     } else {
       if (InCorrection(s)) return;  // "It was £1.9 million, not £900,000." completes it
       change.parts = claim_parts::CheckableParts(claim, after_, after_text_.tokens[s],
-                                                 QuotesIn(claim.span, after_quotes_));
+                                                 Meeting(claim.span, after_quotes_));
       if (change.parts.empty()) return;  // nothing to check: the TEXT section shows it
       change.kind = ClaimChangeKind::kClaimAdded;
     }
@@ -201,8 +174,8 @@ class ClaimComparer {
   void Replaced(const claim_replacements::Replacement& replacement) {
     const Claim& before = before_claims_[replacement.before_sentence];
     const Claim& after = after_claims_[replacement.after_sentence];
-    const std::vector<Span> quotes_before = QuotesIn(before.span, before_quotes_);
-    const std::vector<Span> quotes_after = QuotesIn(after.span, after_quotes_);
+    const std::vector<Span> quotes_before = Meeting(before.span, before_quotes_);
+    const std::vector<Span> quotes_after = Meeting(after.span, after_quotes_);
     for (ClaimChange& change : claim_replacements::CompareReplaced(
              {before_, before, quotes_before, ClaimSources(before, before_, quotes_before)},
              {after_, after, quotes_after, ClaimSources(after, after_, quotes_after)})) {
@@ -236,7 +209,7 @@ class ClaimComparer {
     change.before = claim.span;
     change.before_sentence = static_cast<int>(s);
     change.parts = claim_parts::CheckableParts(claim, before_, before_text_.tokens[s],
-                                               QuotesIn(claim.span, before_quotes_));
+                                               Meeting(claim.span, before_quotes_));
     if (change.parts.empty()) return;
     changes_.push_back(change);
   }
@@ -285,8 +258,8 @@ class ClaimComparer {
     const Claim after = claim_parts::Joined(after_claims_, edit.after_sentences);
     // The quotations in these sentences (a text has hundreds; a sentence a
     // few).
-    const std::vector<Span> quotes_before = QuotesIn(before.span, before_quotes_);
-    const std::vector<Span> quotes_after = QuotesIn(after.span, after_quotes_);
+    const std::vector<Span> quotes_before = Meeting(before.span, before_quotes_);
+    const std::vector<Span> quotes_after = Meeting(after.span, after_quotes_);
     const int before_sentence = static_cast<int>(edit.before_sentences.front());
     const int after_sentence = static_cast<int>(edit.after_sentences.front());
     auto make = [&](ClaimChangeKind kind, Span b, Span a, std::string detail) {
@@ -323,8 +296,8 @@ class ClaimComparer {
       // Inside a quote the quote change reports the wording; a number,
       // negation, hedge or source changed in someone's words is a claim
       // change all the same (with the speaker), checked below.
-      if ((change.before.end == change.before.start || InsideQuote(change.before, quotes_before)) &&
-          (change.after.end == change.after.start || InsideQuote(change.after, quotes_after))) {
+      if ((change.before.end == change.before.start || InsideAny(change.before, quotes_before)) &&
+          (change.after.end == change.after.start || InsideAny(change.after, quotes_after))) {
         covered[w] = true;
       }
       // A speaker's name that a quote change already reports.
@@ -416,6 +389,24 @@ class ClaimComparer {
         covered[w] = true;
       }
     }
+    // A clause of its own added or dropped ("..., who now runs the port
+    // authority"): a claim added or removed, names and all.
+    std::vector<Span> clauses_before, clauses_after;
+    for (std::size_t w = 0; w < edit.words.size(); ++w) {
+      const WordChange& change = edit.words[w];
+      if (covered[w]) continue;
+      if (change.after.end == change.after.start &&
+          claim_wording::IsRelativeClause(before_, change.before)) {
+        make(ClaimChangeKind::kClaimRemoved, change.before, {}, "");
+        clauses_before.push_back(change.before);
+        covered[w] = true;
+      } else if (change.before.end == change.before.start &&
+                 claim_wording::IsRelativeClause(after_, change.after)) {
+        make(ClaimChangeKind::kClaimAdded, {}, change.after, "");
+        clauses_after.push_back(change.after);
+        covered[w] = true;
+      }
+    }
     // Entities that join or leave the claim as its actors.
     {
       claim_entities::Side side_before{before_, before.span, before.entities, {}, {}, {}};
@@ -428,10 +419,14 @@ class ClaimComparer {
       side_before.left_out.insert(side_before.left_out.end(), quotes_before.begin(),
                                   quotes_before.end());
       side_before.left_out.push_back(numbers_before);
+      side_before.left_out.insert(side_before.left_out.end(), clauses_before.begin(),
+                                  clauses_before.end());
       side_after.left_out = sources_after;
       side_after.left_out.insert(side_after.left_out.end(), quotes_after.begin(),
                                  quotes_after.end());
       side_after.left_out.push_back(numbers_after);
+      side_after.left_out.insert(side_after.left_out.end(), clauses_after.begin(),
+                                 clauses_after.end());
       side_before.named_in_other = [&](const std::string& name) { return after_names_.Has(name); };
       side_after.named_in_other = [&](const std::string& name) { return before_names_.Has(name); };
       std::vector<std::size_t> settled;
@@ -480,7 +475,12 @@ class ClaimComparer {
     // One content word added or dropped with nothing in its place is a
     // detail ("Building work" for "Construction", "in a statement"), not
     // another assertion.
-    if (rest_words >= 2) make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
+    // Words only added or only dropped say more or less, not something
+    // else: a detail ("by city inspectors", "in a statement").
+    const bool one_sided =
+        rest_before.end == rest_before.start || rest_after.end == rest_after.start;
+    if (rest_words >= 2 && !one_sided)
+      make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
     // A correction notice refers to the edited sentence sharing most words.
     edited_after_.push_back(edit.after_sentences.front());
   }
@@ -489,10 +489,10 @@ class ClaimComparer {
   // quotation, only the "according to" and "citing" ones.
   std::vector<Span> ClaimSources(const Claim& claim, std::string_view text,
                                  const std::vector<Span>& quotes) const {
-    const bool quoted = QuotedShare(claim.span, quotes) > 0;
+    const bool quoted = CoveredShare(claim.span, quotes) > 0;
     std::vector<Span> out;
     for (Span span : claim.sources) {
-      if (InsideQuote(span, quotes)) continue;
+      if (InsideAny(span, quotes)) continue;
       const std::string lower = AsciiLower(text.substr(span.start, 12));
       if (quoted && !lower.starts_with("according") && !lower.starts_with("citing")) continue;
       out.push_back(span);

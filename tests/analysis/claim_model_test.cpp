@@ -130,6 +130,18 @@ TEST_CASE("claim model: an outcome not yet reached and a number sign", "[claims]
   CHECK(Described("The bus was diverted.", "The No. 71 bus was diverted.").empty());
 }
 
+TEST_CASE("claim model: words only added are a detail unless they make a clause of their own",
+          "[claims]") {
+  CHECK(Described("The restaurant was cited for rodent droppings twice last year.",
+                  "The restaurant was cited for rodent droppings by city inspectors twice last "
+                  "year.")
+            .empty());
+  CHECK(Described("\u201cThis building has waited long enough,\u201d said Ms. Varga, who now runs "
+                  "the Kelm Port Authority.",
+                  "\u201cThis building has waited long enough,\u201d said Ms. Varga.") ==
+        std::vector<std::string>{"claim_removed [, who now runs the Kelm Port Authority] -> []"});
+}
+
 TEST_CASE("claim model: a name in apposition to a source is the source's", "[claims]") {
   CHECK(Described("The township recovered $600,000, according to the township manager, Keisha "
                   "Branford.",
