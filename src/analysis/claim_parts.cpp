@@ -37,7 +37,7 @@ const WordSet& Hedges() {
       "probably presumably purportedly suspect suspects suspected believe "
       "believes showed shows indicated indicates possible expects hoped hopes "
       "hoping considering considers weighing whether unclear preliminary "
-      "unconfirmed should leads ");
+      "unconfirmed should leads expected ");
   return words;
 }
 // Certainty raised. "will" is not among them: "will cut 300 jobs" and
@@ -147,6 +147,12 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
       hedges.push_back({pieces[k].span.start, pieces[k + 1].span.end});
       continue;
     }
+    // "the forecast", "an estimate": a noun after a determiner, no hedge.
+    if ((lower == "forecast" || lower == "estimate" || lower == "estimates") && k > 0 &&
+        (pieces[k - 1].lower == "the" || pieces[k - 1].lower == "a" ||
+         pieces[k - 1].lower == "an" || pieces[k - 1].lower == "its" ||
+         pieces[k - 1].lower == "their"))
+      continue;
     // "May" inside a sentence, capitalised, is the month.
     const bool month = lower == "may" && k > 0 && IsUpper(pieces[k].text);
     if (Hedges().Contains(lower) && !month) hedges.push_back(pieces[k].span);
@@ -275,8 +281,13 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
         break;
       }
     }
-    const bool subject =
-        start < k && BoundaryBefore(pieces, start) && !IsSubjectPronoun(pieces[start].lower);
+    // "No deaths had been confirmed", "it was reported": a passive names no
+    // source.
+    const std::string_view auxiliary = k > 0 ? pieces[k - 1].lower : std::string_view();
+    const bool passive = auxiliary == "been" || auxiliary == "be" || auxiliary == "was" ||
+                         auxiliary == "were" || auxiliary == "is" || auxiliary == "are";
+    const bool subject = start < k && !passive && BoundaryBefore(pieces, start) &&
+                         !IsSubjectPronoun(pieces[start].lower);
     std::size_t end = k + 1;
     if (lower == "told") end = PhraseEnd(pieces, k + 1);  // the outlet told
     if (subject) {
@@ -298,8 +309,10 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
 std::vector<Span> Entities(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
+    // A capitalised word with a digit is a quantity's ("EF-2", "G-7").
     if (!pieces[k].word || !IsUpper(pieces[k].text) || Contains(kNotNames, pieces[k].text) ||
-        CalendarWords().Contains(pieces[k].text) || IsNumberSign(pieces, k))
+        CalendarWords().Contains(pieces[k].text) || IsNumberSign(pieces, k) ||
+        pieces[k].text.find_first_of("0123456789") != std::string_view::npos)
       continue;
     std::size_t end = k + 1;
     while (end < pieces.size()) {

@@ -142,6 +142,17 @@ TEST_CASE("claim model: words only added are a detail unless they make a clause 
         std::vector<std::string>{"claim_removed [, who now runs the Kelm Port Authority] -> []"});
 }
 
+TEST_CASE("claim model: a passive names no source and a rating is no name", "[claims]") {
+  CHECK(Described("No deaths had been confirmed by Monday night.",
+                  "Two deaths had been confirmed by Monday night.") ==
+        std::vector<std::string>{"negation_changed [No] -> [Two] (negation removed)"});
+  CHECK(Described("A tornado touched down near Alder.", "An EF-2 tornado touched down near Alder.")
+            .empty());
+  CHECK(Described("Rain is expected on Sunday, and the forecast calls for sleet.",
+                  "Rain is expected on Sunday, and the forecast now calls for sleet.")
+            .empty());
+}
+
 TEST_CASE("claim model: a name in apposition to a source is the source's", "[claims]") {
   CHECK(Described("The township recovered $600,000, according to the township manager, Keisha "
                   "Branford.",
