@@ -11,7 +11,8 @@
 // ("backed" -> "approve") and the content words of its definition
 // ("postpone" in "call off": "postpone indefinitely or annul something
 // that was scheduled"; Lesk's gloss overlap). And each word's antonyms
-// ("buy" and "sell"), which no such link may join. Reads Debian's
+// ("buy" and "sell"), which no such link may join, and the list of verbs.
+// Reads Debian's
 // wordnet-base (/usr/share/wordnet, the WordNet 3.0 database, Princeton's
 // licence: see docs/quality.md).
 // Usage: stet-gen-synonyms WORDNET_DIR OUTPUT
@@ -287,6 +288,15 @@ int main(int argc, char** argv) {
     }
     out << "    \"\";\n";
   };
+  // The verbs, one a line: whether a changed word can be an event.
+  out << "constexpr char kWordNetVerbs[] =\n";
+  for (const auto& [word, keys] : senses) {
+    if (Plain(word) && std::any_of(keys.begin(), keys.end(),
+                                   [](const std::string& key) { return key[0] == 'v'; })) {
+      out << "    \"" << word << "\\n\"\n";
+    }
+  }
+  out << "    \"\";\n";
   write_words("kWordNetDerived", derived);
   write_words("kWordNetLeansOn", leans_on);
   write_words("kWordNetAntonyms", antonyms);

@@ -359,6 +359,49 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
                      [](const Word& word) { return word.paired; });
 }
 
+namespace {
+
+// The word before byte `at` (over spaces), lower case, or "".
+std::string WordBefore(std::string_view text, std::size_t at) {
+  while (at > 0 && text[at - 1] == ' ') --at;
+  std::size_t start = at;
+  while (start > 0 && IsAsciiAlnum(text[start - 1])) --start;
+  return AsciiLower(text.substr(start, at - start));
+}
+
+// Whether `lower`, at byte `at` of the text, is used as a verb: a WordNet
+// verb in a past or -ing form, or after a modal or "to" ("will close").
+bool UsedAsVerb(std::string_view text, std::size_t at, const std::string& lower) {
+  static const std::unordered_set<std::string_view> kBeforeVerbs = {
+      "will",   "would", "can", "could", "may",  "might", "must",
+      "should", "shall", "to",  "did",   "does", "do"};
+  if (!IsVerb(lower)) return false;
+  const bool inflected = lower.ends_with("ed") || lower.ends_with("ing") ||
+                         std::any_of(kIrregularVerbs.begin(), kIrregularVerbs.end(),
+                                     [&](const auto& verb) { return verb.first == lower; });
+  return inflected || kBeforeVerbs.count(WordBefore(text, at)) > 0;
+}
+
+}  // namespace
+
+bool IsEventSwap(std::string_view before_text, Span before, std::string_view after_text,
+                 Span after) {
+  // The one content word of a side used as a verb, or "".
+  auto verb = [](std::string_view text, Span span) -> std::string {
+    std::string found;
+    int content = 0;
+    if (span.end <= span.start) return "";
+    for (const Token& token : Tokens(text, span)) {
+      if (!token.word || ContentKey(WordOf(text, token)).empty()) continue;
+      if (++content > 1) return "";
+      found = Normalised(WordOf(text, token));
+      if (!UsedAsVerb(text, token.span.start, found)) return "";
+    }
+    return found;
+  };
+  return !verb(before_text, before).empty() && !verb(after_text, after).empty();
+}
+
 bool IsRelativeClause(std::string_view text, Span span) {
   if (span.end <= span.start) return false;
   const std::vector<Token> tokens = Tokens(text, span);

@@ -63,6 +63,12 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b);
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 
+// Whether a word change swaps one verb for another and nothing more:
+// "arrested" -> "questioned", "will close" -> "will expand" (an event
+// changed), not "jobs" -> "positions".
+bool IsEventSwap(std::string_view before_text, Span before, std::string_view after_text,
+                 Span after);
+
 // Whether `span` holds a relative clause: "who", "which" or "whose" and
 // the words after it ("who now runs the port authority").
 bool IsRelativeClause(std::string_view text, Span span);

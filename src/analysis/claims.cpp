@@ -473,13 +473,17 @@ class ClaimComparer {
       rest_words += words;
     }
     // One content word added or dropped with nothing in its place is a
-    // detail ("Building work" for "Construction", "in a statement"), not
-    // another assertion.
-    // Words only added or only dropped say more or less, not something
-    // else: a detail ("by city inspectors", "in a statement").
+    // detail ("Building work" for "Construction"), not another assertion;
+    // words only added or only dropped say more or less, not something
+    // else ("by city inspectors", "in a statement").
     const bool one_sided =
         rest_before.end == rest_before.start || rest_after.end == rest_after.start;
-    if (rest_words >= 2 && !one_sided)
+    // Two words in all, one for another, are an edit when they are events
+    // ("arrested" -> "questioned"); a noun or adjective swapped alone is
+    // most often a wording ("jobs" -> "positions").
+    if (!one_sided &&
+        (rest_words >= 3 ||
+         (rest_words == 2 && claim_wording::IsEventSwap(before_, rest_before, after_, rest_after))))
       make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
     // A correction notice refers to the edited sentence sharing most words.
     edited_after_.push_back(edit.after_sentences.front());

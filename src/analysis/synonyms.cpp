@@ -223,6 +223,15 @@ bool AreNearInMeaning(const WordMeaning& a, const WordMeaning& b) {
   return Meet(a.leans_on, b.family) || Meet(b.leans_on, a.family);
 }
 
+bool IsVerb(std::string_view word) {
+  constexpr Table verbs{kWordNetVerbs, sizeof kWordNetVerbs - 1};
+  for (const std::string& form : BaseForms(word)) {
+    const std::optional<std::string_view> line = Find(verbs, form);
+    if (line && *line == form) return true;
+  }
+  return false;
+}
+
 bool AreSynonyms(std::string_view a, std::string_view b) {
   return AreSynonyms(*MeaningOf(a), *MeaningOf(b));
 }

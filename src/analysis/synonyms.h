@@ -34,6 +34,10 @@ bool AreSynonyms(const WordMeaning& a, const WordMeaning& b);
 bool AreNearInMeaning(std::string_view a, std::string_view b);
 bool AreNearInMeaning(const WordMeaning& a, const WordMeaning& b);
 
+// Whether a word (in any inflection: "bought", "questioned") is a verb
+// in WordNet. REQUIRES: lower case.
+bool IsVerb(std::string_view word);
+
 }  // namespace stet
 
 #endif  // STET_SRC_ANALYSIS_SYNONYMS_H_

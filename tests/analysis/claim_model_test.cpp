@@ -43,6 +43,16 @@ TEST_CASE("claim model: the same event in other words is no claim edit", "[claim
                   "Marrow Foods is preparing to close its Aldercross factory, the company said "
                   "in a statement.")
             .empty());
+  // A noun or adjective for another, alone, is a wording; a verb for
+  // another is an event changed.
+  CHECK(Described("The plant will shed 300 jobs by March.",
+                  "The plant will shed 300 positions by March.")
+            .empty());
+  CHECK(Described("Attendance at the final was a record.", "The crowd at the final was a record.")
+            .empty());
+  CHECK(stet::IsVerb("questioned"));
+  CHECK(stet::IsVerb("bought"));
+  CHECK_FALSE(stet::IsVerb("prospective"));
   // Another event is an edit.
   CHECK(Described("Police arrested a 41-year-old man on Saturday.",
                   "Police questioned a 41-year-old man on Saturday.") ==
