@@ -235,6 +235,14 @@ bool BoundaryBefore(const std::vector<Piece>& pieces, std::size_t k) {
          before.lower == "that";
 }
 
+// Words of a finding made by someone: "a report by", "surveyed by".
+bool IsFindingWord(std::string_view lower) {
+  static const WordSet words(
+      "report study survey poll analysis review audit investigation surveyed polled "
+      "commissioned conducted compiled published ");
+  return words.Contains(lower);
+}
+
 std::vector<Span> Sources(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
@@ -246,6 +254,18 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
       name = k + 1;
     } else if (lower == "reported" && k + 1 < pieces.size() && pieces[k + 1].lower == "by") {
       name = k + 2;
+    } else if (k + 1 < pieces.size() && pieces[k + 1].lower == "by" && IsFindingWord(lower)) {
+      // "a report by the Tarrow Valley Trust", "surveyed by the Review":
+      // to the name's end.
+      std::size_t end = k + 2;
+      if (end < pieces.size() && (pieces[end].lower == "the" || pieces[end].lower == "a")) ++end;
+      const std::size_t first = end;
+      while (end < pieces.size() &&
+             ((pieces[end].word && IsUpper(pieces[end].text)) || StopInsideName(pieces, end)))
+        ++end;
+      if (end == first) end = PhraseEnd(pieces, first);
+      if (end > first) found.push_back({pieces[k].span.start, pieces[end - 1].span.end});
+      continue;
     }
     if (name != SIZE_MAX) {
       const std::size_t end = AppositiveEnd(pieces, PhraseEnd(pieces, name));

@@ -163,6 +163,14 @@ TEST_CASE("claim model: a passive names no source and a rating is no name", "[cl
             .empty());
 }
 
+TEST_CASE("claim model: a finding by someone names its source", "[claims]") {
+  CHECK(Described(
+            "Economists surveyed by the Tasman Business Review had expected sales to rise.",
+            "Economists surveyed by the Kowhai Financial Journal had expected sales to rise.") ==
+        std::vector<std::string>{"source_changed [surveyed by the Tasman Business Review] -> "
+                                 "[surveyed by the Kowhai Financial Journal]"});
+}
+
 TEST_CASE("claim model: a name in apposition to a source is the source's", "[claims]") {
   CHECK(Described("The township recovered $600,000, according to the township manager, Keisha "
                   "Branford.",
