@@ -23,9 +23,12 @@ namespace stet {
 namespace claim_parts {
 namespace {
 
-constexpr std::array<std::string_view, 14> kNegators = {
-    "not", "never",  "no",     "none",   "nobody",  "nothing", "neither",
-    "nor", "cannot", "denied", "denies", "refused", "refuses", "rejected"};
+const WordSet& Negators() {
+  static const WordSet words(
+      "not never no none nobody nothing neither nor cannot denied denies refused refuses "
+      "rejected ");
+  return words;
+}
 // Certainty lowered: modals, reported or expected outcomes ("was
 // projected as the winner", "is believed to have", "early returns showed
 // her leading").
@@ -118,7 +121,7 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
         k + 1 < pieces.size() && pieces[k + 1].lower == "out";
     if (denial) {
       found.push_back({pieces[k].span.start, pieces[k + 1].span.end});
-    } else if (contracted || Contains(kNegators, lower)) {
+    } else if (contracted || Negators().Contains(lower)) {
       found.push_back(pieces[k].span);
     }
   }

@@ -160,9 +160,10 @@ bool IsTimestamp(std::string_view line) {
     std::string_view word = line.substr(start, end - start);
     while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
     if (!word.empty()) words.push_back(word);
+    if (words.size() > 12) return false;  // a sentence, not a time stamp
     start = end + 1;
   }
-  if (words.empty() || words.size() > 12) return false;
+  if (words.empty()) return false;
   bool dated = false;
   for (std::string_view word : words) {
     const std::string folded = Folded(word);
