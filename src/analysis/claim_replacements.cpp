@@ -12,6 +12,7 @@
 #include "analysis/claim_numbers.h"
 #include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
+#include "analysis/sorted_keys.h"
 #include "analysis/span_sets.h"
 #include "analysis/structure.h"
 #include "base/ascii.h"
@@ -44,20 +45,6 @@ std::vector<std::uint64_t> WordsOf(std::string_view text, const std::vector<Toke
   }
   std::sort(out.begin(), out.end());
   return out;
-}
-
-std::size_t Shared(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  std::size_t shared = 0;
-  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
-    if (*x < *y) {
-      ++x;
-    } else if (*y < *x) {
-      ++y;
-    } else {
-      ++shared, ++x, ++y;
-    }
-  }
-  return shared;
 }
 
 }  // namespace
@@ -97,7 +84,7 @@ std::vector<Replacement> Replacements(const Comparison& comparison, std::string_
     std::size_t best_shared = kSharedWords - 1;
     for (std::size_t j = i + 1; j < edits.size() && j <= i + 2; ++j) {
       if (edits[j].kind == other_kind && !taken[j]) {
-        const std::size_t shared = Shared(words_of(i), words_of(j));
+        const std::size_t shared = SharedKeys(words_of(i), words_of(j));
         if (shared > best_shared) {
           best = j;
           best_shared = shared;

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
 
 #include "analysis/attribution.h"
 #include "analysis/claim_checkable.h"
