@@ -120,7 +120,10 @@ std::optional<ValueChange> ChangedValues(std::string_view before_text,
         std::find(gone_paired.begin(), gone_paired.end(), false) - gone_paired.begin());
     const auto a = static_cast<std::size_t>(std::find(new_paired.begin(), new_paired.end(), false) -
                                             new_paired.begin());
-    if (gone[g].value != new_ones[a].value && Compatible(gone[g].unit, new_ones[a].unit)) {
+    // A clock time gives way only to another ("1 p.m." is no "1").
+    const bool times_agree = (gone[g].unit == "time") == (new_ones[a].unit == "time");
+    if (gone[g].value != new_ones[a].value && times_agree &&
+        Compatible(gone[g].unit, new_ones[a].unit)) {
       pair(g, a);
     }
   }

@@ -407,7 +407,7 @@ bool IsRelativeClause(std::string_view text, Span span) {
   const std::vector<Token> tokens = Tokens(text, span);
   for (std::size_t k = 0; k + 2 < tokens.size(); ++k) {
     const std::string lower = Normalised(WordOf(text, tokens[k]));
-    if (lower == "who" || lower == "which" || lower == "whose") return true;
+    if (lower == "who" || lower == "whose") return true;
   }
   return false;
 }

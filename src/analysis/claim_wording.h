@@ -69,8 +69,9 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
 bool IsEventSwap(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 
-// Whether `span` holds a relative clause: "who", "which" or "whose" and
-// the words after it ("who now runs the port authority").
+// Whether `span` holds a relative clause about a person: "who" or
+// "whose" and the words after it ("who now runs the port authority"). A
+// thing's ("which is owned by ...") is most often a detail.
 bool IsRelativeClause(std::string_view text, Span span);
 
 // How many words of `span` have a key of `words` (sorted).
