@@ -402,6 +402,35 @@ bool IsEventSwap(std::string_view before_text, Span before, std::string_view aft
   return !verb(before_text, before).empty() && !verb(after_text, after).empty();
 }
 
+namespace {
+
+// Which amounts a span's quantifiers claim: 1 all ("all", "every"), 2
+// part ("some", "most", "few"), or'ed together.
+int QuantifierClasses(std::string_view text, Span span) {
+  static const std::unordered_set<std::string_view> kAll = {"all", "every", "each", "entire",
+                                                            "whole"};
+  static const std::unordered_set<std::string_view> kPart = {
+      "some", "several", "many", "most", "few", "part", "majority", "minority"};
+  int classes = 0;
+  if (span.end <= span.start) return classes;
+  for (const Token& token : Tokens(text, span)) {
+    if (!token.word) continue;
+    const std::string lower = Normalised(WordOf(text, token));
+    if (kAll.count(lower)) classes |= 1;
+    if (kPart.count(lower)) classes |= 2;
+  }
+  return classes;
+}
+
+}  // namespace
+
+bool ChangesQuantifier(std::string_view before_text, Span before, std::string_view after_text,
+                       Span after) {
+  const int classes_before = QuantifierClasses(before_text, before);
+  const int classes_after = QuantifierClasses(after_text, after);
+  return classes_before != 0 && classes_after != 0 && classes_before != classes_after;
+}
+
 bool IsRelativeClause(std::string_view text, Span span) {
   if (span.end <= span.start) return false;
   const std::vector<Token> tokens = Tokens(text, span);

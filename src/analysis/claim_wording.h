@@ -63,6 +63,11 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b);
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 
+// Whether a word change makes a claim of another amount: "Some of the 40
+// buses" -> "All of the 40 buses" (all, part).
+bool ChangesQuantifier(std::string_view before_text, Span before, std::string_view after_text,
+                       Span after);
+
 // Whether a word change swaps one verb for another and nothing more:
 // "arrested" -> "questioned", "will close" -> "will expand" (an event
 // changed), not "jobs" -> "positions".

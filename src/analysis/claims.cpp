@@ -255,8 +255,7 @@ class ClaimComparer {
     // the second half is read against that half's numbers and markers.
     const Claim before = claim_parts::Joined(before_claims_, edit.before_sentences);
     const Claim after = claim_parts::Joined(after_claims_, edit.after_sentences);
-    // The quotations in these sentences (a text has hundreds; a sentence a
-    // few).
+    // The quotations in these sentences (a text has hundreds, these few).
     const std::vector<Span> quotes_before = Meeting(before.span, before_quotes_);
     const std::vector<Span> quotes_after = Meeting(after.span, after_quotes_);
     const int before_sentence = static_cast<int>(edit.before_sentences.front());
@@ -459,27 +458,30 @@ class ClaimComparer {
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       if (covered[w]) continue;
       const WordChange& change = edit.words[w];
-      const std::size_t words = claim_wording::CountKeys(before_, change.before, only_before) +
-                                claim_wording::CountKeys(after_, change.after, only_after);
+      // "Some" -> "All" is an edit whatever else changed.
+      const bool quantifier =
+          claim_wording::ChangesQuantifier(before_, change.before, after_, change.after);
+      const std::size_t words =
+          quantifier ? 3
+                     : claim_wording::CountKeys(before_, change.before, only_before) +
+                           claim_wording::CountKeys(after_, change.after, only_after);
       if (words == 0) continue;
-      // The same actor named another way: "He" -> "The teenager", "The
-      // service" -> "It".
-      if (claim_wording::IsCoreference(before_, change.before, after_, change.after)) continue;
-      // The same words in synonyms: "close" -> "shut".
-      if (claim_wording::IsRewording(before_, change.before, after_, change.after)) continue;
+      // The same actor named another way ("He" -> "The teenager"), or in
+      // synonyms ("close" -> "shut").
+      if (!quantifier &&
+          (claim_wording::IsCoreference(before_, change.before, after_, change.after) ||
+           claim_wording::IsRewording(before_, change.before, after_, change.after)))
+        continue;
       if (change.before.end > change.before.start) rest_before = Union(rest_before, change.before);
       if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
       rest_words += words;
     }
-    // One content word added or dropped with nothing in its place is a
-    // detail ("Building work" for "Construction"), not another assertion;
-    // words only added or only dropped say more or less, not something
-    // else ("by city inspectors", "in a statement").
+    // Words only added or dropped say more or less, not something else ("by
+    // city inspectors"); two words in all, one for another, are an edit
+    // when they are events ("arrested" -> "questioned"), not a noun or
+    // adjective swapped alone ("jobs" -> "positions").
     const bool one_sided =
         rest_before.end == rest_before.start || rest_after.end == rest_after.start;
-    // Two words in all, one for another, are an edit when they are events
-    // ("arrested" -> "questioned"); a noun or adjective swapped alone is
-    // most often a wording ("jobs" -> "positions").
     if (!one_sided &&
         (rest_words >= 3 ||
          (rest_words == 2 && claim_wording::IsEventSwap(before_, rest_before, after_, rest_after))))

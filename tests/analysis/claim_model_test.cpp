@@ -53,6 +53,10 @@ TEST_CASE("claim model: the same event in other words is no claim edit", "[claim
   CHECK(stet::IsVerb("questioned"));
   CHECK(stet::IsVerb("bought"));
   CHECK_FALSE(stet::IsVerb("prospective"));
+  // Another amount is an edit.
+  CHECK(Described("Some of the 40 buses were taken off the road.",
+                  "All of the 40 buses were taken off the road.") ==
+        std::vector<std::string>{"claim_edited [Some] -> [All]"});
   // Another event is an edit.
   CHECK(Described("Police arrested a 41-year-old man on Saturday.",
                   "Police questioned a 41-year-old man on Saturday.") ==
