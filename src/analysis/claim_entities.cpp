@@ -35,8 +35,18 @@ std::vector<std::string> LowerCaseWords(std::string_view text, Span span) {
 
 // Whether the entity is one of a list's examples: "including", "such as",
 // "like" or "among them" before it in its clause.
+// The words around an entity read only so far from it (from a space, so
+// no word is cut): a sentence of thousands of names would otherwise be
+// read once for each.
+constexpr std::size_t kNearEntity = 160;
+
 bool InExampleList(std::string_view text, Span sentence, Span entity) {
-  const std::vector<Token> tokens = Tokens(text, {sentence.start, entity.start});
+  std::size_t from = sentence.start;
+  if (entity.start - sentence.start > kNearEntity) {
+    const std::size_t space = text.rfind(' ', entity.start - kNearEntity);
+    if (space != std::string_view::npos && space > sentence.start) from = space;
+  }
+  const std::vector<Token> tokens = Tokens(text, {from, entity.start});
   for (std::size_t k = tokens.size(); k > 0 && tokens.size() - k < 10; --k) {
     const Token& token = tokens[k - 1];
     const std::string word = Lower(text, token.span);
@@ -53,7 +63,12 @@ bool InExampleList(std::string_view text, Span sentence, Span entity) {
 // Marchetti", "Pavel Ostrander, a spokesman").
 std::vector<std::string> RolesOf(std::string_view text, Span sentence, Span entity) {
   std::vector<std::string> roles;
-  const std::vector<Token> after = Tokens(text, {entity.end, sentence.end});
+  std::size_t until = sentence.end;
+  if (sentence.end - entity.end > kNearEntity) {
+    const std::size_t space = text.find(' ', entity.end + kNearEntity);
+    if (space != std::string_view::npos && space < sentence.end) until = space;
+  }
+  const std::vector<Token> after = Tokens(text, {entity.end, until});
   std::size_t end = entity.end;
   if (after.size() >= 3 && Lower(text, after[0].span) == "," &&
       (Lower(text, after[1].span) == "a" || Lower(text, after[1].span) == "the")) {

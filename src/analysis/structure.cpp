@@ -278,7 +278,14 @@ std::size_t DatelineEnd(std::string_view text, Span sentence) {
   if (first_end - sentence.start < 2 ||
       HasLower(text.substr(sentence.start, first_end - sentence.start)))
     return sentence.start;
-  const std::vector<Token> tokens = Tokens(text, sentence);
+  // Only its first eight tokens are read, all within its first eight
+  // runs of non-space (a token never spans a space).
+  std::size_t window = sentence.start;
+  for (int runs = 0; runs < 8 && window < sentence.end; ++runs) {
+    while (window < sentence.end && IsAsciiSpace(text[window])) ++window;
+    while (window < sentence.end && !IsAsciiSpace(text[window])) ++window;
+  }
+  const std::vector<Token> tokens = Tokens(text, {sentence.start, window});
   if (tokens.empty() || !tokens.front().word) return sentence.start;
   const std::string_view first =
       text.substr(tokens.front().span.start, tokens.front().span.end - tokens.front().span.start);
