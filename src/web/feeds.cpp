@@ -61,13 +61,22 @@ bool IsHttp(std::string_view url) {
   return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0;
 }
 
+// The URL with its scheme in lower case, as RFC 3986 writes it
+// ("Https://" -> "https://"): the same item is one URL however a feed
+// spells its scheme.
+std::string WithLowerScheme(std::string url) {
+  const std::size_t colon = url.find(':');
+  for (std::size_t k = 0; k < colon && k < url.size(); ++k) url[k] = AsciiLowerChar(url[k]);
+  return url;
+}
+
 class Reader {
  public:
   explicit Reader(std::string_view base) : base_(base) {}
 
   void Add(std::string link, std::string title, std::string published) {
     if (link.empty()) return;
-    std::string url = base_.empty() ? link : html::ResolveUrl(link, base_);
+    std::string url = WithLowerScheme(base_.empty() ? link : html::ResolveUrl(link, base_));
     if (!IsHttp(url) || !seen_.insert(url).second) return;
     feed.items.push_back({std::move(url), std::move(title), std::move(published)});
   }
@@ -126,7 +135,7 @@ class Reader {
     for (const xmlNode* sitemap : Children(root, "sitemap")) {
       std::string loc = TextOf(Child(sitemap, "loc"));
       if (loc.empty()) continue;
-      std::string url = base_.empty() ? loc : html::ResolveUrl(loc, base_);
+      std::string url = WithLowerScheme(base_.empty() ? loc : html::ResolveUrl(loc, base_));
       if (IsHttp(url) && seen.insert(url).second) feed.feeds.push_back(std::move(url));
     }
   }
@@ -192,7 +201,7 @@ std::vector<std::string> FeedLinksOf(std::string_view html, std::string_view url
     }
     const std::string href(html::Attr(at, "href"));
     if (href.empty()) continue;
-    std::string absolute = url.empty() ? href : html::ResolveUrl(href, url);
+    std::string absolute = WithLowerScheme(url.empty() ? href : html::ResolveUrl(href, url));
     if (IsHttp(absolute) && seen.insert(absolute).second) out.push_back(std::move(absolute));
   }
   return out;

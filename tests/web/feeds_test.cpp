@@ -40,12 +40,15 @@ TEST_CASE("feeds: RSS 2.0 items by link, else a permalink guid", "[feeds]") {
   <item><title>Relative</title><link>/world/relative?utm_source=rss</link></item>
   <item><title>Again</title><link>https://news.example.com/world/talks</link></item>
   <item><title>Mail</title><link>mailto:desk@example.com</link></item>
+  <item><title>Shouted</title><link>HTTPS://news.example.com/world/shouted</link></item>
 </channel></rss>)");
   CHECK(feed.format == "rss");
+  // A scheme in capitals is the same scheme, written in lower case.
   CHECK(Urls(feed) ==
         std::vector<std::string>{"https://news.example.com/world/talks",
                                  "https://news.example.com/world/flood",
-                                 "https://news.example.com/world/relative?utm_source=rss"});
+                                 "https://news.example.com/world/relative?utm_source=rss",
+                                 "https://news.example.com/world/shouted"});
   CHECK(feed.items[0].title == "Talks resume");
   CHECK(feed.items[0].published == "Thu, 13 Feb 2025 14:05:00 GMT");
   CHECK(feed.items[1].title == "Flood & storm");
