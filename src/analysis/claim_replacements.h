@@ -3,8 +3,8 @@
 // "Szabo's lawyer said he intends to fight the charges." The sentence
 // alignment (stet/compare.h) pairs sentences by the words they share, for
 // showing text; two that share only their subject stay a removal and an
-// addition there, but for claims they are one claim changed, and its
-// negation, numbers or source are compared like any edit's.
+// addition there, but for claims they are one claim changed, its numbers,
+// denials, certainty and sources compared as wholes.
 #ifndef STET_SRC_ANALYSIS_CLAIM_REPLACEMENTS_H_
 #define STET_SRC_ANALYSIS_CLAIM_REPLACEMENTS_H_
 
@@ -37,8 +37,8 @@ struct ReplacedSide {
 };
 
 // The claim changes between a sentence and the one that replaced it,
-// read from their parts as wholes (every word of one differs from the
-// other, so no word change says more): a number changed (as an edit's
+// read from their parts as wholes (most words of one differ from the
+// other, so a word-by-word reading says little more): a number changed (as an edit's
 // numbers are compared), a denial added or dropped, certainty up or down,
 // a source changed; else one claim_edited over both sentences. Markers
 // inside quotations are the quote changes'.
