@@ -119,8 +119,17 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     const bool denial =
         (lower == "ruled" || lower == "rule" || lower == "rules" || lower == "ruling") &&
         k + 1 < pieces.size() && pieces[k + 1].lower == "out";
-    if (denial) {
+    // Verbs that deny what follows: "failed to meet" is "did not meet",
+    // "stopped collecting" is "no longer collects".
+    const bool failed = (lower == "failed" || lower == "fails" || lower == "fail") &&
+                        k + 1 < pieces.size() && pieces[k + 1].lower == "to";
+    const bool stopped =
+        (lower == "stopped" || lower == "stops" || lower == "ceased" || lower == "ceases") &&
+        k + 1 < pieces.size() && pieces[k + 1].lower.ends_with("ing");
+    if (denial || failed) {
       found.push_back({pieces[k].span.start, pieces[k + 1].span.end});
+    } else if (stopped) {
+      found.push_back(pieces[k].span);
     } else if (contracted || Negators().Contains(lower)) {
       found.push_back(pieces[k].span);
     }

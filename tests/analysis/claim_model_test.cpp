@@ -165,6 +165,15 @@ TEST_CASE("claim model: words only added are a detail unless they make a clause 
             .empty());
 }
 
+TEST_CASE("claim model: verbs that deny what follows are denials", "[claims]") {
+  CHECK(Described("The water company failed to meet its leakage target.",
+                  "The water company did not meet its leakage target.")
+            .empty());
+  CHECK(Described("The company met its leakage target.",
+                  "The company failed to meet its leakage target.") ==
+        std::vector<std::string>{"negation_changed [met] -> [failed to meet] (negation added)"});
+}
+
 TEST_CASE("claim model: a passive names no source and a rating is no name", "[claims]") {
   CHECK(Described("No deaths had been confirmed by Monday night.",
                   "Two deaths had been confirmed by Monday night.") ==
