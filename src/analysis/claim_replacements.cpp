@@ -11,6 +11,7 @@
 
 #include "analysis/claim_numbers.h"
 #include "analysis/claim_parts.h"
+#include "analysis/claim_sources.h"
 #include "analysis/claim_wording.h"
 #include "analysis/sorted_keys.h"
 #include "analysis/span_sets.h"
@@ -153,7 +154,7 @@ std::vector<ClaimChange> CompareReplaced(const ReplacedSide& before, const Repla
          certainty_after > certainty_before ? "certainty up" : "certainty down");
   }
   if (const auto sources =
-          claim_wording::ChangedSources(before.text, before.sources, before.claim.span, after.text,
+          claim_sources::ChangedSources(before.text, before.sources, before.claim.span, after.text,
                                         after.sources, after.claim.span)) {
     make(ClaimChangeKind::kSourceChanged, sources->first, sources->second, "");
   }

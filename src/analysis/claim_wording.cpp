@@ -103,10 +103,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kBritish
     {"tre", "ter"},
 }};
 
-std::string_view WordOf(std::string_view text, const Token& token) {
-  return text.substr(token.span.start, token.span.end - token.span.start);
-}
-
 // Takes from `compounds` each one made of two words of `parts`, and those
 // two from `parts`.
 void RemoveCompounds(std::vector<ContentWord>& compounds, std::vector<ContentWord>& parts) {
@@ -183,9 +179,10 @@ bool IsVagueWord(std::string_view stem) {
   return stems.count(std::string(stem)) > 0;
 }
 
-namespace {
+std::string_view WordOf(std::string_view text, const Token& token) {
+  return text.substr(token.span.start, token.span.end - token.span.start);
+}
 
-// Lower case, without a possessive, hyphens or apostrophes.
 std::string Normalised(std::string_view word) {
   if (word.ends_with("\u2019s")) word.remove_suffix(4);
   if (word.ends_with("'s")) word.remove_suffix(2);
@@ -204,6 +201,8 @@ std::string Normalised(std::string_view word) {
 bool IsNumber(std::string_view lower) {
   return lower.find_first_not_of("0123456789.,") == std::string_view::npos;
 }
+
+namespace {
 
 // A word of a claim with what WordNet says of it, for comparing it with
 // many others.
@@ -450,77 +449,6 @@ std::size_t CountKeys(std::string_view text, Span span, const std::vector<Conten
     if (std::binary_search(words.begin(), words.end(), probe)) ++count;
   }
   return count;
-}
-
-std::vector<std::string> SourceKeys(std::string_view text, Span source) {
-  std::vector<std::string> keys;
-  for (const Token& token : Tokens(text, source)) {
-    if (!token.word) continue;
-    std::string lower = Normalised(WordOf(text, token));
-    if (lower.empty() || claim_parts::IsFunctionWord(lower) || lower == "according" ||
-        lower == "citing" || claim_parts::IsReportingWord(lower) || IsNumber(lower))
-      continue;
-    std::string key = Stem(std::move(lower));
-    if (!IsVagueWord(key)) keys.push_back(std::move(key));
-  }
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
-bool SameSource(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return std::includes(a.begin(), a.end(), b.begin(), b.end()) ||
-         std::includes(b.begin(), b.end(), a.begin(), a.end());
-}
-
-std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text,
-                                                    const std::vector<Span>& before,
-                                                    Span before_claim, std::string_view after_text,
-                                                    const std::vector<Span>& after,
-                                                    Span after_claim) {
-  std::vector<std::vector<std::string>> keys_before, keys_after;
-  for (Span span : before) keys_before.push_back(SourceKeys(before_text, span));
-  for (Span span : after) keys_after.push_back(SourceKeys(after_text, span));
-  // The spans of `spans` whose keys no source of `others` shares, nor the
-  // other version's claim names otherwise ("Gov. Patricia Varga, who
-  // attended, said" beside "..., Gov. Patricia Varga said at the
-  // opening"), together. The claim's keys are read only when needed.
-  auto unmatched = [](const std::vector<Span>& spans,
-                      const std::vector<std::vector<std::string>>& keys,
-                      const std::vector<std::vector<std::string>>& others,
-                      std::string_view other_text, Span other_claim) -> std::optional<Span> {
-    std::optional<Span> out;
-    std::optional<std::vector<std::string>> claim_keys;
-    for (std::size_t k = 0; k < spans.size(); ++k) {
-      if (std::any_of(others.begin(), others.end(),
-                      [&](const auto& other) { return SameSource(other, keys[k]); }))
-        continue;
-      if (!keys[k].empty()) {
-        if (!claim_keys) claim_keys = SourceKeys(other_text, other_claim);
-        if (std::includes(claim_keys->begin(), claim_keys->end(), keys[k].begin(), keys[k].end()))
-          continue;
-      }
-      out = out ? Span{std::min(out->start, spans[k].start), std::max(out->end, spans[k].end)}
-                : spans[k];
-    }
-    return out;
-  };
-  const std::optional<Span> gone =
-      unmatched(before, keys_before, keys_after, after_text, after_claim);
-  const std::optional<Span> come =
-      unmatched(after, keys_after, keys_before, before_text, before_claim);
-  if (!gone && !come) return std::nullopt;
-  return std::pair{gone.value_or(Span{}), come.value_or(Span{})};
-}
-
-std::vector<Span> NamingWords(std::string_view text, const std::vector<Span>& sources) {
-  std::vector<Span> out;
-  for (Span source : sources) {
-    for (const Token& token : Tokens(text, source)) {
-      if (!token.word || !claim_parts::IsReportingWord(Normalised(WordOf(text, token))))
-        out.push_back(token.span);
-    }
-  }
-  return out;
 }
 
 bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans) {

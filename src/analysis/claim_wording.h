@@ -1,7 +1,8 @@
 // What the words of a claim say, for comparing two versions of it: the
 // content words a sentence asserts with (stemmed, spelling and hyphens set
-// aside), those only one version holds, the words of a source, and whether
-// the words around a quotation only say who spoke.
+// aside), those only one version holds, the kind of a word change (an
+// event, an amount, a clause), and whether the words around a quotation
+// only say who spoke. Sources are compared in claim_sources.h.
 #ifndef STET_SRC_ANALYSIS_CLAIM_WORDING_H_
 #define STET_SRC_ANALYSIS_CLAIM_WORDING_H_
 
@@ -20,6 +21,16 @@ namespace stet::claim_wording {
 // "say"), British spelling the American way, then Snowball's English
 // stemmer ("organisations" and "organized" alike).
 std::string Stem(std::string word);
+
+// The bytes of a token.
+std::string_view WordOf(std::string_view text, const Token& token);
+
+// A word lower case, without a possessive, hyphens or apostrophes
+// ("Non-profit's" -> "nonprofit").
+std::string Normalised(std::string_view word);
+
+// Whether a normalised word is a number in digits ("212", "3.5").
+bool IsNumber(std::string_view lower);
 
 // Relative times ("yesterday", "week") and vague amounts ("nearly",
 // "most"): what a claim's date or number says, not its content. REQUIRES:
@@ -82,32 +93,9 @@ bool IsRelativeClause(std::string_view text, Span span);
 // How many words of `span` have a key of `words` (sorted).
 std::size_t CountKeys(std::string_view text, Span span, const std::vector<ContentWord>& words);
 
-// What a source says, as sorted stems: roles kept ("police", "a
-// spokesman"), function words and the reporting verb left out.
-std::vector<std::string> SourceKeys(std::string_view text, Span source);
-
-// The sources of one version that the other does not name (by their
-// keys, SameSource), each side's together: nullopt when every source of
-// each is named by the other, as a source or elsewhere in its claim
-// (`before_claim`, `after_claim`: the two sentences).
-std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text,
-                                                    const std::vector<Span>& before,
-                                                    Span before_claim, std::string_view after_text,
-                                                    const std::vector<Span>& after,
-                                                    Span after_claim);
-
-// The pieces of `sources` that name who speaks: all but their reporting
-// verbs, which say how firmly ("said" -> "announced").
-std::vector<Span> NamingWords(std::string_view text, const std::vector<Span>& sources);
-
 // Whether every word of `span` lies within `spans` (punctuation around
 // them aside: ", police said").
 bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans);
-
-// Whether two sources' keys name the same source, one perhaps more fully
-// ("The mayor" and "Mayor Sofia Marchetti"; "Berg" and "Police Chief Tomas
-// Berg"; "the Kelm Port Authority" and "the port authority").
-bool SameSource(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 // Whether a sentence's words (`tokens`) outside `quotes` only say who
 // spoke: names, pronouns, roles, reporting verbs and function words.

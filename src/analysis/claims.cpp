@@ -17,6 +17,7 @@
 #include "analysis/claim_numbers.h"
 #include "analysis/claim_parts.h"
 #include "analysis/claim_replacements.h"
+#include "analysis/claim_sources.h"
 #include "analysis/claim_wording.h"
 #include "analysis/correction_links.h"
 #include "analysis/span_sets.h"
@@ -373,7 +374,7 @@ class ClaimComparer {
     // attribution: only "according to" and "citing" count there.
     const std::vector<Span> sources_before = ClaimSources(before, before_, quotes_before);
     const std::vector<Span> sources_after = ClaimSources(after, after_, quotes_after);
-    const std::optional<std::pair<Span, Span>> sources_changed = claim_wording::ChangedSources(
+    const std::optional<std::pair<Span, Span>> sources_changed = claim_sources::ChangedSources(
         before_, sources_before, before.span, after_, sources_after, after.span);
     if (sources_changed) {
       make(ClaimChangeKind::kSourceChanged, sources_changed->first, sources_changed->second, "");
@@ -544,7 +545,7 @@ class ClaimComparer {
       }
     }
     left_out.insert(left_out.end(), quotes.begin(), quotes.end());
-    for (Span words : claim_wording::NamingWords(text, sources)) left_out.push_back(words);
+    for (Span words : claim_sources::NamingWords(text, sources)) left_out.push_back(words);
     return claim_wording::ContentKeys(text, tokens, left_out);
   }
 
