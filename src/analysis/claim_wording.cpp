@@ -131,9 +131,16 @@ void RemoveCompounds(std::vector<ContentWord>& compounds, std::vector<ContentWor
 
 namespace {
 
-std::string StemOnce(std::string word) {
+// Irregular past tenses and participles with their base, looked up by
+// hash.
+const std::unordered_map<std::string_view, std::string_view>& IrregularVerbs() {
   static const std::unordered_map<std::string_view, std::string_view> irregular(
       kIrregularVerbs.begin(), kIrregularVerbs.end());
+  return irregular;
+}
+
+std::string StemOnce(std::string word) {
+  const auto& irregular = IrregularVerbs();
   if (const auto found = irregular.find(word); found != irregular.end()) {
     return std::string(found->second);
   }
@@ -375,9 +382,8 @@ bool UsedAsVerb(std::string_view text, std::size_t at, const std::string& lower)
       "will",   "would", "can", "could", "may",  "might", "must",
       "should", "shall", "to",  "did",   "does", "do"};
   if (!IsVerb(lower)) return false;
-  const bool inflected = lower.ends_with("ed") || lower.ends_with("ing") ||
-                         std::any_of(kIrregularVerbs.begin(), kIrregularVerbs.end(),
-                                     [&](const auto& verb) { return verb.first == lower; });
+  const bool inflected =
+      lower.ends_with("ed") || lower.ends_with("ing") || IrregularVerbs().count(lower) > 0;
   return inflected || kBeforeVerbs.count(WordBefore(text, at)) > 0;
 }
 

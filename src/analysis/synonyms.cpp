@@ -112,21 +112,10 @@ std::vector<std::string> Related(Table table, const std::vector<std::string>& fo
   return out;
 }
 
-}  // namespace
-
-namespace {
-
-struct Tables {
-  Table synsets{kWordNetSynsets, sizeof kWordNetSynsets - 1};
-  Table derived{kWordNetDerived, sizeof kWordNetDerived - 1};
-  Table leans_on{kWordNetLeansOn, sizeof kWordNetLeansOn - 1};
-  Table antonyms{kWordNetAntonyms, sizeof kWordNetAntonyms - 1};
-};
-
-const Tables& TheTables() {
-  static const Tables tables;
-  return tables;
-}
+constexpr Table kSynsets{kWordNetSynsets, sizeof kWordNetSynsets - 1};
+constexpr Table kDerived{kWordNetDerived, sizeof kWordNetDerived - 1};
+constexpr Table kLeansOn{kWordNetLeansOn, sizeof kWordNetLeansOn - 1};
+constexpr Table kAntonyms{kWordNetAntonyms, sizeof kWordNetAntonyms - 1};
 
 }  // namespace
 
@@ -151,20 +140,19 @@ std::vector<std::uint64_t> Hashed(const std::vector<std::string>& words) {
 }
 
 WordMeaning ProfileOf(std::string_view word) {
-  const Tables& tables = TheTables();
   std::vector<std::string> forms = BaseForms(word);
   std::sort(forms.begin(), forms.end());
-  std::vector<std::string> family = Related(tables.derived, forms);
+  std::vector<std::string> family = Related(kDerived, forms);
   family.insert(family.end(), forms.begin(), forms.end());
   WordMeaning profile;
   profile.forms = Hashed(forms);
   // Synonym sets are numbered per table; prefixed so they never meet a word.
-  std::vector<std::string> synsets = Related(tables.synsets, forms);
+  std::vector<std::string> synsets = Related(kSynsets, forms);
   for (std::string& synset : synsets) synset.insert(0, "#");
   profile.synsets = Hashed(synsets);
   profile.family = Hashed(family);
-  profile.leans_on = Hashed(Related(tables.leans_on, forms));
-  profile.antonyms = Hashed(Related(tables.antonyms, forms));
+  profile.leans_on = Hashed(Related(kLeansOn, forms));
+  profile.antonyms = Hashed(Related(kAntonyms, forms));
   return profile;
 }
 
