@@ -17,9 +17,9 @@
 
 namespace stet::claim_entities {
 
-// The capitalised words of a text, lower case, made on first use: whether
-// a name occurs anywhere in it. Views into one lower-cased copy of the
-// text; only words outside ASCII are stored apart (in their matching form).
+// The capitalised words of a text, lower case (outside ASCII in their
+// matching form), indexed on first use: whether a name occurs anywhere in
+// it.
 class NameIndex {
  public:
   NameIndex(std::string_view text, const SegmentedText& segmented)
