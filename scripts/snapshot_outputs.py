@@ -14,7 +14,7 @@ its exit code, its standard output and its standard error:
 - every HTML page of the data folder (mozilla-readability, trafilatura-eval,
   newspaper-fulltext, goose3-content; gzipped pages are unpacked first):
   `extract` (text, json), `analyze --format json` of the extracted text, and
-  `diff --files` (json) of the extracted text against the data set's own
+  `diff --files` (json, text, md) of the extracted text against the data set's own
   text where it has one (mozilla's expected.html extracted, newspaper's
   text/);
 - every text of pysbd-golden-en and textacy-quotes: `analyze --format json`.
@@ -114,7 +114,9 @@ def page_outputs(stet, page, gold, scratch):
             gold_file.write_text(json.loads(gold_json.stdout)["text"], encoding="utf-8")
         else:
             shutil.copyfile(gold, gold_file)
-        record(lines, stet, ["diff", "--files", "gold.txt", "text.txt", "--format", "json"], cwd)
+        for fmt in ("json", "text", "md"):
+            record(lines, stet, ["diff", "--files", "gold.txt", "text.txt", "--format", fmt,
+                                 "--color", "never"], cwd)
     return b"".join(lines)
 
 

@@ -13,6 +13,7 @@
 #include "stet/archive.h"
 #include "stet/fetch.h"
 #include "stet/quotes.h"
+#include "stet/report_json.h"
 #include "stet/status.h"
 #include "stet/watch_list.h"
 
@@ -125,8 +126,6 @@ void AddEntryOptions(CLI::App& command, std::string* every, bool* ignore_robots)
 nlohmann::json EntryOptionsJson(const WatchOptions& options);
 Result<std::optional<WatchOptions>> EntryOptions(const std::string& every, bool ignore_robots,
                                                  const std::string& command);
-
-nlohmann::json RevisionJson(const RevisionInfo& revision);
 
 // A quote as JSON: {"text", "speaker" (null when unknown), "start", "end",
 // "partial", "speech", "mention", "role", "cue", "parts": [{"start","end"}]}.

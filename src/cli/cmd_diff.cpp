@@ -11,12 +11,13 @@
 #include <optional>
 
 #include "cli.h"
-#include "diff_print.h"
 #include "stet/claims.h"
 #include "stet/clock.h"
 #include "stet/compare.h"
 #include "stet/pages.h"
 #include "stet/quotes.h"
+#include "stet/render.h"
+#include "stet/revision_diff.h"
 #include "stet/text.h"
 
 namespace stet::cli {
@@ -122,20 +123,20 @@ int RunDiff(const DiffOptions& options, const Context& context) {
     from = std::move(sides->first);
     to = std::move(sides->second);
   }
-  Result<Analysis> analyzed = AnalyzeSides(from, to);
+  Result<RevisionDiff> analyzed = AnalyzeDiff(std::move(from), std::move(to));
   if (!analyzed.ok()) return Fail(analyzed.status().WithOperation("diff"));
-  const Analysis& analysis = *analyzed;
+  const RevisionDiff& diff = *analyzed;
   if (options.format == Format::kJson) {
-    PrintDiffJson(from, to, analysis);
-  } else if (analysis.text.edits.empty() && analysis.quotes.changes.empty() &&
-             analysis.metadata.empty()) {
-    const bool same_bytes = from.text == to.text;
-    std::printf("no changes: %s and %s %s\n", from.Name().c_str(), to.Name().c_str(),
+    std::fputs(RenderDiffJson(diff).c_str(), stdout);
+  } else if (diff.Empty()) {
+    const bool same_bytes = diff.from.text == diff.to.text;
+    std::printf("no changes: %s and %s %s\n", diff.from.Name().c_str(), diff.to.Name().c_str(),
                 same_bytes ? "have the same text"
                            : "differ only in spacing, Unicode form or quote and dash style");
+  } else if (options.format == Format::kMarkdown) {
+    std::fputs(RenderDiffMarkdown(diff).c_str(), stdout);
   } else {
-    const bool markdown = options.format == Format::kMarkdown;
-    PrintDiffText(from, to, analysis, markdown, !markdown && UseColor(options.color));
+    std::fputs(RenderDiffText(diff, UseColor(options.color)).c_str(), stdout);
   }
   return kExitOk;
 }

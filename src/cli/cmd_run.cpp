@@ -9,11 +9,12 @@
 #include <thread>
 
 #include "cli.h"
-#include "diff_print.h"
 #include "run_log.h"
 #include "stet/alerts.h"
 #include "stet/claims.h"
 #include "stet/crawl_state.h"
+#include "stet/render.h"
+#include "stet/revision_diff.h"
 #include "stet/run.h"
 #include "stet/schedule.h"
 
@@ -65,14 +66,14 @@ Status DeliverAlerts(Archive& archive, CrawlState& state, const RunFlags& flags,
     Result<std::pair<DiffSide, DiffSide>> sides = ReadArchiveSides(
         archive, alert.article_id, std::to_string(to->number - 1), std::to_string(to->number));
     if (!sides.ok()) return sides.status();
-    Result<Analysis> analysis = AnalyzeSides(sides->first, sides->second);
+    Result<RevisionDiff> analysis = AnalyzeDiff(std::move(sides->first), std::move(sides->second));
     if (!analysis.ok()) return analysis.status();
     const std::string level(MaterialityLabel(analysis->Materiality()));
     if (MaterialityRank(level) < MaterialityRank(flags.min_materiality)) {
       if (Status done = state.AlertDelivered(alert.id); !done.ok()) return done;
       continue;
     }
-    const std::string json = DiffJson(sides->first, sides->second, *analysis).dump(2) + "\n";
+    const std::string json = RenderDiffJson(*analysis);
     Status delivered;
     if (!flags.notify.empty()) delivered = RunAlertCommand(flags.notify, json);
     if (delivered.ok() && !flags.webhook.empty()) {

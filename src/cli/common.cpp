@@ -162,19 +162,6 @@ void AddFetchOptions(CLI::App& command, FetchFlags* flags) {
       ->check(HeaderValue());
 }
 
-nlohmann::json RevisionJson(const RevisionInfo& revision) {
-  nlohmann::json json = {
-      {"number", revision.number},      {"commit", revision.commit},
-      {"article", revision.article_id}, {"url", revision.url},
-      {"title", revision.title},        {"fetched_at", FormatTimestamp(revision.fetched_at)},
-      {"hash", revision.hash}};
-  if (revision.extractor > 0) {
-    json["extractor"] = revision.extractor;
-    json["reextracted"] = revision.reextracted;
-  }
-  return json;
-}
-
 Target ParseTarget(const std::string& target, const std::string& url) {
   if (!url.empty()) {
     return {url, target.starts_with("@") ? target.substr(1) : target, ""};

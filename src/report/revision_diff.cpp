@@ -1,13 +1,13 @@
-// The sides of a diff and what the library finds between them
-// (diff_sides.h).
-#include "diff_sides.h"
+// Two sides of an article and what stet finds between them
+// (stet/revision_diff.h).
+#include "stet/revision_diff.h"
 
 #include <string_view>
 
 #include "stet/clock.h"
 #include "stet/segment.h"
 
-namespace stet::cli {
+namespace stet {
 
 std::vector<MetadataChange> MetadataChanges(const DiffSide& from, const DiffSide& to) {
   std::vector<MetadataChange> changes;
@@ -53,23 +53,34 @@ Result<std::pair<DiffSide, DiffSide>> ReadArchiveSides(Archive& archive,
   return sides;
 }
 
-Result<Analysis> AnalyzeSides(const DiffSide& from, const DiffSide& to) {
+double RevisionDiff::Materiality() const {
+  std::vector<double> all;
+  // A new headline changes what every reader sees first, as a re-worded
+  // quote does; a byline or a date less so.
+  for (const MetadataChange& change : metadata)
+    all.push_back(change.field == "headline" ? 0.5 : 0.3);
+  for (const QuoteChange& change : quotes.changes) all.push_back(QuoteMateriality(change));
+  for (const ClaimChange& change : claims) all.push_back(change.materiality);
+  return RevisionMateriality(all);
+}
+
+Result<RevisionDiff> AnalyzeDiff(DiffSide from, DiffSide to) {
   // One segmentation of each text serves the comparison and the quotes.
   Result<SegmentedText> segmented_before = Segment(from.text);
   if (!segmented_before.ok()) return segmented_before.status();
   Result<SegmentedText> segmented_after = Segment(to.text);
   if (!segmented_after.ok()) return segmented_after.status();
-  Analysis analysis{MetadataChanges(from, to),
-                    CompareSegmented(*segmented_before, *segmented_after),
-                    FindQuotes(from.text, *segmented_before),
-                    FindQuotes(to.text, *segmented_after),
-                    {},
-                    {}};
-  analysis.quotes = CompareQuotes(analysis.quotes_before, analysis.quotes_after);
-  analysis.claims =
-      CompareClaims(from.text, *segmented_before, to.text, *segmented_after, analysis.text,
-                    analysis.quotes_before, analysis.quotes_after, analysis.quotes);
-  return analysis;
+  RevisionDiff diff;
+  diff.metadata = MetadataChanges(from, to);
+  diff.text = CompareSegmented(*segmented_before, *segmented_after);
+  diff.quotes_before = FindQuotes(from.text, *segmented_before);
+  diff.quotes_after = FindQuotes(to.text, *segmented_after);
+  diff.quotes = CompareQuotes(diff.quotes_before, diff.quotes_after);
+  diff.claims = CompareClaims(from.text, *segmented_before, to.text, *segmented_after, diff.text,
+                              diff.quotes_before, diff.quotes_after, diff.quotes);
+  diff.from = std::move(from);
+  diff.to = std::move(to);
+  return diff;
 }
 
-}  // namespace stet::cli
+}  // namespace stet

@@ -1,0 +1,68 @@
+// Pieces every rendering of a RevisionDiff shares: counts, a quote's or a
+// claim's words with their changes marked, excerpts, labels. The formats
+// differ in their markers (stet/compare.h's InlineMarkers), not in what
+// they mark.
+#ifndef STET_SRC_REPORT_DIFF_PARTS_H_
+#define STET_SRC_REPORT_DIFF_PARTS_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stet/revision_diff.h"
+
+namespace stet::report {
+
+// How many sentences each kind of edit touched, and how many none did.
+struct Counts {
+  std::map<EditKind, std::size_t> of;
+  std::size_t unchanged = 0;
+};
+Counts Count(const Comparison& comparison);
+
+// "2 sentences edited, 1 added, 0 removed, 0 moved; 40 unchanged".
+std::string SummaryLine(const Counts& counts);
+
+// A quote's words with its changes marked inline, over the after quote.
+std::string QuoteInline(const RevisionDiff& diff, const Quote& before, const Quote& after,
+                        const InlineMarkers& markers = {});
+
+// A quote change as a reader sees it: "re-attributed", the quote's words
+// (marked inline for an edit, on one line), "Vance -> Rubio".
+struct QuoteLine {
+  std::string label, words, speaker;
+};
+QuoteLine DescribeQuoteChange(const RevisionDiff& diff, const QuoteChange& change,
+                              const InlineMarkers& markers);
+
+// The quote changes, most material first (a re-attribution before a
+// comma), in text order among equals.
+std::vector<QuoteChange> QuotesByMateriality(const RevisionDiff& diff);
+
+// At most about `width` bytes of `text`, cut at spaces around its first
+// marked change, with "..." where it was cut; a cut never splits a marker
+// pair.
+std::string Excerpt(const std::string& text, const InlineMarkers& markers, std::size_t width = 70);
+
+// The headline's words with their changes marked inline; the byline and
+// the time whole.
+std::string MetadataInline(const MetadataChange& change, const InlineMarkers& markers);
+
+// What a reader calls a claim change: "denial", "number", "certainty up".
+std::string_view ClaimLabel(const ClaimChange& change);
+
+// A claim change in its sentence: the newer sentence with the changed words
+// marked where they stand (a deletion where the deleted words stood), or the
+// whole added or removed sentence.
+std::string ClaimLine(const RevisionDiff& diff, const ClaimChange& change,
+                      const InlineMarkers& markers);
+
+// What a correction notice corrects, marked: the change in the sentence it
+// refers to, or that sentence whole. Empty for any other change.
+std::string CorrectedLine(const RevisionDiff& diff, const ClaimChange& change,
+                          const InlineMarkers& markers);
+
+}  // namespace stet::report
+
+#endif  // STET_SRC_REPORT_DIFF_PARTS_H_
