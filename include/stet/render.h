@@ -4,18 +4,43 @@
 #ifndef STET_RENDER_H_
 #define STET_RENDER_H_
 
+#include <cstddef>
 #include <string>
 
 #include "stet/revision_diff.h"
 
 namespace stet {
 
-// The diff for a reader: quotes, claims, then every sentence edit, changes
-// marked [-deleted-]{+inserted+}, and also in colour with `color` (ANSI).
-std::string RenderDiffText(const RevisionDiff& diff, bool color);
+// Which parts of a diff a reader asked for (`stet diff --only`).
+struct DiffSections {
+  bool quotes = true;
+  bool claims = true;
+  bool text = true;  // the sentence edits
+};
 
-// The diff as Markdown: headings and lists, ~~deleted~~ **inserted**.
-std::string RenderDiffMarkdown(const RevisionDiff& diff);
+// How the text and Markdown outputs are laid out.
+struct TextLayout {
+  // ANSI colour on the marked words, besides their brackets (text only).
+  bool color = false;
+  // Lines wrapped to this many columns with a hanging indent; 0: one line
+  // an item (text only: Markdown is never wrapped).
+  std::size_t width = 80;
+  DiffSections sections;
+};
+
+// The diff for a reader: the headline change, then quotes, claims and every
+// sentence edit, most material first, changes marked [-deleted-]{+inserted+}
+// (and coloured with `layout.color`). A section with nothing in it is left
+// out. The article's text is shown as written, but for control characters,
+// which could drive the terminal: each is shown as '?'.
+std::string RenderDiffText(const RevisionDiff& diff, const TextLayout& layout);
+
+// The diff as Markdown for GitHub or any CommonMark renderer: headed by the
+// article's URL, its revisions and their commits; headings and lists;
+// deleted words in <del>, inserted ones in <ins> (which render inside words
+// and next to punctuation, where ~~ and ** do not). Article text is escaped
+// so that it shows as written.
+std::string RenderDiffMarkdown(const RevisionDiff& diff, const DiffSections& sections = {});
 
 // `stet diff --format json`, indented, with a final newline.
 std::string RenderDiffJson(const RevisionDiff& diff);

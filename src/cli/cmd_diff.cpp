@@ -1,5 +1,6 @@
 // stet diff ARTICLE [REV_A [REV_B]] and stet diff --files OLD NEW: what
 // changed between two revisions, sentence by sentence.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -32,6 +33,8 @@ struct DiffOptions {
   std::string url;   // --url: the article's URL as it is; args are then the revisions
   Format format = Format::kText;
   Color color = Color::kAuto;
+  std::optional<std::size_t> width;  // --width; else the terminal's, or 80
+  std::vector<std::string> only;     // --only quotes,claims,text
   std::size_t max_size = kDefaultMaxInputBytes;
 };
 
@@ -95,7 +98,29 @@ Result<std::pair<DiffSide, DiffSide>> ReadRevisionSides(const DiffOptions& optio
 bool UseColor(Color color) {
   if (color != Color::kAuto) return color == Color::kAlways;
   const char* no_color = std::getenv("NO_COLOR");
-  return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
+  const char* term = std::getenv("TERM");
+  return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0') &&
+         (term == nullptr || std::string_view(term) != "dumb");
+}
+
+// --width, else the terminal's width, else 80 (a file, a pipe).
+std::size_t OutputWidth(const std::optional<std::size_t>& width) {
+  if (width) return *width;
+  struct winsize size {};
+  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
+  return 80;
+}
+
+DiffSections Sections(const std::vector<std::string>& only) {
+  if (only.empty()) return {};
+  DiffSections sections{false, false, false};
+  for (const std::string& name : only) {
+    if (name == "quotes") sections.quotes = true;
+    if (name == "claims") sections.claims = true;
+    if (name == "text") sections.text = true;
+  }
+  return sections;
 }
 
 int RunDiff(const DiffOptions& options, const Context& context) {
@@ -134,9 +159,11 @@ int RunDiff(const DiffOptions& options, const Context& context) {
                 same_bytes ? "have the same text"
                            : "differ only in spacing, Unicode form or quote and dash style");
   } else if (options.format == Format::kMarkdown) {
-    std::fputs(RenderDiffMarkdown(diff).c_str(), stdout);
+    std::fputs(RenderDiffMarkdown(diff, Sections(options.only)).c_str(), stdout);
   } else {
-    std::fputs(RenderDiffText(diff, UseColor(options.color)).c_str(), stdout);
+    const TextLayout layout{UseColor(options.color), OutputWidth(options.width),
+                            Sections(options.only)};
+    std::fputs(RenderDiffText(diff, layout).c_str(), stdout);
   }
   return kExitOk;
 }
@@ -165,6 +192,26 @@ void SetupDiff(CLI::App& app, Context& context) {
   command->add_option("--color", options->color, "Colour: auto (on a terminal), always, never")
       ->transform(OneOf(colors))
       ->default_str("auto");
+  command
+      ->add_option("--width", options->width,
+                   "Wrap the text output to N columns (default: the terminal's, else 80; 0: "
+                   "no wrapping)")
+      ->check(CLI::Validator(
+          [](std::string& input) -> std::string {
+            std::size_t columns = 0;
+            const bool number = !input.empty() &&
+                                input.find_first_not_of("0123456789") == std::string::npos &&
+                                input.size() < 7;
+            if (number) columns = std::stoul(input);
+            if (number && (columns == 0 || (columns >= 20 && columns <= 10000))) return "";
+            return input + " is not 0 (no wrapping) or a width from 20 to 10000 columns";
+          },
+          "N"));
+  command
+      ->add_option("--only", options->only,
+                   "Show only these sections: quotes, claims, text (comma-separated)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"quotes", "claims", "text"}));
   command->add_option("--max-size", options->max_size, "Largest file accepted (default 10MiB)")
       ->check(NonNegativeSize())
       ->transform(CLI::AsSizeValue(false));

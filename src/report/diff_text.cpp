@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "report/diff_parts.h"
+#include "report/escape.h"
+#include "report/wrap.h"
 #include "stet/clock.h"
 #include "stet/render.h"
 
@@ -15,11 +17,16 @@ using report::ClaimLine;
 using report::CorrectedLine;
 using report::Count;
 using report::DescribeQuoteChange;
+using report::EscapeMarkdown;
 using report::Excerpt;
+using report::kSentinels;
+using report::LinkableUrl;
 using report::MetadataInline;
 using report::QuoteLine;
 using report::QuotesByMateriality;
+using report::Retag;
 using report::SummaryLine;
+using report::WrapItem;
 
 // `text` left-aligned in `width` bytes, as printf's "%-*s" would.
 std::string Padded(const std::string& text, int width) {
@@ -27,13 +34,37 @@ std::string Padded(const std::string& text, int width) {
   return text.size() >= wanted ? text : text + std::string(wanted - text.size(), ' ');
 }
 
-// How the output is laid out: for a terminal or a file (brackets or
-// colours), or as Markdown (~~deleted~~ **inserted**, headings and lists).
+// Text for a terminal: a control character (an escape sequence in an
+// article could recolour or retitle the terminal) shows as '?'.
+std::string EscapeTerminal(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') c = '?';
+  }
+  return out;
+}
+
+constexpr InlineMarkers kBrackets{"[-", "-]", "{+", "+}"};
+// Colour never alone: the brackets stay, for a reader who cannot tell red
+// from green and for a copy pasted elsewhere.
+constexpr InlineMarkers kColouredBrackets{"\x1b[31m[-", "-]\x1b[0m", "\x1b[32m{+", "+}\x1b[0m"};
+constexpr InlineMarkers kHtmlTags{"<del>", "</del>", "<ins>", "</ins>"};
+
+// How the output is laid out: for a terminal or a file, or as Markdown
+// (headings and lists). Bodies come marked with kSentinels and are escaped
+// for the format before the sentinels become its markers.
 struct Style {
-  InlineMarkers markers;
   bool markdown = false;
+  TextLayout layout;
   std::string* out = nullptr;
 
+  std::string Escape(std::string_view text) const {
+    return markdown ? EscapeMarkdown(text) : EscapeTerminal(text);
+  }
+  std::string Marked(std::string_view marked) const {
+    if (markdown) return Retag(marked, EscapeMarkdown, kHtmlTags);
+    return Retag(marked, EscapeTerminal, layout.color ? kColouredBrackets : kBrackets);
+  }
   void Heading(const std::string& name, const std::string& counts) const {
     if (markdown) {
       std::string title = name;
@@ -42,47 +73,82 @@ struct Style {
       }
       *out += "\n## " + title + " (" + counts + ")\n\n";
     } else {
-      *out += "\n" + name + "  " + counts + "\n";
+      *out += "\n" + WrapItem(name + "  ", name.size() + 2, counts, "", layout.width);
     }
   }
+  // `body` is marked with kSentinels; `note` is plain text.
   void Item(const std::string& label, const std::string& body, const std::string& note,
             int width) const {
     if (markdown) {
-      *out += "- **" + label + "** " + body + (note.empty() ? "" : " \u2014 ") + note + "\n";
+      *out += "- **" + label + "** " + Marked(body) + (note.empty() ? "" : " \u2014 ") +
+              Escape(note) + "\n";
     } else {
-      *out += "  " + Padded(label, width) + " " + body + (note.empty() ? "" : "    ") + note + "\n";
+      *out += WrapItem("  " + Padded(label, width) + " ", 2 + static_cast<std::size_t>(width) + 1,
+                       Marked(body), Escape(note), layout.width);
     }
   }
   // A line under the item before, indented as its body.
   void SubItem(const std::string& body, int width) const {
     if (markdown) {
-      *out += "  - " + body + "\n";
+      *out += "  - " + Marked(body) + "\n";
     } else {
-      *out += "  " + Padded("", width) + " " + body + "\n";
+      *out += WrapItem("  " + Padded("", width) + " ", 2 + static_cast<std::size_t>(width) + 1,
+                       Marked(body), "", layout.width);
     }
   }
 };
+
+// "revision 2 (2025-02-14T10:00:00Z)", with its commit in Markdown.
+std::string SideLine(const DiffSide& side, const Style& style) {
+  if (!side.revision) return style.Escape(side.Name());
+  std::string line = side.Name() + " (" + FormatTimestamp(side.revision->fetched_at);
+  if (style.markdown && !side.revision->commit.empty()) {
+    line += ", commit `" + side.revision->commit.substr(0, 12) + "`";
+  }
+  return line + ")";
+}
+
+// The article's title, its URL, the two sides and the materiality.
+void RenderHeader(const RevisionDiff& diff, const Style& style) {
+  std::string& out = *style.out;
+  const std::string& title = diff.to.title;
+  const std::string url = diff.to.revision ? diff.to.revision->url : "";
+  const std::string materiality(MaterialityLabel(diff.Materiality()));
+  const std::string sides = SideLine(diff.from, style) + " -> " + SideLine(diff.to, style);
+  if (style.markdown) {
+    if (!title.empty()) out += "# " + EscapeMarkdown(title) + "\n\n";
+    if (!url.empty()) {
+      out += (LinkableUrl(url) ? "<" + url + ">" : EscapeMarkdown(url)) + "\n\n";
+    }
+    out += sides + " \u00B7 materiality: **" + materiality + "**\n";
+    return;
+  }
+  if (!title.empty()) out += WrapItem("", 0, EscapeTerminal(title), "", style.layout.width);
+  if (!url.empty()) out += WrapItem("", 0, EscapeTerminal(url), "", style.layout.width);
+  out += WrapItem("", 2, sides, "materiality: " + materiality, style.layout.width);
+}
 
 void RenderMetadataChanges(const RevisionDiff& diff, const Style& style) {
   if (diff.metadata.empty()) return;
   style.Heading("HEADLINE", std::to_string(diff.metadata.size()) + " changed");
   for (const MetadataChange& change : diff.metadata) {
-    style.Item(change.field, MetadataInline(change, style.markers), "", 9);
+    style.Item(change.field, MetadataInline(change, kSentinels), "", 9);
   }
 }
 
 void RenderQuoteChanges(const RevisionDiff& diff, const Style& style) {
+  if (diff.quotes.changes.empty() || !style.layout.sections.quotes) return;
   style.Heading("QUOTES", std::to_string(diff.quotes.changes.size()) + " changed, " +
                               std::to_string(diff.quotes.unchanged) + " unchanged");
   for (const QuoteChange& change : QuotesByMateriality(diff)) {
-    const QuoteLine line = DescribeQuoteChange(diff, change, style.markers);
-    style.Item(line.label, "\u201C" + Excerpt(line.words, style.markers) + "\u201D", line.speaker,
-               17);
+    const QuoteLine line = DescribeQuoteChange(diff, change, kSentinels);
+    style.Item(line.label, "\u201C" + Excerpt(line.words, kSentinels) + "\u201D", line.speaker, 17);
   }
 }
 
 void RenderClaimChanges(const RevisionDiff& diff, const Style& style) {
-  const InlineMarkers& markers = style.markers;
+  if (diff.claims.empty() || !style.layout.sections.claims) return;
+  const InlineMarkers& markers = kSentinels;
   style.Heading("CLAIMS", std::to_string(diff.claims.size()) + " changed");
   for (const ClaimChange& change : diff.claims) {
     std::string line = ClaimLine(diff, change, markers);
@@ -103,22 +169,13 @@ void RenderClaimChanges(const RevisionDiff& diff, const Style& style) {
 }
 
 std::string Render(const RevisionDiff& diff, const Style& style) {
-  std::string& out = *style.out;
   const Comparison& comparison = diff.text;
-  const InlineMarkers& markers = style.markers;
-  if (diff.to.revision) {
-    if (!diff.to.revision->title.empty()) {
-      out += (style.markdown ? "# " : "") + diff.to.revision->title + "\n";
-    }
-    out += diff.from.Name() + " (" + FormatTimestamp(diff.from.revision->fetched_at) + ") -> " +
-           diff.to.Name() + " (" + FormatTimestamp(diff.to.revision->fetched_at) + ")";
-  } else {
-    out += diff.from.Name() + " -> " + diff.to.Name();
-  }
-  out += "     materiality: " + std::string(MaterialityLabel(diff.Materiality())) + "\n";
+  const InlineMarkers& markers = kSentinels;
+  RenderHeader(diff, style);
   RenderMetadataChanges(diff, style);
   RenderQuoteChanges(diff, style);
   RenderClaimChanges(diff, style);
+  if (comparison.edits.empty() || !style.layout.sections.text) return *style.out;
   style.Heading("TEXT", SummaryLine(Count(comparison)));
   for (const TextEdit& edit : comparison.edits) {
     std::string body = InlineWords(diff.from.text, diff.to.text, edit, markers);
@@ -136,25 +193,25 @@ std::string Render(const RevisionDiff& diff, const Style& style) {
     }
     style.Item(label, body, "", 9);
   }
-  return out;
+  return *style.out;
 }
 
 }  // namespace
 
-std::string RenderDiffText(const RevisionDiff& diff, bool color) {
+std::string RenderDiffText(const RevisionDiff& diff, const TextLayout& layout) {
   std::string out;
   Style style;
   style.out = &out;
-  if (color) style.markers = InlineMarkers{"\x1b[31m", "\x1b[0m", "\x1b[32m", "\x1b[0m"};
+  style.layout = layout;
   return Render(diff, style);
 }
 
-std::string RenderDiffMarkdown(const RevisionDiff& diff) {
+std::string RenderDiffMarkdown(const RevisionDiff& diff, const DiffSections& sections) {
   std::string out;
   Style style;
   style.out = &out;
   style.markdown = true;
-  style.markers = InlineMarkers{"~~", "~~", "**", "**"};
+  style.layout.sections = sections;
   return Render(diff, style);
 }
 

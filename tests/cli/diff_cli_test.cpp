@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "report/wrap.h"
 #include "stet/segment.h"
 #include "stet/text.h"
 #include "test_support.h"
@@ -175,7 +176,8 @@ TEST_CASE("diff: the sample's r2 to r3 shows every edit git's word diff shows", 
 
   // The sentences new in r3 are named as added, and the rest of the text
   // output groups the word changes by sentence.
-  RunResult text = Stet("unused", {"diff", "--files", SamplePath("r2.txt"), SamplePath("r3.txt")});
+  RunResult text = Stet(
+      "unused", {"diff", "--files", SamplePath("r2.txt"), SamplePath("r3.txt"), "--width", "0"});
   REQUIRE(text.exit_code == 0);
   const nlohmann::json labelled = LabelledSentenceCounts();
   // 8 edited, 3 added, 1 removed, 10 unchanged by the labels.
@@ -193,17 +195,19 @@ TEST_CASE("diff: the sample's r2 to r3 shows every edit git's word diff shows", 
   CHECK(text.out.find("into the [-G-7-]{+G-8+}.") != std::string::npos);
   CHECK(text.out.find("\x1b[") == std::string::npos);  // no colour off a terminal
   RunResult colour = Stet("unused", {"diff", "--files", SamplePath("r2.txt"), SamplePath("r3.txt"),
-                                     "--color", "always"});
-  CHECK(colour.out.find("\x1b[31mruled\x1b[0m\x1b[32mdid not rule\x1b[0m") != std::string::npos);
+                                     "--color", "always", "--width", "0"});
+  CHECK(colour.out.find("\x1b[31m[-ruled-]\x1b[0m\x1b[32m{+did not rule+}\x1b[0m") !=
+        std::string::npos);
   // On a terminal: colour by default, none when NO_COLOR is set (not
   // empty) or --color never.
-  const std::vector<std::string> on_terminal = {STET_BINARY, "diff", "--files",
-                                                SamplePath("r2.txt"), SamplePath("r3.txt")};
+  const std::vector<std::string> on_terminal = {
+      STET_BINARY, "diff", "--files", SamplePath("r2.txt"), SamplePath("r3.txt"), "--width", "0"};
   RunResult terminal = stet::test::RunInTerminal(on_terminal, {"NO_COLOR"});
   CHECK(terminal.exit_code == 0);
-  CHECK(terminal.out.find("\x1b[31mruled\x1b[0m\x1b[32mdid not rule\x1b[0m") != std::string::npos);
+  CHECK(terminal.out.find("\x1b[31m[-ruled-]\x1b[0m\x1b[32m{+did not rule+}\x1b[0m") !=
+        std::string::npos);
   RunResult empty_no_color = stet::test::RunInTerminal(on_terminal, {"NO_COLOR="});
-  CHECK(empty_no_color.out.find("\x1b[31mruled") != std::string::npos);
+  CHECK(empty_no_color.out.find("\x1b[31m[-ruled") != std::string::npos);
   RunResult no_color = stet::test::RunInTerminal(on_terminal, {"NO_COLOR=1"});
   CHECK(no_color.exit_code == 0);
   CHECK(no_color.out.find("[-ruled-]{+did not rule+}") != std::string::npos);
@@ -382,7 +386,7 @@ nlohmann::json DiffTextsJson(const std::string& before, const std::string& after
 
 // The CLAIMS lines of `stet diff --files` of two texts.
 std::string ClaimLines(const std::string& before, const std::string& after) {
-  RunResult diff = DiffTexts(before, after, {"--color", "never"});
+  RunResult diff = DiffTexts(before, after, {"--color", "never", "--width", "0"});
   const std::size_t claims = diff.out.find("\nCLAIMS");
   const std::size_t text = diff.out.find("\nTEXT");
   if (diff.exit_code != 0 || claims == std::string::npos || text == std::string::npos) return "";
@@ -509,8 +513,8 @@ TEST_CASE("diff: the latest headline heads the output, a headline of two sentenc
   add("Talks collapse. Leaders stay");
   RunResult both = Stet(archive, {"diff", "key:talks", "--color", "never"});
   REQUIRE(both.exit_code == 0);
-  // The title line first, then the revisions compared.
-  CHECK(both.out.rfind("Talks collapse. Leaders stay\nrevision 1 (", 0) == 0);
+  // The title line first, then the article, then the revisions compared.
+  CHECK(both.out.rfind("Talks collapse. Leaders stay\nkey:talks\nrevision 1 (", 0) == 0);
   // Both sentences changed: the headline before and after, whole.
   CHECK(both.out.find("\n  headline  [-Talks stall. Leaders leave-]{+Talks collapse. Leaders "
                       "stay+}\n") != std::string::npos);
@@ -519,7 +523,7 @@ TEST_CASE("diff: the latest headline heads the output, a headline of two sentenc
   REQUIRE(one.exit_code == 0);
   // One sentence changed: marked inside the whole headline.
   CHECK(one.out.find("\n  headline  Talks collapse. Leaders stay{+!+}\n") != std::string::npos);
-  CHECK(one.out.rfind("Talks collapse. Leaders stay!\nrevision 2 (", 0) == 0);
+  CHECK(one.out.rfind("Talks collapse. Leaders stay!\nkey:talks\nrevision 2 (", 0) == 0);
 }
 
 TEST_CASE("quotes: the text listing names speakers and marks partial quotes", "[quotes][cli]") {
@@ -577,4 +581,64 @@ TEST_CASE("quotes --explain: the sample's quotes each name their rule and words"
   REQUIRE(text.exit_code == 0);
   CHECK(text.out.find("cue after the quote: \u201C") != std::string::npos);
   CHECK(text.out.find("is Pete Hegseth") != std::string::npos);
+}
+
+TEST_CASE("diff: text fits 80 columns off a terminal, --width and --only shape it",
+          "[diff][render]") {
+  const std::vector<std::string> sample = {"diff", "--files", SamplePath("r2.txt"),
+                                           SamplePath("r3.txt")};
+  auto with = [&](const std::vector<std::string>& options) {
+    std::vector<std::string> args = sample;
+    args.insert(args.end(), options.begin(), options.end());
+    RunResult run = Stet("unused", args);
+    REQUIRE(run.exit_code == 0);
+    return run.out;
+  };
+  auto longest = [](const std::string& text) {
+    std::size_t widest = 0, start = 0;
+    while (start < text.size()) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      widest = std::max(widest, stet::report::Columns(text.substr(start, end - start)));
+      start = end + 1;
+    }
+    return widest;
+  };
+  CHECK(longest(with({})) == 80);
+  CHECK(longest(with({"--width", "50"})) == 50);
+  CHECK(longest(with({"--width", "0"})) > 200);
+  // --only: the sections asked for, no other.
+  const std::string claims = with({"--only", "claims"});
+  CHECK(claims.find("\nCLAIMS  8 changed") != std::string::npos);
+  CHECK(claims.find("\nQUOTES") == std::string::npos);
+  CHECK(claims.find("\nTEXT") == std::string::npos);
+  const std::string two = with({"--only", "quotes,text"});
+  CHECK(two.find("\nQUOTES") != std::string::npos);
+  CHECK(two.find("\nTEXT") != std::string::npos);
+  CHECK(two.find("\nCLAIMS") == std::string::npos);
+  std::vector<std::string> bad = sample;
+  bad.insert(bad.end(), {"--only", "verbs"});
+  CHECK(Stet("unused", bad).exit_code == 2);
+  bad = sample;
+  bad.insert(bad.end(), {"--width", "5"});
+  RunResult narrow = Stet("unused", bad);
+  CHECK(narrow.exit_code == 2);
+  CHECK(narrow.err.find("--width: 5 is not 0 (no wrapping) or a width from 20 to 10000") !=
+        std::string::npos);
+
+  // A section with nothing in it is left out: no quote changed here.
+  RunResult plain = DiffTexts("The council met on Monday. It approved 5 permits.\n",
+                              "The council met on Monday. It approved 7 permits.\n", {});
+  REQUIRE(plain.exit_code == 0);
+  CHECK(plain.out.find("QUOTES") == std::string::npos);
+  CHECK(plain.out.find("\nCLAIMS  1 changed") != std::string::npos);
+
+  // On a terminal that cannot show colour (TERM=dumb), brackets alone.
+  const std::vector<std::string> on_terminal = {STET_BINARY, "diff", "--files",
+                                                SamplePath("r2.txt"), SamplePath("r3.txt")};
+  RunResult dumb = stet::test::RunInTerminal(on_terminal, {"NO_COLOR", "TERM=dumb"});
+  CHECK(dumb.exit_code == 0);
+  CHECK(dumb.out.find("\x1b[") == std::string::npos);
+  CHECK(dumb.out.find("[-G-7-]{+G-8+}") != std::string::npos);
+  RunResult colour = stet::test::RunInTerminal(on_terminal, {"NO_COLOR", "TERM=xterm"});
+  CHECK(colour.out.find("\x1b[31m[-G-7-]\x1b[0m\x1b[32m{+G-8+}\x1b[0m") != std::string::npos);
 }

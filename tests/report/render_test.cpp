@@ -1,0 +1,176 @@
+// The renderings of a RevisionDiff (stet/render.h): the sample in every
+// format against golden files, text fitted to its width, Markdown as a
+// CommonMark renderer shows it, article text that must stay text.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "report/wrap.h"
+#include "stet/render.h"
+#include "stet/revision_diff.h"
+#include "test_support.h"
+
+namespace {
+
+using stet::AnalyzeDiff;
+using stet::DiffSide;
+using stet::RevisionDiff;
+using stet::test::ReadFile;
+using stet::test::RunResult;
+using stet::test::SamplePath;
+using stet::test::ScratchDir;
+using stet::test::WriteFile;
+
+RevisionDiff Diff(const std::string& before, const std::string& after,
+                  const std::string& before_name = "old.txt",
+                  const std::string& after_name = "new.txt") {
+  DiffSide from, to;
+  from.text = before;
+  from.file = before_name;
+  to.text = after;
+  to.file = after_name;
+  stet::Result<RevisionDiff> diff = AnalyzeDiff(std::move(from), std::move(to));
+  REQUIRE(diff.ok());
+  return std::move(*diff);
+}
+
+RevisionDiff SampleDiff(const std::string& from, const std::string& to) {
+  return Diff(ReadFile(SamplePath(from + ".txt")), ReadFile(SamplePath(to + ".txt")), from + ".txt",
+              to + ".txt");
+}
+
+// `actual` against tests/golden/NAME, naming the first line that differs.
+// STET_UPDATE_GOLDEN=1 rewrites the file instead (then review its diff).
+void CheckGolden(const std::string& name, const std::string& actual) {
+  const std::string path = std::string(STET_GOLDEN_DIR) + "/" + name;
+  if (std::getenv("STET_UPDATE_GOLDEN") != nullptr) {
+    WriteFile(path, actual);
+    return;
+  }
+  const std::string expected = ReadFile(path);
+  if (actual == expected) return;
+  std::istringstream got(actual), want(expected);
+  std::string got_line, want_line;
+  int line = 1;
+  while (std::getline(want, want_line)) {
+    if (!std::getline(got, got_line) || got_line != want_line) break;
+    ++line;
+  }
+  INFO(name << " line " << line << "\n  expected: " << want_line << "\n  actual:   " << got_line);
+  CHECK(actual == expected);
+}
+
+// What `cmark-gfm --unsafe` makes of `markdown` (raw HTML kept, as GitHub
+// keeps <ins> and <del>).
+std::string CommonMark(const std::string& markdown) {
+  ScratchDir dir;
+  WriteFile(dir / "in.md", markdown);
+  RunResult html = stet::test::Run({"cmark-gfm", "--unsafe", "-e", "strikethrough", dir / "in.md"});
+  REQUIRE(html.exit_code == 0);
+  return html.out;
+}
+
+// `html` without its tags.
+std::string TextOf(const std::string& html) {
+  std::string text;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) text += c;
+    if (c == '>') in_tag = false;
+  }
+  return text;
+}
+
+std::string WithoutSpaces(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ' && c != '\n') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("render: the sample in text, Markdown and JSON matches its golden files", "[render]") {
+  for (const auto& [from, to] : {std::pair{"r1", "r2"}, std::pair{"r2", "r3"}}) {
+    const RevisionDiff diff = SampleDiff(from, to);
+    const std::string stem = std::string("sample-") + from + "-" + to;
+    CheckGolden(stem + ".txt", stet::RenderDiffText(diff, {}));
+    CheckGolden(stem + ".md", stet::RenderDiffMarkdown(diff));
+    CheckGolden(stem + ".json", stet::RenderDiffJson(diff));
+  }
+}
+
+TEST_CASE("render: text fits its width with a hanging indent and loses no word", "[render]") {
+  const RevisionDiff diff = SampleDiff("r2", "r3");
+  const std::string whole = stet::RenderDiffText(diff, {false, 0, {}});
+  for (std::size_t width : {80, 60, 40, 20}) {
+    const std::string wrapped = stet::RenderDiffText(diff, {false, width, {}});
+    std::istringstream lines(wrapped);
+    std::string line;
+    while (std::getline(lines, line)) {
+      INFO("width " << width << ": " << line);
+      CHECK(stet::report::Columns(line) <= width);
+      // A heading or the header at the margin, an item's label under two
+      // spaces, and the rest of an item under its hanging indent (4 spaces
+      // at least), never where a label would stand.
+      const std::size_t spaces = std::min(line.find_first_not_of(' '), line.size());
+      CHECK((spaces == 0 || spaces == 2 || spaces >= 4));
+    }
+    // The same words in the same order.
+    CHECK(WithoutSpaces(wrapped) == WithoutSpaces(whole));
+  }
+  // Wide letters take two columns each.
+  CHECK(stet::report::Columns("\u6771\u4eac is Tokyo") == 13);
+  CHECK(stet::report::Columns("\x1b[31m[-x-]\x1b[0m") == 5);
+}
+
+TEST_CASE("render: Markdown shows every change and article text as written in CommonMark",
+          "[render]") {
+  const RevisionDiff diff = SampleDiff("r2", "r3");
+  const std::string html = CommonMark(stet::RenderDiffMarkdown(diff));
+  // Every word change of the text section is there, marked.
+  for (const stet::TextEdit& edit : diff.text.edits) {
+    for (const stet::WordChange& word : edit.words) {
+      const std::string before =
+          diff.from.text.substr(word.before.start, word.before.end - word.before.start);
+      const std::string after =
+          diff.to.text.substr(word.after.start, word.after.end - word.after.start);
+      INFO(before << " -> " << after);
+      if (!before.empty()) CHECK(html.find("<del>" + before + "</del>") != std::string::npos);
+      if (!after.empty()) CHECK(html.find("<ins>" + after + "</ins>") != std::string::npos);
+    }
+  }
+  // No Markdown syntax left over as text.
+  const std::string text = TextOf(html);
+  CHECK(text.find('*') == std::string::npos);
+  CHECK(text.find('~') == std::string::npos);
+
+  // Text that looks like Markdown or HTML shows as written.
+  const RevisionDiff markup =
+      Diff("Acme said *Acme* is <b>fine</b> & [so](x) `ok` ~~ #1 \\ _up_.\n",
+           "Acme said *Acme* is <b>not fine</b> & [so](x) `ok` ~~ #1 \\ _up_.\n");
+  const std::string rendered = CommonMark(stet::RenderDiffMarkdown(markup));
+  INFO(rendered);
+  CHECK(rendered.find("*Acme* is &lt;b&gt;<ins>not</ins> fine&lt;/b&gt; &amp; [so](x) `ok` ~~ #1 "
+                      "\\ _up_.") != std::string::npos);
+  CHECK(rendered.find("<b>") == std::string::npos);
+  CHECK(rendered.find("<em>") == std::string::npos);
+  CHECK(rendered.find("<code>") == std::string::npos);
+  CHECK(rendered.find("<a ") == std::string::npos);
+}
+
+TEST_CASE("render: control characters in article text never reach the terminal", "[render]") {
+  const RevisionDiff diff =
+      Diff("The mayor said \x1b]0;owned\x07 no.\n", "The mayor said \x1b[2J yes.\n");
+  for (bool color : {false, true}) {
+    const std::string text = stet::RenderDiffText(diff, {color, 80, {}});
+    INFO(text);
+    CHECK(text.find("\x1b]") == std::string::npos);
+    CHECK(text.find("\x1b[2J") == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
+    CHECK(text.find("said ?") != std::string::npos);
+  }
+}
