@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 
+#include "stet/quote_history.h"
 #include "stet/revision_diff.h"
 
 namespace stet {
@@ -41,6 +42,23 @@ std::string RenderDiffText(const RevisionDiff& diff, const TextLayout& layout);
 // and next to punctuation, where ~~ and ** do not). Article text is escaped
 // so that it shows as written.
 std::string RenderDiffMarkdown(const RevisionDiff& diff, const DiffSections& sections = {});
+
+// What the HTML page shows besides the diff.
+struct HtmlOptions {
+  // Each changed quote through every revision (FollowQuotes), in the order
+  // of diff.quotes.changes; empty where not known (two files).
+  std::vector<std::vector<QuoteSighting>> quote_histories;
+};
+
+// The diff as one self-contained HTML page: inline CSS, no script, no
+// request to any host (a Content-Security-Policy says so), readable on a
+// phone and printable. The headline and metadata; the headline, quote and
+// claim changes by materiality, each linked to its sentence in the text and
+// a changed quote's history one click away (a <details>); then the text,
+// inline or side by side (a toggle that needs no script), deleted words in
+// <del> and inserted ones in <ins>. Every piece of article text, title and
+// URL is escaped; only an http or https URL becomes a link.
+std::string RenderDiffHtml(const RevisionDiff& diff, const HtmlOptions& options = {});
 
 // `stet diff --format json`, indented, with a final newline.
 std::string RenderDiffJson(const RevisionDiff& diff);

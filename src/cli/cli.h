@@ -98,7 +98,7 @@ CLI::Validator NotEmpty(const std::string& what);
 int UsageError(CLI::App& app, const CLI::ParseError& error, int argc, char** argv);
 
 // Output formats of listing commands.
-enum class Format { kText, kJson, kMarkdown };  // Markdown: only where a command offers it
+enum class Format { kText, kJson, kMarkdown, kHtml };  // md, html: only where a command offers them
 void AddFormatOption(CLI::App& command, Format* format);
 
 // Flags of the commands that fetch (add, extract), mapped onto FetchOptions.

@@ -16,6 +16,7 @@
 #include "stet/clock.h"
 #include "stet/compare.h"
 #include "stet/pages.h"
+#include "stet/quote_history.h"
 #include "stet/quotes.h"
 #include "stet/render.h"
 #include "stet/revision_diff.h"
@@ -123,6 +124,27 @@ DiffSections Sections(const std::vector<std::string>& only) {
   return sections;
 }
 
+// A stored revision's changed quotes through every revision, for the HTML
+// page; nothing for two files.
+Result<HtmlOptions> HtmlExtras(const RevisionDiff& diff, const Context& context) {
+  HtmlOptions html;
+  if (!diff.to.revision || diff.quotes.changes.empty()) return html;
+  Result<Archive> archive = OpenArchive(context);
+  if (!archive.ok()) return archive.status();
+  std::vector<std::string> followed;
+  for (const QuoteChange& change : diff.quotes.changes) {
+    followed.push_back(change.after >= 0
+                           ? diff.quotes_after[static_cast<std::size_t>(change.after)].text
+                           : diff.quotes_before[static_cast<std::size_t>(change.before)].text);
+  }
+  // Half the words shared: the same quote re-worded, not another one.
+  Result<std::vector<std::vector<QuoteSighting>>> histories =
+      FollowQuotes(*archive, diff.to.revision->article_id, followed, 0.5);
+  if (!histories.ok()) return histories.status();
+  html.quote_histories = std::move(*histories);
+  return html;
+}
+
 int RunDiff(const DiffOptions& options, const Context& context) {
   const std::size_t count = options.args.size();
   const bool counts_ok = options.files         ? count == 2
@@ -153,6 +175,10 @@ int RunDiff(const DiffOptions& options, const Context& context) {
   const RevisionDiff& diff = *analyzed;
   if (options.format == Format::kJson) {
     std::fputs(RenderDiffJson(diff).c_str(), stdout);
+  } else if (options.format == Format::kHtml) {
+    Result<HtmlOptions> html = HtmlExtras(diff, context);
+    if (!html.ok()) return Fail(html.status().WithOperation("diff"));
+    std::fputs(RenderDiffHtml(diff, *html).c_str(), stdout);
   } else if (diff.Empty()) {
     const bool same_bytes = diff.from.text == diff.to.text;
     std::printf("no changes: %s and %s %s\n", diff.from.Name().c_str(), diff.to.Name().c_str(),
@@ -182,9 +208,13 @@ void SetupDiff(CLI::App& app, Context& context) {
       "--url", options->url,
       "The article's URL as it is (one that ends in @...); args are then revisions");
   command->add_flag("--raw", options->raw, "With --files: compare pages as text, markup and all");
-  const std::map<std::string, Format> formats{
-      {"text", Format::kText}, {"json", Format::kJson}, {"md", Format::kMarkdown}};
-  command->add_option("--format", options->format, "Output format: text, json or md (Markdown)")
+  const std::map<std::string, Format> formats{{"text", Format::kText},
+                                              {"json", Format::kJson},
+                                              {"md", Format::kMarkdown},
+                                              {"html", Format::kHtml}};
+  command
+      ->add_option("--format", options->format,
+                   "Output format: text, json, md (Markdown) or html (one self-contained page)")
       ->transform(OneOf(formats))
       ->default_str("text");
   const std::map<std::string, Color> colors{

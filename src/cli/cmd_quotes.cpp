@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "stet/clock.h"
+#include "stet/quote_history.h"
 #include "stet/quotes.h"
 #include "stet/text.h"
 
@@ -19,22 +20,12 @@ struct QuotesOptions {
   Format format = Format::kText;
 };
 
-// Matching form in lower case: what a fragment is looked up in.
-std::string AsciiLowerForMatch(std::string_view text) {
-  std::string folded = MatchingForm(text);
-  for (char& c : folded) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return folded;
-}
-
 // The quotes of `quotes` whose words hold `fragment`, case, quote style and
 // spacing set aside.
 std::vector<const Quote*> Holding(const std::vector<Quote>& quotes, const std::string& fragment) {
-  const std::string wanted = AsciiLowerForMatch(fragment);
   std::vector<const Quote*> found;
   for (const Quote& quote : quotes) {
-    if (AsciiLowerForMatch(quote.text).find(wanted) != std::string::npos) found.push_back(&quote);
+    if (QuoteHolds(quote, fragment)) found.push_back(&quote);
   }
   return found;
 }
@@ -56,30 +47,25 @@ int RunHistory(const QuotesOptions& options, Archive& archive) {
                                    std::to_string(given->number)));
     }
   }
-  Result<std::vector<RevisionInfo>> log = archive.Log(given->article_id);
-  if (!log.ok()) return Fail(log.status().WithOperation("quotes"));
+  Result<std::vector<std::vector<QuoteSighting>>> history =
+      FollowQuotes(archive, given->article_id, {options.history}, 0, QuoteOptions{options.explain});
+  if (!history.ok()) return Fail(history.status().WithOperation("quotes"));
   nlohmann::json out = nlohmann::json::array();
   bool seen = false;
-  std::string last_line;
-  for (const RevisionInfo& revision : *log) {
-    Result<std::string> text = archive.ReadText(revision);
-    if (!text.ok()) return Fail(text.status().WithOperation("quotes"));
-    Result<std::vector<Quote>> quotes = FindQuotes(*text, QuoteOptions{options.explain});
-    if (!quotes.ok()) return Fail(quotes.status().WithOperation("quotes"));
-    const std::vector<const Quote*> found = Holding(*quotes, options.history);
-    seen = seen || !found.empty();
+  for (const QuoteSighting& sighting : history->front()) {
+    const RevisionInfo& revision = sighting.revision;
+    seen = seen || !sighting.quotes.empty();
     nlohmann::json entry = RevisionJson(revision);
-    entry["quotes"] = nlohmann::json::array();
-    for (const Quote* quote : found) entry["quotes"].push_back(QuoteJson(*quote, options.explain));
+    entry["quotes"] = QuotesJson(sighting.quotes, options.explain);
     out.push_back(std::move(entry));
     if (options.format == Format::kText) {
       std::printf("revision %d  %s\n", revision.number,
                   FormatTimestamp(revision.fetched_at).c_str());
-      if (found.empty()) std::printf("  (not in this revision)\n");
-      for (const Quote* quote : found) {
-        const std::string who = quote->speaker.empty() ? "(unknown)" : quote->speaker;
-        std::printf("  %-24s \u201C%s\u201D\n", who.c_str(), quote->text.c_str());
-        if (options.explain) std::printf("  %-24s   %s\n", "", quote->explanation.c_str());
+      if (sighting.quotes.empty()) std::printf("  (not in this revision)\n");
+      for (const Quote& quote : sighting.quotes) {
+        const std::string who = quote.speaker.empty() ? "(unknown)" : quote.speaker;
+        std::printf("  %-24s \u201C%s\u201D\n", who.c_str(), quote.text.c_str());
+        if (options.explain) std::printf("  %-24s   %s\n", "", quote.explanation.c_str());
       }
     }
   }

@@ -1,6 +1,7 @@
 // The renderings of a RevisionDiff (stet/render.h): the sample in every
 // format against golden files, text fitted to its width, Markdown as a
 // CommonMark renderer shows it, article text that must stay text.
+#include <libxml/HTMLparser.h>
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -91,6 +92,73 @@ std::string WithoutSpaces(const std::string& text) {
   return out;
 }
 
+// What a browser would run or fetch in `html`, as libxml2's HTML parser
+// reads it: script, image, frame or SVG elements, on* attributes, and links
+// or sources to anything but "#..." or http(s). Empty when there is none.
+std::vector<std::string> ActiveContent(const std::string& html) {
+  std::vector<std::string> found;
+  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "utf-8",
+                                  HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  REQUIRE(doc != nullptr);
+  auto visit = [&](auto&& self, xmlNodePtr node) -> void {
+    for (; node != nullptr; node = node->next) {
+      if (node->type != XML_ELEMENT_NODE) continue;
+      const std::string name = reinterpret_cast<const char*>(node->name);
+      for (const char* active : {"script", "img", "iframe", "svg", "object", "embed", "link",
+                                 "base", "form", "video", "audio", "math"}) {
+        if (name == active) found.push_back("<" + name + ">");
+      }
+      for (xmlAttrPtr attribute = node->properties; attribute != nullptr;
+           attribute = attribute->next) {
+        const std::string attribute_name = reinterpret_cast<const char*>(attribute->name);
+        xmlChar* value = xmlNodeGetContent(reinterpret_cast<xmlNodePtr>(attribute));
+        const std::string text = value ? reinterpret_cast<const char*>(value) : "";
+        xmlFree(value);
+        if (attribute_name.rfind("on", 0) == 0) found.push_back(attribute_name + "=" + text);
+        if ((attribute_name == "href" || attribute_name == "src" || attribute_name == "action") &&
+            !(text.rfind("#", 0) == 0 || text.rfind("http://", 0) == 0 ||
+              text.rfind("https://", 0) == 0 || text.rfind("/", 0) == 0)) {
+          found.push_back(attribute_name + "=" + text);
+        }
+      }
+      self(self, node->children);
+    }
+  };
+  visit(visit, xmlDocGetRootElement(doc));
+  xmlFreeDoc(doc);
+  return found;
+}
+
+// Article text, title and URL written to do harm in a page.
+constexpr const char* kHostile[] = {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                                    "\"><svg onload=alert(1)>", "javascript:alert(1)"};
+
+RevisionDiff HostileDiff(const std::string& url) {
+  std::string before = "The mayor said the plan is fine.\n", after = "The mayor said ";
+  std::string title;
+  for (const char* payload : kHostile) {
+    after += std::string(payload) + " ";
+    title += std::string(payload) + " ";
+  }
+  after += "the plan is not fine.\n";
+  DiffSide from, to;
+  from.text = before;
+  to.text = after;
+  to.title = title;
+  from.title = "Mayor backs plan";
+  for (DiffSide* side : {&from, &to}) {
+    stet::RevisionInfo revision;
+    revision.number = side == &from ? 1 : 2;
+    revision.url = url;
+    revision.title = side->title;
+    revision.commit = std::string(40, 'a');
+    side->revision = revision;
+  }
+  stet::Result<RevisionDiff> diff = AnalyzeDiff(std::move(from), std::move(to));
+  REQUIRE(diff.ok());
+  return std::move(*diff);
+}
+
 }  // namespace
 
 TEST_CASE("render: the sample in text, Markdown and JSON matches its golden files", "[render]") {
@@ -100,7 +168,44 @@ TEST_CASE("render: the sample in text, Markdown and JSON matches its golden file
     CheckGolden(stem + ".txt", stet::RenderDiffText(diff, {}));
     CheckGolden(stem + ".md", stet::RenderDiffMarkdown(diff));
     CheckGolden(stem + ".json", stet::RenderDiffJson(diff));
+    CheckGolden(stem + ".html", stet::RenderDiffHtml(diff));
   }
+}
+
+TEST_CASE("render: HTML shows hostile text, titles and URLs as text and runs nothing",
+          "[render][security]") {
+  for (const std::string url :
+       {"https://example.com/a?<script>alert(1)</script>", "javascript:alert(1)",
+        "https://example.com/\"><svg onload=alert(1)>"}) {
+    const RevisionDiff diff = HostileDiff(url);
+    const std::string html = stet::RenderDiffHtml(diff);
+    INFO(url);
+    CHECK(ActiveContent(html).empty());
+    for (const std::string& found : ActiveContent(html)) INFO(found);
+    // Shown as written, escaped.
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+    CHECK(html.find("&quot;&gt;&lt;svg onload=alert(1)&gt;") != std::string::npos);
+    // Only an http(s) URL becomes a link.
+    CHECK((html.find("href=\"javascript") == std::string::npos));
+    const std::string markdown = stet::RenderDiffMarkdown(diff);
+    const std::string rendered = CommonMark(markdown);
+    CHECK(ActiveContent(rendered).empty());
+  }
+  // The sample's page links only inside itself, and every link lands.
+  const std::string sample = stet::RenderDiffHtml(SampleDiff("r2", "r3"));
+  CHECK(ActiveContent(sample).empty());
+  std::size_t at = 0;
+  int links = 0;
+  while ((at = sample.find("href=\"#", at)) != std::string::npos) {
+    const std::size_t start = at + 7, end = sample.find('"', start);
+    const std::string id = sample.substr(start, end - start);
+    INFO(id);
+    CHECK(sample.find("id=\"" + id + "\"") != std::string::npos);
+    ++links;
+    at = end;
+  }
+  CHECK(links >= 13);
 }
 
 TEST_CASE("render: text fits its width with a hanging indent and loses no word", "[render]") {
