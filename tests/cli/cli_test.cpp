@@ -493,7 +493,7 @@ TEST_CASE("regression: usage errors are one line naming what is wrong, exit 2",
   usage({"bogus"}, "unknown command 'bogus'");
   usage({}, "give a command: init, add");
   usage({"list", "--format", "xml"}, "--format: xml is not one of json, text");
-  usage({"diff", "--files", "a", "b", "--format", "pdf"}, "pdf is not one of json, md, text");
+  usage({"diff", "--files", "a", "b", "--format", "pdf"}, "pdf is not one of html, json, md, text");
   usage({"extract", "https://example.com/a", "--timeout", "0"}, "--timeout: 0 is not a number");
   usage({"extract", "page.html", "--max-size", "-5"}, "--max-size: -5 is below 0");
   usage({"extract", "https://example.com/a", "--user-agent", "a\r\nX-Injected: 1"},
