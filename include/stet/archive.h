@@ -13,6 +13,7 @@
 #ifndef STET_ARCHIVE_H_
 #define STET_ARCHIVE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,20 @@ struct PageInfo {
   std::string published;      // as extracted; "" when none
   int extractor = 0;          // the kExtractorVersion that made the text
 };
+
+// One side of a rating: a revision's text and what a reader sees above it,
+// "" where unknown (a text file has no byline).
+struct RatedRevision {
+  std::string_view text;
+  std::string_view title, byline, published;
+};
+
+// How much `after` changed from `before`, in [0, 1]; nullopt when it cannot
+// tell. The store cannot rate (it sits below the analysis); whoever opens an
+// archive to write gives it one (stet/revision_diff.h's MaterialityRater),
+// so that listings never re-analyse.
+using RevisionRater =
+    std::function<std::optional<double>(const RatedRevision& before, const RatedRevision& after)>;
 
 // A revision to be stored. Exactly one of `url` and `key` is set.
 struct NewRevision {
@@ -80,6 +95,10 @@ struct RevisionInfo {
   int extractor = 0;
   bool reextracted = false;
   bool has_page = false;  // the page is stored with the revision (ReadPage)
+  // How much this revision changed from the one before it, in [0, 1], as
+  // rated when it was stored (Archive::SetRevisionRater); nullopt for a
+  // first revision, or one stored without a rater.
+  std::optional<double> materiality;
 };
 
 // One article, as `stet list` shows it.
@@ -90,6 +109,7 @@ struct ArticleSummary {
   int revisions = 0;
   UnixSeconds last_fetched_at = 0;
   std::string last_commit;
+  std::optional<double> last_materiality;  // the latest revision's (RevisionInfo::materiality)
   // Why the article cannot be read (its ref or latest revision is damaged);
   // empty when it can. A damaged article has only its id.
   std::string damage;
@@ -136,6 +156,10 @@ class Archive {
   // Checks a revision without storing it: identity, text, title, and a
   // time git can store (1970-01-01 or later).
   static Status Validate(const NewRevision& revision);
+
+  // Rates every revision stored from now on against the one before it; the
+  // rating is kept in the revision's commit (RevisionInfo::materiality).
+  void SetRevisionRater(RevisionRater rater);
 
   // Stores one revision unless its normalised text equals the latest one's.
   Result<AddOutcome> Add(const NewRevision& revision);

@@ -5,14 +5,21 @@
 #define STET_REPORT_JSON_H_
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "stet/archive.h"
 #include "stet/revision_diff.h"
 
 namespace stet {
 
-// {"number", "commit", "article", "url", "title", "fetched_at", "hash"},
-// and "extractor" and "reextracted" for a revision extracted from a page.
+// {"materiality": 0.9, "materiality_label": "high"} as stored with a
+// revision; both null when it has none (a first revision, one stored
+// unrated).
+nlohmann::json MaterialityJson(const std::optional<double>& materiality);
+
+// {"number", "commit", "article", "url", "title", "fetched_at", "hash",
+// "materiality", "materiality_label"}, and "extractor" and "reextracted"
+// for a revision extracted from a page.
 nlohmann::json RevisionJson(const RevisionInfo& revision);
 
 // `stet diff --format json` as a value.

@@ -74,6 +74,11 @@ Result<std::pair<DiffSide, DiffSide>> ReadArchiveSides(Archive& archive,
 // segmented.
 Result<RevisionDiff> AnalyzeDiff(DiffSide from, DiffSide to);
 
+// Rates a revision as AnalyzeDiff of it and the one before would
+// (RevisionDiff::Materiality), for Archive::SetRevisionRater: the rating
+// stored with a revision is the one `stet diff` of the pair reports.
+RevisionRater MaterialityRater();
+
 }  // namespace stet
 
 #endif  // STET_REVISION_DIFF_H_

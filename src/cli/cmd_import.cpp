@@ -15,6 +15,7 @@ namespace {
 struct ImportCommandOptions {
   std::string file;
   bool progress = false;
+  bool no_rate = false;  // --no-rate: store without materiality, as fast as storing goes
   ImportOptions import;
   Format format = Format::kText;
 };
@@ -32,6 +33,7 @@ int RunImport(const ImportCommandOptions& options, const Context& context) {
   }
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return Fail(archive.status());
+  if (options.no_rate) archive->SetRevisionRater(nullptr);
   // Progress after each written batch on a terminal (or with --progress):
   // a long import says how far it got, and a failed one where to go on from.
   const bool progress = options.progress || ::isatty(STDERR_FILENO);
@@ -94,6 +96,9 @@ void SetupImport(CLI::App& app, Context& context) {
       ->check(CLI::PositiveNumber);
   command->add_flag("--progress", options->progress,
                     "Report each written batch on stderr (the default on a terminal)");
+  command->add_flag("--no-rate", options->no_rate,
+                    "Store revisions without their materiality (about twice as fast; log, list "
+                    "and report then show none for them)");
   command->add_flag("--allow-earlier", options->import.allow_earlier,
                     "Store lines seen before their article's latest revision (after it)");
   AddFormatOption(*command, &options->format);

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "stet/claims.h"
 
 namespace stet::cli {
 namespace {
@@ -37,13 +38,16 @@ int RunList(Format format, const Context& context) {
         continue;
       }
       // "article", as log and diff name it; "id" kept for older readers.
-      out.push_back({{"article", article.id},
-                     {"id", article.id},
-                     {"url", article.url},
-                     {"title", article.title},
-                     {"revisions", article.revisions},
-                     {"last_fetched_at", FormatTimestamp(article.last_fetched_at)},
-                     {"last_commit", article.last_commit}});
+      out.push_back(
+          {{"article", article.id},
+           {"id", article.id},
+           {"url", article.url},
+           {"title", article.title},
+           {"revisions", article.revisions},
+           {"last_fetched_at", FormatTimestamp(article.last_fetched_at)},
+           {"last_commit", article.last_commit},
+           {"last_materiality", article.last_materiality ? nlohmann::json(*article.last_materiality)
+                                                         : nlohmann::json(nullptr)}});
     }
     std::printf("%s\n", out.dump(2).c_str());
     return report_damage();
@@ -53,14 +57,18 @@ int RunList(Format format, const Context& context) {
                 archive->path().c_str());
     return kExitOk;
   }
-  std::printf("%-16s  %4s  %-16s  %s\n", "ARTICLE", "REVS", "LAST FETCHED", "URL / TITLE");
+  std::printf("%-16s  %4s  %-16s  %-6s  %s\n", "ARTICLE", "REVS", "LAST FETCHED", "CHANGE",
+              "URL / TITLE");
   for (const ArticleSummary& article : *articles) {
     if (!article.damage.empty()) {
-      std::printf("%-16s  %4s  %-16s  %s\n", article.id.c_str(), "?", "?", "DAMAGED");
+      std::printf("%-16s  %4s  %-16s  %-6s  %s\n", article.id.c_str(), "?", "?", "?", "DAMAGED");
       continue;
     }
-    std::printf("%-16s  %4d  %-16s  %s%s%s\n", article.id.c_str(), article.revisions,
-                ShortTime(article.last_fetched_at).c_str(), article.url.c_str(),
+    // How much the latest revision changed, as rated when it was stored.
+    const std::string level =
+        article.last_materiality ? std::string(MaterialityLabel(*article.last_materiality)) : "-";
+    std::printf("%-16s  %4d  %-16s  %-6s  %s%s%s\n", article.id.c_str(), article.revisions,
+                ShortTime(article.last_fetched_at).c_str(), level.c_str(), article.url.c_str(),
                 article.title.empty() ? "" : "  ", article.title.c_str());
   }
   return report_damage();

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "stet/claims.h"
 
 namespace stet::cli {
 namespace {
@@ -28,9 +29,12 @@ int RunLog(const LogOptions& options, const Context& context) {
   std::printf("%s  (article %s, %zu revision%s)\n", revisions->back().url.c_str(), id->c_str(),
               revisions->size(), revisions->size() == 1 ? "" : "s");
   for (const RevisionInfo& revision : *revisions) {
-    std::printf("%4d  %s  %.7s  %s\n", revision.number,
+    // How much each revision changed the one before, as rated when stored.
+    const std::string level =
+        revision.materiality ? std::string(MaterialityLabel(*revision.materiality)) : "-";
+    std::printf("%4d  %s  %.7s  %-6s  %s\n", revision.number,
                 FormatTimestamp(revision.fetched_at).c_str(), revision.commit.c_str(),
-                revision.title.c_str());
+                level.c_str(), revision.title.c_str());
   }
   return kExitOk;
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli.h"
+#include "stet/revision_diff.h"
 #include "stet/schedule.h"
 #include "stet/text.h"
 
@@ -37,7 +38,11 @@ std::string InputName(const std::string& file) {
 }
 
 Result<Archive> OpenArchive(const Context& context) {
-  return Archive::Open(context.ArchivePath());
+  Result<Archive> archive = Archive::Open(context.ArchivePath());
+  // Every revision stored through the CLI carries its materiality, so that
+  // log, list and report never re-analyse.
+  if (archive.ok()) archive->SetRevisionRater(MaterialityRater());
+  return archive;
 }
 
 void AddFormatOption(CLI::App& command, Format* format) {

@@ -106,6 +106,11 @@ nlohmann::json ClaimChangeJson(const RevisionDiff& diff, const ClaimChange& chan
 
 }  // namespace
 
+nlohmann::json MaterialityJson(const std::optional<double>& materiality) {
+  if (!materiality) return {{"materiality", nullptr}, {"materiality_label", nullptr}};
+  return {{"materiality", *materiality}, {"materiality_label", MaterialityLabel(*materiality)}};
+}
+
 nlohmann::json RevisionJson(const RevisionInfo& revision) {
   nlohmann::json json = {
       {"number", revision.number},      {"commit", revision.commit},
@@ -116,6 +121,7 @@ nlohmann::json RevisionJson(const RevisionInfo& revision) {
     json["extractor"] = revision.extractor;
     json["reextracted"] = revision.reextracted;
   }
+  json.update(MaterialityJson(revision.materiality));
   return json;
 }
 

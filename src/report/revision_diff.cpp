@@ -83,4 +83,19 @@ Result<RevisionDiff> AnalyzeDiff(DiffSide from, DiffSide to) {
   return diff;
 }
 
+RevisionRater MaterialityRater() {
+  return [](const RatedRevision& before, const RatedRevision& after) -> std::optional<double> {
+    DiffSide from, to;
+    for (auto [side, rated] : {std::pair{&from, &before}, std::pair{&to, &after}}) {
+      side->text = rated->text;
+      side->title = rated->title;
+      side->byline = rated->byline;
+      side->published = rated->published;
+    }
+    Result<RevisionDiff> diff = AnalyzeDiff(std::move(from), std::move(to));
+    if (!diff.ok()) return std::nullopt;
+    return diff->Materiality();
+  };
+}
+
 }  // namespace stet

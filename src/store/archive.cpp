@@ -271,8 +271,8 @@ Result<std::vector<ArticleSummary>> Archive::List() {
     if (!tip.ok()) return tip.status();
     if (!tip->has_value()) continue;  // removed while we listed
     const RevisionInfo& latest = (*tip)->info;
-    articles.push_back(
-        {id, latest.url, latest.title, latest.number, latest.fetched_at, latest.commit, ""});
+    articles.push_back({id, latest.url, latest.title, latest.number, latest.fetched_at,
+                        latest.commit, latest.materiality, ""});
   }
   std::sort(articles.begin(), articles.end(), [](const ArticleSummary& a, const ArticleSummary& b) {
     if (a.damage.empty() != b.damage.empty()) return a.damage.empty();
@@ -485,6 +485,19 @@ static Result<std::optional<PageInfo>> ReadStoredPageInfo(git_repository* repo,
   Result<PageInfo> info = DecodePageInfo(**json, revision.commit);
   if (!info.ok()) return info.status();
   return std::optional<PageInfo>(std::move(info).value());
+}
+
+Result<std::string> ReadStoredText(git_repository* repo, const RevisionInfo& revision) {
+  Result<std::optional<std::string>> text = ReadRevisionFile(repo, revision.commit, kTextPath);
+  if (!text.ok()) return text.status();
+  if (!*text) {
+    return Status::ArchiveDamaged("read text of revision " + revision.commit + ": no " + kTextPath);
+  }
+  return std::move(**text);
+}
+
+void Archive::SetRevisionRater(RevisionRater rater) {
+  impl_->rater = std::move(rater);
 }
 
 Result<RevisionMetadata> ReadMetadataOf(git_repository* repo, const RevisionInfo& revision) {

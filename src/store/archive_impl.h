@@ -15,6 +15,7 @@ namespace stet {
 struct Archive::Impl {
   std::string path;
   git::RepositoryPtr repo;
+  RevisionRater rater;  // empty: revisions are stored unrated
 };
 
 // The latest revision of an article: its commit and decoded fields.
@@ -44,6 +45,9 @@ struct RevisionMetadata {
 
 // The metadata of a stored revision (its page.json read for a page).
 Result<RevisionMetadata> ReadMetadataOf(git_repository* repo, const RevisionInfo& revision);
+
+// The text.txt stored in a revision's commit (not a re-extraction).
+Result<std::string> ReadStoredText(git_repository* repo, const RevisionInfo& revision);
 
 // Fails with kArchiveDamaged unless the tip's text can be read: a history
 // is only extended from a latest revision that is whole.

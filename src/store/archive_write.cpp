@@ -201,6 +201,23 @@ void BackOff(int attempt) {
   std::this_thread::sleep_for(std::chrono::milliseconds(random() % static_cast<unsigned>(ceiling)));
 }
 
+// What a rater reads of a prepared revision.
+RatedRevision RatedOf(std::string_view text, const RevisionMetadata& metadata) {
+  return {text, metadata.title, metadata.byline, metadata.published};
+}
+
+// The rating of `prepared` against the stored revision `previous`; nullopt
+// without a rater or a previous revision.
+Result<std::optional<double>> RateAgainstStored(Archive::Impl& impl, const Prepared& prepared,
+                                                const std::optional<Tip>& previous) {
+  if (!impl.rater || !previous) return std::optional<double>();
+  Result<std::string> text = ReadStoredText(impl.repo.get(), previous->info);
+  if (!text.ok()) return text.status();
+  Result<RevisionMetadata> metadata = ReadMetadataOf(impl.repo.get(), previous->info);
+  if (!metadata.ok()) return metadata.status();
+  return impl.rater(RatedOf(*text, *metadata), RatedOf(prepared.text, prepared.metadata));
+}
+
 Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
                                UnixSeconds fetched_at) {
   git_odb* odb_raw = nullptr;
@@ -233,6 +250,9 @@ Result<AddOutcome> AddPrepared(Archive::Impl& impl, const Prepared& prepared,
     }
     if (Status order = CheckOrder(prepared, *tip, fetched_at); !order.ok()) return order;
     RevisionInfo info = NextRevision(prepared, *tip, fetched_at);
+    Result<std::optional<double>> rating = RateAgainstStored(impl, prepared, *tip);
+    if (!rating.ok()) return rating.status();
+    info.materiality = *rating;
     Result<RevisionObjects> objects =
         WriteRevisionObjects(loose, info, prepared, *tip ? &(*tip)->oid : nullptr);
     if (!objects.ok()) return objects.status();
@@ -298,6 +318,8 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
     std::optional<SeenRevisions> seen;
     // The current tip's headline, byline and time, once read or made.
     std::optional<RevisionMetadata> current_metadata;
+    // The current tip when the batch made it; null while it is `original`.
+    const Prepared* current_prepared = nullptr;
   };
   std::vector<AddOutcome> outcomes(revisions.size());
   std::vector<Prepared> prepared_all;
@@ -371,12 +393,22 @@ Result<std::vector<AddOutcome>> Archive::AddBatch(const std::vector<NewRevision>
       continue;
     }
     RevisionInfo info = NextRevision(prepared, article.current, revisions[i].fetched_at);
+    if (impl_->rater && article.current_prepared != nullptr) {
+      const Prepared& previous = *article.current_prepared;
+      info.materiality = impl_->rater(RatedOf(previous.text, previous.metadata),
+                                      RatedOf(prepared.text, prepared.metadata));
+    } else {
+      Result<std::optional<double>> rating = RateAgainstStored(*impl_, prepared, article.current);
+      if (!rating.ok()) return rating.status();
+      info.materiality = *rating;
+    }
     Result<RevisionObjects> objects = WriteRevisionObjects(
         to_pack, info, prepared, article.current ? &article.current->oid : nullptr);
     if (!objects.ok()) return objects.status();
     info.commit = git::OidHex(objects->commit);
     outcomes[i] = AddOutcome{true, false, info, {}};
     article.current_metadata = prepared.metadata;
+    article.current_prepared = &prepared;
     if (article.seen) article.seen->emplace(SeenKey{info.fetched_at, info.hash, info.title}, info);
     article.current = Tip{objects->commit, std::move(info)};
   }

@@ -1,6 +1,8 @@
 #include "store/revision_format.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +19,7 @@ constexpr std::string_view kFetchedAt = "Stet-Fetched-At: ";
 constexpr std::string_view kTextHash = "Stet-Text-Hash: ";
 constexpr std::string_view kFormat = "Stet-Format: ";
 constexpr std::string_view kExtractor = "Stet-Extractor: ";
+constexpr std::string_view kMateriality = "Stet-Materiality: ";
 
 bool TakeField(std::string_view line, std::string_view key, std::string* out) {
   if (line.substr(0, key.size()) != key) return false;
@@ -61,6 +64,12 @@ std::string EncodeRevisionMessage(const RevisionInfo& info) {
   message.append(kFetchedAt).append(FormatTimestamp(info.fetched_at)) += '\n';
   message.append(kTextHash).append(info.hash) += '\n';
   if (info.extractor > 0) message.append(kExtractor).append(std::to_string(info.extractor)) += '\n';
+  if (info.materiality) {
+    // Three decimals: enough to order by, and the same text on every machine.
+    char rating[16];
+    std::snprintf(rating, sizeof rating, "%.3f", std::clamp(*info.materiality, 0.0, 1.0));
+    message.append(kMateriality).append(rating) += '\n';
+  }
   message.append(kFormat).append(std::to_string(kArchiveFormat)) += '\n';
   return message;
 }
@@ -69,7 +78,7 @@ Result<RevisionInfo> DecodeRevisionMessage(std::string_view message,
                                            const std::string& commit_hex) {
   RevisionInfo info;
   info.commit = commit_hex;
-  std::string revision, fetched_at, format, extractor;
+  std::string revision, fetched_at, format, extractor, materiality;
   const std::size_t body = message.find("\n\n");
   std::size_t pos = body == std::string_view::npos ? message.size() : body + 2;
   while (pos < message.size()) {
@@ -79,7 +88,8 @@ Result<RevisionInfo> DecodeRevisionMessage(std::string_view message,
     TakeField(line, kArticle, &info.article_id) || TakeField(line, kUrl, &info.url) ||
         TakeField(line, kTitle, &info.title) || TakeField(line, kRevision, &revision) ||
         TakeField(line, kFetchedAt, &fetched_at) || TakeField(line, kTextHash, &info.hash) ||
-        TakeField(line, kFormat, &format) || TakeField(line, kExtractor, &extractor);
+        TakeField(line, kFormat, &format) || TakeField(line, kExtractor, &extractor) ||
+        TakeField(line, kMateriality, &materiality);
     pos = end + 1;
   }
   auto damaged = [&](const std::string& why) {
@@ -93,6 +103,16 @@ Result<RevisionInfo> DecodeRevisionMessage(std::string_view message,
   }
   if (!extractor.empty() && (!ParseNumber(extractor, &info.extractor) || info.extractor < 1)) {
     return damaged("bad Stet-Extractor '" + extractor + "'");
+  }
+  if (!materiality.empty()) {
+    double rating = -1;
+    const auto parsed =
+        std::from_chars(materiality.data(), materiality.data() + materiality.size(), rating);
+    if (parsed.ec != std::errc() || parsed.ptr != materiality.data() + materiality.size() ||
+        !(rating >= 0 && rating <= 1)) {
+      return damaged("bad Stet-Materiality '" + materiality + "'");
+    }
+    info.materiality = rating;
   }
   Result<UnixSeconds> when = ParseTimestamp(fetched_at);
   if (!when.ok()) return damaged("bad Stet-Fetched-At '" + fetched_at + "'");

@@ -66,6 +66,21 @@ TEST_CASE("cli: init add log show and list on the sample article", "[cli]") {
   }
   CHECK(revisions[0]["fetched_at"] == "2025-02-13T14:05:00Z");
   CHECK(revisions[0]["title"] == "Vance says US could use sanctions if Putin stalls");
+  // Each revision carries its materiality as rated when it was stored: what
+  // `stet diff` of it and the one before says; the first has none.
+  CHECK(revisions[0]["materiality"].is_null());
+  for (int i = 1; i < 3; ++i) {
+    const nlohmann::json diff = nlohmann::json::parse(
+        Stet(archive, {"diff", kUrl, std::to_string(i), std::to_string(i + 1), "--format", "json"})
+            .out);
+    const double rated = diff["summary"]["materiality"];
+    CHECK(revisions[static_cast<std::size_t>(i)]["materiality"].get<double>() ==
+          Approx(rated).margin(0.0005));
+    CHECK(revisions[static_cast<std::size_t>(i)]["materiality_label"] ==
+          diff["summary"]["materiality_label"]);
+  }
+  CHECK(log.out.find("   3  2025-02-15T09:10:00Z  ") != std::string::npos);
+  CHECK(log.out.find("  high    ") != std::string::npos);
 
   CHECK(Stet(archive, {"show", kUrl}).out == ReadFile(SamplePath("r3.txt")));
   CHECK(Stet(archive, {"show", std::string(kUrl) + "@1"}).out == ReadFile(SamplePath("r1.txt")));
@@ -85,7 +100,8 @@ TEST_CASE("cli: init add log show and list on the sample article", "[cli]") {
   CHECK(list[0]["revisions"] == 3);
   CHECK(list[0]["last_fetched_at"] == "2025-02-15T09:10:00Z");
   RunResult text_list = Stet(archive, {"list"});
-  CHECK(text_list.out.find(id + "     3  2025-02-15 09:10  " + kUrl) != std::string::npos);
+  CHECK(text_list.out.find(id + "     3  2025-02-15 09:10  high    " + kUrl) != std::string::npos);
+  CHECK(list[0]["last_materiality"] == revisions[2]["materiality"]);
 
   CHECK(stet::test::GitFsck(archive).exit_code == 0);
   // Plain git can browse it, as docs/archive-format.md shows.
@@ -523,7 +539,7 @@ TEST_CASE("regression: a damaged ref is reported, never read as a missing articl
     RunResult list = Stet(archive, {"list"});
     CHECK(list.exit_code == 4);
     CHECK(list.out.find("https://ex.com/a") != std::string::npos);  // the others are listed
-    CHECK(list.out.find(id + "     ?  ?                 DAMAGED") != std::string::npos);
+    CHECK(list.out.find(id + "     ?  ?                 ?       DAMAGED") != std::string::npos);
     CHECK(list.err.find("stet: list: article " + id) != std::string::npos);
     for (const std::string& target : {id, std::string("https://ex.com/b")}) {
       RunResult shown = Stet(archive, {"show", target});
