@@ -146,6 +146,7 @@ void SetupLog(CLI::App& app, Context& context);
 void SetupShow(CLI::App& app, Context& context);
 void SetupAnalyze(CLI::App& app, Context& context);
 void SetupDiff(CLI::App& app, Context& context);
+void SetupReport(CLI::App& app, Context& context);
 void SetupQuotes(CLI::App& app, Context& context);
 void SetupExtract(CLI::App& app, Context& context);
 void SetupReextract(CLI::App& app, Context& context);

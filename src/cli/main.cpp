@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   SetupShow(app, context);
   SetupAnalyze(app, context);
   SetupDiff(app, context);
+  SetupReport(app, context);
   SetupQuotes(app, context);
   SetupExtract(app, context);
   SetupReextract(app, context);

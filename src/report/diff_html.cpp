@@ -102,13 +102,6 @@ std::string SentenceAnchor(bool after, std::size_t index) {
   return std::string(after ? "a" : "b") + std::to_string(index + 1);
 }
 
-std::size_t SentenceAt(const std::vector<Span>& sentences, std::size_t offset) {
-  const auto found = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                                      [](std::size_t at, const Span& s) { return at < s.end; });
-  return found == sentences.end() ? sentences.size() - 1
-                                  : static_cast<std::size_t>(found - sentences.begin());
-}
-
 // One change at the top of the page, most material first.
 struct ChangeItem {
   double materiality = 0;
@@ -140,47 +133,26 @@ std::string HistoryHtml(const std::vector<QuoteSighting>& history) {
 
 std::vector<ChangeItem> ChangeItems(const RevisionDiff& diff, const HtmlOptions& options) {
   std::vector<ChangeItem> items;
-  for (const MetadataChange& change : diff.metadata) {
-    items.push_back({change.field == "headline" ? 0.5 : 0.3, change.field, change.field,
-                     Html(MetadataInline(change, kSentinels)), "", "", "top"});
-  }
-  for (std::size_t k = 0; k < diff.quotes.changes.size(); ++k) {
-    const QuoteChange& change = diff.quotes.changes[k];
-    const QuoteLine line = DescribeQuoteChange(diff, change, kSentinels);
-    const bool after = change.after >= 0;
-    const Quote& quote = after ? diff.quotes_after[static_cast<std::size_t>(change.after)]
-                               : diff.quotes_before[static_cast<std::size_t>(change.before)];
-    const std::vector<Span>& sentences =
-        after ? diff.text.after_sentences : diff.text.before_sentences;
-    const std::string history =
-        k < options.quote_histories.size() ? HistoryHtml(options.quote_histories[k]) : "";
-    items.push_back(
-        {QuoteMateriality(change), std::string(QuoteChangeKindName(change.kind)),
-         "quote " + line.label, "\u201C" + Html(line.words) + "\u201D", line.speaker, history,
-         sentences.empty() ? ""
-                           : SentenceAnchor(after, SentenceAt(sentences, quote.Whole().start))});
-  }
-  for (const ClaimChange& change : diff.claims) {
-    std::string line = ClaimLine(diff, change, kSentinels);
-    std::replace(line.begin(), line.end(), '\n', ' ');
-    std::string note = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
-    if (!change.speaker.empty()) note += (note.empty() ? "" : " \u00B7 ") + change.speaker;
-    std::string extra;
-    if (const std::string corrected = CorrectedLine(diff, change, kSentinels); !corrected.empty()) {
-      extra = "<p class=\"corrects\">corrects: " + Html(corrected) + " <a href=\"#" +
-              SentenceAnchor(true, static_cast<std::size_t>(change.refers_to)) +
-              "\">in the text</a></p>";
+  for (const report::RankedChange& change : report::RankedChanges(diff, kSentinels)) {
+    const bool metadata =
+        change.kind == "headline" || change.kind == "byline" || change.kind == "published";
+    ChangeItem item{change.materiality, change.kind, change.label,         Html(change.words),
+                    change.note,        "",          metadata ? "top" : ""};
+    if (change.quote_change >= 0) {
+      item.words = "\u201C" + item.words + "\u201D";
+      const auto k = static_cast<std::size_t>(change.quote_change);
+      if (k < options.quote_histories.size()) item.extra = HistoryHtml(options.quote_histories[k]);
     }
-    const bool after = change.after_sentence >= 0;
-    const int sentence = after ? change.after_sentence : change.before_sentence;
-    items.push_back(
-        {change.materiality, std::string(ClaimChangeKindName(change.kind)),
-         std::string(ClaimLabel(change)), Html(line), note, extra,
-         sentence < 0 ? "" : SentenceAnchor(after, static_cast<std::size_t>(sentence))});
+    if (!change.corrects.empty()) {
+      item.extra = "<p class=\"corrects\">corrects: " + Html(change.corrects) + " <a href=\"#" +
+                   SentenceAnchor(true, static_cast<std::size_t>(change.corrected_sentence)) +
+                   "\">in the text</a></p>";
+    }
+    if (change.sentence >= 0) {
+      item.anchor = SentenceAnchor(change.in_after, static_cast<std::size_t>(change.sentence));
+    }
+    items.push_back(std::move(item));
   }
-  std::stable_sort(items.begin(), items.end(), [](const ChangeItem& x, const ChangeItem& y) {
-    return x.materiality > y.materiality;
-  });
   return items;
 }
 

@@ -255,4 +255,69 @@ std::string CorrectedLine(const RevisionDiff& diff, const ClaimChange& change,
   return std::string(diff.to.text.substr(sentence.start, sentence.end - sentence.start));
 }
 
+namespace {
+
+std::size_t SentenceAt(const std::vector<Span>& sentences, std::size_t offset) {
+  const auto found = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                                      [](std::size_t at, const Span& s) { return at < s.end; });
+  return found == sentences.end() ? sentences.size() - 1
+                                  : static_cast<std::size_t>(found - sentences.begin());
+}
+
+}  // namespace
+
+std::vector<RankedChange> RankedChanges(const RevisionDiff& diff, const InlineMarkers& markers) {
+  std::vector<RankedChange> changes;
+  for (const MetadataChange& change : diff.metadata) {
+    RankedChange ranked;
+    ranked.materiality = change.field == "headline" ? 0.5 : 0.3;
+    ranked.kind = ranked.label = change.field;
+    ranked.words = MetadataInline(change, markers);
+    changes.push_back(std::move(ranked));
+  }
+  for (std::size_t k = 0; k < diff.quotes.changes.size(); ++k) {
+    const QuoteChange& change = diff.quotes.changes[k];
+    const QuoteLine line = DescribeQuoteChange(diff, change, markers);
+    RankedChange ranked;
+    ranked.materiality = QuoteMateriality(change);
+    ranked.kind = QuoteChangeKindName(change.kind);
+    ranked.label = "quote " + line.label;
+    ranked.words = line.words;
+    ranked.note = line.speaker;
+    ranked.quote_change = static_cast<int>(k);
+    ranked.in_after = change.after >= 0;
+    const Quote& quote = ranked.in_after
+                             ? diff.quotes_after[static_cast<std::size_t>(change.after)]
+                             : diff.quotes_before[static_cast<std::size_t>(change.before)];
+    const std::vector<Span>& sentences =
+        ranked.in_after ? diff.text.after_sentences : diff.text.before_sentences;
+    if (!sentences.empty()) {
+      ranked.sentence = static_cast<int>(SentenceAt(sentences, quote.Whole().start));
+    }
+    changes.push_back(std::move(ranked));
+  }
+  for (const ClaimChange& change : diff.claims) {
+    RankedChange ranked;
+    ranked.materiality = change.materiality;
+    ranked.kind = ClaimChangeKindName(change.kind);
+    ranked.label = ClaimLabel(change);
+    ranked.words = ClaimLine(diff, change, markers);
+    std::replace(ranked.words.begin(), ranked.words.end(), '\n', ' ');
+    // The label already says which way certainty went.
+    ranked.note = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
+    if (!change.speaker.empty())
+      ranked.note += (ranked.note.empty() ? "" : "    ") + change.speaker;
+    ranked.corrects = CorrectedLine(diff, change, markers);
+    std::replace(ranked.corrects.begin(), ranked.corrects.end(), '\n', ' ');
+    if (!ranked.corrects.empty()) ranked.corrected_sentence = change.refers_to;
+    ranked.in_after = change.after_sentence >= 0;
+    ranked.sentence = ranked.in_after ? change.after_sentence : change.before_sentence;
+    changes.push_back(std::move(ranked));
+  }
+  std::stable_sort(
+      changes.begin(), changes.end(),
+      [](const RankedChange& x, const RankedChange& y) { return x.materiality > y.materiality; });
+  return changes;
+}
+
 }  // namespace stet::report

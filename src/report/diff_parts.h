@@ -63,6 +63,24 @@ std::string ClaimLine(const RevisionDiff& diff, const ClaimChange& change,
 std::string CorrectedLine(const RevisionDiff& diff, const ClaimChange& change,
                           const InlineMarkers& markers);
 
+// One headline, quote or claim change as every format lists it.
+struct RankedChange {
+  double materiality = 0;
+  std::string kind;       // as JSON names it: "quote_reattributed", "negation_changed", "headline"
+  std::string label;      // as a reader calls it: "quote re-attributed", "denial", "headline"
+  std::string words;      // the words, changes marked with `markers`, on one line
+  std::string note;       // the speaker or the detail; plain text
+  std::string corrects;   // for a correction notice: what it corrects, marked; else ""
+  int quote_change = -1;  // a quote change: its index in diff.quotes.changes
+  bool in_after = true;   // where it shows: in the newer text, or the older
+  int sentence = -1;      // that text's sentence; -1 for a headline change
+  int corrected_sentence = -1;  // a correction: the newer sentence it corrects
+};
+
+// The headline, quote and claim changes, most material first (quotes
+// before claims, in text order, among equals).
+std::vector<RankedChange> RankedChanges(const RevisionDiff& diff, const InlineMarkers& markers);
+
 }  // namespace stet::report
 
 #endif  // STET_SRC_REPORT_DIFF_PARTS_H_

@@ -18,7 +18,11 @@ using report::CorrectedLine;
 using report::Count;
 using report::DescribeQuoteChange;
 using report::EscapeMarkdown;
+using report::EscapeTerminal;
 using report::Excerpt;
+using report::kBrackets;
+using report::kColouredBrackets;
+using report::kHtmlTags;
 using report::kSentinels;
 using report::LinkableUrl;
 using report::MetadataInline;
@@ -33,22 +37,6 @@ std::string Padded(const std::string& text, int width) {
   const std::size_t wanted = static_cast<std::size_t>(std::max(width, 0));
   return text.size() >= wanted ? text : text + std::string(wanted - text.size(), ' ');
 }
-
-// Text for a terminal: a control character (an escape sequence in an
-// article could recolour or retitle the terminal) shows as '?'.
-std::string EscapeTerminal(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') c = '?';
-  }
-  return out;
-}
-
-constexpr InlineMarkers kBrackets{"[-", "-]", "{+", "+}"};
-// Colour never alone: the brackets stay, for a reader who cannot tell red
-// from green and for a copy pasted elsewhere.
-constexpr InlineMarkers kColouredBrackets{"\x1b[31m[-", "-]\x1b[0m", "\x1b[32m{+", "+}\x1b[0m"};
-constexpr InlineMarkers kHtmlTags{"<del>", "</del>", "<ins>", "</ins>"};
 
 // How the output is laid out: for a terminal or a file, or as Markdown
 // (headings and lists). Bodies come marked with kSentinels and are escaped

@@ -82,6 +82,25 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
+std::string EscapeXml(std::string_view text) {
+  std::string kept;
+  kept.reserve(text.size());
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    kept += c;
+  }
+  return EscapeHtml(kept);
+}
+
+std::string EscapeTerminal(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') c = '?';
+  }
+  return out;
+}
+
 bool LinkableUrl(std::string_view url) {
   std::string scheme;
   for (char c : url.substr(0, url.find(':')))

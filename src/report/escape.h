@@ -30,6 +30,22 @@ std::string EscapeMarkdown(std::string_view text);
 // Text for HTML element content and quoted attribute values: & < > " '.
 std::string EscapeHtml(std::string_view text);
 
+// Text for XML element content and attributes (an Atom feed): as
+// EscapeHtml, and the control characters XML 1.0 forbids (all below 0x20
+// but tab, line feed and carriage return) left out.
+std::string EscapeXml(std::string_view text);
+
+// Text for a terminal: a control character (an escape sequence in an
+// article could recolour or retitle the terminal) shows as '?'.
+std::string EscapeTerminal(std::string_view text);
+
+// How the text outputs mark changes: git's word-diff brackets, and with
+// colour the brackets stay (colour is never the only cue).
+inline constexpr InlineMarkers kBrackets{"[-", "-]", "{+", "+}"};
+inline constexpr InlineMarkers kColouredBrackets{"\x1b[31m[-", "-]\x1b[0m", "\x1b[32m{+",
+                                                 "+}\x1b[0m"};
+inline constexpr InlineMarkers kHtmlTags{"<del>", "</del>", "<ins>", "</ins>"};
+
 // Whether `url` may be written as a link: http or https, no spaces, quotes,
 // angle brackets or control characters. Anything else is shown as text only
 // (a javascript: URL is never a link).

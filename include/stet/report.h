@@ -1,0 +1,76 @@
+// stet/report.h: what changed across the archive in a window of time, most
+// material first (`stet report`, the review server's recent changes, the
+// Atom feed of changes), and its renderings.
+#ifndef STET_REPORT_H_
+#define STET_REPORT_H_
+
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "stet/archive.h"
+#include "stet/render.h"
+#include "stet/revision_diff.h"
+#include "stet/status.h"
+
+namespace stet {
+
+struct ReportQuery {
+  // Revisions fetched in [since, until) count.
+  UnixSeconds since = 0;
+  UnixSeconds until = std::numeric_limits<UnixSeconds>::max();
+  // Articles whose change rates below this are left out (0: none are).
+  double min_materiality = 0;
+  // Which changes an entry lists, most material first: headline, quote and
+  // claim changes, and with `text` the edited sentences after them.
+  DiffSections kinds;
+  std::size_t top = 3;  // changes listed for each article
+};
+
+// One article that changed in the window: its last revision before the
+// window (or its first in it) compared with its latest in the window.
+struct ReportEntry {
+  RevisionDiff diff;
+  int revisions_in_window = 0;
+};
+
+struct Report {
+  ReportQuery query;
+  UnixSeconds made_at = 0;           // when the report was made
+  std::vector<ReportEntry> entries;  // most material first, then most recent
+  // Articles first stored in the window with one revision: nothing to
+  // compare yet.
+  std::vector<RevisionInfo> new_articles;
+  // Articles that could not be read ("article ID: cause").
+  std::vector<std::string> damaged;
+};
+
+// The report of `archive` for `query`, made at `now`. Articles fetched last
+// before the window are not read; with a min_materiality, an article whose
+// revisions in the window all carry a rating below it is not analysed.
+Result<Report> BuildReport(Archive& archive, const ReportQuery& query, UnixSeconds now);
+
+// How a report links an entry to its full comparison and a change to its
+// place in it: `link_base` + "/a/ID/compare/A/B" (the review server's
+// address, "" for a link relative to the server's root). Without links, a
+// text or HTML entry says which `stet diff` shows it all.
+struct ReportLinks {
+  bool enabled = false;
+  std::string link_base;
+  std::string ComparisonPath(const RevisionDiff& diff) const;
+};
+
+std::string RenderReportText(const Report& report, const TextLayout& layout);
+std::string RenderReportMarkdown(const Report& report, const ReportLinks& links = {});
+std::string RenderReportJson(const Report& report);
+// One self-contained page (as RenderDiffHtml's).
+std::string RenderReportHtml(const Report& report, const ReportLinks& links = {});
+// An Atom 1.0 feed of the report's changes: one entry per article change,
+// its id stable ("urn:stet:change:ARTICLE:COMMIT" of the newer revision), so
+// that a reader polling the feed sees each change once.
+std::string RenderReportAtom(const Report& report, const ReportLinks& links = {});
+
+}  // namespace stet
+
+#endif  // STET_REPORT_H_
