@@ -14,6 +14,16 @@ namespace stet {
 // Seconds since the Unix epoch, UTC.
 using UnixSeconds = std::int64_t;
 
+// A span of time in seconds.
+using Seconds = std::int64_t;
+
+// Parses "90s", "15m", "6h", "2d", "1w" or a bare number of seconds; a
+// positive whole number and one unit. kInvalidInput otherwise.
+Result<Seconds> ParseDuration(std::string_view text);
+
+// The largest unit that divides `span` exactly: "15m", "6h", "90s".
+std::string FormatDuration(Seconds span);
+
 // Parses an RFC 3339 timestamp ("2025-02-13T14:05:00Z",
 // "2025-02-13T09:05:00-05:00", fractional seconds allowed and dropped; a
 // space may stand for the "T"). Fails with kInvalidInput on anything else,

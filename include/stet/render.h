@@ -48,6 +48,9 @@ struct HtmlOptions {
   // Each changed quote through every revision (FollowQuotes), in the order
   // of diff.quotes.changes; empty where not known (two files).
   std::vector<std::vector<QuoteSighting>> quote_histories;
+  // Markup put first in the page's body (the review server's navigation);
+  // the caller's own, written as it is.
+  std::string navigation;
 };
 
 // The diff as one self-contained HTML page: inline CSS, no script, no

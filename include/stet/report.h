@@ -6,7 +6,11 @@
 
 #include <cstddef>
 #include <limits>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stet/archive.h"
@@ -28,11 +32,31 @@ struct ReportQuery {
   std::size_t top = 3;  // changes listed for each article
 };
 
+// A window edge as a reader writes it: a duration back from `now` ("1d",
+// "6h", "30m"), a date ("2025-02-13", its midnight UTC) or an RFC 3339
+// time. kInvalidInput, saying what was expected, otherwise.
+Result<UnixSeconds> ParseWindowEdge(std::string_view text, UnixSeconds now);
+
 // One article that changed in the window: its last revision before the
 // window (or its first in it) compared with its latest in the window.
 struct ReportEntry {
-  RevisionDiff diff;
+  std::shared_ptr<const RevisionDiff> diff;
   int revisions_in_window = 0;
+};
+
+// Comparisons already made, by the commits compared, for a long-running
+// reader (the review server): each pair is analysed once. Safe to share
+// between threads.
+class DiffCache {
+ public:
+  explicit DiffCache(std::size_t capacity = 4096) : capacity_(capacity) {}
+  std::shared_ptr<const RevisionDiff> Find(const std::string& key) const;
+  void Keep(const std::string& key, std::shared_ptr<const RevisionDiff> diff);
+
+ private:
+  std::size_t capacity_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const RevisionDiff>> diffs_;
 };
 
 struct Report {
@@ -49,7 +73,9 @@ struct Report {
 // The report of `archive` for `query`, made at `now`. Articles fetched last
 // before the window are not read; with a min_materiality, an article whose
 // revisions in the window all carry a rating below it is not analysed.
-Result<Report> BuildReport(Archive& archive, const ReportQuery& query, UnixSeconds now);
+// With a `cache`, a comparison made before is taken from it.
+Result<Report> BuildReport(Archive& archive, const ReportQuery& query, UnixSeconds now,
+                           DiffCache* cache = nullptr);
 
 // How a report links an entry to its full comparison and a change to its
 // place in it: `link_base` + "/a/ID/compare/A/B" (the review server's
@@ -58,7 +84,12 @@ Result<Report> BuildReport(Archive& archive, const ReportQuery& query, UnixSecon
 struct ReportLinks {
   bool enabled = false;
   std::string link_base;
+  // Markup put first in an HTML page's body (the review server's
+  // navigation); the caller's own, written as it is.
+  std::string navigation;
   std::string ComparisonPath(const RevisionDiff& diff) const;
+  // link_base + "/a/ID": the article's revisions.
+  std::string ArticlePath(const std::string& article_id) const;
 };
 
 std::string RenderReportText(const Report& report, const TextLayout& layout);

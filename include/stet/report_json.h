@@ -22,6 +22,12 @@ nlohmann::json MaterialityJson(const std::optional<double>& materiality);
 // for a revision extracted from a page.
 nlohmann::json RevisionJson(const RevisionInfo& revision);
 
+// `stet list --format json`: one object an article, {"article", "id",
+// "url", "title", "revisions", "last_fetched_at", "last_commit",
+// "last_materiality"}, or {"article", "id", "damaged"} for one that cannot
+// be read.
+nlohmann::json ArticleListJson(const std::vector<ArticleSummary>& articles);
+
 // `stet diff --format json` as a value.
 nlohmann::json DiffJson(const RevisionDiff& diff);
 

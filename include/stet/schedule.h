@@ -21,19 +21,9 @@
 
 namespace stet {
 
-// A span of time in seconds.
-using Seconds = std::int64_t;
-
-// Parses "90s", "15m", "6h", "2d", "1w" or a bare number of seconds; a
-// positive whole number and one unit. kInvalidInput otherwise.
-Result<Seconds> ParseDuration(std::string_view text);
-
 // A delay between requests in milliseconds: "0", "500ms", or a duration
 // as ParseDuration reads it ("1s", "2m"). kInvalidInput otherwise.
 Result<long> ParseDelayMs(std::string_view text);
-
-// The largest unit that divides `span` exactly: "15m", "6h", "90s".
-std::string FormatDuration(Seconds span);
 
 // Until an article is `until` old (since its last change), it is checked
 // `every` so often.

@@ -31,24 +31,7 @@ int RunList(Format format, const Context& context) {
     return kExitArchiveDamaged;
   };
   if (format == Format::kJson) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const ArticleSummary& article : *articles) {
-      if (!article.damage.empty()) {
-        out.push_back({{"article", article.id}, {"id", article.id}, {"damaged", article.damage}});
-        continue;
-      }
-      // "article", as log and diff name it; "id" kept for older readers.
-      out.push_back(
-          {{"article", article.id},
-           {"id", article.id},
-           {"url", article.url},
-           {"title", article.title},
-           {"revisions", article.revisions},
-           {"last_fetched_at", FormatTimestamp(article.last_fetched_at)},
-           {"last_commit", article.last_commit},
-           {"last_materiality", article.last_materiality ? nlohmann::json(*article.last_materiality)
-                                                         : nlohmann::json(nullptr)}});
-    }
+    const nlohmann::json out = ArticleListJson(*articles);
     std::printf("%s\n", out.dump(2).c_str());
     return report_damage();
   }

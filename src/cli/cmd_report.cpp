@@ -10,7 +10,6 @@
 #include "cli.h"
 #include "stet/clock.h"
 #include "stet/report.h"
-#include "stet/schedule.h"
 
 namespace stet::cli {
 namespace {
@@ -30,16 +29,11 @@ struct ReportOptions {
   std::optional<std::size_t> width;
 };
 
-// A window edge: a duration back from now ("1d", "6h") or a time ("2025-02-13",
-// "2025-02-13T14:05:00Z").
+// A window edge (ParseWindowEdge), or why not, naming the option.
 Result<UnixSeconds> ParseEdge(const std::string& text, const std::string& option, UnixSeconds now) {
-  if (Result<Seconds> back = ParseDuration(text); back.ok()) return now - *back;
-  std::string stamp = text;
-  if (stamp.size() == 10 && stamp[4] == '-' && stamp[7] == '-') stamp += "T00:00:00Z";
-  if (Result<UnixSeconds> when = ParseTimestamp(stamp); when.ok()) return *when;
-  return Status::InvalidInput("report: " + option + ": " + text +
-                              " is neither a duration (1d, 6h, 30m) nor a date or time "
-                              "(2025-02-13, 2025-02-13T14:05:00Z)");
+  Result<UnixSeconds> edge = ParseWindowEdge(text, now);
+  if (!edge.ok()) return Status::InvalidInput("report: " + option + ": " + edge.status().message());
+  return edge;
 }
 
 // Writes `text` to `path` whole or not at all: to a temporary file beside

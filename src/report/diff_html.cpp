@@ -301,7 +301,7 @@ std::string RenderDiffHtml(const RevisionDiff& diff, const HtmlOptions& options)
   const std::string materiality(MaterialityLabel(diff.Materiality()));
   const std::string page_title = (title.empty() ? diff.to.Name() : title) + " \u2014 " +
                                  diff.from.Name() + " \u2192 " + diff.to.Name();
-  std::string out = report::HtmlPageStart(page_title);
+  std::string out = report::HtmlPageStart(page_title, options.navigation);
   out += "<header id=\"top\"><h1>" + EscapeHtml(title.empty() ? diff.to.Name() : title) + "</h1>";
   if (!url.empty()) {
     out += "<p class=\"url\">" +

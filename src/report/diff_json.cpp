@@ -111,6 +111,28 @@ nlohmann::json MaterialityJson(const std::optional<double>& materiality) {
   return {{"materiality", *materiality}, {"materiality_label", MaterialityLabel(*materiality)}};
 }
 
+nlohmann::json ArticleListJson(const std::vector<ArticleSummary>& articles) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ArticleSummary& article : articles) {
+    if (!article.damage.empty()) {
+      out.push_back({{"article", article.id}, {"id", article.id}, {"damaged", article.damage}});
+      continue;
+    }
+    // "article", as log and diff name it; "id" kept for older readers.
+    out.push_back(
+        {{"article", article.id},
+         {"id", article.id},
+         {"url", article.url},
+         {"title", article.title},
+         {"revisions", article.revisions},
+         {"last_fetched_at", FormatTimestamp(article.last_fetched_at)},
+         {"last_commit", article.last_commit},
+         {"last_materiality", article.last_materiality ? nlohmann::json(*article.last_materiality)
+                                                       : nlohmann::json(nullptr)}});
+  }
+  return out;
+}
+
 nlohmann::json RevisionJson(const RevisionInfo& revision) {
   nlohmann::json json = {
       {"number", revision.number},      {"commit", revision.commit},

@@ -28,6 +28,13 @@ del { background: var(--del); text-decoration: line-through; }
 .m-high .kind, .materiality.m-high strong { color: var(--high); }
 .m-medium .kind, .materiality.m-medium strong { color: var(--medium); }
 .m-low .kind, .materiality.m-low strong { color: var(--low); }
+nav.site { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: center;
+  border-bottom: 1px solid var(--line); padding-bottom: .5rem; }
+nav.site form { display: flex; gap: .3rem; flex: 1 1 14rem; }
+nav.site input[type=search] { flex: 1; min-width: 0; font: inherit; padding: .2rem .4rem; }
+ol.report > li { margin: 0 0 1.2rem; }
+ol.report h2 { border: 0; margin: .2rem 0; }
+table.revisions td:first-child { white-space: nowrap; }
 ol.changes { padding-left: 1.6rem; }
 ol.changes > li { margin: 0 0 .8rem; }
 .kind { font-weight: 700; margin-right: .3rem; }
@@ -65,13 +72,14 @@ input[name=view] { margin-left: .2rem; }
 
 }  // namespace
 
-std::string HtmlPageStart(std::string_view title) {
+std::string HtmlPageStart(std::string_view title, std::string_view navigation) {
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
          EscapeHtml(kContentSecurityPolicy) +
          "\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>" + EscapeHtml(title) +
-         "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+         "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n" +
+         std::string(navigation);
 }
 
 std::string HtmlPageEnd() {

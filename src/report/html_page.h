@@ -17,8 +17,9 @@ inline constexpr std::string_view kContentSecurityPolicy =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
     "base-uri 'none'";
 
-// From <!DOCTYPE html> to the opening <body>, with `title` (plain text).
-std::string HtmlPageStart(std::string_view title);
+// From <!DOCTYPE html> to the opening <body>, with `title` (plain text),
+// then `navigation` (markup, written as it is).
+std::string HtmlPageStart(std::string_view title, std::string_view navigation = "");
 
 // The closing tags.
 std::string HtmlPageEnd();

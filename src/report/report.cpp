@@ -3,7 +3,19 @@
 
 #include <algorithm>
 
+#include "stet/clock.h"
+
 namespace stet {
+
+Result<UnixSeconds> ParseWindowEdge(std::string_view text, UnixSeconds now) {
+  if (Result<Seconds> back = ParseDuration(text); back.ok()) return now - *back;
+  std::string stamp(text);
+  if (stamp.size() == 10 && stamp[4] == '-' && stamp[7] == '-') stamp += "T00:00:00Z";
+  if (Result<UnixSeconds> when = ParseTimestamp(stamp); when.ok()) return *when;
+  return Status::InvalidInput(std::string(text) +
+                              " is neither a duration (1d, 6h, 30m) nor a date or time "
+                              "(2025-02-13, 2025-02-13T14:05:00Z)");
+}
 
 std::string ReportLinks::ComparisonPath(const RevisionDiff& diff) const {
   if (!diff.from.revision || !diff.to.revision) return "";
@@ -12,7 +24,26 @@ std::string ReportLinks::ComparisonPath(const RevisionDiff& diff) const {
          std::to_string(diff.to.revision->number);
 }
 
-Result<Report> BuildReport(Archive& archive, const ReportQuery& query, UnixSeconds now) {
+std::string ReportLinks::ArticlePath(const std::string& article_id) const {
+  return link_base + "/a/" + article_id;
+}
+
+std::shared_ptr<const RevisionDiff> DiffCache::Find(const std::string& key) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto found = diffs_.find(key);
+  return found == diffs_.end() ? nullptr : found->second;
+}
+
+void DiffCache::Keep(const std::string& key, std::shared_ptr<const RevisionDiff> diff) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Full: start again rather than track ages; a reader's window of recent
+  // changes fills it again in one pass.
+  if (diffs_.size() >= capacity_) diffs_.clear();
+  diffs_[key] = std::move(diff);
+}
+
+Result<Report> BuildReport(Archive& archive, const ReportQuery& query, UnixSeconds now,
+                           DiffCache* cache) {
   Report report;
   report.query = query;
   report.made_at = now;
@@ -56,19 +87,25 @@ Result<Report> BuildReport(Archive& archive, const ReportQuery& query, UnixSecon
           rated_below && revision->materiality && *revision->materiality < query.min_materiality;
     }
     if (rated_below) continue;
-    Result<std::pair<DiffSide, DiffSide>> sides = ReadArchiveSides(
-        archive, article.id, std::to_string(base->number), std::to_string(latest->number));
-    if (!sides.ok()) return sides.status();
-    Result<RevisionDiff> diff = AnalyzeDiff(std::move(sides->first), std::move(sides->second));
-    if (!diff.ok()) return diff.status();
+    const std::string key = base->commit + ".." + latest->commit;
+    std::shared_ptr<const RevisionDiff> diff = cache != nullptr ? cache->Find(key) : nullptr;
+    if (diff == nullptr) {
+      Result<std::pair<DiffSide, DiffSide>> sides = ReadArchiveSides(
+          archive, article.id, std::to_string(base->number), std::to_string(latest->number));
+      if (!sides.ok()) return sides.status();
+      Result<RevisionDiff> made = AnalyzeDiff(std::move(sides->first), std::move(sides->second));
+      if (!made.ok()) return made.status();
+      diff = std::make_shared<const RevisionDiff>(std::move(*made));
+      if (cache != nullptr) cache->Keep(key, diff);
+    }
     if (diff->Materiality() < query.min_materiality) continue;
-    report.entries.push_back({std::move(*diff), static_cast<int>(in_window.size())});
+    report.entries.push_back({std::move(diff), static_cast<int>(in_window.size())});
   }
   std::stable_sort(report.entries.begin(), report.entries.end(),
                    [](const ReportEntry& x, const ReportEntry& y) {
-                     const double a = x.diff.Materiality(), b = y.diff.Materiality();
+                     const double a = x.diff->Materiality(), b = y.diff->Materiality();
                      if (a != b) return a > b;
-                     return x.diff.to.revision->fetched_at > y.diff.to.revision->fetched_at;
+                     return x.diff->to.revision->fetched_at > y.diff->to.revision->fetched_at;
                    });
   return report;
 }

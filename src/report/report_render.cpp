@@ -70,7 +70,7 @@ std::string WindowLine(const Report& report) {
 std::string CountsLine(const Report& report) {
   std::map<std::string_view, std::size_t> levels;
   for (const ReportEntry& entry : report.entries)
-    ++levels[MaterialityLabel(entry.diff.Materiality())];
+    ++levels[MaterialityLabel(entry.diff->Materiality())];
   std::string line = std::to_string(report.entries.size()) + " article" +
                      (report.entries.size() == 1 ? "" : "s") + " changed";
   std::string split;
@@ -89,8 +89,8 @@ std::string CountsLine(const Report& report) {
 }
 
 std::string RevisionsLine(const ReportEntry& entry) {
-  const RevisionInfo& from = *entry.diff.from.revision;
-  const RevisionInfo& to = *entry.diff.to.revision;
+  const RevisionInfo& from = *entry.diff->from.revision;
+  const RevisionInfo& to = *entry.diff->to.revision;
   return "revision " + std::to_string(from.number) + " -> " + std::to_string(to.number) + " (" +
          std::to_string(entry.revisions_in_window) + " in the window, the latest " +
          FormatTimestamp(to.fetched_at) + ")";
@@ -122,7 +122,7 @@ std::string RenderReportText(const Report& report, const TextLayout& layout) {
   std::string out =
       WrapItem("REPORT  ", 8, WindowLine(report) + ": " + CountsLine(report), "", layout.width);
   for (const ReportEntry& entry : report.entries) {
-    const RevisionDiff& diff = entry.diff;
+    const RevisionDiff& diff = *entry.diff;
     std::string level = Upper(MaterialityLabel(diff.Materiality()));
     level.resize(std::max<std::size_t>(level.size(), 8), ' ');
     out += "\n" + WrapItem(level, 8, EscapeTerminal(Title(diff)), "", layout.width);
@@ -156,7 +156,7 @@ std::string RenderReportMarkdown(const Report& report, const ReportLinks& links)
                     " \u00B7 made " + FormatTimestamp(report.made_at) + "\n";
   std::size_t number = 0;
   for (const ReportEntry& entry : report.entries) {
-    const RevisionDiff& diff = entry.diff;
+    const RevisionDiff& diff = *entry.diff;
     const std::string& url = diff.to.revision->url;
     out += "\n## " + std::to_string(++number) + ". ";
     out += LinkableUrl(url) ? "[" + EscapeMarkdown(Title(diff)) + "](<" + url + ">)"
@@ -186,7 +186,7 @@ std::string RenderReportJson(const Report& report) {
   const ReportQuery& query = report.query;
   nlohmann::json articles = nlohmann::json::array();
   for (const ReportEntry& entry : report.entries) {
-    const RevisionDiff& diff = entry.diff;
+    const RevisionDiff& diff = *entry.diff;
     nlohmann::json changes = nlohmann::json::array();
     for (const RankedChange& change : TopChanges(diff, query)) {
       const std::string words = Retag(
@@ -244,7 +244,7 @@ std::string Html(std::string_view marked) {
 // An entry's changes as an HTML list (the page and the feed's content).
 std::string ChangesHtml(const ReportEntry& entry, const ReportQuery& query) {
   std::string out = "<ul class=\"changes\">";
-  for (const RankedChange& change : TopChanges(entry.diff, query)) {
+  for (const RankedChange& change : TopChanges(*entry.diff, query)) {
     out += "<li class=\"change m-" + std::string(MaterialityLabel(change.materiality)) +
            "\" data-kind=\"" + EscapeHtml(change.kind) + "\"><span class=\"kind\">" +
            EscapeHtml(change.label) + "</span> " + Html(change.words);
@@ -257,13 +257,13 @@ std::string ChangesHtml(const ReportEntry& entry, const ReportQuery& query) {
 }  // namespace
 
 std::string RenderReportHtml(const Report& report, const ReportLinks& links) {
-  std::string out = report::HtmlPageStart("Changes " + WindowLine(report));
+  std::string out = report::HtmlPageStart("Changes " + WindowLine(report), links.navigation);
   out += "<header id=\"top\"><h1>Changes <small>" + EscapeHtml(WindowLine(report)) +
          "</small></h1><p class=\"sides-line\">" + EscapeHtml(CountsLine(report)) +
          " \u00B7 made <time>" + EscapeHtml(FormatTimestamp(report.made_at)) +
          "</time></p></header>\n<main><ol class=\"report\">";
   for (const ReportEntry& entry : report.entries) {
-    const RevisionDiff& diff = entry.diff;
+    const RevisionDiff& diff = *entry.diff;
     const std::string level(MaterialityLabel(diff.Materiality()));
     const std::string& url = diff.to.revision->url;
     out += "<li class=\"entry m-" + level + "\" data-article=\"" +
@@ -284,7 +284,9 @@ std::string RenderReportHtml(const Report& report, const ReportLinks& links) {
            ChangesHtml(entry, report.query);
     out += links.enabled
                ? "<p><a class=\"goto\" href=\"" + EscapeHtml(links.ComparisonPath(diff)) +
-                     "\">Full comparison</a></p>"
+                     "\">Full comparison</a> \u00B7 <a class=\"goto\" href=\"" +
+                     EscapeHtml(links.ArticlePath(diff.to.revision->article_id)) +
+                     "\">Every revision</a></p>"
                : "<p class=\"note-line\"><code>" + EscapeHtml(DiffCommand(diff)) + "</code></p>";
     out += "</li>";
   }
@@ -306,7 +308,7 @@ std::string RenderReportAtom(const Report& report, const ReportLinks& links) {
   UnixSeconds updated = report.made_at;
   std::string entries;
   for (const ReportEntry& entry : report.entries) {
-    const RevisionDiff& diff = entry.diff;
+    const RevisionDiff& diff = *entry.diff;
     const RevisionInfo& to = *diff.to.revision;
     const std::string level(MaterialityLabel(diff.Materiality()));
     std::string summary;

@@ -6,41 +6,6 @@
 #include "base/ascii.h"
 
 namespace stet {
-namespace {
-
-struct Unit {
-  char letter;
-  Seconds seconds;
-};
-constexpr Unit kUnits[] = {{'w', 7 * 86400}, {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
-
-}  // namespace
-
-Result<Seconds> ParseDuration(std::string_view text) {
-  const std::string_view trimmed = TrimAsciiSpace(text);
-  auto bad = [&] {
-    return Status::InvalidInput("'" + std::string(text) +
-                                "' is not a duration (a whole number and s, m, h, d or w: 15m)");
-  };
-  if (trimmed.empty()) return bad();
-  Seconds unit = 1;
-  std::string_view number = trimmed;
-  const char last = AsciiLowerChar(trimmed.back());
-  if (!(last >= '0' && last <= '9')) {
-    const auto* found = std::find_if(std::begin(kUnits), std::end(kUnits),
-                                     [&](const Unit& u) { return u.letter == last; });
-    if (found == std::end(kUnits)) return bad();
-    unit = found->seconds;
-    number.remove_suffix(1);
-  }
-  Seconds value = 0;
-  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
-  if (error != std::errc() || end != number.data() + number.size() || value <= 0 ||
-      value > 100LL * 365 * 86400 / unit) {
-    return bad();
-  }
-  return value * unit;
-}
 
 Result<long> ParseDelayMs(std::string_view text) {
   if (text == "0") return 0L;
@@ -52,15 +17,6 @@ Result<long> ParseDelayMs(std::string_view text) {
   Result<Seconds> seconds = ParseDuration(text);
   if (!seconds.ok()) return seconds.status();
   return static_cast<long>(*seconds * 1000);
-}
-
-std::string FormatDuration(Seconds span) {
-  for (const Unit& unit : kUnits) {
-    if (span != 0 && span % unit.seconds == 0) {
-      return std::to_string(span / unit.seconds) + unit.letter;
-    }
-  }
-  return std::to_string(span) + "s";
 }
 
 Result<std::vector<ScheduleTier>> ParseTiers(std::string_view text) {
