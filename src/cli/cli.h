@@ -147,6 +147,7 @@ void SetupShow(CLI::App& app, Context& context);
 void SetupAnalyze(CLI::App& app, Context& context);
 void SetupDiff(CLI::App& app, Context& context);
 void SetupReport(CLI::App& app, Context& context);
+void SetupServe(CLI::App& app, Context& context);
 void SetupQuotes(CLI::App& app, Context& context);
 void SetupExtract(CLI::App& app, Context& context);
 void SetupReextract(CLI::App& app, Context& context);

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   SetupAnalyze(app, context);
   SetupDiff(app, context);
   SetupReport(app, context);
+  SetupServe(app, context);
   SetupQuotes(app, context);
   SetupExtract(app, context);
   SetupReextract(app, context);

@@ -220,11 +220,13 @@ TEST_CASE("cli: usage errors exit 2 and leave the archive untouched", "[cli][err
   };
   const std::vector<Case> cases = {
       {{},
-       "stet: give a command: init, add, import, list, log, show, analyze, diff, quotes, "
+       "stet: give a command: init, add, import, list, log, show, analyze, diff, report, serve, "
+       "quotes, "
        "extract, reextract, track, untrack, tracked, feed, run, watch, status (stet --help)"},
       {{"frobnicate"},
        "stet: unknown command 'frobnicate' (commands: init, add, import, list, "
-       "log, show, analyze, diff, quotes, extract, reextract, track, untrack, tracked, feed, run, "
+       "log, show, analyze, diff, report, serve, quotes, extract, reextract, track, untrack, "
+       "tracked, feed, run, "
        "watch, status)"},
       {{"add", SamplePath("r2.txt")},
        "stet: add " + SamplePath("r2.txt") + ": give the article's --url URL or a --key NAME"},
