@@ -295,7 +295,11 @@ std::string RenderReportHtml(const Report& report, const ReportLinks& links) {
   if (!report.new_articles.empty()) {
     out += "<h2>New articles</h2><ul>";
     for (const RevisionInfo& article : report.new_articles) {
-      out += "<li>" + EscapeHtml(article.title.empty() ? article.url : article.title) +
+      const std::string name = EscapeHtml(article.title.empty() ? article.url : article.title);
+      out += "<li>" +
+             (links.enabled ? "<a href=\"" + EscapeHtml(links.ArticlePath(article.article_id)) +
+                                  "\">" + name + "</a>"
+                            : name) +
              " <span class=\"url\">" + EscapeHtml(article.url) + "</span></li>";
     }
     out += "</ul>";

@@ -5,6 +5,7 @@
 // console error, and no script of an article ever running.
 //
 //   node review_pages.mjs diff PAGE.html HOSTILE.html SCREENSHOT_DIR
+//   node review_pages.mjs serve http://127.0.0.1:PORT SCREENSHOT_DIR
 //
 // Prints one line per check and exits 1 if any failed.
 import { chromium } from 'playwright-core';
@@ -116,6 +117,86 @@ if (mode === 'diff') {
   check(texts.includes('<script>alert(1)</script>') && texts.includes('onerror=alert(1)'),
         'hostile page: the payloads show as text');
   checkQuiet(seen, 'hostile page');
+} else if (mode === 'serve') {
+  const [base, shots] = args;
+  for (const width of [1280, 390]) {
+    const { page, seen } = await watchedPage(width);
+    // Recent changes: the sample article is there; follow it to its
+    // revisions, then to the comparison of revisions 2 and 3.
+    await page.goto(base + '/');
+    const entries = await page.$$eval('ol.report > li', (items) => items.map((item) => item.textContent));
+    check(entries.some((text) => /Vance says troops/.test(text)),
+          `recent changes at ${width} px: the sample article is listed (${entries.length} entries)`);
+    await page.screenshot({ path: path.join(shots, `recent-${width}.png`), fullPage: true });
+    const sample = page.locator('ol.report > li', { hasText: 'Vance says troops' });
+    await sample.locator('a', { hasText: 'Every revision' }).click();
+    await page.waitForLoadState();
+    const articleUrl = page.url();
+    check(/\/a\/[0-9a-f]{16}$/.test(articleUrl), `recent changes at ${width} px: lead to the article`);
+    await page.locator('a', { hasText: 'compare with 2' }).click();
+    await page.waitForLoadState();
+    check(/\/compare\/2\/3$/.test(page.url()), `article at ${width} px: leads to the 2->3 comparison`);
+    await checkComparison(page, `served comparison at ${width} px`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(shots, `compare-${width}.png`), fullPage: true });
+    const overflow = await page.evaluate(() =>
+      document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `served comparison at ${width} px: nothing wider than the screen (${overflow})`);
+    // A quote's history page, from the article's quotes.
+    await page.goto(articleUrl);
+    await page.locator('#quotes a', { hasText: 'history' }).first().click();
+    await page.waitForLoadState();
+    const revisions = await page.locator('ol.history > li').count();
+    check(revisions === 3, `quote history at ${width} px: one line a revision (${revisions})`);
+    // Search for a speaker.
+    await page.goto(base + '/');
+    await page.fill('input[name=q]', 'Rubio');
+    await page.press('input[name=q]', 'Enter');
+    await page.waitForLoadState();
+    const found = await page.locator('ol.report > li').count();
+    check(found >= 1 && /speaker: Marco Rubio/.test(await page.content()),
+          `search at ${width} px: finds the speaker (${found})`);
+    checkQuiet(seen, `review site at ${width} px`);
+  }
+  // An article written to attack the pages: its payloads show as text on the
+  // recent changes, its revisions, its comparison and the feed.
+  {
+    const { page, seen } = await watchedPage(1280);
+    await page.goto(base + '/');
+    const hostile = page.locator('ol.report > li', { hasText: 'onerror' });
+    check(await hostile.count() === 1, 'hostile article: listed, its title as text');
+    await hostile.locator('a', { hasText: 'Full comparison' }).click();
+    await page.waitForLoadState();
+    await page.waitForTimeout(300);
+    const text = await page.evaluate(() => document.body.textContent);
+    check(text.includes('<script>alert(1)</script>') && text.includes('<img src=x onerror=alert(1)>'),
+          'hostile comparison: the payloads show as text');
+    await page.goto(base + '/');
+    await page.locator('ol.report > li', { hasText: 'onerror' })
+      .locator('a', { hasText: 'Every revision' }).click();
+    await page.waitForLoadState();
+    await page.goto(base + '/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%3E%3Csvg%20onload%3Dalert(1)%3E');
+    await page.goto(base + '/feed.atom');
+    await page.waitForTimeout(300);
+    checkQuiet(seen, 'hostile article');
+  }
+  // The stored page as fetched: its script never runs.
+  {
+    const { page, seen } = await watchedPage(1280);
+    await page.goto(base + '/');
+    await page.goto(base + '/search?q=council');
+    await page.locator('ol.report > li a').first().click();
+    await page.waitForLoadState();
+    await page.locator('a', { hasText: 'page as fetched' }).first().click();
+    await page.waitForLoadState();
+    await page.waitForTimeout(500);
+    const title = await page.title();
+    check(title !== 'SCRIPT RAN', `stored page: its script did not run (title "${title}")`);
+    check(!seen.requests.some((url) => url.includes('/marker')), 'stored page: its script requested nothing');
+    check(seen.dialogs.length === 0, 'stored page: no dialog opened');
+    const outside = seen.requests.filter((url) => !local(url));
+    check(outside.length === 0, `stored page: no request but to 127.0.0.1 ${outside.join(' ')}`);
+  }
 } else {
   console.log(`unknown mode ${mode}`);
   failures++;

@@ -6,6 +6,9 @@
 #
 #   tests/browser/run.sh STET_BINARY WORK
 #
+# Then it starts `stet serve` on a free loopback port over the same archive
+# (plus an article stored as a page whose script must never run) and has
+# Chromium walk the review site.
 # Installs chromium (apt-get, as root) and playwright-core (npm, into WORK)
 # when missing; exits 77, which CTest counts as skipped, with a message
 # saying why, only when one of them cannot be installed here.
@@ -44,8 +47,9 @@ mkdir -p "$work/screenshots" "$work/pages"
 export STET_ARCHIVE="$work/archive"
 "$stet" init >/dev/null
 url=https://news.example.com/vance-ukraine
+times=(2025-02-13T14:05:00Z 2025-02-13T18:40:00Z 2025-02-15T09:10:00Z)
 for revision in 1 2 3; do
-  "$stet" add "$sample/r$revision.txt" --url "$url" \
+  "$stet" add "$sample/r$revision.txt" --url "$url" --at "${times[$((revision - 1))]}" \
     --title "Vance says troops for Ukraine are on the table" >/dev/null
 done
 "$stet" diff "$url" --format html >"$work/pages/sample.html"
@@ -58,6 +62,30 @@ printf '%s\n' 'The mayor said <script>alert(1)</script> <img src=x onerror=alert
   --title '<script>alert(1)</script> javascript:alert(1)' >/dev/null
 "$stet" diff "$hostile_url" --format html >"$work/pages/hostile.html"
 
+cat >"$work/pages/council.html" <<'PAGE'
+<html><head><title>Council votes</title></head><body><article><h1>Council votes</h1>
+<p>The council voted 5-4 on Monday to approve the budget, officials said. The mayor did not
+attend the meeting, which ran past midnight.</p><p>Residents asked about parking and the clerk
+answered every question.</p></article>
+<script>document.title = 'SCRIPT RAN'; new Image().src = '/marker';</script>
+<img src="x" onerror="document.title = 'SCRIPT RAN'">
+</body></html>
+PAGE
+"$stet" add "$work/pages/council.html" --url https://news.example.com/council >/dev/null
+
 cp "$here/review_pages.mjs" "$work/"
 cd "$work"
 node review_pages.mjs diff pages/sample.html pages/hostile.html screenshots
+
+# The review site: a server on a free port, stopped however this ends.
+"$stet" serve --port 0 --window 36500d >serve.out 2>serve.err &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' serve.out)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "stet serve did not start: $(cat serve.err)" >&2; exit 1; }
+node review_pages.mjs serve "http://127.0.0.1:$port" screenshots
