@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git python3 clang-format
-  xxhash libpsl-dev publicsuffix libsqlite3-dev sqlite3 libgit2-dev libxxhash-dev libdtl-dev libcli11-dev catch2 nlohmann-json3-dev libicu-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libxml2-dev libcpp-httplib-dev libgumbo-dev wordnet-base libstemmer-dev cmark-gfm
+  xxhash libpsl-dev publicsuffix libsqlite3-dev sqlite3 libgit2-dev libxxhash-dev libdtl-dev libcli11-dev catch2 nlohmann-json3-dev libicu-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libxml2-dev libcpp-httplib-dev libgumbo-dev wordnet-base libstemmer-dev cmark-gfm python3-jsonschema
 )
 
 missing=()

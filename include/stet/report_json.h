@@ -12,6 +12,16 @@
 
 namespace stet {
 
+// The version of the JSON outputs' shapes (docs/json.md, docs/schema/):
+// every object a command prints, and every element of an array it prints,
+// carries it as "schema_version". Raised only when a field is renamed or
+// removed; added fields keep it.
+inline constexpr int kJsonSchemaVersion = 1;
+
+// `stet log --format json`: the revisions, oldest first, each with
+// "schema_version".
+nlohmann::json LogJson(const std::vector<RevisionInfo>& revisions);
+
 // {"materiality": 0.9, "materiality_label": "high"} as stored with a
 // revision; both null when it has none (a first revision, one stored
 // unrated).

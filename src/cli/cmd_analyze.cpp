@@ -64,7 +64,8 @@ int RunAnalyze(const AnalyzeOptions& options) {
   const std::vector<Span>& sentences = segmented->sentences;
   const std::vector<Quote> quotes = FindQuotes(*text, *segmented);
   if (options.format == Format::kJson) {
-    nlohmann::json out = {{"sentences", nlohmann::json::array()},
+    nlohmann::json out = {{"schema_version", kJsonSchemaVersion},
+                          {"sentences", nlohmann::json::array()},
                           {"quotes", QuotesJson(quotes)},
                           {"claims", ClaimsJson(*text, FindClaims(*text, *segmented))}};
     for (const Span& span : sentences) {

@@ -56,7 +56,8 @@ int RunExtract(const ExtractOptions& options) {
     auto or_null = [](const std::string& value) {
       return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
     };
-    const nlohmann::json out = {{"url", or_null(url)},
+    const nlohmann::json out = {{"schema_version", kJsonSchemaVersion},
+                                {"url", or_null(url)},
                                 {"title", or_null(article.title)},
                                 {"byline", or_null(article.byline)},
                                 {"published", or_null(published)},

@@ -21,9 +21,7 @@ int RunLog(const LogOptions& options, const Context& context) {
   Result<std::vector<RevisionInfo>> revisions = archive->Log(*id);
   if (!revisions.ok()) return Fail(revisions.status());
   if (options.format == Format::kJson) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const RevisionInfo& revision : *revisions) out.push_back(RevisionJson(revision));
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", LogJson(*revisions).dump(2).c_str());
     return kExitOk;
   }
   std::printf("%s  (article %s, %zu revision%s)\n", revisions->back().url.c_str(), id->c_str(),

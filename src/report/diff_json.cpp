@@ -111,16 +111,30 @@ nlohmann::json MaterialityJson(const std::optional<double>& materiality) {
   return {{"materiality", *materiality}, {"materiality_label", MaterialityLabel(*materiality)}};
 }
 
+nlohmann::json LogJson(const std::vector<RevisionInfo>& revisions) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const RevisionInfo& revision : revisions) {
+    nlohmann::json entry = RevisionJson(revision);
+    entry["schema_version"] = kJsonSchemaVersion;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 nlohmann::json ArticleListJson(const std::vector<ArticleSummary>& articles) {
   nlohmann::json out = nlohmann::json::array();
   for (const ArticleSummary& article : articles) {
     if (!article.damage.empty()) {
-      out.push_back({{"article", article.id}, {"id", article.id}, {"damaged", article.damage}});
+      out.push_back({{"schema_version", kJsonSchemaVersion},
+                     {"article", article.id},
+                     {"id", article.id},
+                     {"damaged", article.damage}});
       continue;
     }
     // "article", as log and diff name it; "id" kept for older readers.
     out.push_back(
-        {{"article", article.id},
+        {{"schema_version", kJsonSchemaVersion},
+         {"article", article.id},
          {"id", article.id},
          {"url", article.url},
          {"title", article.title},
@@ -201,7 +215,8 @@ nlohmann::json DiffJson(const RevisionDiff& diff) {
     }
     return nullptr;
   };
-  const nlohmann::json out = {{"from", SideJson(diff.from)},
+  const nlohmann::json out = {{"schema_version", kJsonSchemaVersion},
+                              {"from", SideJson(diff.from)},
                               {"to", SideJson(diff.to)},
                               {"headline_changed", !changed("headline").is_null()},
                               {"byline_changed", !changed("byline").is_null()},

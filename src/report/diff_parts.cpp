@@ -305,8 +305,7 @@ std::vector<RankedChange> RankedChanges(const RevisionDiff& diff, const InlineMa
     std::replace(ranked.words.begin(), ranked.words.end(), '\n', ' ');
     // The label already says which way certainty went.
     ranked.note = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
-    if (!change.speaker.empty())
-      ranked.note += (ranked.note.empty() ? "" : "; ") + change.speaker;
+    if (!change.speaker.empty()) ranked.note += (ranked.note.empty() ? "" : "; ") + change.speaker;
     ranked.corrects = CorrectedLine(diff, change, markers);
     std::replace(ranked.corrects.begin(), ranked.corrects.end(), '\n', ' ');
     if (!ranked.corrects.empty()) ranked.corrected_sentence = change.refers_to;

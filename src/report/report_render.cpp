@@ -222,7 +222,7 @@ std::string RenderReportJson(const Report& report) {
   nlohmann::json new_articles = nlohmann::json::array();
   for (const RevisionInfo& article : report.new_articles)
     new_articles.push_back(RevisionJson(article));
-  const nlohmann::json out = {{"schema_version", 1},
+  const nlohmann::json out = {{"schema_version", kJsonSchemaVersion},
                               {"since", FormatTimestamp(query.since)},
                               {"until", query.until == std::numeric_limits<UnixSeconds>::max()
                                             ? nlohmann::json()

@@ -285,9 +285,7 @@ void ReviewServer::Impl::AddRoutes() {
     if (!id.ok()) return ErrorReply(id.status(), true);
     Result<std::vector<RevisionInfo>> log = archive->Log(*id);
     if (!log.ok()) return ErrorReply(log.status(), true);
-    nlohmann::json out = nlohmann::json::array();
-    for (const RevisionInfo& revision : *log) out.push_back(RevisionJson(revision));
-    return JsonReply(out);
+    return JsonReply(LogJson(*log));
   });
   Get(R"(/api/a/([0-9a-f]{4,40})/compare/(\d{1,9})/(\d{1,9}))",
       [this](const httplib::Request& request) {
