@@ -4,6 +4,8 @@
 #include <httplib.h>
 
 #include <cctype>
+#include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -66,6 +68,25 @@ double MinimumOf(const std::string& level) {
   return 0;
 }
 
+// What the archive's histories are now, cheaply: every revision stored, a
+// re-extraction recorded or a pack of refs changes one of these files'
+// times (refs are replaced by renames in refs/stet/articles, which touches
+// the folder). Paths stet never writes are read as absent.
+std::string ArchiveState(const std::string& archive) {
+  std::string state;
+  for (const char* path : {"/refs/stet/articles", "/packed-refs", "/refs/notes/stet"}) {
+    std::error_code error;
+    const auto when = std::filesystem::last_write_time(archive + path, error);
+    state += error ? "-" : std::to_string(when.time_since_epoch().count());
+    state += ';';
+  }
+  return state;
+}
+
+// How long a page built from the report is served again unchanged while
+// the archive is: its window moves with the clock.
+constexpr UnixSeconds kReportPageLifetime = 60;
+
 }  // namespace
 
 struct ReviewServer::Impl {
@@ -78,6 +99,16 @@ struct ReviewServer::Impl {
   // finds each once.
   std::map<std::string, std::vector<std::string>> speakers;
   int port = 0;
+  // Pages built from the report (recent changes, the feed, its JSON), by
+  // path and query, with the archive's state and the time they were made:
+  // a request while neither moved gets the same reply without reading the
+  // archive's ten thousand histories again.
+  struct CachedReply {
+    std::string state;
+    UnixSeconds made = 0;
+    Reply reply;
+  };
+  std::map<std::string, CachedReply> report_pages;
 
   using Route = std::function<Reply(const httplib::Request&)>;
 
@@ -147,10 +178,43 @@ struct ReviewServer::Impl {
 
   Result<std::string> ArticleOf(const std::string& id) { return archive->ResolveArticle(id); }
 
-  Result<RevisionDiff> Compare(const std::string& id, const std::string& a, const std::string& b) {
+  // Revisions `a` and `b` of an article compared, from the cache when the
+  // pair was compared before.
+  Result<std::shared_ptr<const RevisionDiff>> Compare(const std::string& id, const std::string& a,
+                                                      const std::string& b) {
+    Result<RevisionInfo> from = archive->ResolveRevision(id, a);
+    if (!from.ok()) return from.status();
+    Result<RevisionInfo> to = archive->ResolveRevision(id, b);
+    if (!to.ok()) return to.status();
+    const std::string key = from->commit + ".." + to->commit;
+    if (std::shared_ptr<const RevisionDiff> known = diffs.Find(key)) return known;
     Result<std::pair<DiffSide, DiffSide>> sides = ReadArchiveSides(*archive, id, a, b);
     if (!sides.ok()) return sides.status();
-    return AnalyzeDiff(std::move(sides->first), std::move(sides->second));
+    Result<RevisionDiff> made = AnalyzeDiff(std::move(sides->first), std::move(sides->second));
+    if (!made.ok()) return made.status();
+    auto diff = std::make_shared<const RevisionDiff>(std::move(*made));
+    diffs.Keep(key, diff);
+    return diff;
+  }
+
+  // A reply made from the report, from the cache while it holds.
+  Reply ReportPage(const httplib::Request& request, const std::function<Reply()>& make) {
+    // The feed's links start with the Host asked for.
+    std::string key = request.get_header_value("Host") + request.path + "?";
+    for (const auto& [name, value] : request.params) key += name + "=" + value + "&";
+    const std::string state = ArchiveState(options.archive_path);
+    const UnixSeconds now = Now();
+    const auto found = report_pages.find(key);
+    if (found != report_pages.end() && found->second.state == state &&
+        now - found->second.made < kReportPageLifetime) {
+      return found->second.reply;
+    }
+    Reply reply = make();
+    if (reply.status == 200) {
+      if (report_pages.size() > 256) report_pages.clear();
+      report_pages[key] = {state, now, reply};
+    }
+    return reply;
   }
 
   void AddRoutes();
@@ -158,15 +222,19 @@ struct ReviewServer::Impl {
 
 void ReviewServer::Impl::AddRoutes() {
   Get("/", [this](const httplib::Request& request) {
-    Result<Report> report = ReportOf(request);
-    if (!report.ok()) return ErrorReply(report.status());
-    return Reply{200, RenderReportHtml(*report, {true, "", serve::Navigation()})};
+    return ReportPage(request, [&] {
+      Result<Report> report = ReportOf(request);
+      if (!report.ok()) return ErrorReply(report.status());
+      return Reply{200, RenderReportHtml(*report, {true, "", serve::Navigation()})};
+    });
   });
   Get("/feed.atom", [this](const httplib::Request& request) {
-    Result<Report> report = ReportOf(request);
-    if (!report.ok()) return ErrorReply(report.status());
-    return Reply{200, RenderReportAtom(*report, {true, BaseOf(request), ""}),
-                 "application/atom+xml; charset=utf-8"};
+    return ReportPage(request, [&] {
+      Result<Report> report = ReportOf(request);
+      if (!report.ok()) return ErrorReply(report.status());
+      return Reply{200, RenderReportAtom(*report, {true, BaseOf(request), ""}),
+                   "application/atom+xml; charset=utf-8"};
+    });
   });
   Get("/search", [this](const httplib::Request& request) {
     const std::string query = request.get_param_value("q");
@@ -225,8 +293,10 @@ void ReviewServer::Impl::AddRoutes() {
                                                                 const httplib::Request& request) {
     Result<std::string> id = ArticleOf(request.matches[1]);
     if (!id.ok()) return ErrorReply(id.status());
-    Result<RevisionDiff> diff = Compare(*id, request.matches[2], request.matches[3]);
-    if (!diff.ok()) return ErrorReply(diff.status());
+    Result<std::shared_ptr<const RevisionDiff>> compared =
+        Compare(*id, request.matches[2], request.matches[3]);
+    if (!compared.ok()) return ErrorReply(compared.status());
+    const std::shared_ptr<const RevisionDiff>& diff = *compared;
     HtmlOptions html;
     html.navigation = serve::Navigation();
     std::vector<std::string> followed;
@@ -276,9 +346,11 @@ void ReviewServer::Impl::AddRoutes() {
     return JsonReply(ArticleListJson(*articles));
   });
   Get("/api/report", [this](const httplib::Request& request) {
-    Result<Report> report = ReportOf(request);
-    if (!report.ok()) return ErrorReply(report.status(), true);
-    return Reply{200, RenderReportJson(*report), "application/json; charset=utf-8"};
+    return ReportPage(request, [&] {
+      Result<Report> report = ReportOf(request);
+      if (!report.ok()) return ErrorReply(report.status(), true);
+      return Reply{200, RenderReportJson(*report), "application/json; charset=utf-8"};
+    });
   });
   Get(R"(/api/a/([0-9a-f]{4,40})/log)", [this](const httplib::Request& request) {
     Result<std::string> id = ArticleOf(request.matches[1]);
@@ -291,9 +363,10 @@ void ReviewServer::Impl::AddRoutes() {
       [this](const httplib::Request& request) {
         Result<std::string> id = ArticleOf(request.matches[1]);
         if (!id.ok()) return ErrorReply(id.status(), true);
-        Result<RevisionDiff> diff = Compare(*id, request.matches[2], request.matches[3]);
+        Result<std::shared_ptr<const RevisionDiff>> diff =
+            Compare(*id, request.matches[2], request.matches[3]);
         if (!diff.ok()) return ErrorReply(diff.status(), true);
-        return Reply{200, RenderDiffJson(*diff), "application/json; charset=utf-8"};
+        return Reply{200, RenderDiffJson(**diff), "application/json; charset=utf-8"};
       });
   // Read-only: any method but GET and HEAD is refused before routing.
   http.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {

@@ -117,6 +117,22 @@ TEST_CASE("serve: pages, feed and JSON over the archive, every reply protected",
     CheckProtected(missing, "missing revision");
     CHECK(server.Get("/nothing/here")->status == 404);
     CHECK(server.Get("/?since=yesterday")->status == 400);
+    // Nothing the server did wrote to the archive.
+    CHECK(stet::test::Snapshot(archive) == before);
+    // A page made before a revision was stored is not served after it.
+    CHECK(server.Get("/")->body.find("Council budget") == std::string::npos);
+    WriteFile(dir / "c1.txt", "The council approved 5 permits on Monday, officials said.\n");
+    WriteFile(dir / "c2.txt", "The council approved 7 permits on Monday, officials said.\n");
+    const std::string other = "https://news.example.com/council";
+    REQUIRE(Stet(archive, {"add", dir / "c1.txt", "--url", other, "--title", "Council budget",
+                           "--at", "2026-01-01T00:00:00Z"})
+                .exit_code == 0);
+    REQUIRE(Stet(archive, {"add", dir / "c2.txt", "--url", other, "--title", "Council budget",
+                           "--at", "2026-01-02T00:00:00Z"})
+                .exit_code == 0);
+    CHECK(server.Get("/")->body.find("Council budget") != std::string::npos);
+    CHECK(server.Get("/feed.atom")->body.find("Council budget") != std::string::npos);
+    const std::string stored = stet::test::Snapshot(archive);
     // Read-only: nothing but GET and HEAD.
     for (const char* method : {"POST", "PUT", "DELETE", "PATCH"}) {
       httplib::Request request;
@@ -128,9 +144,8 @@ TEST_CASE("serve: pages, feed and JSON over the archive, every reply protected",
       CHECK(refused->status == 405);
       CHECK(refused->get_header_value("Allow") == "GET, HEAD");
     }
+    CHECK(stet::test::Snapshot(archive) == stored);
   }
-  // Nothing the server did wrote to the archive.
-  CHECK(stet::test::Snapshot(archive) == before);
 }
 
 TEST_CASE("serve: a stored page is served sandboxed, and only loopback without --public",
