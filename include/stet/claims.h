@@ -118,6 +118,10 @@ double RevisionMateriality(const std::vector<double>& change_materialities);
 // "high" (0.7 or more), "medium" (0.4 or more), "low" (above 0) or "none".
 std::string_view MaterialityLabel(double materiality);
 
+// The lowest materiality MaterialityLabel calls `label` ("low", "medium",
+// "high"), for a filter such as `--min-materiality`; 0 for anything else.
+double MaterialityFloor(std::string_view label);
+
 }  // namespace stet
 
 #endif  // STET_CLAIMS_H_

@@ -91,11 +91,29 @@ double RevisionMateriality(const std::vector<double>& change_materialities) {
   return std::min(1.0, total);
 }
 
+namespace {
+
+// The edges between the labels, read by MaterialityLabel and MaterialityFloor.
+constexpr double kHigh = 0.7;
+constexpr double kMedium = 0.4;
+// "low" is anything above none: the smallest rating a stored revision can
+// carry (three decimals) is 0.001.
+constexpr double kLow = 1e-9;
+
+}  // namespace
+
 std::string_view MaterialityLabel(double materiality) {
-  if (materiality >= 0.7) return "high";
-  if (materiality >= 0.4) return "medium";
-  if (materiality > 0) return "low";
+  if (materiality >= kHigh) return "high";
+  if (materiality >= kMedium) return "medium";
+  if (materiality >= kLow) return "low";
   return "none";
+}
+
+double MaterialityFloor(std::string_view label) {
+  if (label == "high") return kHigh;
+  if (label == "medium") return kMedium;
+  if (label == "low") return kLow;
+  return 0;
 }
 
 }  // namespace stet

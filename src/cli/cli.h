@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "stet/archive.h"
@@ -96,6 +97,13 @@ CLI::Validator NotEmpty(const std::string& what);
 // COMMAND --help)", and returns kExitUsage; help and --version print and
 // return kExitOk.
 int UsageError(CLI::App& app, const CLI::ParseError& error, int argc, char** argv);
+
+// --width N of the commands that print wrapped text (diff, report): 0 (no
+// wrapping) or 20 to 10000 columns.
+void AddWidthOption(CLI::App& command, std::optional<std::size_t>* width);
+// The width text is wrapped to: --width, else the terminal's when standard
+// output is one, else 80 (a file, a pipe).
+std::size_t OutputWidth(const std::optional<std::size_t>& width);
 
 // Output formats of listing commands.
 enum class Format { kText, kJson, kMarkdown, kHtml };  // md, html: only where a command offers them

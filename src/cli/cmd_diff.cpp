@@ -1,6 +1,5 @@
 // stet diff ARTICLE [REV_A [REV_B]] and stet diff --files OLD NEW: what
 // changed between two revisions, sentence by sentence.
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -102,15 +101,6 @@ bool UseColor(Color color) {
   const char* term = std::getenv("TERM");
   return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0') &&
          (term == nullptr || std::string_view(term) != "dumb");
-}
-
-// --width, else the terminal's width, else 80 (a file, a pipe).
-std::size_t OutputWidth(const std::optional<std::size_t>& width) {
-  if (width) return *width;
-  struct winsize size {};
-  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-    return size.ws_col;
-  return 80;
 }
 
 DiffSections Sections(const std::vector<std::string>& only) {
@@ -222,21 +212,7 @@ void SetupDiff(CLI::App& app, Context& context) {
   command->add_option("--color", options->color, "Colour: auto (on a terminal), always, never")
       ->transform(OneOf(colors))
       ->default_str("auto");
-  command
-      ->add_option("--width", options->width,
-                   "Wrap the text output to N columns (default: the terminal's, else 80; 0: "
-                   "no wrapping)")
-      ->check(CLI::Validator(
-          [](std::string& input) -> std::string {
-            std::size_t columns = 0;
-            const bool number = !input.empty() &&
-                                input.find_first_not_of("0123456789") == std::string::npos &&
-                                input.size() < 7;
-            if (number) columns = std::stoul(input);
-            if (number && (columns == 0 || (columns >= 20 && columns <= 10000))) return "";
-            return input + " is not 0 (no wrapping) or a width from 20 to 10000 columns";
-          },
-          "N"));
+  AddWidthOption(*command, &options->width);
   command
       ->add_option("--only", options->only,
                    "Show only these sections: quotes, claims, text (comma-separated)")

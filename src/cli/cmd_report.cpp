@@ -1,8 +1,5 @@
 // stet report: what changed across the archive in a window of time, most
 // material first, as text, Markdown, JSON, HTML or an Atom feed.
-#include <sys/ioctl.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -72,10 +69,7 @@ int RunReport(const ReportOptions& options, const Context& context) {
     return Fail(Status::InvalidInput("report: --until " + FormatTimestamp(query.until) +
                                      " is not after --since " + FormatTimestamp(query.since)));
   }
-  // The lowest materiality each level names (MaterialityLabel's edges).
-  if (options.min_materiality == "low") query.min_materiality = 1e-9;
-  if (options.min_materiality == "medium") query.min_materiality = 0.4;
-  if (options.min_materiality == "high") query.min_materiality = 0.7;
+  query.min_materiality = MaterialityFloor(options.min_materiality);
   if (!options.kinds.empty()) {
     query.kinds = {false, false, false};
     for (const std::string& kind : options.kinds) {
@@ -96,14 +90,9 @@ int RunReport(const ReportOptions& options, const Context& context) {
   std::string out;
   switch (options.format) {
     case ReportFormat::kText: {
-      std::size_t width = 80;
-      struct winsize size {};
-      if (options.width) {
-        width = *options.width;
-      } else if (options.output.empty() && ::isatty(STDOUT_FILENO) &&
-                 ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-        width = size.ws_col;
-      }
+      // A file written with -o is not the terminal's.
+      const std::size_t width =
+          options.output.empty() ? OutputWidth(options.width) : options.width.value_or(80);
       out = RenderReportText(*report, {false, width, {}});
       break;
     }
@@ -167,10 +156,7 @@ void SetupReport(CLI::App& app, Context& context) {
   command->add_option("--link-base", options->link_base,
                       "Link entries to their comparison on a review server at this address "
                       "(stet serve's, e.g. http://127.0.0.1:8080)");
-  command
-      ->add_option("--width", options->width,
-                   "Wrap the text output to N columns (default: the terminal's, else 80; 0: none)")
-      ->check(CLI::Range(0, 0) | CLI::Range(20, 10000));
+  AddWidthOption(*command, &options->width);
   command->callback([options, &context] { context.exit_code = RunReport(*options, context); });
 }
 

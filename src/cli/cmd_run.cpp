@@ -43,13 +43,6 @@ struct RunFlags {
   FetchFlags fetch;
 };
 
-int MaterialityRank(std::string_view level) {
-  if (level == "high") return 3;
-  if (level == "medium") return 2;
-  if (level == "low") return 1;
-  return 0;
-}
-
 // Delivers every queued alert at or above the threshold; one that fails
 // stays queued for the next pass.
 Status DeliverAlerts(Archive& archive, CrawlState& state, const RunFlags& flags,
@@ -69,7 +62,7 @@ Status DeliverAlerts(Archive& archive, CrawlState& state, const RunFlags& flags,
     Result<RevisionDiff> analysis = AnalyzeDiff(std::move(sides->first), std::move(sides->second));
     if (!analysis.ok()) return analysis.status();
     const std::string level(MaterialityLabel(analysis->Materiality()));
-    if (MaterialityRank(level) < MaterialityRank(flags.min_materiality)) {
+    if (analysis->Materiality() < MaterialityFloor(flags.min_materiality)) {
       if (Status done = state.AlertDelivered(alert.id); !done.ok()) return done;
       continue;
     }

@@ -1,3 +1,6 @@
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +34,32 @@ int Fail(const Status& status) {
       return kExitProblem;
   }
   return kExitProblem;
+}
+
+void AddWidthOption(CLI::App& command, std::optional<std::size_t>* width) {
+  command
+      .add_option("--width", *width,
+                  "Wrap the text output to N columns (default: the terminal's, else 80; 0: no "
+                  "wrapping)")
+      ->check(CLI::Validator(
+          [](std::string& input) -> std::string {
+            std::size_t columns = 0;
+            const bool number = !input.empty() &&
+                                input.find_first_not_of("0123456789") == std::string::npos &&
+                                input.size() < 7;
+            if (number) columns = std::stoul(input);
+            if (number && (columns == 0 || (columns >= 20 && columns <= 10000))) return "";
+            return input + " is not 0 (no wrapping) or a width from 20 to 10000 columns";
+          },
+          "N"));
+}
+
+std::size_t OutputWidth(const std::optional<std::size_t>& width) {
+  if (width) return *width;
+  struct winsize size {};
+  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
+  return 80;
 }
 
 std::string InputName(const std::string& file) {

@@ -60,14 +60,6 @@ Reply JsonReply(const nlohmann::json& value) {
   return {200, value.dump(2) + "\n", "application/json; charset=utf-8"};
 }
 
-// The lowest materiality a level names, as `report --min-materiality`.
-double MinimumOf(const std::string& level) {
-  if (level == "low") return 1e-9;
-  if (level == "medium") return 0.4;
-  if (level == "high") return 0.7;
-  return 0;
-}
-
 // What the archive's histories are now, cheaply: every revision stored, a
 // re-extraction recorded or a pack of refs changes one of these files'
 // times (refs are replaced by renames in refs/stet/articles, which touches
@@ -153,7 +145,7 @@ struct ReviewServer::Impl {
       if (!until.ok()) return Status::InvalidInput("until: " + until.status().message());
       query.until = *until;
     }
-    query.min_materiality = MinimumOf(request.get_param_value("min"));
+    query.min_materiality = MaterialityFloor(request.get_param_value("min"));
     return query;
   }
 
