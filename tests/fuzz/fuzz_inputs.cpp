@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 
+#include "report/wrap.h"
 #include "stet/charset.h"
 #include "stet/claims.h"
 #include "stet/compare.h"
@@ -32,6 +33,8 @@
 #include "stet/identity.h"
 #include "stet/import.h"
 #include "stet/quotes.h"
+#include "stet/render.h"
+#include "stet/revision_diff.h"
 #include "stet/robots.h"
 #include "stet/schedule.h"
 #include "stet/text.h"
@@ -154,6 +157,33 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (change.before.end > before.size() || change.after.end > after.size()) __builtin_trap();
       }
       (void)stet::FindClaims(after, *segmented_after);
+    }
+    // Every rendering of the halves' comparison: article text never becomes
+    // markup, and wrapped text never passes its width.
+    stet::DiffSide from, to;
+    from.text = std::string(before);
+    to.text = std::string(after);
+    from.file = "before";
+    to.file = "after";
+    to.title = std::string(after.substr(0, std::min<std::size_t>(after.size(), 60)));
+    if (!stet::CheckText(to.title).ok()) to.title.clear();
+    if (auto diff = stet::AnalyzeDiff(std::move(from), std::move(to)); diff.ok()) {
+      const std::string html = stet::RenderDiffHtml(*diff);
+      for (const char* active : {"<script", "<img", "<svg", "<iframe", " onerror="}) {
+        if (html.find(active) != std::string::npos) __builtin_trap();
+      }
+      (void)stet::RenderDiffJson(*diff);
+      (void)stet::RenderDiffMarkdown(*diff);
+      const std::string text = stet::RenderDiffText(*diff, {true, 40, {}});
+      std::size_t line_start = 0;
+      while (line_start < text.size()) {
+        const std::size_t line_end = std::min(text.find('\n', line_start), text.size());
+        if (stet::report::Columns(
+                std::string_view(text).substr(line_start, line_end - line_start)) > 40) {
+          __builtin_trap();
+        }
+        line_start = line_end + 1;
+      }
     }
   }
   return 0;
