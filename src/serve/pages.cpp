@@ -97,6 +97,20 @@ std::string ArticlePage(const std::vector<RevisionInfo>& revisions,
   if (revisions.size() > 2) {
     body += "<p><a href=\"" + ArticleLink(latest.article_id) + "/compare/1/" +
             std::to_string(latest.number) + "\">Compare the first revision with the latest</a></p>";
+    // Any two, picked without script: a form the server answers with a
+    // redirect to the comparison's own address.
+    auto choices = [&](const char* name, int chosen) {
+      std::string select = "<select name=\"" + std::string(name) + "\">";
+      for (const RevisionInfo& revision : revisions) {
+        const std::string number = std::to_string(revision.number);
+        select += "<option value=\"" + number + "\"" +
+                  (revision.number == chosen ? " selected" : "") + ">" + number + "</option>";
+      }
+      return select + "</select>";
+    };
+    body += "<form class=\"pick\" action=\"" + ArticleLink(latest.article_id) +
+            "/compare\" method=\"get\">Compare revision " + choices("a", 1) + " with " +
+            choices("b", latest.number) + " <button type=\"submit\">Compare</button></form>";
   }
   body += "</section><section id=\"quotes\"><h2>Quotes in the latest revision</h2><ol>";
   std::size_t listed = 0;

@@ -28,6 +28,7 @@ struct Reply {
   std::string type = "text/html; charset=utf-8";
   // The policy of the review pages; a stored page gets a sandbox instead.
   std::string policy = std::string(report::kContentSecurityPolicy) + "; frame-ancestors 'none'";
+  std::string location = "";  // a redirect's target
 };
 
 // A stored page is shown in a sandbox without scripts: whatever it holds,
@@ -127,6 +128,7 @@ struct ReviewServer::Impl {
     response.set_header("Referrer-Policy", "no-referrer");
     response.set_header("Cross-Origin-Opener-Policy", "same-origin");
     response.set_header("Cache-Control", "no-cache");
+    if (!reply.location.empty()) response.set_header("Location", reply.location);
     response.set_content(reply.body, reply.type.c_str());
   }
 
@@ -302,6 +304,20 @@ void ReviewServer::Impl::AddRoutes() {
     if (!histories.ok()) return ErrorReply(histories.status());
     html.quote_histories = std::move(*histories);
     return Reply{200, RenderDiffHtml(*diff, html)};
+  });
+  // The article page's picker: to the comparison's own, shareable address.
+  Get(R"(/a/([0-9a-f]{4,40})/compare)", [](const httplib::Request& request) {
+    const std::string a = request.get_param_value("a"), b = request.get_param_value("b");
+    auto number = [](const std::string& text) {
+      return !text.empty() && text.size() < 10 &&
+             text.find_first_not_of("0123456789") == std::string::npos;
+    };
+    if (!number(a) || !number(b)) {
+      return ErrorReply(Status::InvalidInput("give two revision numbers: ?a=1&b=3"));
+    }
+    Reply reply{303, ""};
+    reply.location = "/a/" + request.matches[1].str() + "/compare/" + a + "/" + b;
+    return reply;
   });
   Get(R"(/a/([0-9a-f]{4,40})/quotes)", [this](const httplib::Request& request) {
     Result<std::string> id = ArticleOf(request.matches[1]);

@@ -103,6 +103,13 @@ TEST_CASE("serve: pages, feed and JSON over the archive, every reply protected",
     CHECK(compare.find("data-kind=\"quote_reattributed\"") <
           compare.find("data-kind=\"number_changed\""));
     CHECK(compare.find("<details class=\"history\">") != std::string::npos);
+    // Any two revisions, picked on the article's page, land on their own address.
+    CHECK(article.find("action=\"/a/" + id + "/compare\"") != std::string::npos);
+    httplib::Result picked = server.Get("/a/" + id + "/compare?a=1&b=3");
+    REQUIRE(picked);
+    CHECK(picked->status == 303);
+    CHECK(picked->get_header_value("Location") == "/a/" + id + "/compare/1/3");
+    CHECK(server.Get("/a/" + id + "/compare?a=1&b=x")->status == 400);
     // A search finds the speaker; a query is shown, escaped, never as markup.
     CHECK(server.Get("/search?q=rubio")->body.find("matched speaker: Marco Rubio") !=
           std::string::npos);
