@@ -31,6 +31,13 @@ $stet log "$url"
 echo
 echo "What changed from revision 2 to 3: quotes, then sentence by sentence (stet diff):"
 $stet diff "$url" --color never
+echo
+echo "Everything that changed since 2025-02-13, most material first (stet report):"
+$stet report --since 2025-02-13
+$stet diff "$url" --format html > build/demo-diff.html
+$stet report --since 2025-02-13 --format atom -o build/demo-changes.atom
+echo "The same diff as one HTML page: build/demo-diff.html; the changes as an Atom feed: build/demo-changes.atom"
+echo "A review site over the archive: STET_ARCHIVE=$STET_ARCHIVE $stet serve   (http://127.0.0.1:8080/)"
 
 echo
 echo "The same article from the web: a local news site serves its revisions (scripts/sample_site.py)"
