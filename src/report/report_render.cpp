@@ -35,15 +35,18 @@ bool IsMetadataChange(const RankedChange& change) {
   return change.sentence < 0 && !IsQuoteChange(change);
 }
 
-// The changes an entry lists, most material first, marked with kSentinels:
-// the headline, quote and claim changes the query's kinds ask for, then
-// (with `text`) the sentence edits; at most query.top.
+// The changes an entry lists, marked with kSentinels: its headline (byline,
+// date) changes always, first; then, most material first, at most
+// query.top of the quote and claim changes the query's kinds ask for and
+// (with `text`) the sentence edits.
 std::vector<RankedChange> TopChanges(const RevisionDiff& diff, const ReportQuery& query) {
-  std::vector<RankedChange> listed;
+  std::vector<RankedChange> metadata, listed;
   for (RankedChange& change : report::RankedChanges(diff, kSentinels)) {
-    const bool wanted = IsMetadataChange(change) ||
-                        (IsQuoteChange(change) ? query.kinds.quotes : query.kinds.claims);
-    if (wanted) listed.push_back(std::move(change));
+    if (IsMetadataChange(change)) {
+      metadata.push_back(std::move(change));
+    } else if (IsQuoteChange(change) ? query.kinds.quotes : query.kinds.claims) {
+      listed.push_back(std::move(change));
+    }
   }
   if (query.kinds.text) {
     for (const TextEdit& edit : diff.text.edits) {
@@ -55,7 +58,9 @@ std::vector<RankedChange> TopChanges(const RevisionDiff& diff, const ReportQuery
     }
   }
   if (listed.size() > query.top) listed.resize(query.top);
-  return listed;
+  metadata.insert(metadata.end(), std::make_move_iterator(listed.begin()),
+                  std::make_move_iterator(listed.end()));
+  return metadata;
 }
 
 std::string WindowLine(const Report& report) {

@@ -155,6 +155,8 @@ TEST_CASE("report: exactly the articles changed in the window, most material fir
   std::set<std::string> changed;
   for (int k = 0; k < 200; k += 3) changed.insert(Url(k));
   CHECK(listed == changed);
+  // Each entry lists at most --top (3) quote and claim changes.
+  for (const nlohmann::json& article : json["articles"]) CHECK(article["changes"].size() <= 3);
   // The reversed denial and the corrected number come before the comma.
   const std::string first_kind = json["articles"][0]["changes"][0]["kind"];
   CHECK((first_kind == "negation_changed" || first_kind == "number_changed"));
@@ -261,4 +263,32 @@ TEST_CASE("report: hostile titles and text stay text in the feed and the page",
   CHECK(html.out.find("<img") == std::string::npos);
   CHECK(html.out.find("<svg") == std::string::npos);
   CHECK(html.out.find("href=\"javascript") == std::string::npos);
+}
+
+TEST_CASE("report: an entry always shows its headline change, then its top changes", "[report]") {
+  ScratchDir dir;
+  const std::string archive = dir / "archive";
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  WriteFile(dir / "a.txt", "The council approved 5 permits. The mayor did not attend.\n");
+  WriteFile(dir / "b.txt", "The council approved 7 permits. The mayor attended.\n");
+  const std::string url = "https://news.example.com/permits";
+  REQUIRE(Stet(archive, {"add", dir / "a.txt", "--url", url, "--title", "Council approves permits",
+                         "--at", "2026-03-01T00:00:00Z"})
+              .exit_code == 0);
+  REQUIRE(Stet(archive, {"add", dir / "b.txt", "--url", url, "--title", "Mayor attends council",
+                         "--at", "2026-03-02T00:00:00Z"})
+              .exit_code == 0);
+  RunResult run = Stet(
+      archive, {"report", "--since", "2026-03-01T12:00:00Z", "--top", "1", "--format", "json"});
+  REQUIRE(run.exit_code == 0);
+  const nlohmann::json changes = nlohmann::json::parse(run.out)["articles"][0]["changes"];
+  REQUIRE(changes.size() == 2);  // the headline, and the one most material change
+  CHECK(changes[0]["kind"] == "headline");
+  CHECK(changes[0]["inline"] == "[-Council approves permits-]{+Mayor attends council+}");
+  CHECK((changes[1]["kind"] == "negation_changed" || changes[1]["kind"] == "number_changed"));
+  RunResult text =
+      Stet(archive, {"report", "--since", "2026-03-01T12:00:00Z", "--top", "1", "--width", "0"});
+  CHECK(
+      text.out.find("headline             [-Council approves permits-]{+Mayor attends council+}") !=
+      std::string::npos);
 }
