@@ -83,6 +83,11 @@ int RunReport(const ReportOptions& options, const Context& context) {
   if (!archive.ok()) return Fail(archive.status());
   Result<Report> report = BuildReport(*archive, query, now);
   if (!report.ok()) return Fail(report.status().WithOperation("report"));
+  const std::string& base = options.link_base;
+  if (!base.empty() && base.rfind("http://", 0) != 0 && base.rfind("https://", 0) != 0) {
+    return Fail(Status::InvalidInput("report: --link-base: " + base +
+                                     " is not an http:// or https:// address"));
+  }
   ReportLinks links;
   links.enabled = options.links || !options.link_base.empty();
   links.link_base = options.link_base;

@@ -225,6 +225,9 @@ TEST_CASE("report: exactly the articles changed in the window, most material fir
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("--since: yesterday is neither a duration") != std::string::npos);
   CHECK(Stet(archive, {"report", "--min-materiality", "huge"}).exit_code == 2);
+  RunResult link = Stet(archive, {"report", "--link-base", "javascript:alert(1)//"});
+  CHECK(link.exit_code == 1);
+  CHECK(link.err.find("--link-base: javascript:alert(1)// is not an http") != std::string::npos);
 }
 
 TEST_CASE("report: hostile titles and text stay text in the feed and the page",
