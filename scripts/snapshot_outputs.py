@@ -84,7 +84,9 @@ def sample_outputs(stet, work):
         for revision in json.loads(log.stdout):
             commit = revision["commit"].encode()
             placeholder = f"<commit {revision['number']}>".encode()
-            output = output.replace(commit, placeholder).replace(commit[:7], placeholder)
+            # The whole id, then the 12 digits Markdown and HTML show, then 7.
+            for length in (40, 12, 7):
+                output = output.replace(commit[:length], placeholder)
     return output
 
 

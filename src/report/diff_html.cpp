@@ -12,16 +12,10 @@
 namespace stet {
 namespace {
 
-using report::ClaimLabel;
-using report::ClaimLine;
-using report::CorrectedLine;
 using report::Count;
-using report::DescribeQuoteChange;
 using report::EscapeHtml;
 using report::kSentinels;
 using report::LinkableUrl;
-using report::MetadataInline;
-using report::QuoteLine;
 using report::Retag;
 using report::SummaryLine;
 
