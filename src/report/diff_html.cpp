@@ -128,11 +128,14 @@ std::string HistoryHtml(const std::vector<QuoteSighting>& history) {
 std::vector<ChangeItem> ChangeItems(const RevisionDiff& diff, const HtmlOptions& options) {
   std::vector<ChangeItem> items;
   for (const report::RankedChange& change : report::RankedChanges(diff, kSentinels)) {
-    const bool metadata =
-        change.kind == "headline" || change.kind == "byline" || change.kind == "published";
-    ChangeItem item{change.materiality, change.kind, change.label,         Html(change.words),
-                    change.note,        "",          metadata ? "top" : ""};
-    if (change.quote_change >= 0) {
+    ChangeItem item{change.materiality,
+                    change.kind,
+                    change.label,
+                    Html(change.words),
+                    change.Note(),
+                    "",
+                    change.IsMetadata() ? "top" : ""};
+    if (change.IsQuote()) {
       item.words = "\u201C" + item.words + "\u201D";
       const auto k = static_cast<std::size_t>(change.quote_change);
       if (k < options.quote_histories.size()) item.extra = HistoryHtml(options.quote_histories[k]);

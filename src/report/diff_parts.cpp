@@ -108,14 +108,6 @@ QuoteLine DescribeQuoteChange(const RevisionDiff& diff, const QuoteChange& chang
   return line;
 }
 
-std::vector<QuoteChange> QuotesByMateriality(const RevisionDiff& diff) {
-  std::vector<QuoteChange> ordered = diff.quotes.changes;
-  std::stable_sort(ordered.begin(), ordered.end(), [](const QuoteChange& x, const QuoteChange& y) {
-    return QuoteMateriality(x) > QuoteMateriality(y);
-  });
-  return ordered;
-}
-
 std::string Excerpt(const std::string& text, const InlineMarkers& markers, std::size_t width) {
   if (text.size() <= width) return text;
   std::size_t focus = std::min(text.find(markers.delete_open), text.find(markers.insert_open));
@@ -243,6 +235,10 @@ std::string ClaimLine(const RevisionDiff& diff, const ClaimChange& change,
   return line;
 }
 
+namespace {
+
+// What a correction notice corrects, marked: the change in the sentence it
+// refers to, or that sentence whole. Empty for any other change.
 std::string CorrectedLine(const RevisionDiff& diff, const ClaimChange& change,
                           const InlineMarkers& markers) {
   if (change.kind != ClaimChangeKind::kCorrectionAdded || change.refers_to < 0) return "";
@@ -254,8 +250,6 @@ std::string CorrectedLine(const RevisionDiff& diff, const ClaimChange& change,
   const Span sentence = diff.text.after_sentences[static_cast<std::size_t>(change.refers_to)];
   return std::string(diff.to.text.substr(sentence.start, sentence.end - sentence.start));
 }
-
-namespace {
 
 std::size_t SentenceAt(const std::vector<Span>& sentences, std::size_t offset) {
   const auto found = std::upper_bound(sentences.begin(), sentences.end(), offset,
@@ -283,7 +277,7 @@ std::vector<RankedChange> RankedChanges(const RevisionDiff& diff, const InlineMa
     ranked.kind = QuoteChangeKindName(change.kind);
     ranked.label = "quote " + line.label;
     ranked.words = line.words;
-    ranked.note = line.speaker;
+    ranked.speaker = line.speaker;
     ranked.quote_change = static_cast<int>(k);
     ranked.in_after = change.after >= 0;
     const Quote& quote = ranked.in_after
@@ -304,8 +298,8 @@ std::vector<RankedChange> RankedChanges(const RevisionDiff& diff, const InlineMa
     ranked.words = ClaimLine(diff, change, markers);
     std::replace(ranked.words.begin(), ranked.words.end(), '\n', ' ');
     // The label already says which way certainty went.
-    ranked.note = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
-    if (!change.speaker.empty()) ranked.note += (ranked.note.empty() ? "" : "; ") + change.speaker;
+    ranked.detail = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
+    ranked.speaker = change.speaker;
     ranked.corrects = CorrectedLine(diff, change, markers);
     std::replace(ranked.corrects.begin(), ranked.corrects.end(), '\n', ' ');
     if (!ranked.corrects.empty()) ranked.corrected_sentence = change.refers_to;

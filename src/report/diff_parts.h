@@ -36,10 +36,6 @@ struct QuoteLine {
 QuoteLine DescribeQuoteChange(const RevisionDiff& diff, const QuoteChange& change,
                               const InlineMarkers& markers);
 
-// The quote changes, most material first (a re-attribution before a
-// comma), in text order among equals.
-std::vector<QuoteChange> QuotesByMateriality(const RevisionDiff& diff);
-
 // At most about `width` bytes of `text`, cut at spaces around its first
 // marked change, with "..." where it was cut; a cut never splits a marker
 // pair.
@@ -58,23 +54,28 @@ std::string_view ClaimLabel(const ClaimChange& change);
 std::string ClaimLine(const RevisionDiff& diff, const ClaimChange& change,
                       const InlineMarkers& markers);
 
-// What a correction notice corrects, marked: the change in the sentence it
-// refers to, or that sentence whole. Empty for any other change.
-std::string CorrectedLine(const RevisionDiff& diff, const ClaimChange& change,
-                          const InlineMarkers& markers);
-
 // One headline, quote or claim change as every format lists it.
 struct RankedChange {
   double materiality = 0;
   std::string kind;       // as JSON names it: "quote_reattributed", "negation_changed", "headline"
   std::string label;      // as a reader calls it: "quote re-attributed", "denial", "headline"
   std::string words;      // the words, changes marked with `markers`, on one line
-  std::string note;       // the speaker or the detail; plain text
+  std::string detail;     // a claim's detail ("1 -> 2 day"); plain text
+  std::string speaker;    // whose words: "JD Vance", "JD Vance -> Marco Rubio"; plain text
   std::string corrects;   // for a correction notice: what it corrects, marked; else ""
   int quote_change = -1;  // a quote change: its index in diff.quotes.changes
   bool in_after = true;   // where it shows: in the newer text, or the older
   int sentence = -1;      // that text's sentence; -1 for a headline change
   int corrected_sentence = -1;  // a correction: the newer sentence it corrects
+
+  // A headline, byline or publication time change: no sentence holds it.
+  bool IsMetadata() const { return sentence < 0 && quote_change < 0; }
+  bool IsQuote() const { return quote_change >= 0; }
+  // The detail and the speaker, joined by `separator` where both are given.
+  std::string Note(std::string_view separator = "; ") const {
+    if (detail.empty() || speaker.empty()) return detail + speaker;
+    return detail + std::string(separator) + speaker;
+  }
 };
 
 // The headline, quote and claim changes, most material first (quotes

@@ -12,11 +12,7 @@
 namespace stet {
 namespace {
 
-using report::ClaimLabel;
-using report::ClaimLine;
-using report::CorrectedLine;
 using report::Count;
-using report::DescribeQuoteChange;
 using report::EscapeMarkdown;
 using report::EscapeTerminal;
 using report::Excerpt;
@@ -26,8 +22,7 @@ using report::kHtmlTags;
 using report::kSentinels;
 using report::LinkableUrl;
 using report::MetadataInline;
-using report::QuoteLine;
-using report::QuotesByMateriality;
+using report::RankedChange;
 using report::Retag;
 using report::SummaryLine;
 using report::WrapItem;
@@ -124,34 +119,31 @@ void RenderMetadataChanges(const RevisionDiff& diff, const Style& style) {
   }
 }
 
-void RenderQuoteChanges(const RevisionDiff& diff, const Style& style) {
+void RenderQuoteChanges(const RevisionDiff& diff, const std::vector<RankedChange>& ranked,
+                        const Style& style) {
   if (diff.quotes.changes.empty() || !style.layout.sections.quotes) return;
   style.Heading("QUOTES", std::to_string(diff.quotes.changes.size()) + " changed, " +
                               std::to_string(diff.quotes.unchanged) + " unchanged");
-  for (const QuoteChange& change : QuotesByMateriality(diff)) {
-    const QuoteLine line = DescribeQuoteChange(diff, change, kSentinels);
-    style.Item(line.label, "\u201C" + Excerpt(line.words, kSentinels) + "\u201D", line.speaker, 17);
+  for (const RankedChange& change : ranked) {
+    if (!change.IsQuote()) continue;
+    // "quote added" elsewhere; under QUOTES, "added".
+    style.Item(change.label.substr(std::string_view("quote ").size()),
+               "\u201C" + Excerpt(change.words, kSentinels) + "\u201D", change.speaker, 17);
   }
 }
 
-void RenderClaimChanges(const RevisionDiff& diff, const Style& style) {
+void RenderClaimChanges(const RevisionDiff& diff, const std::vector<RankedChange>& ranked,
+                        const Style& style) {
   if (diff.claims.empty() || !style.layout.sections.claims) return;
-  const InlineMarkers& markers = kSentinels;
   style.Heading("CLAIMS", std::to_string(diff.claims.size()) + " changed");
-  for (const ClaimChange& change : diff.claims) {
-    std::string line = ClaimLine(diff, change, markers);
-    std::replace(line.begin(), line.end(), '\n', ' ');
-    // The label already says which way certainty went.
-    std::string note = change.kind == ClaimChangeKind::kHedgeChanged ? "" : change.detail;
-    // Whose words they are, for a change inside a quote.
-    if (!change.speaker.empty()) note += (note.empty() ? "" : "    ") + change.speaker;
-    style.Item(std::string(ClaimLabel(change)), Excerpt(line, markers, 80), note, 17);
+  for (const RankedChange& change : ranked) {
+    if (change.IsQuote() || change.IsMetadata()) continue;
+    // Whose words they are, for a change inside a quote, after the detail.
+    style.Item(change.label, Excerpt(change.words, kSentinels, 80), change.Note("    "), 17);
     // What a correction notice corrects: the change in that sentence,
     // marked, or the sentence itself.
-    std::string target = CorrectedLine(diff, change, markers);
-    if (!target.empty()) {
-      std::replace(target.begin(), target.end(), '\n', ' ');
-      style.SubItem("corrects: " + Excerpt(target, markers, 70), 17);
+    if (!change.corrects.empty()) {
+      style.SubItem("corrects: " + Excerpt(change.corrects, kSentinels, 70), 17);
     }
   }
 }
@@ -161,8 +153,10 @@ std::string Render(const RevisionDiff& diff, const Style& style) {
   const InlineMarkers& markers = kSentinels;
   RenderHeader(diff, style);
   RenderMetadataChanges(diff, style);
-  RenderQuoteChanges(diff, style);
-  RenderClaimChanges(diff, style);
+  // Quotes and claims in one ranking, as every format lists them.
+  const std::vector<RankedChange> ranked = report::RankedChanges(diff, kSentinels);
+  RenderQuoteChanges(diff, ranked, style);
+  RenderClaimChanges(diff, ranked, style);
   if (comparison.edits.empty() || !style.layout.sections.text) return *style.out;
   style.Heading("TEXT", SummaryLine(Count(comparison)));
   for (const TextEdit& edit : comparison.edits) {

@@ -28,13 +28,6 @@ using report::RankedChange;
 using report::Retag;
 using report::WrapItem;
 
-bool IsQuoteChange(const RankedChange& change) {
-  return change.quote_change >= 0;
-}
-bool IsMetadataChange(const RankedChange& change) {
-  return change.sentence < 0 && !IsQuoteChange(change);
-}
-
 // The changes an entry lists, marked with kSentinels: its headline (byline,
 // date) changes always, first; then, most material first, at most
 // query.top of the quote and claim changes the query's kinds ask for and
@@ -42,9 +35,9 @@ bool IsMetadataChange(const RankedChange& change) {
 std::vector<RankedChange> TopChanges(const RevisionDiff& diff, const ReportQuery& query) {
   std::vector<RankedChange> metadata, listed;
   for (RankedChange& change : report::RankedChanges(diff, kSentinels)) {
-    if (IsMetadataChange(change)) {
+    if (change.IsMetadata()) {
       metadata.push_back(std::move(change));
-    } else if (IsQuoteChange(change) ? query.kinds.quotes : query.kinds.claims) {
+    } else if (change.IsQuote() ? query.kinds.quotes : query.kinds.claims) {
       listed.push_back(std::move(change));
     }
   }
@@ -137,7 +130,7 @@ std::string RenderReportText(const Report& report, const TextLayout& layout) {
       std::string label = change.label;
       label.resize(std::max<std::size_t>(label.size(), 20), ' ');
       out += WrapItem("        " + label + " ", 29, marked(change.words),
-                      EscapeTerminal(change.note), layout.width);
+                      EscapeTerminal(change.Note()), layout.width);
     }
     out += WrapItem("        ", 8, DiffCommand(diff), "", layout.width);
   }
@@ -173,7 +166,7 @@ std::string RenderReportMarkdown(const Report& report, const ReportLinks& links)
     out += "\n\n";
     for (const RankedChange& change : TopChanges(diff, report.query)) {
       out += "- **" + change.label + "** " + marked(change.words) +
-             (change.note.empty() ? "" : " \u2014 " + EscapeMarkdown(change.note)) + "\n";
+             (change.Note().empty() ? "" : " \u2014 " + EscapeMarkdown(change.Note())) + "\n";
     }
   }
   if (!report.new_articles.empty()) {
@@ -203,7 +196,7 @@ std::string RenderReportJson(const Report& report) {
            {"label", change.label},
            {"inline", words},
            {"text", plain},
-           {"note", change.note.empty() ? nlohmann::json() : nlohmann::json(change.note)},
+           {"note", change.Note().empty() ? nlohmann::json() : nlohmann::json(change.Note())},
            {"materiality", change.materiality}});
     }
     nlohmann::json headline = nullptr;
@@ -253,7 +246,8 @@ std::string ChangesHtml(const ReportEntry& entry, const ReportQuery& query) {
     out += "<li class=\"change m-" + std::string(MaterialityLabel(change.materiality)) +
            "\" data-kind=\"" + EscapeHtml(change.kind) + "\"><span class=\"kind\">" +
            EscapeHtml(change.label) + "</span> " + Html(change.words);
-    if (!change.note.empty()) out += " <span class=\"note\">" + EscapeHtml(change.note) + "</span>";
+    if (!change.Note().empty())
+      out += " <span class=\"note\">" + EscapeHtml(change.Note()) + "</span>";
     out += "</li>";
   }
   return out + "</ul>";
@@ -326,7 +320,7 @@ std::string RenderReportAtom(const Report& report, const ReportLinks& links) {
           change.label + ": " +
           Retag(
               change.words, [](std::string_view t) { return std::string(t); }, report::kBrackets) +
-          (change.note.empty() ? "" : " (" + change.note + ")") + "\n";
+          (change.Note().empty() ? "" : " (" + change.Note() + ")") + "\n";
     }
     entries += "  <entry>\n    <id>urn:stet:change:" + EscapeXml(to.article_id) + ":" +
                EscapeXml(to.commit) + "</id>\n    <title>[" + level + "] " +
