@@ -10,6 +10,7 @@
 
 #include "stet/archive.h"
 #include "stet/quotes.h"
+#include "stet/revision_diff.h"
 #include "stet/status.h"
 
 namespace stet {
@@ -34,6 +35,14 @@ bool QuoteHolds(const Quote& quote, std::string_view words, double min_similarit
 Result<std::vector<std::vector<QuoteSighting>>> FollowQuotes(
     Archive& archive, const std::string& article_id, const std::vector<std::string>& followed,
     double min_similarity = 0, const QuoteOptions& options = {});
+
+// Each changed quote of `diff` (two stored revisions of one article)
+// through every revision, in the order of diff.quotes.changes: the newer
+// side's words, or the removed quote's, followed with half their words
+// shared (the same quote re-worded, not another one). Empty when the diff
+// is not of stored revisions.
+Result<std::vector<std::vector<QuoteSighting>>> FollowChangedQuotes(Archive& archive,
+                                                                    const RevisionDiff& diff);
 
 }  // namespace stet
 

@@ -121,15 +121,7 @@ Result<HtmlOptions> HtmlExtras(const RevisionDiff& diff, const Context& context)
   if (!diff.to.revision || diff.quotes.changes.empty()) return html;
   Result<Archive> archive = OpenArchive(context);
   if (!archive.ok()) return archive.status();
-  std::vector<std::string> followed;
-  for (const QuoteChange& change : diff.quotes.changes) {
-    followed.push_back(change.after >= 0
-                           ? diff.quotes_after[static_cast<std::size_t>(change.after)].text
-                           : diff.quotes_before[static_cast<std::size_t>(change.before)].text);
-  }
-  // Half the words shared: the same quote re-worded, not another one.
-  Result<std::vector<std::vector<QuoteSighting>>> histories =
-      FollowQuotes(*archive, diff.to.revision->article_id, followed, 0.5);
+  Result<std::vector<std::vector<QuoteSighting>>> histories = FollowChangedQuotes(*archive, diff);
   if (!histories.ok()) return histories.status();
   html.quote_histories = std::move(*histories);
   return html;

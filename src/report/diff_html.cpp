@@ -15,7 +15,6 @@ namespace {
 using report::Count;
 using report::EscapeHtml;
 using report::kSentinels;
-using report::LinkableUrl;
 using report::Retag;
 using report::SummaryLine;
 
@@ -300,14 +299,7 @@ std::string RenderDiffHtml(const RevisionDiff& diff, const HtmlOptions& options)
                                  diff.from.Name() + " \u2192 " + diff.to.Name();
   std::string out = report::HtmlPageStart(page_title, options.navigation);
   out += "<header id=\"top\"><h1>" + EscapeHtml(title.empty() ? diff.to.Name() : title) + "</h1>";
-  if (!url.empty()) {
-    out += "<p class=\"url\">" +
-           (LinkableUrl(url)
-                ? "<a href=\"" + EscapeHtml(url) + "\" rel=\"noopener noreferrer nofollow\">" +
-                      EscapeHtml(url) + "</a>"
-                : EscapeHtml(url)) +
-           "</p>";
-  }
+  if (!url.empty()) out += report::UrlParagraph(url);
   out += "<p class=\"sides-line\">" + SideHtml(diff.from) + " \u2192 " + SideHtml(diff.to) +
          "</p><p class=\"materiality m-" + materiality + "\">materiality: <strong>" + materiality +
          "</strong></p></header>\n<main>";

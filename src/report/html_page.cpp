@@ -82,6 +82,13 @@ std::string HtmlPageStart(std::string_view title, std::string_view navigation) {
          std::string(navigation);
 }
 
+std::string UrlParagraph(std::string_view url) {
+  const std::string text = EscapeHtml(url);
+  if (!LinkableUrl(url)) return "<p class=\"url\">" + text + "</p>";
+  return "<p class=\"url\"><a href=\"" + text + "\" rel=\"noopener noreferrer nofollow\">" + text +
+         "</a></p>";
+}
+
 std::string HtmlPageEnd() {
   return "\n<footer><p><small>Written by stet.</small></p></footer>\n</body>\n</html>\n";
 }

@@ -21,6 +21,10 @@ inline constexpr std::string_view kContentSecurityPolicy =
 // then `navigation` (markup, written as it is).
 std::string HtmlPageStart(std::string_view title, std::string_view navigation = "");
 
+// An article's URL under its title: a link for http and https (one that
+// tells the site nothing of where the reader came from), else its text.
+std::string UrlParagraph(std::string_view url);
+
 // The closing tags.
 std::string HtmlPageEnd();
 

@@ -74,4 +74,18 @@ Result<std::vector<std::vector<QuoteSighting>>> FollowQuotes(
   return histories;
 }
 
+Result<std::vector<std::vector<QuoteSighting>>> FollowChangedQuotes(Archive& archive,
+                                                                    const RevisionDiff& diff) {
+  if (!diff.to.revision || diff.quotes.changes.empty()) {
+    return std::vector<std::vector<QuoteSighting>>();
+  }
+  std::vector<std::string> followed;
+  for (const QuoteChange& change : diff.quotes.changes) {
+    followed.push_back(change.after >= 0
+                           ? diff.quotes_after[static_cast<std::size_t>(change.after)].text
+                           : diff.quotes_before[static_cast<std::size_t>(change.before)].text);
+  }
+  return FollowQuotes(archive, diff.to.revision->article_id, followed, 0.5);
+}
+
 }  // namespace stet

@@ -274,13 +274,8 @@ std::string RenderReportHtml(const Report& report, const ReportLinks& links) {
     } else {
       out += EscapeHtml(Title(diff));
     }
-    out += "</h2><p class=\"url\">" +
-           (LinkableUrl(url)
-                ? "<a href=\"" + EscapeHtml(url) + "\" rel=\"noopener noreferrer nofollow\">" +
-                      EscapeHtml(url) + "</a>"
-                : EscapeHtml(url)) +
-           "</p><p class=\"sides-line\">" + EscapeHtml(RevisionsLine(entry)) + "</p>" +
-           ChangesHtml(entry, report.query);
+    out += "</h2>" + report::UrlParagraph(url) + "<p class=\"sides-line\">" +
+           EscapeHtml(RevisionsLine(entry)) + "</p>" + ChangesHtml(entry, report.query);
     out += links.enabled
                ? "<p><a class=\"goto\" href=\"" + EscapeHtml(links.ComparisonPath(diff)) +
                      "\">Full comparison</a> \u00B7 <a class=\"goto\" href=\"" +

@@ -12,19 +12,9 @@ namespace stet::serve {
 namespace {
 
 using report::EscapeHtml;
-using report::LinkableUrl;
 
 std::string ArticleLink(const std::string& id) {
   return "/a/" + UrlEncode(id);
-}
-
-std::string UrlLine(const std::string& url) {
-  return "<p class=\"url\">" +
-         (LinkableUrl(url)
-              ? "<a href=\"" + EscapeHtml(url) + "\" rel=\"noopener noreferrer nofollow\">" +
-                    EscapeHtml(url) + "</a>"
-              : EscapeHtml(url)) +
-         "</p>";
 }
 
 std::string Page(std::string_view title, std::string_view query, const std::string& body) {
@@ -63,9 +53,10 @@ std::string ArticlePage(const std::vector<RevisionInfo>& revisions,
                         const std::vector<Quote>& latest_quotes) {
   const RevisionInfo& latest = revisions.back();
   const std::string title = latest.title.empty() ? latest.url : latest.title;
-  std::string body = "<header id=\"top\"><h1>" + EscapeHtml(title) + "</h1>" + UrlLine(latest.url) +
-                     "<p class=\"sides-line\">article <code>" + EscapeHtml(latest.article_id) +
-                     "</code>, " + std::to_string(revisions.size()) + " revision" +
+  std::string body = "<header id=\"top\"><h1>" + EscapeHtml(title) + "</h1>" +
+                     report::UrlParagraph(latest.url) + "<p class=\"sides-line\">article <code>" +
+                     EscapeHtml(latest.article_id) + "</code>, " +
+                     std::to_string(revisions.size()) + " revision" +
                      (revisions.size() == 1 ? "" : "s") + "</p></header>";
   body +=
       "<section id=\"revisions\"><h2>Revisions <small>newest first</small></h2>"
@@ -137,9 +128,10 @@ std::string SearchPage(std::string_view query, const std::vector<SearchHit>& hit
     const ArticleSummary& article = hit.article;
     body += "<li><h2><a href=\"" + ArticleLink(article.id) + "\">" +
             EscapeHtml(article.title.empty() ? article.url : article.title) + "</a></h2>" +
-            UrlLine(article.url) + "<p class=\"sides-line\">" + std::to_string(article.revisions) +
-            " revisions, the latest " + EscapeHtml(FormatTimestamp(article.last_fetched_at)) +
-            " \u00B7 matched " + EscapeHtml(hit.matched) + "</p></li>";
+            report::UrlParagraph(article.url) + "<p class=\"sides-line\">" +
+            std::to_string(article.revisions) + " revisions, the latest " +
+            EscapeHtml(FormatTimestamp(article.last_fetched_at)) + " \u00B7 matched " +
+            EscapeHtml(hit.matched) + "</p></li>";
   }
   body += "</ol>";
   if (hits.empty()) body += "<p class=\"none\">Nothing matches.</p>";

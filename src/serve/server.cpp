@@ -283,28 +283,22 @@ void ReviewServer::Impl::AddRoutes() {
     if (!quotes.ok()) return ErrorReply(quotes.status());
     return Reply{200, serve::ArticlePage(*log, *quotes)};
   });
-  Get(R"(/a/([0-9a-f]{4,40})/compare/(\d{1,9})/(\d{1,9}))", [this](
-                                                                const httplib::Request& request) {
-    Result<std::string> id = ArticleOf(request.matches[1]);
-    if (!id.ok()) return ErrorReply(id.status());
-    Result<std::shared_ptr<const RevisionDiff>> compared =
-        Compare(*id, request.matches[2], request.matches[3]);
-    if (!compared.ok()) return ErrorReply(compared.status());
-    const std::shared_ptr<const RevisionDiff>& diff = *compared;
-    HtmlOptions html;
-    html.navigation = serve::Navigation();
-    std::vector<std::string> followed;
-    for (const QuoteChange& change : diff->quotes.changes) {
-      followed.push_back(change.after >= 0
-                             ? diff->quotes_after[static_cast<std::size_t>(change.after)].text
-                             : diff->quotes_before[static_cast<std::size_t>(change.before)].text);
-    }
-    Result<std::vector<std::vector<QuoteSighting>>> histories =
-        FollowQuotes(*archive, *id, followed, 0.5);
-    if (!histories.ok()) return ErrorReply(histories.status());
-    html.quote_histories = std::move(*histories);
-    return Reply{200, RenderDiffHtml(*diff, html)};
-  });
+  Get(R"(/a/([0-9a-f]{4,40})/compare/(\d{1,9})/(\d{1,9}))",
+      [this](const httplib::Request& request) {
+        Result<std::string> id = ArticleOf(request.matches[1]);
+        if (!id.ok()) return ErrorReply(id.status());
+        Result<std::shared_ptr<const RevisionDiff>> compared =
+            Compare(*id, request.matches[2], request.matches[3]);
+        if (!compared.ok()) return ErrorReply(compared.status());
+        const std::shared_ptr<const RevisionDiff>& diff = *compared;
+        HtmlOptions html;
+        html.navigation = serve::Navigation();
+        Result<std::vector<std::vector<QuoteSighting>>> histories =
+            FollowChangedQuotes(*archive, *diff);
+        if (!histories.ok()) return ErrorReply(histories.status());
+        html.quote_histories = std::move(*histories);
+        return Reply{200, RenderDiffHtml(*diff, html)};
+      });
   // The article page's picker: to the comparison's own, shareable address.
   Get(R"(/a/([0-9a-f]{4,40})/compare)", [](const httplib::Request& request) {
     const std::string a = request.get_param_value("a"), b = request.get_param_value("b");
