@@ -50,6 +50,10 @@ struct ReportEntry {
 class DiffCache {
  public:
   explicit DiffCache(std::size_t capacity = 4096) : capacity_(capacity) {}
+  // The key of the comparison of two revisions: their commits.
+  static std::string Key(const RevisionInfo& from, const RevisionInfo& to) {
+    return from.commit + ".." + to.commit;
+  }
   std::shared_ptr<const RevisionDiff> Find(const std::string& key) const;
   void Keep(const std::string& key, std::shared_ptr<const RevisionDiff> diff);
 

@@ -87,7 +87,7 @@ Result<Report> BuildReport(Archive& archive, const ReportQuery& query, UnixSecon
           rated_below && revision->materiality && *revision->materiality < query.min_materiality;
     }
     if (rated_below) continue;
-    const std::string key = base->commit + ".." + latest->commit;
+    const std::string key = DiffCache::Key(*base, *latest);
     std::shared_ptr<const RevisionDiff> diff = cache != nullptr ? cache->Find(key) : nullptr;
     if (diff == nullptr) {
       Result<std::pair<DiffSide, DiffSide>> sides = ReadArchiveSides(

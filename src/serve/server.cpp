@@ -180,7 +180,7 @@ struct ReviewServer::Impl {
     if (!from.ok()) return from.status();
     Result<RevisionInfo> to = archive->ResolveRevision(id, b);
     if (!to.ok()) return to.status();
-    const std::string key = from->commit + ".." + to->commit;
+    const std::string key = DiffCache::Key(*from, *to);
     if (std::shared_ptr<const RevisionDiff> known = diffs.Find(key)) return known;
     Result<std::pair<DiffSide, DiffSide>> sides = ReadArchiveSides(*archive, id, a, b);
     if (!sides.ok()) return sides.status();
