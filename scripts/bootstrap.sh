@@ -7,6 +7,12 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git python3 clang-format
   xxhash libpsl-dev publicsuffix libsqlite3-dev sqlite3 libgit2-dev libxxhash-dev libdtl-dev libcli11-dev catch2 nlohmann-json3-dev libicu-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libxml2-dev libcpp-httplib-dev libgumbo-dev wordnet-base libstemmer-dev cmark-gfm python3-jsonschema
+  # the static archives stet links (cmake/StaticDependencies.cmake)
+  libmbedtls-dev libssh2-1-dev libhttp-parser-dev libpcre2-dev liblzma-dev
+  # the GSS-API header: libgit2's Kerberos calls open their library on first use
+  libkrb5-dev
+  # tests: a TLS certificate for a loopback server, and the trace of what a command opens
+  openssl strace hyperfine
 )
 
 missing=()

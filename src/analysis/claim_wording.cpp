@@ -24,6 +24,7 @@
 #include "analysis/span_sets.h"
 #include "analysis/synonyms.h"
 #include "base/ascii.h"
+#include "base/shared_library.h"
 #include "stet/text.h"
 
 namespace stet::claim_wording {
@@ -139,6 +140,32 @@ const std::unordered_map<std::string_view, std::string_view>& IrregularVerbs() {
   return irregular;
 }
 
+// Snowball (Debian's libstemmer0d), opened on first use
+// (base/shared_library.h): linked, its table of every language's stemmer
+// was a third of the data the loader relocates at each start, and only
+// the comparison of claims stems. Null when it cannot be opened.
+struct Snowball {
+  decltype(&::sb_stemmer_new) make = nullptr;
+  decltype(&::sb_stemmer_delete) free = nullptr;
+  decltype(&::sb_stemmer_stem) stem = nullptr;
+  decltype(&::sb_stemmer_length) length = nullptr;
+};
+
+const Snowball* LoadedSnowball() {
+  static const Snowball* const loaded = []() -> const Snowball* {
+    static Snowball library;
+    void* handle = ::dlopen("libstemmer.so.0d", RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr || !Resolve(handle, "sb_stemmer_new", library.make) ||
+        !Resolve(handle, "sb_stemmer_delete", library.free) ||
+        !Resolve(handle, "sb_stemmer_stem", library.stem) ||
+        !Resolve(handle, "sb_stemmer_length", library.length)) {
+      return nullptr;
+    }
+    return &library;
+  }();
+  return loaded;
+}
+
 std::string StemOnce(std::string word) {
   const auto& irregular = IrregularVerbs();
   if (const auto found = irregular.find(word); found != irregular.end()) {
@@ -150,16 +177,18 @@ std::string StemOnce(std::string word) {
       break;
     }
   }
+  const Snowball* snowball = LoadedSnowball();
+  if (snowball == nullptr) return word;
   // Snowball keeps state between calls: one stemmer per thread.
   thread_local const std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(
-      sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete);
+      snowball->make("english", "UTF_8"), snowball->free);
   if (!stemmer) return word;
   const sb_symbol* stem =
-      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-                      static_cast<int>(word.size()));
+      snowball->stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                     static_cast<int>(word.size()));
   if (stem == nullptr) return word;
   return std::string(reinterpret_cast<const char*>(stem),
-                     static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+                     static_cast<std::size_t>(snowball->length(stemmer.get())));
 }
 
 }  // namespace

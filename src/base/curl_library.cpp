@@ -1,20 +1,14 @@
 #include "base/curl_library.h"
 
-#include <dlfcn.h>
-
 #include <mutex>
 #include <string>
+
+#include "base/shared_library.h"
 
 namespace stet {
 namespace {
 
 constexpr const char* kSoname = "libcurl.so.4";  // libcurl's ABI since 2006
-
-template <typename Function>
-bool Resolve(void* handle, const char* name, Function& out) {
-  out = reinterpret_cast<Function>(::dlsym(handle, name));
-  return out != nullptr;
-}
 
 }  // namespace
 

@@ -30,6 +30,7 @@ inline constexpr int kExitArchiveDamaged = 4;
 struct Context {
   std::string archive_flag;  // --archive, empty when not given
   int exit_code = kExitOk;
+  char** argv = nullptr;  // the command line as given (serve hands it on)
 
   // --archive, else $STET_ARCHIVE, else ./stet-archive.
   std::string ArchivePath() const;
@@ -93,6 +94,18 @@ CLI::Validator HeaderValue();
 // Not empty (--at '' is no time).
 CLI::Validator NotEmpty(const std::string& what);
 
+// A stet executable's main: the global flags (--archive, --version,
+// STET_NOW), the subcommands, the parse and its usage errors; returns the
+// exit code. `commands` names each subcommand with the Setup that
+// registers it (one Setup may register several). Only the one the command
+// line names is registered, unless it names none of them (help, a typo).
+using Setup = void (*)(CLI::App& app, Context& context);
+struct Command {
+  std::string_view name;
+  Setup setup;
+};
+int RunCommandLine(int argc, char** argv, std::initializer_list<Command> commands);
+
 // Prints a usage error as one line, "stet: COMMAND: what is wrong (stet
 // COMMAND --help)", and returns kExitUsage; help and --version print and
 // return kExitOk.
@@ -155,7 +168,7 @@ void SetupShow(CLI::App& app, Context& context);
 void SetupAnalyze(CLI::App& app, Context& context);
 void SetupDiff(CLI::App& app, Context& context);
 void SetupReport(CLI::App& app, Context& context);
-void SetupServe(CLI::App& app, Context& context);
+void SetupServe(CLI::App& app, Context& context);  // cmd_serve.cpp
 void SetupQuotes(CLI::App& app, Context& context);
 void SetupExtract(CLI::App& app, Context& context);
 void SetupReextract(CLI::App& app, Context& context);

@@ -1,61 +1,11 @@
-// stet serve: the read-only review site over the archive, on loopback
-// unless --public.
-#include <signal.h>
-
-#include <cstdio>
+// stet serve's options; the command itself is ServeCommand
+// (serve_command.h).
 #include <memory>
-#include <thread>
 
 #include "cli.h"
-#include "stet/serve.h"
+#include "serve_command.h"
 
 namespace stet::cli {
-namespace {
-
-struct ServeCommandOptions {
-  std::string bind = "127.0.0.1";
-  int port = 8080;
-  bool allow_public = false;
-  std::string window = "7d";
-};
-
-int RunServe(const ServeCommandOptions& options, const Context& context) {
-  Result<Seconds> window = ParseDuration(options.window);
-  if (!window.ok()) return Fail(window.status().WithContext("serve --window"));
-  ServeOptions serve;
-  serve.archive_path = context.ArchivePath();
-  serve.bind = options.bind;
-  serve.port = options.port;
-  serve.allow_public = options.allow_public;
-  serve.recent_window = *window;
-  // SIGINT and SIGTERM are taken by one thread that stops the server; the
-  // server's own threads, started after, inherit the blocked mask.
-  sigset_t stopping;
-  sigemptyset(&stopping);
-  sigaddset(&stopping, SIGINT);
-  sigaddset(&stopping, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stopping, nullptr);
-  Result<std::unique_ptr<ReviewServer>> server = ReviewServer::Start(serve);
-  if (!server.ok()) return Fail(server.status());
-  std::printf("serving %s at http://%s:%d/ (read-only; Ctrl-C stops)\n", serve.archive_path.c_str(),
-              options.bind.find(':') != std::string::npos ? ("[" + options.bind + "]").c_str()
-                                                          : options.bind.c_str(),
-              (*server)->port());
-  std::fflush(stdout);
-  ReviewServer* running = server->get();
-  std::thread stopper([&stopping, running] {
-    int signal_number = 0;
-    sigwait(&stopping, &signal_number);
-    running->Stop();
-  });
-  running->Run();
-  // Run returned without a signal (the server failed): wake the stopper.
-  pthread_kill(stopper.native_handle(), SIGTERM);
-  stopper.join();
-  return kExitOk;
-}
-
-}  // namespace
 
 void SetupServe(CLI::App& app, Context& context) {
   auto options = std::make_shared<ServeCommandOptions>();
@@ -70,7 +20,7 @@ void SetupServe(CLI::App& app, Context& context) {
                     "network");
   command->add_option("--window", options->window,
                       "The recent changes page's default window (default 7d)");
-  command->callback([options, &context] { context.exit_code = RunServe(*options, context); });
+  command->callback([options, &context] { context.exit_code = ServeCommand(*options, context); });
 }
 
 }  // namespace stet::cli

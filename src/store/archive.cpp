@@ -306,7 +306,17 @@ Result<std::string> Archive::ResolveArticle(std::string_view article) {
     }
     return Status::NotFound("article " + given + ": not in the archive");
   };
-  if (given.find("://") != std::string::npos) return by_name(CanonicalUrl(given));
+  if (given.find("://") != std::string::npos) {
+    // A URL given as the archive stores it (as `list` and `log` print it)
+    // is found without the URL parser: canonicalising a canonical URL
+    // gives it back, so its article id is its own hash. The parser
+    // (libcurl's, opened on first use with some twenty libraries) is then
+    // needed only for other spellings.
+    const std::string id = ArticleIdOf(given);
+    Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), id);
+    if (tip.ok() && tip->has_value() && (*tip)->info.url == given) return id;
+    return by_name(CanonicalUrl(given));
+  }
   if (given.rfind("key:", 0) == 0) return by_name(KeyName(given.substr(4)));
   if (!LooksLikeIdPrefix(given)) {
     return Status::InvalidInput("article " + given + ": not a URL, an article id or an id prefix");

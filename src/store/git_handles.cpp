@@ -2,12 +2,14 @@
 
 #include <mutex>
 
+#include "store/git_certificates.h"
+
 namespace stet::git {
 
 void EnsureInitialized() {
   static std::once_flag once;
   std::call_once(once, [] {
-    git_libgit2_init();
+    InitializeDeferringCertificates();
     // Objects, packs and refs are fsynced so that a revision reported as
     // stored survives a power cut, not only a killed process.
     git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);

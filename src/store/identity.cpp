@@ -1,7 +1,8 @@
 // Canonical URLs and article ids. URL parsing is libcurl's (curl_url), so
 // that stet and its fetcher agree on what a URL is; only the news-specific
-// rules (which query parameters are tracking noise) are written here.
-// libcurl is opened on first use (curl_library.h says why).
+// rules (which query parameters are tracking noise) and the plain shape
+// most article URLs have (plain_url.h) are written here. libcurl is opened
+// on first use (curl_library.h says why).
 #include "stet/identity.h"
 
 #include <libpsl.h>
@@ -12,6 +13,8 @@
 
 #include "base/ascii.h"
 #include "base/curl_library.h"
+#include "base/shared_library.h"
+#include "store/plain_url.h"
 
 #include <algorithm>
 #include <array>
@@ -22,38 +25,6 @@
 
 namespace stet {
 namespace {
-
-// Query parameters that say how a reader arrived, not what they read.
-bool IsTrackingParameter(std::string_view key_raw) {
-  const std::string key = AsciiLower(key_raw);
-  if (key.rfind("utm_", 0) == 0) return true;
-  static constexpr std::array<std::string_view, 19> kTracking = {
-      "fbclid", "gclid",  "gclsrc",  "dclid", "msclkid", "yclid", "mc_cid",
-      "mc_eid", "igshid", "_ga",     "_gl",   "_hsenc",  "_hsmi", "mkt_tok",
-      "smid",   "smtyp",  "ref_src", "ocid",  "cmpid"};
-  return std::find(kTracking.begin(), kTracking.end(), key) != kTracking.end();
-}
-
-std::string CanonicalQuery(std::string_view query) {
-  std::vector<std::string> kept;
-  std::size_t start = 0;
-  while (start <= query.size()) {
-    std::size_t end = query.find('&', start);
-    if (end == std::string_view::npos) end = query.size();
-    std::string_view parameter = query.substr(start, end - start);
-    if (!parameter.empty() && !IsTrackingParameter(parameter.substr(0, parameter.find('=')))) {
-      kept.emplace_back(parameter);
-    }
-    start = end + 1;
-  }
-  std::sort(kept.begin(), kept.end());
-  std::string out;
-  for (const std::string& parameter : kept) {
-    if (!out.empty()) out += '&';
-    out += parameter;
-  }
-  return out;
-}
 
 // The host in lower case, an internationalised one in its ASCII form by
 // UTS #46 (ICU's IDNA): libcurl's own conversion (CURLU_PUNYCODE) reads the
@@ -81,6 +52,11 @@ Result<std::string> AsciiHost(std::string_view host) {
 }  // namespace
 
 Result<std::string> CanonicalUrl(std::string_view url) {
+  if (std::optional<std::string> plain = CanonicalPlainUrl(url)) return std::move(*plain);
+  return CanonicalUrlByParser(url);
+}
+
+Result<std::string> CanonicalUrlByParser(std::string_view url) {
   const std::string given(url);
   auto invalid = [&](const std::string& why) {
     return Status::InvalidInput("URL " + given + ": " + why);
@@ -162,14 +138,38 @@ std::string HostOf(std::string_view canonical) {
   return std::string(canonical.substr(start, end - start));
 }
 
+// libpsl, opened on first use (base/shared_library.h): with libidn2 and
+// libunistring it is three libraries only a feed's or a redirect's site
+// check needs.
+struct PslLibrary {
+  decltype(&::psl_latest) latest = nullptr;
+  decltype(&::psl_builtin) builtin = nullptr;
+  decltype(&::psl_registrable_domain) registrable_domain = nullptr;
+};
+
 // The Public Suffix List: Debian's current copy (package publicsuffix)
-// when installed, else the one built into libpsl. Loaded once.
-const psl_ctx_t* SuffixList() {
-  static const psl_ctx_t* const list = [] {
-    const psl_ctx_t* latest = psl_latest(nullptr);
-    return latest != nullptr ? latest : psl_builtin();
+// when installed, else the one built into libpsl. Loaded once; null when
+// libpsl cannot be opened.
+struct SuffixList {
+  PslLibrary psl;
+  const psl_ctx_t* list = nullptr;
+};
+
+const SuffixList& Suffixes() {
+  static const SuffixList suffixes = [] {
+    SuffixList loaded;
+    void* handle = ::dlopen("libpsl.so.5", RTLD_NOW | RTLD_LOCAL);
+    PslLibrary& psl = loaded.psl;
+    if (handle == nullptr || !Resolve(handle, "psl_latest", psl.latest) ||
+        !Resolve(handle, "psl_builtin", psl.builtin) ||
+        !Resolve(handle, "psl_registrable_domain", psl.registrable_domain)) {
+      return loaded;
+    }
+    const psl_ctx_t* latest = psl.latest(nullptr);
+    loaded.list = latest != nullptr ? latest : psl.builtin();
+    return loaded;
   }();
-  return list;
+  return suffixes;
 }
 
 }  // namespace
@@ -180,11 +180,11 @@ bool SameSite(std::string_view a, std::string_view b) {
   const std::string host_a = HostOf(*first), host_b = HostOf(*second);
   if (host_a.empty() || host_b.empty()) return false;
   if (host_a == host_b) return true;
-  const psl_ctx_t* list = SuffixList();
-  if (list == nullptr) return false;
+  const SuffixList& suffixes = Suffixes();
+  if (suffixes.list == nullptr) return false;
   // NULL for an IP address, a bare public suffix or a name psl cannot read.
-  const char* domain_a = psl_registrable_domain(list, host_a.c_str());
-  const char* domain_b = psl_registrable_domain(list, host_b.c_str());
+  const char* domain_a = suffixes.psl.registrable_domain(suffixes.list, host_a.c_str());
+  const char* domain_b = suffixes.psl.registrable_domain(suffixes.list, host_b.c_str());
   return domain_a != nullptr && domain_b != nullptr && std::strcmp(domain_a, domain_b) == 0;
 }
 
