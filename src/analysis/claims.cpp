@@ -45,14 +45,18 @@ class ClaimComparer {
         after_names_(after, after_text),
         before_text_(before_text),
         after_text_(after_text) {
+    std::vector<Span> spans;
     for (const Quote& quote : before_quotes) {
-      before_quotes_.push_back(quote.Whole());
+      spans.push_back(quote.Whole());
       before_speakers_.push_back(quote.speaker);
     }
+    before_quotes_ = SpanIndex(std::move(spans));
+    spans.clear();
     for (const Quote& quote : after_quotes) {
-      after_quotes_.push_back(quote.Whole());
+      spans.push_back(quote.Whole());
       after_speakers_.push_back(quote.speaker);
     }
+    after_quotes_ = SpanIndex(std::move(spans));
     // Names a quote change explains (a speaker swapped) are not claim edits.
     for (const QuoteChange& change : quote_changes.changes) {
       if (change.before >= 0) Explain(before_quotes[change.before], true);
@@ -124,14 +128,13 @@ class ClaimComparer {
   // The speaker of the quote that holds `span` on the after side (else the
   // before side); "" when no quote holds it.
   std::string SpeakerOf(Span before, Span after) const {
-    auto inside = [](Span span, Span quote) {
-      return span.start >= quote.start && span.end <= quote.end && span.end > span.start;
-    };
-    for (std::size_t q = 0; q < after_quotes_.size(); ++q) {
-      if (inside(after, after_quotes_[q])) return after_speakers_[q];
+    if (after.end > after.start) {
+      const std::size_t q = after_quotes_.FirstHolding(after);
+      if (q < after_speakers_.size()) return after_speakers_[q];
     }
-    for (std::size_t q = 0; q < before_quotes_.size(); ++q) {
-      if (inside(before, before_quotes_[q])) return before_speakers_[q];
+    if (before.end > before.start) {
+      const std::size_t q = before_quotes_.FirstHolding(before);
+      if (q < before_speakers_.size()) return before_speakers_[q];
     }
     return "";
   }
@@ -164,7 +167,7 @@ class ClaimComparer {
     } else {
       if (InCorrection(s)) return;  // "It was £1.9 million, not £900,000." completes it
       change.parts = claim_parts::CheckableParts(claim, after_, after_text_.tokens[s],
-                                                 Meeting(claim.span, after_quotes_));
+                                                 after_quotes_.Meeting(claim.span));
       if (change.parts.empty()) return;  // nothing to check: the TEXT section shows it
       change.kind = ClaimChangeKind::kClaimAdded;
     }
@@ -174,8 +177,8 @@ class ClaimComparer {
   void Replaced(const claim_replacements::Replacement& replacement) {
     const Claim& before = before_claims_[replacement.before_sentence];
     const Claim& after = after_claims_[replacement.after_sentence];
-    const std::vector<Span> quotes_before = Meeting(before.span, before_quotes_);
-    const std::vector<Span> quotes_after = Meeting(after.span, after_quotes_);
+    const std::vector<Span> quotes_before = before_quotes_.Meeting(before.span);
+    const std::vector<Span> quotes_after = after_quotes_.Meeting(after.span);
     for (ClaimChange& change : claim_replacements::CompareReplaced(
              {before_, before, quotes_before, ClaimSources(before, before_, quotes_before)},
              {after_, after, quotes_after, ClaimSources(after, after_, quotes_after)})) {
@@ -209,7 +212,7 @@ class ClaimComparer {
     change.before = claim.span;
     change.before_sentence = static_cast<int>(s);
     change.parts = claim_parts::CheckableParts(claim, before_, before_text_.tokens[s],
-                                               Meeting(claim.span, before_quotes_));
+                                               before_quotes_.Meeting(claim.span));
     if (change.parts.empty()) return;
     changes_.push_back(change);
   }
@@ -257,8 +260,8 @@ class ClaimComparer {
     const Claim before = claim_parts::Joined(before_claims_, edit.before_sentences);
     const Claim after = claim_parts::Joined(after_claims_, edit.after_sentences);
     // The quotations in these sentences (a text has hundreds, these few).
-    const std::vector<Span> quotes_before = Meeting(before.span, before_quotes_);
-    const std::vector<Span> quotes_after = Meeting(after.span, after_quotes_);
+    const std::vector<Span> quotes_before = before_quotes_.Meeting(before.span);
+    const std::vector<Span> quotes_after = after_quotes_.Meeting(after.span);
     const int before_sentence = static_cast<int>(edit.before_sentences.front());
     const int after_sentence = static_cast<int>(edit.after_sentences.front());
     auto make = [&](ClaimChangeKind kind, Span b, Span a, std::string detail) {
@@ -572,8 +575,8 @@ class ClaimComparer {
   claim_entities::NameIndex before_names_;
   claim_entities::NameIndex after_names_;
   const Comparison* comparison_ = nullptr;  // the one Run reads
-  std::vector<Span> before_quotes_;
-  std::vector<Span> after_quotes_;
+  SpanIndex before_quotes_{{}};             // of each quote, as a whole
+  SpanIndex after_quotes_{{}};
   std::vector<std::string> before_speakers_;  // of each quote, "" when unknown
   std::vector<std::string> after_speakers_;
   std::vector<std::string> explained_before_;

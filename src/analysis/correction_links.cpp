@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "analysis/claim_parts.h"
@@ -38,16 +39,28 @@ std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& 
     made[s] = true;
     return cache[s];
   };
+  // Notices are weighed against every edited sentence, so a long text with
+  // many notices costs their product; notices are mostly one formula ("An
+  // earlier version of this article misstated ..."), so the answer is kept
+  // per set of words, and a sentence holding all of a notice's words ends
+  // the search (no later one can share more).
+  std::map<std::vector<std::uint64_t>, int> answers;
   for (std::size_t n = 0; n < notices.size(); ++n) {
     const std::vector<std::uint64_t>& notice = content_words(notices[n]);
+    if (auto known = answers.find(notice); known != answers.end()) {
+      out[n] = known->second;
+      continue;
+    }
     std::size_t best_shared = 1;
     for (std::size_t s : edited) {
+      if (best_shared >= notice.size()) break;
       const std::size_t shared = SharedKeys(notice, content_words(s));
       if (shared > best_shared) {
         best_shared = shared;
         out[n] = static_cast<int>(s);
       }
     }
+    answers.emplace(notice, out[n]);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "stet/segment.h"
@@ -44,6 +45,54 @@ inline std::vector<Span> Meeting(Span within, const std::vector<Span>& spans) {
   }
   return out;
 }
+
+// A list of spans searched by binary search when it is in text order
+// (starts and ends both non-decreasing, as a text's quotations are), span
+// by span otherwise: a claim comparison asks for the quotations meeting
+// each edited sentence, and a scan of every quotation made that quadratic
+// in the length of the text. Answers are those of the scan, in list order.
+class SpanIndex {
+ public:
+  explicit SpanIndex(std::vector<Span> spans) : spans_(std::move(spans)) {
+    for (std::size_t k = 1; k < spans_.size(); ++k) {
+      if (spans_[k].start < spans_[k - 1].start || spans_[k].end < spans_[k - 1].end)
+        ordered_ = false;
+    }
+  }
+
+  const std::vector<Span>& spans() const { return spans_; }
+
+  // Meeting(within, spans()).
+  std::vector<Span> Meeting(Span within) const {
+    if (!ordered_) return stet::Meeting(within, spans_);
+    // Spans starting before within.end are a prefix, spans ending after
+    // within.start a suffix; those meeting it are where the two overlap.
+    const auto first = std::upper_bound(spans_.begin(), spans_.end(), within.start,
+                                        [](std::size_t at, Span span) { return at < span.end; });
+    const auto last = std::lower_bound(first, spans_.end(), within.end,
+                                       [](Span span, std::size_t at) { return span.start < at; });
+    return {first, last};
+  }
+
+  // The index of the first span holding all of `span` (start and end
+  // inside it), or spans().size() when none does.
+  std::size_t FirstHolding(Span span) const {
+    if (!ordered_) {
+      for (std::size_t k = 0; k < spans_.size(); ++k) {
+        if (span.start >= spans_[k].start && span.end <= spans_[k].end) return k;
+      }
+      return spans_.size();
+    }
+    const auto first = std::lower_bound(spans_.begin(), spans_.end(), span.end,
+                                        [](Span outer, std::size_t at) { return outer.end < at; });
+    if (first == spans_.end() || first->start > span.start) return spans_.size();
+    return static_cast<std::size_t>(first - spans_.begin());
+  }
+
+ private:
+  std::vector<Span> spans_;
+  bool ordered_ = true;
+};
 
 // Whether a non-empty `span` lies within one of `spans`.
 inline bool InsideAny(Span span, const std::vector<Span>& spans) {
