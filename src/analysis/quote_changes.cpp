@@ -6,7 +6,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "analysis/sorted_keys.h"
 #include "base/ascii.h"
 #include "stet/quotes.h"
 #include "stet/text.h"
@@ -20,11 +19,65 @@ constexpr double kSimilarQuote = 0.5;
 
 // A quote as compared: its words for matching (lower case, letters and
 // digits only, so that punctuation, case, spacing and quote style do not
-// count), hashed, in order; sorted only for the quotes left unpaired.
+// count), hashed, in order.
 struct QuoteWords {
   std::vector<std::uint64_t> words;  // in order
-  std::vector<std::uint64_t> sorted;
-  std::uint64_t key = 0;  // of the words in order
+  std::uint64_t key = 0;             // of the words in order
+};
+
+// The words of the quotes left unpaired, each quote's as distinct word
+// numbers with their counts: every unpaired quote before is weighed against
+// every one after, and counting shared words through a table of the
+// before quote's counts costs a load per distinct word, where merging two
+// sorted hash lists cost a branch per word of both.
+class UnpairedWords {
+ public:
+  // Numbers the words of `quotes` and keeps each one's counts.
+  explicit UnpairedWords(const std::vector<const QuoteWords*>& quotes) {
+    std::unordered_map<std::uint64_t, std::uint32_t> numbers;
+    counted_.reserve(quotes.size());
+    std::vector<std::uint32_t> ids;
+    for (const QuoteWords* quote : quotes) {
+      ids.clear();
+      for (std::uint64_t word : quote->words) {
+        ids.push_back(
+            numbers.emplace(word, static_cast<std::uint32_t>(numbers.size())).first->second);
+      }
+      std::sort(ids.begin(), ids.end());
+      std::vector<WordCount> counted;
+      for (std::uint32_t id : ids) {
+        if (!counted.empty() && counted.back().id == id) {
+          ++counted.back().count;
+        } else {
+          counted.push_back({id, 1});
+        }
+      }
+      counted_.push_back(std::move(counted));
+    }
+    table_.assign(numbers.size(), 0);
+  }
+
+  // Loads quote `q`'s counts into the table that Shared reads.
+  void Load(std::size_t q) {
+    for (const WordCount& word : counted_[q]) table_[word.id] = word.count;
+  }
+  void Unload(std::size_t q) {
+    for (const WordCount& word : counted_[q]) table_[word.id] = 0;
+  }
+  // The multiset intersection of quote `q` and the loaded quote.
+  std::size_t Shared(std::size_t q) const {
+    std::size_t shared = 0;
+    for (const WordCount& word : counted_[q]) shared += std::min(word.count, table_[word.id]);
+    return shared;
+  }
+
+ private:
+  struct WordCount {
+    std::uint32_t id;
+    std::uint32_t count;
+  };
+  std::vector<std::vector<WordCount>> counted_;
+  std::vector<std::uint32_t> table_;  // counts of the loaded quote, by word number
 };
 
 QuoteWords WordsOf(const Quote& quote) {
@@ -63,21 +116,16 @@ QuoteWords WordsOf(const Quote& quote) {
   return out;
 }
 
-void SortWords(QuoteWords& quote) {
-  quote.sorted = quote.words;
-  std::sort(quote.sorted.begin(), quote.sorted.end());
-}
-
 // Whether two quotes read the same once spacing, composition and the style
 // of marks and dashes are set aside; the same bytes need no second look.
 bool SameForm(const Quote& a, const Quote& b) {
   return a.text == b.text || MatchingForm(a.text) == MatchingForm(b.text);
 }
 
-double Dice(const QuoteWords& a, const QuoteWords& b) {
-  if (a.sorted.empty() && b.sorted.empty()) return 1.0;
-  const std::size_t shared = SharedKeys(a.sorted, b.sorted);
-  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.sorted.size() + b.sorted.size());
+// Dice coefficient of two quotes' words, from the count they share.
+double Dice(std::size_t shared, std::size_t size_a, std::size_t size_b) {
+  if (size_a == 0 && size_b == 0) return 1.0;
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(size_a + size_b);
 }
 
 // Whether `outer` extends `inner`: `inner`'s words start or end it and make
@@ -189,25 +237,36 @@ QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vecto
     partner_before[i] = j;
     partner_after[j] = i;
   }
-  for (int i = 0; i < n; ++i) {
-    if (before[i].speech && partner_before[i] < 0) SortWords(words_before[i]);
-  }
-  for (int j = 0; j < m; ++j) {
-    if (after[j].speech && partner_after[j] < 0) SortWords(words_after[j]);
-  }
   // Every unpaired pair is scored: an index by rare words would miss pairs
   // that share only common words, and the unpaired are few in practice.
-  std::vector<Candidate> candidates;
+  std::vector<int> left, right;  // the unpaired speech quotes of each side
+  std::vector<const QuoteWords*> unpaired;
   for (int i = 0; i < n; ++i) {
-    if (!before[i].speech || partner_before[i] >= 0) continue;
-    for (int j = 0; j < m; ++j) {
-      if (!after[j].speech || partner_after[j] >= 0) continue;
-      double score = Dice(words_before[i], words_after[j]);
-      if (ContainsRun(words_after[j], words_before[i]) ||
-          ContainsRun(words_before[i], words_after[j]))
+    if (before[i].speech && partner_before[i] < 0) left.push_back(i);
+  }
+  for (int j = 0; j < m; ++j) {
+    if (after[j].speech && partner_after[j] < 0) right.push_back(j);
+  }
+  for (int i : left) unpaired.push_back(&words_before[i]);
+  for (int j : right) unpaired.push_back(&words_after[j]);
+  UnpairedWords counts(unpaired);
+  std::vector<Candidate> candidates;
+  for (std::size_t l = 0; l < left.size(); ++l) {
+    const int i = left[l];
+    const std::size_t size_i = words_before[i].words.size();
+    counts.Load(l);
+    for (std::size_t r = 0; r < right.size(); ++r) {
+      const int j = right[r];
+      const std::size_t size_j = words_after[j].words.size();
+      const std::size_t shared = counts.Shared(left.size() + r);
+      double score = Dice(shared, size_i, size_j);
+      // One quote runs inside the other only if all its words are shared.
+      if ((shared == size_i && ContainsRun(words_after[j], words_before[i])) ||
+          (shared == size_j && ContainsRun(words_before[i], words_after[j])))
         score = std::max(score, 0.9);
       if (score >= kSimilarQuote) candidates.push_back({score, i, j});
     }
+    counts.Unload(l);
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
