@@ -13,6 +13,8 @@ packages=(
   libkrb5-dev
   # tests: a TLS certificate for a loopback server, and the trace of what a command opens
   openssl strace hyperfine
+  # benchmarks: peak memory of a command
+  time
 )
 
 missing=()

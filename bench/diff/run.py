@@ -18,13 +18,18 @@ moved and extended, corrections appended), then times on each pair:
              diffengine uses it
 
 It also prints the word-diff engines that were tried inside stet (dtl and
-libgit2's git_diff_buffers) on the 10k pair. Usage:
+libgit2's git_diff_buffers) on the 10k pair, the command's peak memory per
+input byte above its start-up floor (`stet --version`'s), and how each stage
+grows from one size to the next (the exponent: 1 is linear). Targets
+(issue 19): the command within 2x of git's word diff at 10k words and 3x at
+100k and 300k; at most 4 bytes of peak memory per input byte. Usage:
 
-  bench/diff/run.py --stet build/stet [--rounds 11]
+  bench/diff/run.py --stet build/stet [--rounds 11] [--sizes 1000,10000,100000,300000]
 """
 import argparse
 import difflib
 import json
+import math
 import os
 import random
 import shutil
@@ -68,6 +73,15 @@ def run_quiet(argv):
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
 
+def peak_kb(argv):
+    """Peak resident memory of a command, in KiB, by GNU time: a child
+    forked from this process would count the memory of Python's too."""
+    with tempfile.NamedTemporaryFile(mode="r") as out:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name, *argv], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+        return int(out.read().split()[-1])
+
+
 def difflib_words(before, after):
     matcher = difflib.SequenceMatcher(None, before.split(), after.split())
     return matcher.get_opcodes()
@@ -77,7 +91,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stet", default="build/stet")
     parser.add_argument("--rounds", type=int, default=11)
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sizes", default="1000,10000,100000,300000")
     args = parser.parse_args()
     stet = os.path.abspath(args.stet)
     bench = os.path.join(os.path.dirname(stet), "stet-bench-diff")
@@ -119,10 +133,16 @@ def main():
                 if node_ok:
                     samples["dmp"].append(dmp_once())
             lib = parts[len(parts) // 2]
-            row = {"words": len(after.split()), "stet parts": {
+            floor = peak_kb([stet, "--version"])
+            peak = peak_kb([stet, "diff", "--files", old_path, new_path, "--format", "json"])
+            input_bytes = len(before.encode()) + len(after.encode())
+            row = {"words": len(after.split()), "peak_kb": peak, "floor_kb": floor,
+                   "bytes_per_input_byte": (peak - floor) * 1024 / input_bytes, "stet parts": {
                 key: statistics.median(p[key] for p in parts) if isinstance(lib[key], float) else lib[key]
                 for key in ("sentences_ms", "tokens_ms", "edits", "word_diff_pairs", "quotes",
-                            "diff_with_quotes_ms", "quotes_only_ms", "claims_only_ms")}}
+                            "diff_with_quotes_ms", "diff_with_quotes_and_claims_ms", "quotes_only_ms",
+                            "claims_only_ms")}}
+            row["stet parts"]["compare_ms"] = statistics.median(p["compare_ms"] for p in parts)
             # The quotes' share, per round (the same moment for both), then the median.
             row["quote share"] = statistics.median(p["diff_with_quotes_ms"] / p["compare_ms"] - 1 for p in parts)
             row["claim share"] = statistics.median(p["claims_only_ms"] / p["compare_ms"] for p in parts)
@@ -152,8 +172,23 @@ def main():
               f"git {results[100000]['git'] / results[10000]['git']:.1f}x")
     if 1000 in results:
         print(f"1k words in the library: {results[1000]['stet lib']:.3f} ms (target 2 ms)")
-    if 10000 in results:
-        print(f"10k words, stet cli / git --word-diff: {results[10000]['stet cli'] / results[10000]['git']:.2f}x (target 3x)")
+    for size, target in ((10000, 2), (100000, 3), (300000, 3)):
+        if size in results:
+            ratio = results[size]["stet cli"] / results[size]["git"]
+            print(f"{size // 1000}k words, stet cli / git --word-diff: {ratio:.2f}x (target {target}x)")
+    for size, row in results.items():
+        print(f"  {size:>6} words: peak {row['peak_kb'] / 1024:.1f} MiB, start-up floor {row['floor_kb'] / 1024:.1f} MiB: "
+              f"{row['bytes_per_input_byte']:.1f} bytes per input byte above the floor (target 4)")
+    stages = ("sentences_ms", "tokens_ms", "compare_ms", "quotes_only_ms", "claims_only_ms",
+              "diff_with_quotes_and_claims_ms")
+    print("stage times (ms, in the library) and growth exponents between sizes (1 = linear):")
+    print(f"  {'stage':<32}" + "".join(f"{size:>10}" for size in sizes) + "   exponents")
+    for stage in stages:
+        times = [results[size]["stet parts"][stage] for size in sizes]
+        exponents = [math.log(times[i + 1] / times[i]) / math.log(sizes[i + 1] / sizes[i])
+                     for i in range(len(sizes) - 1) if times[i] > 0]
+        print(f"  {stage:<32}" + "".join(f"{t:>10.2f}" for t in times) + "   " +
+              " ".join(f"{e:.2f}" for e in exponents))
     if 10000 in results:
         print(f"10k words, quotes and their changes add {100 * results[10000]['quote share']:.0f}% to the comparison (target 50%)")
         print(f"10k words, claims and their changes add {100 * results[10000]['claim share']:.0f}% to the comparison (target 50%)")
