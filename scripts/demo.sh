@@ -57,8 +57,12 @@ for revision in 1 2 3; do
 done
 echo "Fetched again: the server answers 304 to the stored ETag"
 $stet add "$page"
-$stet extract "$page" --format json | head -c 400; echo " ..."
-$stet diff "${page%%\?*}" 2 3 --color never | head -n 12
+# Written to files first: `stet ... | head` would end stet with SIGPIPE
+# once head has read enough, which pipefail turns into the demo's failure.
+$stet extract "$page" --format json > "$site/extract.json"
+head -c 400 "$site/extract.json"; echo " ..."
+$stet diff "${page%%\?*}" 2 3 --color never > "$site/diff.txt"
+head -n 12 "$site/diff.txt"
 
 echo
 echo "The archive is a plain git repository: git --git-dir=$archive log --oneline --glob=refs/stet/articles"
