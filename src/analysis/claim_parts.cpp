@@ -432,6 +432,15 @@ Claim Joined(LazyClaims& claims, const std::vector<std::size_t>& sentences) {
   return joined;
 }
 
+std::vector<Token> JoinedTokens(const SegmentedText& text,
+                                const std::vector<std::size_t>& sentences) {
+  if (sentences.size() == 1) return text.tokens[sentences.front()];
+  std::vector<Token> out;
+  for (std::size_t s : sentences)
+    out.insert(out.end(), text.tokens[s].begin(), text.tokens[s].end());
+  return out;
+}
+
 }  // namespace claim_parts
 
 std::vector<Claim> FindClaims(std::string_view text, const SegmentedText& segmented) {

@@ -40,6 +40,10 @@ class LazyClaims {
 // split or merged sentence's parts on each side.
 Claim Joined(LazyClaims& claims, const std::vector<std::size_t>& sentences);
 
+// The tokens of `sentences` of a text, as Segment made them, as one list.
+std::vector<Token> JoinedTokens(const SegmentedText& text,
+                                const std::vector<std::size_t>& sentences);
+
 // Words that carry no claim of their own ("the", "and", "of", ...): a
 // change made only of them is no claim edit. REQUIRES: lower case.
 bool IsFunctionWord(std::string_view lower);

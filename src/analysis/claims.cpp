@@ -32,6 +32,16 @@ std::string Slice(std::string_view text, Span span) {
   return std::string(text.substr(span.start, span.end - span.start));
 }
 
+// Each quote as a whole, in order, with its speaker appended to `speakers`.
+SpanIndex WholeQuotes(const std::vector<Quote>& quotes, std::vector<std::string>* speakers) {
+  std::vector<Span> spans;
+  for (const Quote& quote : quotes) {
+    spans.push_back(quote.Whole());
+    speakers->push_back(quote.speaker);
+  }
+  return SpanIndex(std::move(spans));
+}
+
 class ClaimComparer {
  public:
   ClaimComparer(std::string_view before, const SegmentedText& before_text, std::string_view after,
@@ -45,18 +55,8 @@ class ClaimComparer {
         after_names_(after, after_text),
         before_text_(before_text),
         after_text_(after_text) {
-    std::vector<Span> spans;
-    for (const Quote& quote : before_quotes) {
-      spans.push_back(quote.Whole());
-      before_speakers_.push_back(quote.speaker);
-    }
-    before_quotes_ = SpanIndex(std::move(spans));
-    spans.clear();
-    for (const Quote& quote : after_quotes) {
-      spans.push_back(quote.Whole());
-      after_speakers_.push_back(quote.speaker);
-    }
-    after_quotes_ = SpanIndex(std::move(spans));
+    before_quotes_ = WholeQuotes(before_quotes, &before_speakers_);
+    after_quotes_ = WholeQuotes(after_quotes, &after_speakers_);
     // Names a quote change explains (a speaker swapped) are not claim edits.
     for (const QuoteChange& change : quote_changes.changes) {
       if (change.before >= 0) Explain(before_quotes[change.before], true);
@@ -137,17 +137,6 @@ class ClaimComparer {
       if (q < before_speakers_.size()) return before_speakers_[q];
     }
     return "";
-  }
-
-  // The tokens of some sentences of a text, as Segment made them.
-  static std::vector<Token> TokensOf(const SegmentedText& text,
-                                     const std::vector<std::size_t>& sentences) {
-    if (sentences.size() == 1) return text.tokens[sentences.front()];
-    std::vector<Token> out;
-    for (std::size_t s : sentences) {
-      out.insert(out.end(), text.tokens[s].begin(), text.tokens[s].end());
-    }
-    return out;
   }
 
   bool Structural(const SegmentedText& text, std::string_view bytes, std::size_t s) const {
@@ -451,11 +440,11 @@ class ClaimComparer {
     // does not (a word moved, a hyphen, a first name or title added to a
     // person named before, say nothing new).
     std::vector<claim_wording::ContentWord> only_before =
-        ContentKeys(before, before_, TokensOf(before_text_, edit.before_sentences), quotes_before,
-                    sources_before, after_names_);
+        ContentKeys(before, before_, claim_parts::JoinedTokens(before_text_, edit.before_sentences),
+                    quotes_before, sources_before, after_names_);
     std::vector<claim_wording::ContentWord> only_after =
-        ContentKeys(after, after_, TokensOf(after_text_, edit.after_sentences), quotes_after,
-                    sources_after, before_names_);
+        ContentKeys(after, after_, claim_parts::JoinedTokens(after_text_, edit.after_sentences),
+                    quotes_after, sources_after, before_names_);
     claim_wording::KeepDifferences(only_before, only_after);
     Span rest_before{}, rest_after{};
     std::size_t rest_words = 0;  // content words of the changes left
