@@ -152,18 +152,12 @@ struct Snowball {
 };
 
 const Snowball* LoadedSnowball() {
-  static const Snowball* const loaded = []() -> const Snowball* {
-    static Snowball library;
-    void* handle = ::dlopen("libstemmer.so.0d", RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr || !Resolve(handle, "sb_stemmer_new", library.make) ||
-        !Resolve(handle, "sb_stemmer_delete", library.free) ||
-        !Resolve(handle, "sb_stemmer_stem", library.stem) ||
-        !Resolve(handle, "sb_stemmer_length", library.length)) {
-      return nullptr;
-    }
-    return &library;
-  }();
-  return loaded;
+  return OpenedOnce<Snowball>("libstemmer.so.0d", [](void* handle, Snowball& library) {
+    return Resolve(handle, "sb_stemmer_new", library.make) &&
+           Resolve(handle, "sb_stemmer_delete", library.free) &&
+           Resolve(handle, "sb_stemmer_stem", library.stem) &&
+           Resolve(handle, "sb_stemmer_length", library.length);
+  });
 }
 
 std::string StemOnce(std::string word) {

@@ -10,7 +10,6 @@
 // way curl_library.h opens libcurl, done at the link because the callers
 // are libgit2's. Built only when libgit2 is linked statically.
 #ifdef STET_STATIC_LIBGIT2
-#include <dlfcn.h>
 #include <gssapi/gssapi.h>
 
 #include "base/shared_library.h"
@@ -31,23 +30,17 @@ struct Gssapi {
 // Null when the library cannot be opened: each call then fails as a
 // GSS-API call does (GSS_S_FAILURE), and libgit2 reports it.
 const Gssapi* Loaded() {
-  static const Gssapi* const loaded = []() -> const Gssapi* {
-    static Gssapi library;
-    void* handle = ::dlopen("libgssapi_krb5.so.2", RTLD_NOW | RTLD_LOCAL);
-    using stet::Resolve;
-    if (handle == nullptr || !Resolve(handle, "gss_display_status", library.display_status) ||
-        !Resolve(handle, "gss_release_buffer", library.release_buffer) ||
-        !Resolve(handle, "gss_delete_sec_context", library.delete_sec_context) ||
-        !Resolve(handle, "gss_import_name", library.import_name) ||
-        !Resolve(handle, "gss_release_name", library.release_name) ||
-        !Resolve(handle, "gss_init_sec_context", library.init_sec_context) ||
-        !Resolve(handle, "gss_indicate_mechs", library.indicate_mechs) ||
-        !Resolve(handle, "gss_release_oid_set", library.release_oid_set)) {
-      return nullptr;
-    }
-    return &library;
-  }();
-  return loaded;
+  using stet::Resolve;
+  return stet::OpenedOnce<Gssapi>("libgssapi_krb5.so.2", [](void* handle, Gssapi& library) {
+    return Resolve(handle, "gss_display_status", library.display_status) &&
+           Resolve(handle, "gss_release_buffer", library.release_buffer) &&
+           Resolve(handle, "gss_delete_sec_context", library.delete_sec_context) &&
+           Resolve(handle, "gss_import_name", library.import_name) &&
+           Resolve(handle, "gss_release_name", library.release_name) &&
+           Resolve(handle, "gss_init_sec_context", library.init_sec_context) &&
+           Resolve(handle, "gss_indicate_mechs", library.indicate_mechs) &&
+           Resolve(handle, "gss_release_oid_set", library.release_oid_set);
+  });
 }
 
 template <auto Member, typename... Arguments>

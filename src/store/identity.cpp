@@ -147,29 +147,25 @@ struct PslLibrary {
   decltype(&::psl_registrable_domain) registrable_domain = nullptr;
 };
 
+const PslLibrary* Psl() {
+  return OpenedOnce<PslLibrary>("libpsl.so.5", [](void* handle, PslLibrary& library) {
+    return Resolve(handle, "psl_latest", library.latest) &&
+           Resolve(handle, "psl_builtin", library.builtin) &&
+           Resolve(handle, "psl_registrable_domain", library.registrable_domain);
+  });
+}
+
 // The Public Suffix List: Debian's current copy (package publicsuffix)
 // when installed, else the one built into libpsl. Loaded once; null when
 // libpsl cannot be opened.
-struct SuffixList {
-  PslLibrary psl;
-  const psl_ctx_t* list = nullptr;
-};
-
-const SuffixList& Suffixes() {
-  static const SuffixList suffixes = [] {
-    SuffixList loaded;
-    void* handle = ::dlopen("libpsl.so.5", RTLD_NOW | RTLD_LOCAL);
-    PslLibrary& psl = loaded.psl;
-    if (handle == nullptr || !Resolve(handle, "psl_latest", psl.latest) ||
-        !Resolve(handle, "psl_builtin", psl.builtin) ||
-        !Resolve(handle, "psl_registrable_domain", psl.registrable_domain)) {
-      return loaded;
-    }
-    const psl_ctx_t* latest = psl.latest(nullptr);
-    loaded.list = latest != nullptr ? latest : psl.builtin();
-    return loaded;
+const psl_ctx_t* SuffixList() {
+  static const psl_ctx_t* const list = []() -> const psl_ctx_t* {
+    const PslLibrary* psl = Psl();
+    if (psl == nullptr) return nullptr;
+    const psl_ctx_t* latest = psl->latest(nullptr);
+    return latest != nullptr ? latest : psl->builtin();
   }();
-  return suffixes;
+  return list;
 }
 
 }  // namespace
@@ -180,11 +176,11 @@ bool SameSite(std::string_view a, std::string_view b) {
   const std::string host_a = HostOf(*first), host_b = HostOf(*second);
   if (host_a.empty() || host_b.empty()) return false;
   if (host_a == host_b) return true;
-  const SuffixList& suffixes = Suffixes();
-  if (suffixes.list == nullptr) return false;
+  const psl_ctx_t* list = SuffixList();
+  if (list == nullptr) return false;
   // NULL for an IP address, a bare public suffix or a name psl cannot read.
-  const char* domain_a = suffixes.psl.registrable_domain(suffixes.list, host_a.c_str());
-  const char* domain_b = suffixes.psl.registrable_domain(suffixes.list, host_b.c_str());
+  const char* domain_a = Psl()->registrable_domain(list, host_a.c_str());
+  const char* domain_b = Psl()->registrable_domain(list, host_b.c_str());
   return domain_a != nullptr && domain_b != nullptr && std::strcmp(domain_a, domain_b) == 0;
 }
 
