@@ -14,6 +14,7 @@
 #include "stet/identity.h"
 #include "store/aliases.h"
 #include "store/archive_impl.h"
+#include "store/plain_url.h"
 #include "store/revision_format.h"
 
 namespace stet {
@@ -307,15 +308,18 @@ Result<std::string> Archive::ResolveArticle(std::string_view article) {
     return Status::NotFound("article " + given + ": not in the archive");
   };
   if (given.find("://") != std::string::npos) {
-    // A URL given as the archive stores it (as `list` and `log` print it)
-    // is found without the URL parser: canonicalising a canonical URL
-    // gives it back, so its article id is its own hash. The parser
-    // (libcurl's, opened on first use with some twenty libraries) is then
-    // needed only for other spellings.
+    // A plain URL is canonicalised without a parser (store/plain_url.h).
+    // Another given as the archive stores it (as `list` and `log` print
+    // it) is found without one too: canonicalising a canonical URL gives
+    // it back, so its article id is its own hash. libcurl's parser, opened
+    // on first use with some twenty libraries, is left for other spellings.
+    if (std::optional<std::string> plain = CanonicalPlainUrl(given)) {
+      return by_name(std::move(*plain));
+    }
     const std::string id = ArticleIdOf(given);
     Result<std::optional<Tip>> tip = ReadTip(impl_->repo.get(), id);
     if (tip.ok() && tip->has_value() && (*tip)->info.url == given) return id;
-    return by_name(CanonicalUrl(given));
+    return by_name(CanonicalUrlByParser(given));
   }
   if (given.rfind("key:", 0) == 0) return by_name(KeyName(given.substr(4)));
   if (!LooksLikeIdPrefix(given)) {
