@@ -11,12 +11,15 @@
 // ("backed" -> "approve") and the content words of its definition
 // ("postpone" in "call off": "postpone indefinitely or annul something
 // that was scheduled"; Lesk's gloss overlap). And each word's antonyms
-// ("buy" and "sell"), which no such link may join, and the list of verbs.
+// ("buy" and "sell"), which no such link may join, the list of verbs, each
+// verb's kin (its senses and their broader senses two levels up) and the
+// capitalised adjectives ("Austrian").
 // Reads Debian's
 // wordnet-base (/usr/share/wordnet, the WordNet 3.0 database, Princeton's
 // licence: see docs/quality.md).
 // Usage: stet-gen-synonyms WORDNET_DIR OUTPUT
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -124,6 +127,7 @@ int main(int argc, char** argv) {
     }
   }
   std::map<std::string, Synset> synsets;
+  std::set<std::string> proper_adjectives;
   for (int part = 0; part < 4; ++part) {
     std::ifstream in(dir + "/data." + kParts[part]);
     std::string line;
@@ -139,6 +143,11 @@ int main(int argc, char** argv) {
         fields >> word >> lex_id;
         // Adjectives carry their position: "galore(ip)".
         word = word.substr(0, word.find('('));
+        // "Austrian", "Republican": an adjective of a place, a people or a
+        // party, capitalised.
+        if (part == 2 && word.size() > 1 && std::isupper(static_cast<unsigned char>(word[0])) &&
+            Plain(word.substr(1)))
+          proper_adjectives.insert(word);
         std::transform(word.begin(), word.end(), word.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         synset.words.push_back(word);
@@ -297,6 +306,47 @@ int main(int argc, char** argv) {
     }
   }
   out << "    \"\";\n";
+  // The capitalised adjectives, one a line: "Austrian man" names no one.
+  out << "constexpr char kWordNetProperAdjectives[] =\n";
+  for (const std::string& word : proper_adjectives) out << "    \"" << word << "\\n\"\n";
+  out << "    \"\";\n";
+  // Each verb's kin: the synsets of its three most common senses and of
+  // their broader senses two levels up, numbered densely. Two verbs with a
+  // synset in common name one kind of event ("secure" and "win", "raise"
+  // and "bring in"); two without, different events ("arrest" and
+  // "question").
+  {
+    constexpr int kKinSenses = 3, kKinLevels = 2;
+    std::map<std::string, int> numbers;
+    auto number = [&numbers](const std::string& key) {
+      return numbers.emplace(key, static_cast<int>(numbers.size())).first->second;
+    };
+    out << "constexpr char kWordNetVerbKin[] =\n";
+    for (const auto& [word, keys] : senses) {
+      if (!Plain(word) && !PhrasalVerb(word)) continue;
+      std::set<int> kin;
+      int taken = 0;
+      for (const std::string& key : keys) {
+        if (key[0] != 'v' || taken++ >= kKinSenses) continue;
+        std::vector<std::string> level = {key};
+        for (int depth = 0; depth <= kKinLevels && !level.empty(); ++depth) {
+          std::vector<std::string> next;
+          for (const std::string& synset : level) {
+            kin.insert(number(synset));
+            const auto found = synsets.find(synset);
+            if (found == synsets.end()) continue;
+            next.insert(next.end(), found->second.broader.begin(), found->second.broader.end());
+          }
+          level = std::move(next);
+        }
+      }
+      if (kin.empty()) continue;
+      out << "    \"" << word;
+      for (int n : kin) out << ' ' << n;
+      out << "\\n\"\n";
+    }
+    out << "    \"\";\n";
+  }
   write_words("kWordNetDerived", derived);
   write_words("kWordNetLeansOn", leans_on);
   write_words("kWordNetAntonyms", antonyms);

@@ -9,6 +9,7 @@
 #include "analysis/attribution.h"
 #include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
+#include "analysis/name_keys.h"
 #include "analysis/quote_spans.h"
 #include "analysis/span_sets.h"
 #include "analysis/structure.h"
@@ -28,7 +29,9 @@ std::vector<std::string> LowerCaseWords(std::string_view text, Span span) {
   std::vector<std::string> words;
   for (const Token& token : Tokens(text, span)) {
     const char first = text[token.span.start];
-    if (token.word && first >= 'a' && first <= 'z') words.push_back(Lower(text, token.span));
+    if (token.word && first >= 'a' && first <= 'z')
+      words.push_back(
+          name_keys::NameKey(text.substr(token.span.start, token.span.end - token.span.start)));
   }
   return words;
 }
@@ -113,15 +116,17 @@ void NameIndex::Make() {
   char buffer[64];
   for (const std::vector<Token>& tokens : segmented_.tokens) {
     for (const Token& token : tokens) {
-      if (!token.word || !claim_parts::IsUpper(text_.substr(token.span.start, 1))) continue;
+      if (!token.word) continue;
       const std::string_view word =
           text_.substr(token.span.start, token.span.end - token.span.start);
-      if (word.size() <= sizeof buffer && IsAscii(word)) {
+      if (!name_keys::StartsUpper(word)) continue;
+      const bool possessive = word.ends_with("'s") || word.ends_with("\u2019s");
+      if (word.size() <= sizeof buffer && IsAscii(word) && !possessive) {
         for (std::size_t k = 0; k < word.size(); ++k) buffer[k] = AsciiLowerChar(word[k]);
         names_.push_back(XXH3_64bits(buffer, word.size()));
       } else {
-        const std::string lower = AsciiLower(MatchingForm(word));
-        names_.push_back(XXH3_64bits(lower.data(), lower.size()));
+        const std::string key = name_keys::NameKey(word);
+        names_.push_back(XXH3_64bits(key.data(), key.size()));
       }
     }
   }
@@ -150,7 +155,7 @@ std::vector<Entity> NewEntities(const Side& side, const Side& other,
       settled.push_back(change);
       continue;
     }
-    const std::string last = claim_wording::LastName(side.text, entity);
+    const std::string last = name_keys::LastName(side.text, entity);
     const std::vector<std::string> roles = RolesOf(side.text, side.sentence, entity);
     // Named in the other version, perhaps in lower case ("the port
     // authority" beside "the Kelm Port Authority") or by role ("The mayor"
@@ -180,16 +185,28 @@ std::string Initials(std::string_view text, Span span) {
   return out;
 }
 
+// A name's words as keys, joined by spaces: "Marek Šťastný" -> "marek
+// stastny".
+std::string FoldedName(std::string_view text, Span span) {
+  std::string out;
+  for (const Token& token : Tokens(text, span)) {
+    if (!token.word) continue;
+    if (!out.empty()) out += ' ';
+    out += name_keys::NameKey(text.substr(token.span.start, token.span.end - token.span.start));
+  }
+  return out;
+}
+
 }  // namespace
 
 void DropRespellings(std::string_view before_text, std::vector<Entity>& removed,
                      std::string_view after_text, std::vector<Entity>& added,
                      std::vector<std::size_t>& settled) {
   for (std::size_t r = 0; r < removed.size();) {
-    const std::string old_name = Lower(before_text, removed[r].span);
+    const std::string old_name = FoldedName(before_text, removed[r].span);
     bool dropped = false;
     for (std::size_t a = 0; a < added.size() && !dropped; ++a) {
-      const std::string new_name = Lower(after_text, added[a].span);
+      const std::string new_name = FoldedName(after_text, added[a].span);
       const std::size_t longest = std::max(old_name.size(), new_name.size());
       const bool respelt = longest >= 4 && EditDistance(old_name, new_name) * 5 <= longest;
       const bool initials =

@@ -53,8 +53,14 @@ std::string Detail(std::string_view before_text, const Quantity& before,
 // Whether two units can count the same thing: the same, one unsaid, or
 // one naming more of it ("$" and "$grant": "$4.5 million grant" and "$4.5
 // million").
+// A day of the week, a month or a clock time counts only its own kind:
+// "Friday" is no number of "weeks".
 bool Compatible(const std::string& a, const std::string& b) {
-  return a == b || a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
+  if (a == b) return true;
+  for (const std::string* unit : {&a, &b}) {
+    if (*unit == "weekday" || *unit == "month" || *unit == "time") return false;
+  }
+  return a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
 }
 
 // A span of time in minutes, or nullopt for another unit: "48 hours" and

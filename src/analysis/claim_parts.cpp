@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "analysis/structure.h"
+#include "analysis/synonyms.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 
@@ -43,6 +44,14 @@ const WordSet& Hedges() {
       "unconfirmed should leads expected ");
   return words;
 }
+// Auxiliaries and modals: a verb phrase, not a noun phrase, follows.
+bool IsAuxiliary(std::string_view lower) {
+  static const WordSet words(
+      "would will could should can may might must is are was were has have had do does did "
+      "won't wouldn't can't couldn't ");
+  return words.Contains(lower);
+}
+
 // Certainty raised. "will" is not among them: "will cut 300 jobs" and
 // "has cut 300 jobs" differ in tense, not in how sure the writer is.
 constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definitely", "certainly",
@@ -104,6 +113,23 @@ bool IsNumberSign(const std::vector<Piece>& pieces, std::size_t k) {
          pieces[k + 2].lower.front() <= '9';
 }
 
+// Whether the negation at pieces[k] only says someone gave no comment:
+// "did not respond to a request for comment", "could not be reached",
+// "did not immediately return messages". It denies nothing of the claim.
+bool NoComment(const std::vector<Piece>& pieces, std::size_t k) {
+  static const WordSet answers(
+      "respond responded reply replied return returned answer answered reached comment ");
+  std::size_t next = k + 1;
+  while (next < pieces.size() &&
+         (pieces[next].lower == "immediately" || pieces[next].lower == "be"))
+    ++next;
+  if (next < pieces.size() && answers.Contains(pieces[next].lower)) return true;
+  for (std::size_t j = k + 1; j < pieces.size() && j <= k + 8 && pieces[j].word; ++j) {
+    if (pieces[j].lower == "comment" || pieces[j].lower == "comments") return true;
+  }
+  return false;
+}
+
 std::vector<Span> Negations(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
@@ -130,11 +156,27 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
       found.push_back({pieces[k].span.start, pieces[k + 1].span.end});
     } else if (stopped) {
       found.push_back(pieces[k].span);
-    } else if (contracted || Negators().Contains(lower)) {
+    } else if ((contracted || Negators().Contains(lower)) && !NoComment(pieces, k)) {
       found.push_back(pieces[k].span);
     }
   }
   return found;
+}
+
+// Whether pieces[k] follows a determiner or a possessive, perhaps across
+// adjectives: "the forecast", "its full-year forecast", "the bank's
+// estimate".
+bool AfterDeterminer(const std::vector<Piece>& pieces, std::size_t k) {
+  static const WordSet determiners("the a an its their his her our your this that these those ");
+  for (std::size_t j = k; j > 0 && k - j < 4; --j) {
+    const Piece& previous = pieces[j - 1];
+    if (determiners.Contains(previous.lower) || previous.lower.ends_with("'s") ||
+        previous.lower.ends_with("\u2019s"))
+      return true;
+    if (!previous.word && previous.text != "-") return false;
+    if (previous.word && (previous.lower == "to" || IsAuxiliary(previous.lower))) return false;
+  }
+  return false;
 }
 
 void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
@@ -159,11 +201,10 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
       hedges.push_back({pieces[k].span.start, pieces[k + 1].span.end});
       continue;
     }
-    // "the forecast", "an estimate": a noun after a determiner, no hedge.
-    if ((lower == "forecast" || lower == "estimate" || lower == "estimates") && k > 0 &&
-        (pieces[k - 1].lower == "the" || pieces[k - 1].lower == "a" ||
-         pieces[k - 1].lower == "an" || pieces[k - 1].lower == "its" ||
-         pieces[k - 1].lower == "their"))
+    // "the forecast", "its full-year forecast", "the bank's estimate": a
+    // noun after a determiner, no hedge.
+    if ((lower == "forecast" || lower == "estimate" || lower == "estimates") &&
+        AfterDeterminer(pieces, k))
       continue;
     // "May" inside a sentence, capitalised, is the month.
     const bool month = lower == "may" && k > 0 && IsUpper(pieces[k].text);
@@ -247,6 +288,35 @@ bool BoundaryBefore(const std::vector<Piece>& pieces, std::size_t k) {
          before.lower == "that";
 }
 
+// Whether a source verb's form is a noun or an adjective here: after a
+// determiner or a possessive ("an estimated 4.2 million", "after the
+// report", "the bank's estimate"), perhaps over a month or a modifier of
+// when or whose ("its July estimate", "the latest report").
+bool ReadAsNoun(const std::vector<Piece>& pieces, std::size_t k) {
+  static const WordSet determiners("the a an its their his her our this that these those ");
+  static const WordSet modifiers(
+      "new latest final initial official earlier first last annual monthly quarterly weekly "
+      "daily preliminary previous recent original separate internal independent draft ");
+  auto determiner = [&](const Piece& piece) {
+    return determiners.Contains(piece.lower) || piece.lower.ends_with("'s") ||
+           piece.lower.ends_with("\u2019s");
+  };
+  if (k == 0) return false;
+  if (determiner(pieces[k - 1])) return true;
+  return k >= 2 && determiner(pieces[k - 2]) &&
+         (modifiers.Contains(pieces[k - 1].lower) || CalendarWords().Contains(pieces[k - 1].text));
+}
+
+// Whether "claimed" takes something rather than says it: "claimed
+// responsibility", "claimed the lives of", "claimed victory".
+bool TakesSomething(const std::vector<Piece>& pieces, std::size_t k) {
+  static const WordSet taken(
+      "responsibility credit victory lives life seat title the a an his her their its ");
+  const std::string_view lower = pieces[k].lower;
+  return (lower == "claimed" || lower == "claims" || lower == "claim") && k + 1 < pieces.size() &&
+         taken.Contains(pieces[k + 1].lower);
+}
+
 // Words of a finding made by someone: "a report by", "surveyed by".
 bool IsFindingWord(std::string_view lower) {
   static const WordSet words(
@@ -298,13 +368,18 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
     // A subject speaking through a reporting verb: "Police said", "the
     // ministry announced", "officials told Radio Kelm"; or after it at the
     // end of a clause: "…, said the ministry."
-    if (!pieces[k].word || IsUpper(pieces[k].text) || !IsSourceVerb(lower)) continue;
+    if (!pieces[k].word || IsUpper(pieces[k].text) || !IsSourceVerb(lower) ||
+        ReadAsNoun(pieces, k) || TakesSomething(pieces, k))
+      continue;
     // Back to the clause's start, over an abbreviation's or an initial's
     // full stop ("Mr. Fairweather said", "Julian R. Fairweather said").
     std::size_t start = k;
     while (start > 0 && k - start < 8) {
       const Piece& previous = pieces[start - 1];
-      if (previous.word && !BoundaryBefore(pieces, start)) {
+      // A verb of saying before it ends its subject: "The company said it
+      // had told regulators" has two sources, not one.
+      auto saying = [&] { return IsSourceVerb(previous.lower) && !ReadAsNoun(pieces, start - 1); };
+      if (previous.word && !BoundaryBefore(pieces, start) && !saying()) {
         --start;
       } else if (previous.text == "." && start >= 2 && pieces[start - 2].word &&
                  pieces[start - 2].text.size() <= 3 && IsUpper(pieces[start - 2].text)) {
@@ -328,7 +403,13 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
       // "…, said the ministry." — to the clause's end.
       const std::size_t after = PhraseEnd(pieces, k + 1);
       const bool clause_end = after >= pieces.size() || !pieces[after].word;
-      if (after > k + 1 && clause_end && !IsSubjectPronoun(pieces[k + 1].lower)) {
+      // A verb of its own makes it what was said: "..., said the company
+      // would appeal."
+      const bool has_verb =
+          std::any_of(pieces.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                      pieces.begin() + static_cast<std::ptrdiff_t>(after),
+                      [](const Piece& piece) { return IsAuxiliary(piece.lower); });
+      if (after > k + 1 && clause_end && !has_verb && !IsSubjectPronoun(pieces[k + 1].lower)) {
         found.push_back({pieces[k].span.start, pieces[AppositiveEnd(pieces, after) - 1].span.end});
       }
     }
@@ -362,14 +443,27 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
       }
     }
     // A lone capitalised word opening the sentence (perhaps after a quote
-    // mark) is no name by itself.
+    // mark, or after a dateline's dash: "BRAXTON (Wire) — Members of the
+    // union") is no name by itself.
     const bool opens = std::none_of(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(k),
-                                    [](const Piece& piece) { return piece.word; });
+                                    [](const Piece& piece) { return piece.word; }) ||
+                       (k > 0 && (pieces[k - 1].text == "\u2014" ||
+                                  pieces[k - 1].text == "\u2013" || pieces[k - 1].text == "--"));
     if (opens && end == k + 1) continue;
     // Nor is a capitalised number or function word ("Five people", "No
     // deaths" after a dateline).
     if (end == k + 1 && (NumberWord(pieces[k].lower) || FunctionWords().Contains(pieces[k].lower)))
       continue;
+    // An adjective of a people, place or party before a noun ("a
+    // 34-year-old Austrian man") or a day of the calendar ("Election
+    // Day", "Christmas Eve") names no one.
+    if (end == k + 1 && end < pieces.size() && pieces[end].word && !IsUpper(pieces[end].text) &&
+        IsProperAdjective(pieces[k].text))
+      continue;
+    if (end > k + 1 && (pieces[end - 1].text == "Day" || pieces[end - 1].text == "Eve")) {
+      k = end - 1;
+      continue;
+    }
     std::size_t start = k;
     while (start > 0 && Contains(kRoleWords, pieces[start - 1].lower)) --start;
     found.push_back({pieces[start].span.start, pieces[end - 1].span.end});
@@ -407,6 +501,13 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   claim.negations = Negations(pieces);
   Certainty(pieces, claim.hedges, claim.firm);
   claim.sources = Sources(pieces);
+  // "according to a preliminary report": how sure the source is of its
+  // own report, not the claim's certainty; the source is compared as one.
+  std::erase_if(claim.hedges, [&](Span hedge) {
+    const std::string_view word =
+        std::string_view(lower).substr(hedge.start - claim.span.start, hedge.end - hedge.start);
+    return WithinAny(hedge, claim.sources) && !IsSourceVerb(word) && !IsAuxiliary(word);
+  });
   claim.entities = Entities(pieces);
   claim.correction = structure::IsCorrectionNotice(
       text.substr(claim.span.start, claim.span.end - claim.span.start));

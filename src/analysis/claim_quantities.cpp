@@ -228,6 +228,12 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
       // "half" and "second" are numbers only before a unit noun.
       if (k + 1 >= pieces.size() || !pieces[k + 1].word) return std::nullopt;
     }
+    // "no one was hurt", "every one of them", "one another": a pronoun.
+    if (lower == "one" &&
+        ((k > 0 && (pieces[k - 1].lower == "no" || pieces[k - 1].lower == "every" ||
+                    pieces[k - 1].lower == "any")) ||
+         (k + 1 < pieces.size() && pieces[k + 1].lower == "another")))
+      return std::nullopt;
     quantity.value = *value;
     // A fraction: "a third of", "one quarter of".
     const bool fraction_word =

@@ -187,6 +187,10 @@ std::string StemOnce(std::string word) {
 
 }  // namespace
 
+bool IsIrregularVerbForm(std::string_view lower) {
+  return IrregularVerbs().count(lower) > 0;
+}
+
 std::string Stem(std::string word) {
   // Remembered: a comparison stems the same words many times, and
   // Snowball's stemmer costs more than a lookup. Forgotten past
@@ -271,6 +275,42 @@ std::string WordNetForm(std::string_view text, const std::vector<Token>& tokens,
   return lower;
 }
 
+// How many tokens from tokens[k] make a connective of several words
+// ("compared with", "up from", "along with", "as well as", "based on"),
+// or 0: they join a claim's parts as "and" or "than" do, and two
+// versions use one for another ("up from 38" -> "compared with 38").
+std::size_t ConnectiveLength(std::string_view text, const std::vector<Token>& tokens,
+                             std::size_t k) {
+  // Compared in place, case aside: every token of a changed sentence is
+  // asked, and few are connectives.
+  auto is = [&](std::size_t at, std::string_view word) {
+    const Token& token = tokens[at];
+    if (!token.word || token.span.end - token.span.start != word.size()) return false;
+    for (std::size_t c = 0; c < word.size(); ++c) {
+      if (AsciiLowerChar(text[token.span.start + c]) != word[c]) return false;
+    }
+    return true;
+  };
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kPairs = {{
+      {"compared", "with"},
+      {"compared", "to"},
+      {"up", "from"},
+      {"down", "from"},
+      {"along", "with"},
+      {"based", "on"},
+      {"instead", "of"},
+      {"rather", "than"},
+      {"together", "with"},
+      {"due", "to"},
+  }};
+  if (k + 1 >= tokens.size()) return 0;
+  if (k > 0 && is(k - 1, "as") && is(k, "well") && is(k + 1, "as")) return 2;  // "as well as"
+  for (const auto& [first, second] : kPairs) {
+    if (is(k, first) && is(k + 1, second)) return 2;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string ContentKey(std::string_view word) {
@@ -301,6 +341,10 @@ std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<To
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& token = tokens[k];
     if (!token.word || WithinAny(token.span, left_out)) continue;
+    if (const std::size_t connective = ConnectiveLength(text, tokens, k)) {
+      k += connective - 1;
+      continue;
+    }
     std::string key = ContentKey(WordOf(text, token));
     if (!key.empty()) words.push_back({std::move(key), WordNetForm(text, tokens, k)});
   }
@@ -386,77 +430,6 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
   }
   return std::all_of(new_words.begin(), new_words.end(),
                      [](const Word& word) { return word.paired; });
-}
-
-namespace {
-
-// The word before byte `at` (over spaces), lower case, or "".
-std::string WordBefore(std::string_view text, std::size_t at) {
-  while (at > 0 && text[at - 1] == ' ') --at;
-  std::size_t start = at;
-  while (start > 0 && IsAsciiAlnum(text[start - 1])) --start;
-  return AsciiLower(text.substr(start, at - start));
-}
-
-// Whether `lower`, at byte `at` of the text, is used as a verb: a WordNet
-// verb in a past or -ing form, or after a modal or "to" ("will close").
-bool UsedAsVerb(std::string_view text, std::size_t at, const std::string& lower) {
-  static const std::unordered_set<std::string_view> kBeforeVerbs = {
-      "will",   "would", "can", "could", "may",  "might", "must",
-      "should", "shall", "to",  "did",   "does", "do"};
-  if (!IsVerb(lower)) return false;
-  const bool inflected =
-      lower.ends_with("ed") || lower.ends_with("ing") || IrregularVerbs().count(lower) > 0;
-  return inflected || kBeforeVerbs.count(WordBefore(text, at)) > 0;
-}
-
-}  // namespace
-
-bool IsEventSwap(std::string_view before_text, Span before, std::string_view after_text,
-                 Span after) {
-  // The one content word of a side used as a verb, or "".
-  auto verb = [](std::string_view text, Span span) -> std::string {
-    std::string found;
-    int content = 0;
-    if (span.end <= span.start) return "";
-    for (const Token& token : Tokens(text, span)) {
-      if (!token.word || ContentKey(WordOf(text, token)).empty()) continue;
-      if (++content > 1) return "";
-      found = Normalised(WordOf(text, token));
-      if (!UsedAsVerb(text, token.span.start, found)) return "";
-    }
-    return found;
-  };
-  return !verb(before_text, before).empty() && !verb(after_text, after).empty();
-}
-
-namespace {
-
-// Which amounts a span's quantifiers claim: 1 all ("all", "every"), 2
-// part ("some", "most", "few"), or'ed together.
-int QuantifierClasses(std::string_view text, Span span) {
-  static const std::unordered_set<std::string_view> kAll = {"all", "every", "each", "entire",
-                                                            "whole"};
-  static const std::unordered_set<std::string_view> kPart = {
-      "some", "several", "many", "most", "few", "part", "majority", "minority"};
-  int classes = 0;
-  if (span.end <= span.start) return classes;
-  for (const Token& token : Tokens(text, span)) {
-    if (!token.word) continue;
-    const std::string lower = Normalised(WordOf(text, token));
-    if (kAll.count(lower)) classes |= 1;
-    if (kPart.count(lower)) classes |= 2;
-  }
-  return classes;
-}
-
-}  // namespace
-
-bool ChangesQuantifier(std::string_view before_text, Span before, std::string_view after_text,
-                       Span after) {
-  const int classes_before = QuantifierClasses(before_text, before);
-  const int classes_after = QuantifierClasses(after_text, after);
-  return classes_before != 0 && classes_after != 0 && classes_before != classes_after;
 }
 
 bool IsRelativeClause(std::string_view text, Span span) {
@@ -550,28 +523,6 @@ bool IsCoreference(std::string_view before_text, Span before, std::string_view a
   if (a.count == 0 || b.count == 0) return false;
   return (a.pronoun_only && b.count <= 4) || (b.pronoun_only && a.count <= 4) ||
          (a.pronoun_only && b.pronoun_only);
-}
-
-Span NameOf(std::string_view text, Span entity) {
-  std::size_t start = entity.start;
-  while (start < entity.end && !(text[start] >= 'A' && text[start] <= 'Z')) {
-    const std::size_t space = text.find(' ', start);
-    if (space == std::string_view::npos || space >= entity.end) break;
-    start = space + 1;
-  }
-  std::size_t end = entity.end;
-  const std::string_view name = text.substr(start, end - start);
-  if (name.ends_with("\u2019s")) end -= 4;
-  if (name.ends_with("'s")) end -= 2;
-  return {start, end};
-}
-
-std::string LastName(std::string_view text, Span entity) {
-  const Span name = NameOf(text, entity);
-  const std::string_view words = text.substr(name.start, name.end - name.start);
-  const std::size_t space = words.rfind(' ');
-  return AsciiLower(
-      MatchingForm(space == std::string_view::npos ? words : words.substr(space + 1)));
 }
 
 }  // namespace stet::claim_wording

@@ -17,6 +17,10 @@
 
 namespace stet::claim_wording {
 
+// Whether `lower` is a past form the suffix rules cannot reach ("said",
+// "took", "won").
+bool IsIrregularVerbForm(std::string_view lower);
+
 // A lower-case word's stem: irregular past tenses as their verb ("said" as
 // "say"), British spelling the American way, then Snowball's English
 // stemmer ("organisations" and "organized" alike).
@@ -74,17 +78,6 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b);
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 
-// Whether a word change makes a claim of another amount: "Some of the 40
-// buses" -> "All of the 40 buses" (all, part).
-bool ChangesQuantifier(std::string_view before_text, Span before, std::string_view after_text,
-                       Span after);
-
-// Whether a word change swaps one verb for another and nothing more:
-// "arrested" -> "questioned", "will close" -> "will expand" (an event
-// changed), not "jobs" -> "positions".
-bool IsEventSwap(std::string_view before_text, Span before, std::string_view after_text,
-                 Span after);
-
 // Whether `span` holds a relative clause about a person: "who" or
 // "whose" and the words after it ("who now runs the port authority"). A
 // thing's ("which is owned by ...") is most often a detail.
@@ -107,13 +100,6 @@ bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
 // ("He" -> "The teenager", "The service" -> "It", "Its" -> "The").
 bool IsCoreference(std::string_view before_text, Span before, std::string_view after_text,
                    Span after);
-
-// The name part of an entity span (after its lower-case role words, before
-// a possessive): "special envoy Keith Kellogg’s" -> "Keith Kellogg".
-Span NameOf(std::string_view text, Span entity);
-
-// The last word of an entity's name, lower case ("kellogg").
-std::string LastName(std::string_view text, Span entity);
 
 }  // namespace stet::claim_wording
 

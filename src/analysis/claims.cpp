@@ -14,12 +14,14 @@
 #include "analysis/attribution.h"
 #include "analysis/claim_checkable.h"
 #include "analysis/claim_entities.h"
+#include "analysis/claim_events.h"
 #include "analysis/claim_numbers.h"
 #include "analysis/claim_parts.h"
 #include "analysis/claim_replacements.h"
 #include "analysis/claim_sources.h"
 #include "analysis/claim_wording.h"
 #include "analysis/correction_links.h"
+#include "analysis/name_keys.h"
 #include "analysis/span_sets.h"
 #include "analysis/structure.h"
 #include "base/ascii.h"
@@ -356,9 +358,17 @@ class ClaimComparer {
       make(ClaimChangeKind::kNegationChanged, negation_before, negation_after,
            negations_after > negations_before ? "negation added" : "negation removed");
     }
-    if (certainty_touched && certainty_before != certainty_after) {
+    // The word changes say whether certainty changed; the whole sentences
+    // (their quotations too, as the word changes) say which way ("would likely pass" -> "it was
+    // unclear whether it had the votes to pass" is down, though the words changed beside "likely"
+    // hold no marker).
+    auto sureness = [](const Claim& claim) {
+      return static_cast<int>(claim.firm.size()) - static_cast<int>(claim.hedges.size());
+    };
+    const int whole = sureness(after) - sureness(before);
+    if (certainty_touched && certainty_before != certainty_after && whole != 0) {
       make(ClaimChangeKind::kHedgeChanged, hedge_span_before, hedge_span_after,
-           certainty_after > certainty_before ? "certainty up" : "certainty down");
+           whole > 0 ? "certainty up" : "certainty down");
     }
     // Sources: who the claim is attributed to, compared by their words
     // ("Police said" -> "Witnesses said"; "according to the ministry"
@@ -446,39 +456,9 @@ class ClaimComparer {
         ContentKeys(after, after_, claim_parts::JoinedTokens(after_text_, edit.after_sentences),
                     quotes_after, sources_after, before_names_);
     claim_wording::KeepDifferences(only_before, only_after);
-    Span rest_before{}, rest_after{};
-    std::size_t rest_words = 0;  // content words of the changes left
-    for (std::size_t w = 0; w < edit.words.size(); ++w) {
-      if (covered[w]) continue;
-      const WordChange& change = edit.words[w];
-      // "Some" -> "All" is an edit whatever else changed.
-      const bool quantifier =
-          claim_wording::ChangesQuantifier(before_, change.before, after_, change.after);
-      const std::size_t words =
-          quantifier ? 3
-                     : claim_wording::CountKeys(before_, change.before, only_before) +
-                           claim_wording::CountKeys(after_, change.after, only_after);
-      if (words == 0) continue;
-      // The same actor named another way ("He" -> "The teenager"), or in
-      // synonyms ("close" -> "shut").
-      if (!quantifier &&
-          (claim_wording::IsCoreference(before_, change.before, after_, change.after) ||
-           claim_wording::IsRewording(before_, change.before, after_, change.after)))
-        continue;
-      if (change.before.end > change.before.start) rest_before = Union(rest_before, change.before);
-      if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
-      rest_words += words;
-    }
-    // Words only added or dropped say more or less, not something else ("by
-    // city inspectors"); two words in all, one for another, are an edit
-    // when they are events ("arrested" -> "questioned"), not a noun or
-    // adjective swapped alone ("jobs" -> "positions").
-    const bool one_sided =
-        rest_before.end == rest_before.start || rest_after.end == rest_after.start;
-    if (!one_sided &&
-        (rest_words >= 3 ||
-         (rest_words == 2 && claim_wording::IsEventSwap(before_, rest_before, after_, rest_after))))
-      make(ClaimChangeKind::kClaimEdited, rest_before, rest_after, "");
+    if (const std::optional<std::pair<Span, Span>> edited =
+            claim_events::ClaimEdit(before_, after_, edit.words, covered, only_before, only_after))
+      make(ClaimChangeKind::kClaimEdited, edited->first, edited->second, "");
     // A correction notice refers to the edited sentence sharing most words.
     edited_after_.push_back(edit.after_sentences.front());
   }
@@ -528,16 +508,20 @@ class ClaimComparer {
                                                       claim_entities::NameIndex& other_names) {
     std::vector<Span> left_out;
     for (Span entity : claim.entities) {
-      const Span name = claim_wording::NameOf(text, entity);
+      const Span name = name_keys::NameOf(text, entity);
       if (name.end <= name.start) continue;
       const std::size_t last = text.rfind(' ', name.end - 1);  // before the last name
       if (last == std::string_view::npos || last < entity.start) continue;
-      if (other_names.Has(claim_wording::LastName(text, entity))) {
+      if (other_names.Has(name_keys::LastName(text, entity))) {
         left_out.push_back({entity.start, last});
       }
     }
     left_out.insert(left_out.end(), quotes.begin(), quotes.end());
     for (Span words : claim_sources::NamingWords(text, sources)) left_out.push_back(words);
+    // Denials and certainty are compared as such ("no longer collects" is
+    // "has stopped collecting"), never as words.
+    for (const std::vector<Span>* markers : {&claim.negations, &claim.hedges, &claim.firm})
+      left_out.insert(left_out.end(), markers->begin(), markers->end());
     return claim_wording::ContentKeys(text, tokens, left_out);
   }
 

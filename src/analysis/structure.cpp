@@ -188,9 +188,20 @@ bool IsCorrectionNotice(std::string_view sentence) {
   for (std::string_view opener :
        {"correction:", "corrections:", "correction,", "correction (", "clarification,",
         "clarification:", "editor's note", "editor\u2019s note", "an earlier version of this",
-        "a previous version of this", "this article has been updated",
-        "this story has been updated", "this article was updated", "update:", "updated:"}) {
+        "a previous version of this", "update:", "updated:"}) {
     if (lower.starts_with(opener)) return true;
+  }
+  // "This article has been corrected to show ...", "This story was
+  // amended": the piece, then what was done to it.
+  for (std::string_view piece : {"this article ", "this story ", "this report ", "this post "}) {
+    if (!lower.starts_with(piece)) continue;
+    const std::string_view rest = std::string_view(lower).substr(piece.size());
+    for (std::string_view done : {"has been ", "was "}) {
+      if (!rest.starts_with(done)) continue;
+      for (std::string_view what : {"updated", "corrected", "amended", "changed", "revised"}) {
+        if (rest.substr(done.size()).starts_with(what)) return true;
+      }
+    }
   }
   return false;
 }

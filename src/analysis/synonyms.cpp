@@ -220,6 +220,31 @@ bool IsVerb(std::string_view word) {
   return false;
 }
 
+bool AreKindredVerbs(std::string_view a, std::string_view b) {
+  constexpr Table kin{kWordNetVerbKin, sizeof kWordNetVerbKin - 1};
+  auto kin_of = [&](std::string_view word) { return Related(kin, BaseForms(word)); };
+  const std::shared_ptr<const WordMeaning> meaning_a = MeaningOf(a), meaning_b = MeaningOf(b);
+  if (Meet(meaning_a->antonyms, meaning_b->forms) || Meet(meaning_b->antonyms, meaning_a->forms))
+    return false;
+  return Meet(kin_of(a), kin_of(b));
+}
+
+bool IsProperAdjective(std::string_view word) {
+  // Split once into a sorted list: entities ask about every capitalised
+  // word before a lower-case one, and the table is small.
+  static const std::vector<std::string_view> adjectives = [] {
+    std::vector<std::string_view> out;
+    std::string_view rest(kWordNetProperAdjectives, sizeof kWordNetProperAdjectives - 1);
+    while (!rest.empty()) {
+      const std::size_t newline = rest.find('\n');
+      out.push_back(rest.substr(0, newline));
+      rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+    }
+    return out;
+  }();
+  return std::binary_search(adjectives.begin(), adjectives.end(), word);
+}
+
 bool AreSynonyms(std::string_view a, std::string_view b) {
   return AreSynonyms(*MeaningOf(a), *MeaningOf(b));
 }

@@ -38,6 +38,17 @@ bool AreNearInMeaning(const WordMeaning& a, const WordMeaning& b);
 // in WordNet. REQUIRES: lower case.
 bool IsVerb(std::string_view word);
 
+// Whether two verbs (in any inflection) name one kind of event: one of
+// the three most common senses of each, or a broader sense up to two
+// levels above it, in common ("secure" and "win", "raise" and "bring_in"),
+// and they are no opposites ("buy", "sell"). "arrest" and "question" are
+// not. REQUIRES: lower case.
+bool AreKindredVerbs(std::string_view a, std::string_view b);
+
+// Whether a capitalised word is an adjective of a place, a people or a
+// party in WordNet ("Austrian", "Republican"), as written.
+bool IsProperAdjective(std::string_view word);
+
 }  // namespace stet
 
 #endif  // STET_SRC_ANALYSIS_SYNONYMS_H_

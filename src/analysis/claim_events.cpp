@@ -1,0 +1,168 @@
+// Whether what a claim says happened changed (src/analysis/claim_events.h).
+#include "analysis/claim_events.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "analysis/span_sets.h"
+#include "analysis/synonyms.h"
+#include "base/ascii.h"
+
+namespace stet::claim_events {
+
+using claim_wording::ContentKey;
+using claim_wording::Normalised;
+using claim_wording::WordOf;
+
+namespace {
+
+// The word before byte `at` (over spaces), lower case, or "".
+std::string WordBefore(std::string_view text, std::size_t at) {
+  while (at > 0 && text[at - 1] == ' ') --at;
+  std::size_t start = at;
+  while (start > 0 && IsAsciiAlnum(text[start - 1])) --start;
+  return AsciiLower(text.substr(start, at - start));
+}
+
+// Whether `lower`, at byte `at` of the text, is used as a verb: a WordNet
+// verb in a past or -ing form, or after a modal or "to" ("will close").
+bool UsedAsVerb(std::string_view text, std::size_t at, const std::string& lower) {
+  static const std::unordered_set<std::string_view> kBeforeVerbs = {
+      "will",   "would", "can", "could", "may",  "might", "must",
+      "should", "shall", "to",  "did",   "does", "do"};
+  if (!IsVerb(lower)) return false;
+  const bool inflected =
+      lower.ends_with("ed") || lower.ends_with("ing") || claim_wording::IsIrregularVerbForm(lower);
+  return inflected || kBeforeVerbs.count(WordBefore(text, at)) > 0;
+}
+
+}  // namespace
+
+bool IsEventSwap(std::string_view before_text, Span before, std::string_view after_text,
+                 Span after) {
+  // The one content word of a side used as a verb, or "".
+  auto verb = [](std::string_view text, Span span) -> std::string {
+    std::string found;
+    int content = 0;
+    if (span.end <= span.start) return "";
+    for (const Token& token : Tokens(text, span)) {
+      if (!token.word || ContentKey(WordOf(text, token)).empty()) continue;
+      if (++content > 1) return "";
+      found = Normalised(WordOf(text, token));
+      if (!UsedAsVerb(text, token.span.start, found)) return "";
+    }
+    return found;
+  };
+  // Two ways to tell one kind of event ("secured" -> "won") are a
+  // re-wording.
+  const std::string verb_before = verb(before_text, before);
+  const std::string verb_after = verb(after_text, after);
+  if (!verb_before.empty() && !verb_after.empty()) return !AreKindredVerbs(verb_before, verb_after);
+  // The one word of a side, as written, when it is a proper adjective.
+  auto proper = [](std::string_view text, Span span) -> std::string_view {
+    std::string_view found;
+    if (span.end <= span.start) return "";
+    for (const Token& token : Tokens(text, span)) {
+      if (!token.word || ContentKey(WordOf(text, token)).empty()) continue;
+      if (!found.empty()) return "";
+      found = WordOf(text, token);
+      if (!IsProperAdjective(found)) return "";
+    }
+    return found;
+  };
+  const std::string_view proper_before = proper(before_text, before);
+  const std::string_view proper_after = proper(after_text, after);
+  return !proper_before.empty() && !proper_after.empty() && proper_before != proper_after;
+}
+
+namespace {
+
+// Which amounts a span's quantifiers claim: 1 all ("all", "every"), 2
+// part ("some", "most", "few"), or'ed together.
+int QuantifierClasses(std::string_view text, Span span) {
+  static const std::unordered_set<std::string_view> kAll = {"all", "every", "each", "entire",
+                                                            "whole"};
+  static const std::unordered_set<std::string_view> kPart = {
+      "some", "several", "many", "most", "few", "part", "majority", "minority"};
+  int classes = 0;
+  if (span.end <= span.start) return classes;
+  for (const Token& token : Tokens(text, span)) {
+    if (!token.word) continue;
+    const std::string lower = Normalised(WordOf(text, token));
+    if (kAll.count(lower)) classes |= 1;
+    if (kPart.count(lower)) classes |= 2;
+  }
+  return classes;
+}
+
+}  // namespace
+
+bool ChangesQuantifier(std::string_view before_text, Span before, std::string_view after_text,
+                       Span after) {
+  const int classes_before = QuantifierClasses(before_text, before);
+  const int classes_after = QuantifierClasses(after_text, after);
+  return classes_before != 0 && classes_after != 0 && classes_before != classes_after;
+}
+
+bool HasVerb(std::string_view text, Span span, const std::vector<ContentWord>& words) {
+  if (span.end <= span.start || words.empty()) return false;
+  for (const Token& token : Tokens(text, span)) {
+    if (!token.word) continue;
+    const ContentWord probe{ContentKey(WordOf(text, token)), {}};
+    if (!std::binary_search(words.begin(), words.end(), probe)) continue;
+    const std::string lower = Normalised(WordOf(text, token));
+    if (UsedAsVerb(text, token.span.start, lower)) return true;
+  }
+  return false;
+}
+
+std::optional<std::pair<Span, Span>> ClaimEdit(std::string_view before_text,
+                                               std::string_view after_text,
+                                               const std::vector<WordChange>& words,
+                                               const std::vector<bool>& covered,
+                                               const std::vector<ContentWord>& only_before,
+                                               const std::vector<ContentWord>& only_after) {
+  Span rest_before{}, rest_after{};
+  std::size_t rest_words = 0;       // content words of the changes left
+  std::vector<std::size_t> rest;    // those changes
+  bool quantifier_changed = false;  // one of them "Some" -> "All"
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (covered[w]) continue;
+    const WordChange& change = words[w];
+    // "Some" -> "All" is an edit whatever else changed.
+    const bool quantifier = ChangesQuantifier(before_text, change.before, after_text, change.after);
+    const std::size_t count =
+        quantifier ? 3
+                   : claim_wording::CountKeys(before_text, change.before, only_before) +
+                         claim_wording::CountKeys(after_text, change.after, only_after);
+    if (count == 0) continue;
+    // The same actor named another way ("He" -> "The teenager"), or in
+    // synonyms ("close" -> "shut").
+    if (!quantifier &&
+        (claim_wording::IsCoreference(before_text, change.before, after_text, change.after) ||
+         claim_wording::IsRewording(before_text, change.before, after_text, change.after)))
+      continue;
+    if (change.before.end > change.before.start) rest_before = Union(rest_before, change.before);
+    if (change.after.end > change.after.start) rest_after = Union(rest_after, change.after);
+    rest_words += count;
+    rest.push_back(w);
+    quantifier_changed = quantifier_changed || quantifier;
+  }
+  const bool one_sided = rest_before.end == rest_before.start || rest_after.end == rest_after.start;
+  if (one_sided || !(rest_words >= 3 || (rest_words == 2 && IsEventSwap(before_text, rest_before,
+                                                                        after_text, rest_after))))
+    return std::nullopt;
+  // Asked last: it reads WordNet for each change left.
+  const bool event_changed =
+      quantifier_changed || std::any_of(rest.begin(), rest.end(), [&](std::size_t w) {
+        const WordChange& change = words[w];
+        return HasVerb(before_text, change.before, only_before) ||
+               HasVerb(after_text, change.after, only_after) ||
+               IsEventSwap(before_text, change.before, after_text, change.after);
+      });
+  if (!event_changed) return std::nullopt;
+  return std::pair{rest_before, rest_after};
+}
+
+}  // namespace stet::claim_events
