@@ -297,12 +297,15 @@ int main(int argc, char** argv) {
     }
     out << "    \"\";\n";
   };
-  // The verbs, one a line: whether a changed word can be an event.
+  // The verbs, one a line: whether a changed word can be an event; those
+  // that are nothing else ("consider", "impose") are marked "!".
   out << "constexpr char kWordNetVerbs[] =\n";
   for (const auto& [word, keys] : senses) {
     if (Plain(word) && std::any_of(keys.begin(), keys.end(),
                                    [](const std::string& key) { return key[0] == 'v'; })) {
-      out << "    \"" << word << "\\n\"\n";
+      const bool only_verb = std::all_of(keys.begin(), keys.end(),
+                                         [](const std::string& key) { return key[0] == 'v'; });
+      out << "    \"" << word << (only_verb ? " !" : "") << "\\n\"\n";
     }
   }
   out << "    \"\";\n";

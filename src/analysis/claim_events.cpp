@@ -2,9 +2,11 @@
 #include "analysis/claim_events.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <unordered_set>
 
+#include "analysis/claim_parts.h"
 #include "analysis/span_sets.h"
 #include "analysis/synonyms.h"
 #include "base/ascii.h"
@@ -26,7 +28,8 @@ std::string WordBefore(std::string_view text, std::size_t at) {
 }
 
 // Whether `lower`, at byte `at` of the text, is used as a verb: a WordNet
-// verb in a past or -ing form, or after a modal or "to" ("will close").
+// verb in a past or -ing form, after a modal or "to" ("will close"), or
+// one that is nothing but a verb.
 bool UsedAsVerb(std::string_view text, std::size_t at, const std::string& lower) {
   static const std::unordered_set<std::string_view> kBeforeVerbs = {
       "will",   "would", "can", "could", "may",  "might", "must",
@@ -34,7 +37,9 @@ bool UsedAsVerb(std::string_view text, std::size_t at, const std::string& lower)
   if (!IsVerb(lower)) return false;
   const bool inflected =
       lower.ends_with("ed") || lower.ends_with("ing") || claim_wording::IsIrregularVerbForm(lower);
-  return inflected || kBeforeVerbs.count(WordBefore(text, at)) > 0;
+  // "... to impose sanctions, and even consider military measures": a word
+  // that is only ever a verb is one wherever it stands.
+  return inflected || kBeforeVerbs.count(WordBefore(text, at)) > 0 || IsOnlyVerb(lower);
 }
 
 }  // namespace
@@ -105,16 +110,21 @@ bool ChangesQuantifier(std::string_view before_text, Span before, std::string_vi
   return classes_before != 0 && classes_after != 0 && classes_before != classes_after;
 }
 
-bool HasVerb(std::string_view text, Span span, const std::vector<ContentWord>& words) {
-  if (span.end <= span.start || words.empty()) return false;
+std::vector<std::string> EventVerbs(std::string_view text, Span span,
+                                    const std::vector<ContentWord>* words) {
+  std::vector<std::string> verbs;
+  if (span.end <= span.start || (words != nullptr && words->empty())) return verbs;
   for (const Token& token : Tokens(text, span)) {
     if (!token.word) continue;
-    const ContentWord probe{ContentKey(WordOf(text, token)), {}};
-    if (!std::binary_search(words.begin(), words.end(), probe)) continue;
+    if (words != nullptr) {
+      const ContentWord probe{ContentKey(WordOf(text, token)), {}};
+      if (!std::binary_search(words->begin(), words->end(), probe)) continue;
+    }
     const std::string lower = Normalised(WordOf(text, token));
-    if (UsedAsVerb(text, token.span.start, lower)) return true;
+    if (claim_parts::IsReportingWord(lower)) continue;  // how it was said, not what happened
+    if (UsedAsVerb(text, token.span.start, lower)) verbs.push_back(lower);
   }
-  return false;
+  return verbs;
 }
 
 std::optional<std::pair<Span, Span>> ClaimEdit(std::string_view before_text,
@@ -153,15 +163,35 @@ std::optional<std::pair<Span, Span>> ClaimEdit(std::string_view before_text,
   if (one_sided || !(rest_words >= 3 || (rest_words == 2 && IsEventSwap(before_text, rest_before,
                                                                         after_text, rest_after))))
     return std::nullopt;
-  // Asked last: it reads WordNet for each change left.
-  const bool event_changed =
-      quantifier_changed || std::any_of(rest.begin(), rest.end(), [&](std::size_t w) {
-        const WordChange& change = words[w];
-        return HasVerb(before_text, change.before, only_before) ||
-               HasVerb(after_text, change.after, only_after) ||
-               IsEventSwap(before_text, change.before, after_text, change.after);
-      });
-  if (!event_changed) return std::nullopt;
+  // Asked last: it reads WordNet for each change left. What happened
+  // changed when a verb of one side has none of its kind on the other
+  // ("released on bail" -> "ordered to surrender"; not "began sending"
+  // -> "started delivering"), or a people or an amount changed.
+  // The verbs each side's changes add, and all their verbs: "started"
+  // says nothing new as a word (a vague one), but "began" is of its kind.
+  std::vector<std::string> verbs_before, verbs_after, all_before, all_after;
+  bool proper_swap = false;
+  auto append = [](std::vector<std::string>& to, std::vector<std::string> from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  for (std::size_t w : rest) {
+    const WordChange& change = words[w];
+    append(verbs_before, EventVerbs(before_text, change.before, &only_before));
+    append(verbs_after, EventVerbs(after_text, change.after, &only_after));
+    append(all_before, EventVerbs(before_text, change.before, nullptr));
+    append(all_after, EventVerbs(after_text, change.after, nullptr));
+    proper_swap = proper_swap || IsEventSwap(before_text, change.before, after_text, change.after);
+  }
+  auto unmatched = [](const std::vector<std::string>& verbs,
+                      const std::vector<std::string>& others) {
+    return std::any_of(verbs.begin(), verbs.end(), [&](const std::string& verb) {
+      return std::none_of(others.begin(), others.end(),
+                          [&](const std::string& other) { return AreKindredVerbs(verb, other); });
+    });
+  };
+  if (!quantifier_changed && !proper_swap && !unmatched(verbs_before, all_after) &&
+      !unmatched(verbs_after, all_before))
+    return std::nullopt;
   return std::pair{rest_before, rest_after};
 }
 

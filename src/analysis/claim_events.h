@@ -6,6 +6,7 @@
 #define STET_SRC_ANALYSIS_CLAIM_EVENTS_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -31,10 +32,12 @@ bool ChangesQuantifier(std::string_view before_text, Span before, std::string_vi
 bool IsEventSwap(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 
-// Whether a word of `span` among `words` (sorted) is used as a verb: what
-// happened changed ("released on bail" -> "ordered to surrender"), not
-// only what it is called ("misconduct in public office" -> "any offence").
-bool HasVerb(std::string_view text, Span span, const std::vector<ContentWord>& words);
+// The verbs among the words of `span` (those whose keys are in `words`,
+// sorted, unless it is null), lower case, as used (past, -ing, after a
+// modal or "to", or only ever a verb); reporting verbs say how, not what
+// happened, and are left out.
+std::vector<std::string> EventVerbs(std::string_view text, Span span,
+                                    const std::vector<ContentWord>* words);
 
 // The claim edit the word changes of an edited sentence make, as the
 // spans of each side, or nullopt. `covered` marks the changes another

@@ -196,8 +196,10 @@ std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text
   }
   // "He said he supported it" -> "Council President David Marsh said he
   // supported it": a pronoun may stand for any source.
-  if (before.empty() && SpeaksThroughPronoun(before_text, before_claim)) come.spans.clear();
-  if (after.empty() && SpeaksThroughPronoun(after_text, after_claim)) gone.spans.clear();
+  if (!come.spans.empty() && before.empty() && SpeaksThroughPronoun(before_text, before_claim))
+    come.spans.clear();
+  if (!gone.spans.empty() && after.empty() && SpeaksThroughPronoun(after_text, after_claim))
+    gone.spans.clear();
   const std::optional<Span> gone_span = gone.Joined(), come_span = come.Joined();
   if (!gone_span && !come_span) return std::nullopt;
   return std::pair{gone_span.value_or(Span{}), come_span.value_or(Span{})};

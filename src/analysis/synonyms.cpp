@@ -214,10 +214,15 @@ bool AreNearInMeaning(const WordMeaning& a, const WordMeaning& b) {
 bool IsVerb(std::string_view word) {
   constexpr Table verbs{kWordNetVerbs, sizeof kWordNetVerbs - 1};
   for (const std::string& form : BaseForms(word)) {
-    const std::optional<std::string_view> line = Find(verbs, form);
-    if (line && *line == form) return true;
+    if (Find(verbs, form)) return true;
   }
   return false;
+}
+
+bool IsOnlyVerb(std::string_view word) {
+  constexpr Table verbs{kWordNetVerbs, sizeof kWordNetVerbs - 1};
+  const std::optional<std::string_view> line = Find(verbs, word);
+  return line && line->ends_with(" !");
 }
 
 bool AreKindredVerbs(std::string_view a, std::string_view b) {

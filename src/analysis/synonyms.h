@@ -38,6 +38,10 @@ bool AreNearInMeaning(const WordMeaning& a, const WordMeaning& b);
 // in WordNet. REQUIRES: lower case.
 bool IsVerb(std::string_view word);
 
+// Whether a word, as written, is a verb in WordNet and nothing else
+// ("consider", "impose"; not "cover", also a noun). REQUIRES: lower case.
+bool IsOnlyVerb(std::string_view word);
+
 // Whether two verbs (in any inflection) name one kind of event: one of
 // the three most common senses of each, or a broader sense up to two
 // levels above it, in common ("secure" and "win", "raise" and "bring_in"),

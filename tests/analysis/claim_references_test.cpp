@@ -24,6 +24,24 @@ TEST_CASE("claim references: one kind of event in other verbs is no claim edit",
   CHECK(Described("The host hopes to secure pledges of $50 billion for the fund.",
                   "The host hopes to win pledges of $50 billion for the fund.")
             .empty());
+  // Several words changed, every verb of one side of the other's kind.
+  CHECK(Described("The first turbines began sending electricity to the grid on Tuesday.",
+                  "The first turbines started delivering electricity to the grid on Tuesday.") ==
+        Lines{});
+  // A verb of saying is how, not what happened.
+  CHECK(Described("Ortiz will meet President Ana Lucic and sign an agreement on university "
+                  "exchanges, the ministry said.",
+                  "During the visit he will meet President Ana Lucic and sign a university "
+                  "exchange agreement, according to the ministry.") == Lines{});
+  // A word that is only ever a verb is one wherever it stands, so a claim
+  // that adds it changed.
+  CHECK(stet::IsOnlyVerb("consider"));
+  CHECK_FALSE(stet::IsOnlyVerb("cover"));
+  CHECK(Described("Vance said the United States could impose sanctions if talks fail.",
+                  "Vance announced the United States could impose sanctions, and even consider "
+                  "military measures, if talks fail.") ==
+        Lines{"claim_edited [said] -> [announced the United States could impose sanctions, and "
+              "even consider military measures,]"});
   // A changed verb still needs a verb: nouns re-worded alone are no edit.
   CHECK(Described("He was charged with misconduct in public office on Monday.",
                   "He was charged with any offence on Monday.")
