@@ -130,6 +130,18 @@ bool NoComment(const std::vector<Piece>& pieces, std::size_t k) {
   return false;
 }
 
+// Whether pieces[k] is "un-" and a verb's participle said of something:
+// "has been unchanged" is "has not changed", "remained unharmed".
+bool NegatedParticiple(const std::vector<Piece>& pieces, std::size_t k) {
+  static const WordSet copulas("is are was were be been being remained remains stayed stays ");
+  const std::string_view lower = pieces[k].lower;
+  if (lower.size() < 6 || !lower.starts_with("un") || k == 0 ||
+      !copulas.Contains(pieces[k - 1].lower))
+    return false;
+  const std::string_view rest = lower.substr(2);
+  return (rest.ends_with("ed") || rest.ends_with("en")) && IsVerb(rest);
+}
+
 std::vector<Span> Negations(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
@@ -157,6 +169,8 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     } else if (stopped) {
       found.push_back(pieces[k].span);
     } else if ((contracted || Negators().Contains(lower)) && !NoComment(pieces, k)) {
+      found.push_back(pieces[k].span);
+    } else if (NegatedParticiple(pieces, k)) {
       found.push_back(pieces[k].span);
     }
   }

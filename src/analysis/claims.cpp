@@ -390,19 +390,33 @@ class ClaimComparer {
         covered[w] = true;
       }
     }
+    // The words that say something the other version does not (a word
+    // moved, a hyphen, a first name or title added to a person named
+    // before, say nothing new).
+    std::vector<claim_wording::ContentWord> only_before =
+        ContentKeys(before, before_, claim_parts::JoinedTokens(before_text_, edit.before_sentences),
+                    quotes_before, sources_before, after_names_);
+    std::vector<claim_wording::ContentWord> only_after =
+        ContentKeys(after, after_, claim_parts::JoinedTokens(after_text_, edit.after_sentences),
+                    quotes_after, sources_after, before_names_);
+    claim_wording::KeepDifferences(only_before, only_after);
     // A clause of its own added or dropped ("..., who now runs the port
-    // authority"): a claim added or removed, names and all.
+    // authority"): a claim added or removed, names and all; unless its
+    // words are all the other version's, moved ("Residents pay ... and
+    // share a kitchen" -> "Residents, who share a kitchen, pay ...").
     std::vector<Span> clauses_before, clauses_after;
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
       const WordChange& change = edit.words[w];
       if (covered[w]) continue;
       if (change.after.end == change.after.start &&
-          claim_wording::IsRelativeClause(before_, change.before)) {
+          claim_wording::IsRelativeClause(before_, change.before) &&
+          claim_wording::CountKeys(before_, change.before, only_before) > 0) {
         make(ClaimChangeKind::kClaimRemoved, change.before, {}, "");
         clauses_before.push_back(change.before);
         covered[w] = true;
       } else if (change.before.end == change.before.start &&
-                 claim_wording::IsRelativeClause(after_, change.after)) {
+                 claim_wording::IsRelativeClause(after_, change.after) &&
+                 claim_wording::CountKeys(after_, change.after, only_after) > 0) {
         make(ClaimChangeKind::kClaimAdded, {}, change.after, "");
         clauses_after.push_back(change.after);
         covered[w] = true;
@@ -446,16 +460,7 @@ class ClaimComparer {
         covered[entity.change] = true;
       }
     }
-    // What is left: words changed that say something the other version
-    // does not (a word moved, a hyphen, a first name or title added to a
-    // person named before, say nothing new).
-    std::vector<claim_wording::ContentWord> only_before =
-        ContentKeys(before, before_, claim_parts::JoinedTokens(before_text_, edit.before_sentences),
-                    quotes_before, sources_before, after_names_);
-    std::vector<claim_wording::ContentWord> only_after =
-        ContentKeys(after, after_, claim_parts::JoinedTokens(after_text_, edit.after_sentences),
-                    quotes_after, sources_after, before_names_);
-    claim_wording::KeepDifferences(only_before, only_after);
+    // What is left: a claim edit, when what happened changed.
     if (const std::optional<std::pair<Span, Span>> edited =
             claim_events::ClaimEdit(before_, after_, edit.words, covered, only_before, only_after))
       make(ClaimChangeKind::kClaimEdited, edited->first, edited->second, "");

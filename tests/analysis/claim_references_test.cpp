@@ -135,6 +135,19 @@ TEST_CASE("claim references: words that only look like sources, numbers or denia
   CHECK(Described("Ballots will be counted Friday by the board.",
                   "Ballots will be counted over three weeks by the board.")
             .empty());
+  // "un-" and a participle said of something is a denial: "has not
+  // changed" is "has been unchanged".
+  CHECK(Described("The national minimum wage has not changed since 2012.",
+                  "The national minimum wage has been unchanged since 2012.")
+            .empty());
+  // A relative clause made of words the other version has is moved, not
+  // added.
+  CHECK(Described("Residents pay 30 percent of their income in rent and share a kitchen.",
+                  "Residents, who share a kitchen, pay 30 percent of their income in rent.")
+            .empty());
+  CHECK(Described("Sofia Marchetti opened the session.",
+                  "Sofia Marchetti, who now runs the port authority, opened the session.") ==
+        Lines{"claim_added [] -> [, who now runs the port authority,]"});
   // Giving no comment denies nothing.
   for (const std::string& line :
        Described("Szabo was charged on Monday. Szabo's lawyer, Dana Ruiz, did not respond to a "
