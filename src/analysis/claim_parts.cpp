@@ -177,16 +177,20 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
   return found;
 }
 
+// A determiner or a possessive: what comes after it is a noun phrase.
+bool IsDeterminer(const Piece& piece) {
+  static const WordSet determiners("the a an its their his her our your this that these those ");
+  return determiners.Contains(piece.lower) || piece.lower.ends_with("'s") ||
+         piece.lower.ends_with("\u2019s");
+}
+
 // Whether pieces[k] follows a determiner or a possessive, perhaps across
 // adjectives: "the forecast", "its full-year forecast", "the bank's
 // estimate".
 bool AfterDeterminer(const std::vector<Piece>& pieces, std::size_t k) {
-  static const WordSet determiners("the a an its their his her our your this that these those ");
   for (std::size_t j = k; j > 0 && k - j < 4; --j) {
     const Piece& previous = pieces[j - 1];
-    if (determiners.Contains(previous.lower) || previous.lower.ends_with("'s") ||
-        previous.lower.ends_with("\u2019s"))
-      return true;
+    if (IsDeterminer(previous)) return true;
     if (!previous.word && previous.text != "-") return false;
     if (previous.word && (previous.lower == "to" || IsAuxiliary(previous.lower))) return false;
   }
@@ -307,17 +311,12 @@ bool BoundaryBefore(const std::vector<Piece>& pieces, std::size_t k) {
 // report", "the bank's estimate"), perhaps over a month or a modifier of
 // when or whose ("its July estimate", "the latest report").
 bool ReadAsNoun(const std::vector<Piece>& pieces, std::size_t k) {
-  static const WordSet determiners("the a an its their his her our this that these those ");
   static const WordSet modifiers(
       "new latest final initial official earlier first last annual monthly quarterly weekly "
       "daily preliminary previous recent original separate internal independent draft ");
-  auto determiner = [&](const Piece& piece) {
-    return determiners.Contains(piece.lower) || piece.lower.ends_with("'s") ||
-           piece.lower.ends_with("\u2019s");
-  };
   if (k == 0) return false;
-  if (determiner(pieces[k - 1])) return true;
-  return k >= 2 && determiner(pieces[k - 2]) &&
+  if (IsDeterminer(pieces[k - 1])) return true;
+  return k >= 2 && IsDeterminer(pieces[k - 2]) &&
          (modifiers.Contains(pieces[k - 1].lower) || CalendarWords().Contains(pieces[k - 1].text));
 }
 
