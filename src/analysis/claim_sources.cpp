@@ -23,6 +23,13 @@ bool IsHonorific(std::string_view lower) {
   return titles.Contains(lower);
 }
 
+// Whether a word of a source names who speaks: not a function word, nor
+// its verb, "according" or "citing".
+bool IsNamingWord(std::string_view lower) {
+  return !lower.empty() && !claim_parts::IsFunctionWord(lower) &&
+         !claim_parts::IsReportingWord(lower) && lower != "according" && lower != "citing";
+}
+
 }  // namespace
 
 std::vector<std::string> SourceKeys(std::string_view text, Span source) {
@@ -30,10 +37,7 @@ std::vector<std::string> SourceKeys(std::string_view text, Span source) {
   for (const Token& token : Tokens(text, source)) {
     if (!token.word) continue;
     std::string lower = claim_wording::Normalised(WordOf(text, token));
-    if (lower.empty() || claim_parts::IsFunctionWord(lower) || lower == "according" ||
-        lower == "citing" || claim_parts::IsReportingWord(lower) ||
-        claim_wording::IsNumber(lower) || IsHonorific(lower))
-      continue;
+    if (!IsNamingWord(lower) || claim_wording::IsNumber(lower) || IsHonorific(lower)) continue;
     std::string key = claim_wording::Stem(std::move(lower));
     if (!claim_wording::IsVagueWord(key)) keys.push_back(std::move(key));
   }
@@ -60,8 +64,7 @@ bool RefersBack(std::string_view text, Span source, bool role = false) {
     const std::string lower = claim_wording::Normalised(WordOf(text, token));
     if (nouns.empty() && !definite && lower == "the") {
       definite = true;
-    } else if (!claim_parts::IsFunctionWord(lower) && !claim_parts::IsReportingWord(lower) &&
-               lower != "according" && lower != "citing") {
+    } else if (IsNamingWord(lower)) {
       if (claim_parts::IsUpper(WordOf(text, token))) return false;  // a name
       nouns.push_back(WordOf(text, token));
     }
@@ -76,10 +79,7 @@ bool NamedOnly(std::string_view text, Span source) {
   int names = 0;
   for (const Token& token : Tokens(text, source)) {
     if (!token.word) continue;
-    const std::string lower = claim_wording::Normalised(WordOf(text, token));
-    if (claim_parts::IsFunctionWord(lower) || claim_parts::IsReportingWord(lower) ||
-        lower == "according" || lower == "citing")
-      continue;
+    if (!IsNamingWord(claim_wording::Normalised(WordOf(text, token)))) continue;
     if (!claim_parts::IsUpper(WordOf(text, token))) return false;
     ++names;
   }
