@@ -333,8 +333,9 @@ bool TakesSomething(const std::vector<Piece>& pieces, std::size_t k) {
 // Words of a finding made by someone: "a report by", "surveyed by".
 bool IsFindingWord(std::string_view lower) {
   static const WordSet words(
-      "report study survey poll analysis review audit investigation surveyed polled "
-      "commissioned conducted compiled published ");
+      "report study survey poll analysis review audit investigation reports studies surveys "
+      "polls analyses reviews audits investigations surveyed polled commissioned conducted "
+      "compiled published reviewed obtained analysed analyzed ");
   return words.Contains(lower);
 }
 

@@ -104,6 +104,12 @@ TEST_CASE("claim references: a source named again by its role or a description i
   CHECK(Described("Chief executive Nadia Ferris said the money would go to the plant.",
                   "The money would go to the plant, said Dr. Nadia Ferris, the chief executive.")
             .empty());
+  // A finding by someone names its source, in the plural too ("exit polls
+  // by", "a recording reviewed by").
+  CHECK(Described("Kovacevic won, with exit polls by the broadcaster STV giving her 54 percent.",
+                  "Kovacevic won, with exit polls by the broadcaster RTK giving her 54 percent.") ==
+        Lines{"source_changed [polls by the broadcaster STV giving her 54 percent] -> [polls by "
+              "the broadcaster RTK giving her 54 percent]"});
   // Not one another: a person for an organisation with no antecedent, and
   // two descriptions.
   CHECK(Described("Smith said the club would appeal.", "The league said the club would appeal.") ==
