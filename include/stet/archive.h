@@ -130,6 +130,24 @@ struct AddOutcome {
   Status refused;
 };
 
+// What Archive::Verify found.
+struct VerifyReport {
+  std::size_t articles = 0, revisions = 0;
+  std::size_t objects = 0;  // read back and hashed (full only)
+  // Each damaged article, with the first damage found in its history.
+  struct DamagedArticle {
+    std::string article_id;
+    std::string url;  // "" when its history cannot be read that far
+    std::string damage;
+  };
+  std::vector<DamagedArticle> damaged;
+  // Full only: objects git cannot read or whose bytes do not hash to their
+  // name, "OID: cause".
+  std::vector<std::string> bad_objects;
+
+  bool clean() const { return damaged.empty() && bad_objects.empty(); }
+};
+
 class Archive {
  public:
   // Creates an archive at `path` (a new or empty directory). When `path` is
@@ -213,6 +231,15 @@ class Archive {
   // into a new revision at its next fetch.
   Status RecordExtraction(const RevisionInfo& revision, std::string_view text,
                           std::string_view title, int extractor);
+
+  // Reads every article's history back: its ref, each revision's commit
+  // and trailers, the order of its revisions, its text against the hash
+  // its commit records, a re-extraction's text against its own hash, and
+  // the stored page. With `full`, also reads every object of the
+  // repository, each checked against its name as git hashes it. Damage is
+  // reported, not returned as an error: an error means the archive could
+  // not be listed at all.
+  Result<VerifyReport> Verify(bool full);
 
   struct Impl;  // opaque: defined in src/, holds the libgit2 handles
 

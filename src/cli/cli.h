@@ -176,6 +176,7 @@ void SetupTrack(CLI::App& app, Context& context);
 void SetupFeed(CLI::App& app, Context& context);
 void SetupRun(CLI::App& app, Context& context);
 void SetupStatus(CLI::App& app, Context& context);
+void SetupVerify(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

@@ -14,5 +14,5 @@ int main(int argc, char** argv) {
        {"serve", SetupServe},         {"quotes", SetupQuotes}, {"extract", SetupExtract},
        {"reextract", SetupReextract}, {"track", SetupTrack},   {"untrack", SetupTrack},
        {"tracked", SetupTrack},       {"feed", SetupFeed},     {"run", SetupRun},
-       {"watch", SetupRun},           {"status", SetupStatus}});
+       {"watch", SetupRun},           {"status", SetupStatus}, {"verify", SetupVerify}});
 }
