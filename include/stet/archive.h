@@ -245,6 +245,7 @@ class Archive {
 
  private:
   friend class WatchList;  // keeps its list in the archive's repository
+  friend class Remotes;    // replicates it through git remotes
   explicit Archive(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -177,6 +177,9 @@ void SetupFeed(CLI::App& app, Context& context);
 void SetupRun(CLI::App& app, Context& context);
 void SetupStatus(CLI::App& app, Context& context);
 void SetupVerify(CLI::App& app, Context& context);
+void SetupRemote(CLI::App& app, Context& context);  // cmd_remote.cpp, with push and clone
+void SetupPush(CLI::App& app, Context& context);
+void SetupClone(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

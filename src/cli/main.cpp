@@ -14,5 +14,6 @@ int main(int argc, char** argv) {
        {"serve", SetupServe},         {"quotes", SetupQuotes}, {"extract", SetupExtract},
        {"reextract", SetupReextract}, {"track", SetupTrack},   {"untrack", SetupTrack},
        {"tracked", SetupTrack},       {"feed", SetupFeed},     {"run", SetupRun},
-       {"watch", SetupRun},           {"status", SetupStatus}, {"verify", SetupVerify}});
+       {"watch", SetupRun},           {"status", SetupStatus}, {"verify", SetupVerify},
+       {"remote", SetupRemote},       {"push", SetupPush},     {"clone", SetupClone}});
 }

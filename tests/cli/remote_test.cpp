@@ -1,0 +1,229 @@
+// `stet remote add/list`, `stet push` and `stet clone`: an archive
+// replicated through a real bare repository and a real `git daemon` on
+// 127.0.0.1, and checked with git's own tools.
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "test_support.h"
+
+using stet::test::GitFsck;
+using stet::test::Run;
+using stet::test::RunResult;
+using stet::test::ScratchDir;
+using stet::test::Snapshot;
+using stet::test::Spawn;
+using stet::test::Stet;
+using stet::test::WaitExit;
+using stet::test::WriteFile;
+
+namespace {
+
+std::string Git(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"git"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  RunResult result = Run(argv);
+  REQUIRE(result.exit_code == 0);
+  return result.out;
+}
+
+// Every stet ref of a repository with the commit it points at.
+std::string StetRefs(const std::string& repository) {
+  return Git({"-C", repository, "for-each-ref", "--format=%(objectname) %(refname)", "refs/stet/",
+              "refs/notes/"});
+}
+
+void Add(const ScratchDir& dir, const std::string& archive, const std::string& key,
+         const std::string& text, const std::string& at) {
+  const std::string file = dir / (key + "-" + at.substr(0, 10) + ".txt");
+  WriteFile(file, text);
+  RunResult added = Stet(archive, {"add", file, "--key", key, "--at", at});
+  REQUIRE(added.exit_code == 0);
+}
+
+// An archive of three articles (one with two revisions) and a tracked URL.
+std::string MakeArchive(const ScratchDir& dir, const std::string& name) {
+  const std::string archive = dir / name;
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  Add(dir, archive, "budget", "The council approved the budget on Monday.\n",
+      "2026-01-01T08:00:00Z");
+  Add(dir, archive, "budget", "The council approved the budget on Tuesday.\n",
+      "2026-01-02T08:00:00Z");
+  Add(dir, archive, "ferry", "The ferry carries 1,200 passengers a day.\n", "2026-01-01T09:00:00Z");
+  Add(dir, archive, "bridge", "The bridge reopens in June.\n", "2026-01-01T10:00:00Z");
+  REQUIRE(Stet(archive, {"track", "https://news.example.com/a"}).exit_code == 0);
+  return archive;
+}
+
+std::string BareRemote(const ScratchDir& dir, const std::string& name) {
+  const std::string remote = dir / name;
+  Git({"init", "-q", "--bare", remote});
+  return remote;
+}
+
+// A port nothing listens on now.
+int FreePort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+bool Accepts(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return connected;
+}
+
+// `git daemon` serving `base` on 127.0.0.1, pushes allowed; stopped when
+// it goes out of scope.
+class GitDaemon {
+ public:
+  explicit GitDaemon(const std::string& base) : port_(FreePort()) {
+    pid_ = Spawn({"git", "daemon", "--reuseaddr", "--listen=127.0.0.1",
+                  "--port=" + std::to_string(port_), "--base-path=" + base, "--export-all",
+                  "--enable=receive-pack", base});
+    for (int i = 0; i < 100 && !Accepts(port_); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    REQUIRE(Accepts(port_));
+  }
+  ~GitDaemon() {
+    ::kill(pid_, SIGTERM);
+    WaitExit(pid_);
+  }
+  std::string Url(const std::string& name) const {
+    return "git://127.0.0.1:" + std::to_string(port_) + "/" + name;
+  }
+
+ private:
+  int port_;
+  int pid_ = -1;
+};
+
+}  // namespace
+
+TEST_CASE("remote: push to a bare repository and clone every history back", "[cli][remote]") {
+  ScratchDir dir;
+  const std::string archive = MakeArchive(dir, "archive");
+  const std::string remote = BareRemote(dir, "remote.git");
+  RunResult added = Stet(archive, {"remote", "add", "origin", remote});
+  REQUIRE(added.exit_code == 0);
+  CHECK(Stet(archive, {"remote", "list"}).out == "origin\t" + remote + "\n");
+
+  RunResult pushed = Stet(archive, {"push"});
+  REQUIRE(pushed.exit_code == 0);
+  // 3 articles and the watch list.
+  CHECK(pushed.out == "pushed 4 refs to origin\n");
+  CHECK(StetRefs(remote) == StetRefs(archive));
+  CHECK(GitFsck(remote).exit_code == 0);
+  // Pushed again: nothing new, nothing refused.
+  CHECK(Stet(archive, {"push", "origin"}).out == "pushed 4 refs to origin\n");
+
+  const std::string copy = dir / "copy";
+  RunResult cloned = Stet("", {"clone", remote, copy});
+  REQUIRE(cloned.exit_code == 0);
+  CHECK(cloned.out == "cloned " + remote + " into " + copy + ": 4 refs\n");
+  CHECK(StetRefs(copy) == StetRefs(archive));
+  for (const char* key : {"key:budget", "key:ferry", "key:bridge"}) {
+    CHECK(Stet(copy, {"log", key, "--format", "json"}).out ==
+          Stet(archive, {"log", key, "--format", "json"}).out);
+  }
+  CHECK(Stet(copy, {"tracked"}).out == Stet(archive, {"tracked"}).out);
+  CHECK(Stet(copy, {"verify", "--full"}).exit_code == 0);
+  CHECK(Stet(copy, {"remote", "list"}).out == "origin\t" + remote + "\n");
+}
+
+TEST_CASE("remote: a push the remote has moved past is refused and loses nothing",
+          "[cli][remote]") {
+  ScratchDir dir;
+  const std::string archive = MakeArchive(dir, "archive");
+  const std::string remote = BareRemote(dir, "remote.git");
+  REQUIRE(Stet(archive, {"remote", "add", "origin", remote}).exit_code == 0);
+  REQUIRE(Stet(archive, {"push"}).exit_code == 0);
+  // Another office clones, stores a third revision and pushes first.
+  const std::string office = dir / "office";
+  REQUIRE(Stet("", {"clone", remote, office}).exit_code == 0);
+  Add(dir, office, "budget", "The council rejected the budget on Tuesday.\n",
+      "2026-01-03T08:00:00Z");
+  REQUIRE(Stet(office, {"push"}).exit_code == 0);
+  const std::string remote_refs = StetRefs(remote);
+  // This archive stores another third revision: its push of that article is
+  // refused, the others go through, and the remote keeps the office's.
+  Add(dir, archive, "budget", "The council delayed the budget on Wednesday.\n",
+      "2026-01-04T08:00:00Z");
+  RunResult pushed = Stet(archive, {"push"});
+  CHECK(pushed.exit_code == 1);
+  CHECK(pushed.out ==
+        "pushed 3 refs to origin, 1 rejected (the remote has revisions this archive lacks)\n");
+  CHECK(std::count(pushed.err.begin(), pushed.err.end(), '\n') == 1);
+  CHECK(pushed.err.rfind("stet: push origin: rejected refs/stet/articles/", 0) == 0);
+  CHECK(StetRefs(remote) == remote_refs);
+  CHECK(GitFsck(remote).exit_code == 0);
+}
+
+TEST_CASE("remote: over git:// to a git daemon on 127.0.0.1", "[cli][remote]") {
+  ScratchDir dir;
+  const std::string archive = MakeArchive(dir, "archive");
+  const std::string served = dir / "served";
+  std::filesystem::create_directories(served);
+  BareRemote(dir, "served/stet.git");
+  GitDaemon daemon(served);
+  REQUIRE(Stet(archive, {"remote", "add", "hub", daemon.Url("stet.git")}).exit_code == 0);
+  RunResult pushed = Stet(archive, {"push", "hub"});
+  INFO(pushed.err);
+  REQUIRE(pushed.exit_code == 0);
+  CHECK(StetRefs(served + "/stet.git") == StetRefs(archive));
+  const std::string copy = dir / "copy";
+  REQUIRE(Stet("", {"clone", daemon.Url("stet.git"), copy}).exit_code == 0);
+  CHECK(StetRefs(copy) == StetRefs(archive));
+  CHECK(Stet(copy, {"verify", "--full"}).exit_code == 0);
+}
+
+TEST_CASE("remote: bad remotes and clones are refused and change nothing", "[cli][remote]") {
+  ScratchDir dir;
+  const std::string archive = MakeArchive(dir, "archive");
+  const std::string remote = BareRemote(dir, "remote.git");
+  REQUIRE(Stet(archive, {"remote", "add", "origin", remote}).exit_code == 0);
+  const std::string before = Snapshot(archive);
+  RunResult twice = Stet(archive, {"remote", "add", "origin", remote});
+  CHECK(twice.exit_code == 1);
+  CHECK(twice.err == "stet: remote origin: already exists\n");
+  RunResult unknown = Stet(archive, {"push", "elsewhere"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err.rfind("stet: remote elsewhere: no such remote", 0) == 0);
+  CHECK(Snapshot(archive) == before);
+  // Nothing listens there: a network failure, and no archive made.
+  const std::string copy = dir / "copy";
+  RunResult unreachable =
+      Stet("", {"clone", "git://127.0.0.1:" + std::to_string(FreePort()) + "/x.git", copy});
+  CHECK(unreachable.exit_code == 3);
+  CHECK(!std::filesystem::exists(copy));
+  // Into a directory that holds something: refused, left as it was.
+  const std::string busy = dir / "busy";
+  std::filesystem::create_directories(busy);
+  WriteFile(busy + "/notes.txt", "mine\n");
+  RunResult occupied = Stet("", {"clone", remote, busy});
+  CHECK(occupied.exit_code == 1);
+  CHECK(stet::test::ReadFile(busy + "/notes.txt") == "mine\n");
+}
