@@ -28,6 +28,16 @@ struct PushReport {
   std::vector<std::string> rejected;  // "REF: why" (the remote has revisions this archive lacks)
 };
 
+// What a pull did, ref by ref.
+struct PullReport {
+  std::size_t added = 0;      // refs the archive did not have
+  std::size_t updated = 0;    // moved forward to the remote's newer revisions
+  std::size_t unchanged = 0;  // the same, or this archive is ahead
+  // "REF: why": both sides hold revisions the other lacks; left as they
+  // are here (merging two histories of one article is not done yet).
+  std::vector<std::string> diverged;
+};
+
 // What a clone brought.
 struct CloneReport {
   std::size_t refs = 0;  // stet refs fetched
@@ -49,6 +59,14 @@ class Remotes {
   // left as it was on both sides (reported, not an error). kNotFound when
   // there is no such remote; kNetwork when the remote cannot be reached.
   Result<PushReport> Push(const std::string& name);
+
+  // Fetches every stet ref of remote `name` and brings each in: a ref this
+  // archive lacks is added, one the remote has moved forward from this
+  // archive's is fast-forwarded (by compare-and-swap, so a concurrent
+  // writer loses nothing), one where both sides moved is reported and
+  // left. kNotFound when there is no such remote; kNetwork when the remote
+  // cannot be reached.
+  Result<PullReport> Pull(const std::string& name);
 
   // Makes an archive at `path` (as Archive::Init) holding every stet ref of
   // the archive at `url`, with `url` as its remote "origin". Nothing is

@@ -179,6 +179,7 @@ void SetupStatus(CLI::App& app, Context& context);
 void SetupVerify(CLI::App& app, Context& context);
 void SetupRemote(CLI::App& app, Context& context);  // cmd_remote.cpp, with push and clone
 void SetupPush(CLI::App& app, Context& context);
+void SetupPull(CLI::App& app, Context& context);
 void SetupClone(CLI::App& app, Context& context);
 
 }  // namespace stet::cli

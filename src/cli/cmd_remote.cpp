@@ -1,5 +1,6 @@
 // stet remote add NAME URL, stet remote list, stet push [NAME],
-// stet clone URL DIR: replication through ordinary git remotes.
+// stet pull [NAME], stet clone URL DIR: replication through ordinary git
+// remotes.
 #include <cstdio>
 #include <memory>
 
@@ -53,6 +54,23 @@ int RunPush(const RemoteOptions& options, const Context& context) {
   return report->rejected.empty() ? kExitOk : kExitProblem;
 }
 
+int RunPull(const RemoteOptions& options, const Context& context) {
+  Result<Archive> archive = OpenArchive(context);
+  if (!archive.ok()) return Fail(archive.status());
+  Result<PullReport> report = Remotes(*archive).Pull(options.name);
+  if (!report.ok()) return Fail(report.status());
+  for (const std::string& diverged : report->diverged) {
+    std::fprintf(stderr, "stet: pull %s: diverged %s\n", options.name.c_str(), diverged.c_str());
+  }
+  std::printf("pulled from %s: %zu added, %zu updated, %zu unchanged", options.name.c_str(),
+              report->added, report->updated, report->unchanged);
+  if (!report->diverged.empty()) {
+    std::printf(", %zu diverged (left as they are)", report->diverged.size());
+  }
+  std::printf("\n");
+  return report->diverged.empty() ? kExitOk : kExitProblem;
+}
+
 int RunClone(const RemoteOptions& options) {
   Result<CloneReport> report = Remotes::Clone(options.url, options.name);
   if (!report.ok()) return Fail(report.status());
@@ -84,6 +102,15 @@ void SetupPush(CLI::App& app, Context& context) {
       "push", "Push every article, the watch list, aliases and notes to a remote (never forced)");
   command->add_option("name", options->name, "The remote (default: origin)");
   command->callback([options, &context] { context.exit_code = RunPush(*options, context); });
+}
+
+void SetupPull(CLI::App& app, Context& context) {
+  auto options = std::make_shared<RemoteOptions>();
+  options->name = "origin";
+  CLI::App* command = app.add_subcommand(
+      "pull", "Bring in a remote's new articles and revisions (fast-forward only)");
+  command->add_option("name", options->name, "The remote (default: origin)");
+  command->callback([options, &context] { context.exit_code = RunPull(*options, context); });
 }
 
 void SetupClone(CLI::App& app, Context& context) {

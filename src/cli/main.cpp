@@ -15,5 +15,6 @@ int main(int argc, char** argv) {
        {"reextract", SetupReextract}, {"track", SetupTrack},   {"untrack", SetupTrack},
        {"tracked", SetupTrack},       {"feed", SetupFeed},     {"run", SetupRun},
        {"watch", SetupRun},           {"status", SetupStatus}, {"verify", SetupVerify},
-       {"remote", SetupRemote},       {"push", SetupPush},     {"clone", SetupClone}});
+       {"remote", SetupRemote},       {"push", SetupPush},     {"pull", SetupPull},
+       {"clone", SetupClone}});
 }

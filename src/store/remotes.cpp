@@ -146,6 +146,73 @@ Result<PushReport> Remotes::Push(const std::string& name) {
   return report;
 }
 
+Result<PullReport> Remotes::Pull(const std::string& name) {
+  git_repository* repo = archive_.impl_->repo.get();
+  git_remote* raw = nullptr;
+  if (git_remote_lookup(&raw, repo, name.c_str()) != 0) {
+    return Status::NotFound("remote " + name + ": no such remote (add it with `stet remote add`)");
+  }
+  RemotePtr remote(raw);
+  const std::string what = "pull " + name + " (" + git_remote_url(remote.get()) + ")";
+  // The remote's stet refs, kept as its own view beside this archive's.
+  const std::string mirror = "refs/remotes/" + name + "/";
+  std::string stet = "+refs/stet/*:" + mirror + "stet/*";
+  std::string notes = "+refs/notes/*:" + mirror + "notes/*";
+  char* pointers[] = {stet.data(), notes.data()};
+  const git_strarray refspecs{pointers, 2};
+  git_fetch_options options;
+  git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
+  if (git_remote_fetch(remote.get(), &refspecs, &options, "stet pull") != 0) {
+    return RemoteFailure(what);
+  }
+  git_reference_iterator* raw_iterator = nullptr;
+  if (git_reference_iterator_glob_new(&raw_iterator, repo, (mirror + "*").c_str()) != 0) {
+    return git::Failure(what);
+  }
+  git::ReferenceIteratorPtr iterator(raw_iterator);
+  std::vector<std::pair<std::string, git_oid>> fetched;
+  git_reference* ref = nullptr;
+  int rc;
+  while ((rc = git_reference_next(&ref, iterator.get())) == 0) {
+    git::ReferencePtr owned(ref);
+    const git_oid* target = git_reference_target(owned.get());
+    if (target == nullptr) continue;
+    // refs/remotes/NAME/stet/... -> refs/stet/..., .../notes/... -> refs/notes/...
+    fetched.emplace_back(
+        "refs/" + std::string(git_reference_name(owned.get())).substr(mirror.size()), *target);
+  }
+  if (rc != GIT_ITEROVER) return git::Failure(what);
+  PullReport report;
+  for (const auto& [local_name, theirs] : fetched) {
+    git_oid ours;
+    const int found = git_reference_name_to_id(&ours, repo, local_name.c_str());
+    git_reference* moved = nullptr;
+    if (found == GIT_ENOTFOUND) {
+      // Not forced: a writer that made the ref meanwhile keeps it.
+      if (git_reference_create(&moved, repo, local_name.c_str(), &theirs, 0, "stet pull") != 0) {
+        return git::Failure(what + ": add " + local_name);
+      }
+      git_reference_free(moved);
+      ++report.added;
+    } else if (found != 0) {
+      return git::Failure(what + ": read " + local_name);
+    } else if (git_oid_equal(&ours, &theirs) ||
+               git_graph_descendant_of(repo, &ours, &theirs) == 1) {
+      ++report.unchanged;
+    } else if (git_graph_descendant_of(repo, &theirs, &ours) == 1) {
+      if (git_reference_create_matching(&moved, repo, local_name.c_str(), &theirs, 1, &ours,
+                                        "stet pull") != 0) {
+        return git::Failure(what + ": move " + local_name);
+      }
+      git_reference_free(moved);
+      ++report.updated;
+    } else {
+      report.diverged.push_back(local_name + ": both sides hold revisions the other lacks");
+    }
+  }
+  return report;
+}
+
 Result<CloneReport> Remotes::Clone(const std::string& url, const std::string& path) {
   bool existed = false;
   std::error_code error;

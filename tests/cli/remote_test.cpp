@@ -182,6 +182,50 @@ TEST_CASE("remote: a push the remote has moved past is refused and loses nothing
   CHECK(GitFsck(remote).exit_code == 0);
 }
 
+TEST_CASE("remote: pull brings in new articles and revisions and leaves diverged ones",
+          "[cli][remote]") {
+  ScratchDir dir;
+  const std::string archive = MakeArchive(dir, "archive");
+  const std::string remote = BareRemote(dir, "remote.git");
+  REQUIRE(Stet(archive, {"remote", "add", "origin", remote}).exit_code == 0);
+  REQUIRE(Stet(archive, {"push"}).exit_code == 0);
+  const std::string office = dir / "office";
+  REQUIRE(Stet("", {"clone", remote, office}).exit_code == 0);
+  // The office stores a revision of one article and a new article.
+  Add(dir, office, "ferry", "The ferry carries 1,400 passengers a day.\n", "2026-01-05T09:00:00Z");
+  Add(dir, office, "harbour", "The harbour dredging starts in May.\n", "2026-01-05T10:00:00Z");
+  REQUIRE(Stet(office, {"push"}).exit_code == 0);
+
+  RunResult pulled = Stet(archive, {"pull"});
+  REQUIRE(pulled.exit_code == 0);
+  CHECK(pulled.out == "pulled from origin: 1 added, 1 updated, 3 unchanged\n");
+  for (const char* key : {"key:budget", "key:ferry", "key:bridge", "key:harbour"}) {
+    CHECK(Stet(archive, {"log", key, "--format", "json"}).out ==
+          Stet(office, {"log", key, "--format", "json"}).out);
+  }
+  CHECK(Stet(archive, {"verify", "--full"}).exit_code == 0);
+  // Again: nothing to bring.
+  CHECK(Stet(archive, {"pull", "origin"}).out ==
+        "pulled from origin: 0 added, 0 updated, 5 unchanged\n");
+
+  // This archive ahead of the remote: nothing to bring, nothing diverged.
+  Add(dir, archive, "budget", "The council approved the budget on Friday.\n",
+      "2026-01-05T08:00:00Z");
+  CHECK(Stet(archive, {"pull"}).out == "pulled from origin: 0 added, 0 updated, 5 unchanged\n");
+  // Both sides store a revision of the same article: the pull names it and
+  // keeps this archive's history as it is.
+  Add(dir, office, "bridge", "The bridge reopens in July.\n", "2026-01-06T10:00:00Z");
+  REQUIRE(Stet(office, {"push"}).exit_code == 0);
+  Add(dir, archive, "bridge", "The bridge reopens in August.\n", "2026-01-07T10:00:00Z");
+  const std::string ours = Stet(archive, {"log", "key:bridge", "--format", "json"}).out;
+  RunResult diverged = Stet(archive, {"pull"});
+  CHECK(diverged.exit_code == 1);
+  CHECK(diverged.out ==
+        "pulled from origin: 0 added, 0 updated, 4 unchanged, 1 diverged (left as they are)\n");
+  CHECK(diverged.err.rfind("stet: pull origin: diverged refs/stet/articles/", 0) == 0);
+  CHECK(Stet(archive, {"log", "key:bridge", "--format", "json"}).out == ours);
+}
+
 TEST_CASE("remote: over git:// to a git daemon on 127.0.0.1", "[cli][remote]") {
   ScratchDir dir;
   const std::string archive = MakeArchive(dir, "archive");
@@ -198,6 +242,11 @@ TEST_CASE("remote: over git:// to a git daemon on 127.0.0.1", "[cli][remote]") {
   REQUIRE(Stet("", {"clone", daemon.Url("stet.git"), copy}).exit_code == 0);
   CHECK(StetRefs(copy) == StetRefs(archive));
   CHECK(Stet(copy, {"verify", "--full"}).exit_code == 0);
+  Add(dir, copy, "ferry", "The ferry carries 1,400 passengers a day.\n", "2026-01-05T09:00:00Z");
+  REQUIRE(Stet(copy, {"push"}).exit_code == 0);
+  RunResult pulled = Stet(archive, {"pull", "hub"});
+  CHECK(pulled.exit_code == 0);
+  CHECK(pulled.out == "pulled from hub: 0 added, 1 updated, 3 unchanged\n");
 }
 
 TEST_CASE("remote: bad remotes and clones are refused and change nothing", "[cli][remote]") {
