@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "store/archive_impl.h"
@@ -64,6 +65,15 @@ Result<std::map<std::string, git_oid>> RemoteTips(git_remote* remote, const std:
   return tips;
 }
 
+// The remote called `name`; kNotFound when there is none.
+Result<RemotePtr> LookupRemote(git_repository* repo, const std::string& name) {
+  git_remote* raw = nullptr;
+  if (git_remote_lookup(&raw, repo, name.c_str()) != 0) {
+    return Status::NotFound("remote " + name + ": no such remote (add it with `stet remote add`)");
+  }
+  return RemotePtr(raw);
+}
+
 }  // namespace
 
 Status Remotes::Add(const std::string& name, const std::string& url) {
@@ -105,11 +115,9 @@ Result<std::vector<RemoteInfo>> Remotes::List() {
 
 Result<PushReport> Remotes::Push(const std::string& name) {
   git_repository* repo = archive_.impl_->repo.get();
-  git_remote* raw = nullptr;
-  if (git_remote_lookup(&raw, repo, name.c_str()) != 0) {
-    return Status::NotFound("remote " + name + ": no such remote (add it with `stet remote add`)");
-  }
-  RemotePtr remote(raw);
+  Result<RemotePtr> looked_up = LookupRemote(repo, name);
+  if (!looked_up.ok()) return looked_up.status();
+  RemotePtr remote = std::move(looked_up).value();
   Result<std::vector<std::string>> refs = StetRefs(repo, "push " + name);
   if (!refs.ok()) return refs.status();
   PushReport report;
@@ -148,11 +156,9 @@ Result<PushReport> Remotes::Push(const std::string& name) {
 
 Result<PullReport> Remotes::Pull(const std::string& name) {
   git_repository* repo = archive_.impl_->repo.get();
-  git_remote* raw = nullptr;
-  if (git_remote_lookup(&raw, repo, name.c_str()) != 0) {
-    return Status::NotFound("remote " + name + ": no such remote (add it with `stet remote add`)");
-  }
-  RemotePtr remote(raw);
+  Result<RemotePtr> looked_up = LookupRemote(repo, name);
+  if (!looked_up.ok()) return looked_up.status();
+  RemotePtr remote = std::move(looked_up).value();
   const std::string what = "pull " + name + " (" + git_remote_url(remote.get()) + ")";
   // The remote's stet refs, kept as its own view beside this archive's.
   const std::string mirror = "refs/remotes/" + name + "/";

@@ -71,6 +71,19 @@ std::string BareRemote(const ScratchDir& dir, const std::string& name) {
   return remote;
 }
 
+struct Offices {
+  std::string archive, remote, office;
+};
+
+// An archive pushed to a bare remote, and another office's clone of it.
+Offices TwoOffices(const ScratchDir& dir) {
+  Offices offices{MakeArchive(dir, "archive"), BareRemote(dir, "remote.git"), dir / "office"};
+  REQUIRE(Stet(offices.archive, {"remote", "add", "origin", offices.remote}).exit_code == 0);
+  REQUIRE(Stet(offices.archive, {"push"}).exit_code == 0);
+  REQUIRE(Stet("", {"clone", offices.remote, offices.office}).exit_code == 0);
+  return offices;
+}
+
 // A port nothing listens on now.
 int FreePort() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -157,13 +170,8 @@ TEST_CASE("remote: push to a bare repository and clone every history back", "[cl
 TEST_CASE("remote: a push the remote has moved past is refused and loses nothing",
           "[cli][remote]") {
   ScratchDir dir;
-  const std::string archive = MakeArchive(dir, "archive");
-  const std::string remote = BareRemote(dir, "remote.git");
-  REQUIRE(Stet(archive, {"remote", "add", "origin", remote}).exit_code == 0);
-  REQUIRE(Stet(archive, {"push"}).exit_code == 0);
-  // Another office clones, stores a third revision and pushes first.
-  const std::string office = dir / "office";
-  REQUIRE(Stet("", {"clone", remote, office}).exit_code == 0);
+  const auto [archive, remote, office] = TwoOffices(dir);
+  // The other office stores a third revision and pushes first.
   Add(dir, office, "budget", "The council rejected the budget on Tuesday.\n",
       "2026-01-03T08:00:00Z");
   REQUIRE(Stet(office, {"push"}).exit_code == 0);
@@ -185,12 +193,7 @@ TEST_CASE("remote: a push the remote has moved past is refused and loses nothing
 TEST_CASE("remote: pull brings in new articles and revisions and leaves diverged ones",
           "[cli][remote]") {
   ScratchDir dir;
-  const std::string archive = MakeArchive(dir, "archive");
-  const std::string remote = BareRemote(dir, "remote.git");
-  REQUIRE(Stet(archive, {"remote", "add", "origin", remote}).exit_code == 0);
-  REQUIRE(Stet(archive, {"push"}).exit_code == 0);
-  const std::string office = dir / "office";
-  REQUIRE(Stet("", {"clone", remote, office}).exit_code == 0);
+  const auto [archive, remote, office] = TwoOffices(dir);
   // The office stores a revision of one article and a new article.
   Add(dir, office, "ferry", "The ferry carries 1,400 passengers a day.\n", "2026-01-05T09:00:00Z");
   Add(dir, office, "harbour", "The harbour dredging starts in May.\n", "2026-01-05T10:00:00Z");
