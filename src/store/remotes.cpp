@@ -74,6 +74,23 @@ Result<RemotePtr> LookupRemote(git_repository* repo, const std::string& name) {
   return RemotePtr(raw);
 }
 
+// Fetches the remote's stet refs (refs/stet/*) and notes (refs/notes/*)
+// to the refs under `stet_to` and `notes_to` ("refs/stet/", or a mirror
+// of the remote beside this archive's own); `reflog` says who moved them.
+Status FetchStet(git_remote* remote, const std::string& stet_to, const std::string& notes_to,
+                 const char* reflog, const std::string& what) {
+  std::string stet = "+refs/stet/*:" + stet_to + "*";
+  std::string notes = "+refs/notes/*:" + notes_to + "*";
+  char* pointers[] = {stet.data(), notes.data()};
+  const git_strarray refspecs{pointers, 2};
+  git_fetch_options options;
+  git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
+  if (git_remote_fetch(remote, &refspecs, &options, reflog) != 0) {
+    return RemoteFailure(what);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Remotes::Add(const std::string& name, const std::string& url) {
@@ -162,15 +179,10 @@ Result<PullReport> Remotes::Pull(const std::string& name) {
   const std::string what = "pull " + name + " (" + git_remote_url(remote.get()) + ")";
   // The remote's stet refs, kept as its own view beside this archive's.
   const std::string mirror = "refs/remotes/" + name + "/";
-  std::string stet = "+refs/stet/*:" + mirror + "stet/*";
-  std::string notes = "+refs/notes/*:" + mirror + "notes/*";
-  char* pointers[] = {stet.data(), notes.data()};
-  const git_strarray refspecs{pointers, 2};
-  git_fetch_options options;
-  git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
-  if (git_remote_fetch(remote.get(), &refspecs, &options, "stet pull") != 0) {
-    return RemoteFailure(what);
-  }
+  if (Status fetched =
+          FetchStet(remote.get(), mirror + "stet/", mirror + "notes/", "stet pull", what);
+      !fetched.ok())
+    return fetched;
   git_reference_iterator* raw_iterator = nullptr;
   if (git_reference_iterator_glob_new(&raw_iterator, repo, (mirror + "*").c_str()) != 0) {
     return git::Failure(what);
@@ -235,20 +247,13 @@ Result<CloneReport> Remotes::Clone(const std::string& url, const std::string& pa
   Remotes remotes(*archive);
   if (Status added = remotes.Add("origin", url); !added.ok()) return discard(added);
   git_repository* repo = archive->impl_->repo.get();
-  git_remote* raw = nullptr;
-  if (git_remote_lookup(&raw, repo, "origin") != 0) return discard(git::Failure("clone " + url));
-  RemotePtr remote(raw);
-  // The stet refs straight into place (the archive is empty), and the
-  // remote's view of them.
-  std::string stet = "+refs/stet/*:refs/stet/*";
-  std::string notes = "+refs/notes/*:refs/notes/*";
-  char* pointers[] = {stet.data(), notes.data()};
-  const git_strarray refspecs{pointers, 2};
-  git_fetch_options options;
-  git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
-  if (git_remote_fetch(remote.get(), &refspecs, &options, "stet clone") != 0) {
-    return discard(RemoteFailure("clone " + url));
-  }
+  Result<RemotePtr> remote = LookupRemote(repo, "origin");
+  if (!remote.ok()) return discard(remote.status());
+  // The stet refs straight into place: the archive is empty.
+  if (Status fetched =
+          FetchStet(remote->get(), "refs/stet/", "refs/notes/", "stet clone", "clone " + url);
+      !fetched.ok())
+    return discard(fetched);
   Result<std::vector<std::string>> refs = StetRefs(repo, "clone " + url);
   if (!refs.ok()) return discard(refs.status());
   CloneReport report;
