@@ -2,7 +2,6 @@
 #include "analysis/claim_events.h"
 
 #include <algorithm>
-#include <iterator>
 #include <string>
 #include <unordered_set>
 
@@ -110,19 +109,17 @@ bool ChangesQuantifier(std::string_view before_text, Span before, std::string_vi
   return classes_before != 0 && classes_after != 0 && classes_before != classes_after;
 }
 
-std::vector<std::string> EventVerbs(std::string_view text, Span span,
-                                    const std::vector<ContentWord>* words) {
-  std::vector<std::string> verbs;
-  if (span.end <= span.start || (words != nullptr && words->empty())) return verbs;
+std::vector<EventVerb> EventVerbs(std::string_view text, Span span,
+                                  const std::vector<ContentWord>& new_words) {
+  std::vector<EventVerb> verbs;
+  if (span.end <= span.start) return verbs;
   for (const Token& token : Tokens(text, span)) {
     if (!token.word) continue;
-    if (words != nullptr) {
-      const ContentWord probe{ContentKey(WordOf(text, token)), {}};
-      if (!std::binary_search(words->begin(), words->end(), probe)) continue;
-    }
     const std::string lower = Normalised(WordOf(text, token));
     if (claim_parts::IsReportingWord(lower)) continue;  // how it was said, not what happened
-    if (UsedAsVerb(text, token.span.start, lower)) verbs.push_back(lower);
+    if (!UsedAsVerb(text, token.span.start, lower)) continue;
+    const ContentWord probe{ContentKey(WordOf(text, token)), {}};
+    verbs.push_back({lower, std::binary_search(new_words.begin(), new_words.end(), probe)});
   }
   return verbs;
 }
@@ -164,34 +161,33 @@ std::optional<std::pair<Span, Span>> ClaimEdit(std::string_view before_text,
                                                                         after_text, rest_after))))
     return std::nullopt;
   // Asked last: it reads WordNet for each change left. What happened
-  // changed when a verb of one side has none of its kind on the other
-  // ("released on bail" -> "ordered to surrender"; not "began sending"
-  // -> "started delivering"), or a people or an amount changed.
-  // The verbs each side's changes add, and all their verbs: "started"
-  // says nothing new as a word (a vague one), but "began" is of its kind.
-  std::vector<std::string> verbs_before, verbs_after, all_before, all_after;
-  bool proper_swap = false;
-  auto append = [](std::vector<std::string>& to, std::vector<std::string> from) {
-    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  };
+  // changed when a verb one side's changes add has none of its kind among
+  // the other side's changed verbs ("released on bail" -> "ordered to
+  // surrender"; not "began sending" -> "started delivering", where
+  // "started" adds nothing as a word, a vague one, but is of the kind of
+  // "began"), or a people or an amount changed.
+  std::vector<EventVerb> verbs_before, verbs_after;
   for (std::size_t w : rest) {
-    const WordChange& change = words[w];
-    append(verbs_before, EventVerbs(before_text, change.before, &only_before));
-    append(verbs_after, EventVerbs(after_text, change.after, &only_after));
-    append(all_before, EventVerbs(before_text, change.before, nullptr));
-    append(all_after, EventVerbs(after_text, change.after, nullptr));
-    proper_swap = proper_swap || IsEventSwap(before_text, change.before, after_text, change.after);
+    for (EventVerb& verb : EventVerbs(before_text, words[w].before, only_before))
+      verbs_before.push_back(std::move(verb));
+    for (EventVerb& verb : EventVerbs(after_text, words[w].after, only_after))
+      verbs_after.push_back(std::move(verb));
   }
-  auto unmatched = [](const std::vector<std::string>& verbs,
-                      const std::vector<std::string>& others) {
-    return std::any_of(verbs.begin(), verbs.end(), [&](const std::string& verb) {
-      return std::none_of(others.begin(), others.end(),
-                          [&](const std::string& other) { return AreKindredVerbs(verb, other); });
+  auto unmatched = [](const std::vector<EventVerb>& verbs, const std::vector<EventVerb>& others) {
+    return std::any_of(verbs.begin(), verbs.end(), [&](const EventVerb& verb) {
+      return verb.new_word &&
+             std::none_of(others.begin(), others.end(), [&](const EventVerb& other) {
+               return AreKindredVerbs(verb.word, other.word);
+             });
     });
   };
-  if (!quantifier_changed && !proper_swap && !unmatched(verbs_before, all_after) &&
-      !unmatched(verbs_after, all_before))
-    return std::nullopt;
+  const bool event_changed =
+      quantifier_changed || unmatched(verbs_before, verbs_after) ||
+      unmatched(verbs_after, verbs_before) ||
+      std::any_of(rest.begin(), rest.end(), [&](std::size_t w) {
+        return IsEventSwap(before_text, words[w].before, after_text, words[w].after);
+      });
+  if (!event_changed) return std::nullopt;
   return std::pair{rest_before, rest_after};
 }
 

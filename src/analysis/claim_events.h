@@ -32,12 +32,19 @@ bool ChangesQuantifier(std::string_view before_text, Span before, std::string_vi
 bool IsEventSwap(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 
-// The verbs among the words of `span` (those whose keys are in `words`,
-// sorted, unless it is null), lower case, as used (past, -ing, after a
-// modal or "to", or only ever a verb); reporting verbs say how, not what
-// happened, and are left out.
-std::vector<std::string> EventVerbs(std::string_view text, Span span,
-                                    const std::vector<ContentWord>* words);
+// A verb of a changed span, lower case, and whether its key is among the
+// words only its side has (claim_wording::KeepDifferences).
+struct EventVerb {
+  std::string word;
+  bool new_word = false;
+};
+
+// The verbs among the words of `span`, as used (past, -ing, after a modal
+// or "to", or only ever a verb), each marked new when its key is in
+// `new_words` (sorted); reporting verbs say how, not what happened, and
+// are left out.
+std::vector<EventVerb> EventVerbs(std::string_view text, Span span,
+                                  const std::vector<ContentWord>& new_words);
 
 // The claim edit the word changes of an edited sentence make, as the
 // spans of each side, or nullopt. `covered` marks the changes another
