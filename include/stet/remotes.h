@@ -30,12 +30,14 @@ struct PushReport {
 
 // What a pull did, ref by ref.
 struct PullReport {
-  std::size_t added = 0;      // refs the archive did not have
+  std::size_t added = 0;      // articles the archive did not have
   std::size_t updated = 0;    // moved forward to the remote's newer revisions
+  std::size_t merged = 0;     // both sides held revisions the other lacked
   std::size_t unchanged = 0;  // the same, or this archive is ahead
-  // "REF: why": both sides hold revisions the other lacks; left as they
-  // are here (merging two histories of one article is not done yet).
-  std::vector<std::string> diverged;
+  std::size_t dropped = 0;    // revisions both sides had fetched alike, kept once
+  // "REF: why": written to by this archive while the pull ran; left for the
+  // next pull (nothing of either side is lost).
+  std::vector<std::string> retry;
 };
 
 // What a clone brought.
@@ -60,12 +62,17 @@ class Remotes {
   // there is no such remote; kNetwork when the remote cannot be reached.
   Result<PushReport> Push(const std::string& name);
 
-  // Fetches every stet ref of remote `name` and brings each in: a ref this
-  // archive lacks is added, one the remote has moved forward from this
-  // archive's is fast-forwarded (by compare-and-swap, so a concurrent
-  // writer loses nothing), one where both sides moved is reported and
-  // left. kNotFound when there is no such remote; kNetwork when the remote
-  // cannot be reached.
+  // Fetches every stet ref of remote `name` and brings each in: an article
+  // this archive lacks is added, one the remote has moved forward from
+  // this archive's is fast-forwarded, one where both sides stored
+  // revisions the other lacks is merged (store/history_merge.h; the rule is
+  // in docs/archive-format.md), and the watch list, aliases and notes are
+  // merged entry by entry. Every incoming revision is checked first (its
+  // commit decodes, its text matches its hash): if one is damaged nothing
+  // moves and the error (kArchiveDamaged) names the article and revision.
+  // Refs move by compare-and-swap, so a concurrent writer loses nothing.
+  // kNotFound when there is no such remote; kNetwork when the remote
+  // cannot be reached or sends what git cannot read.
   Result<PullReport> Pull(const std::string& name);
 
   // Makes an archive at `path` (as Archive::Init) holding every stet ref of

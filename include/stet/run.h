@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "stet/archive.h"
 #include "stet/crawl_state.h"
@@ -44,8 +45,24 @@ class RunLock {
   int fd_ = -1;
 };
 
+// One of N machines that split one watch list with no coordinator: each
+// checks only the URLs whose article id (stet/identity.h, a stable hash of
+// the canonical URL) falls in its shard. Feeds are split alike; the items a
+// feed names are tracked by whichever shard read it, and fetched by the
+// shard that owns them once the lists meet (stet pull).
+struct Shard {
+  int index = 1;  // 1..count
+  int count = 1;
+  // Whether the canonical URL `url` is this shard's.
+  bool Owns(std::string_view url) const;
+};
+
+// "I/N" with 1 <= I <= N; kInvalidInput naming the text otherwise.
+Result<Shard> ParseShard(std::string_view text);
+
 struct RunOptions {
   UnixSeconds now = 0;
+  Shard shard;  // the whole list by default
   ScheduleRules rules;
   FetchOptions fetch;  // timeouts, size cap, User-Agent (validators are per URL)
   bool ignore_robots = false;

@@ -181,6 +181,7 @@ void SetupRemote(CLI::App& app, Context& context);  // cmd_remote.cpp, with push
 void SetupPush(CLI::App& app, Context& context);
 void SetupPull(CLI::App& app, Context& context);
 void SetupClone(CLI::App& app, Context& context);
+void SetupGc(CLI::App& app, Context& context);
 
 }  // namespace stet::cli
 

@@ -59,16 +59,21 @@ int RunPull(const RemoteOptions& options, const Context& context) {
   if (!archive.ok()) return Fail(archive.status());
   Result<PullReport> report = Remotes(*archive).Pull(options.name);
   if (!report.ok()) return Fail(report.status());
-  for (const std::string& diverged : report->diverged) {
-    std::fprintf(stderr, "stet: pull %s: diverged %s\n", options.name.c_str(), diverged.c_str());
+  for (const std::string& retry : report->retry) {
+    std::fprintf(stderr, "stet: pull %s: %s\n", options.name.c_str(), retry.c_str());
   }
-  std::printf("pulled from %s: %zu added, %zu updated, %zu unchanged", options.name.c_str(),
-              report->added, report->updated, report->unchanged);
-  if (!report->diverged.empty()) {
-    std::printf(", %zu diverged (left as they are)", report->diverged.size());
+  std::printf("pulled from %s: %zu added, %zu updated, %zu merged, %zu unchanged",
+              options.name.c_str(), report->added, report->updated, report->merged,
+              report->unchanged);
+  if (report->dropped > 0) {
+    std::printf(", %zu revision%s fetched alike on both sides kept once", report->dropped,
+                report->dropped == 1 ? "" : "s");
+  }
+  if (!report->retry.empty()) {
+    std::printf(", %zu written meanwhile (pull again)", report->retry.size());
   }
   std::printf("\n");
-  return report->diverged.empty() ? kExitOk : kExitProblem;
+  return report->retry.empty() ? kExitOk : kExitProblem;
 }
 
 int RunClone(const RemoteOptions& options) {
@@ -108,7 +113,7 @@ void SetupPull(CLI::App& app, Context& context) {
   auto options = std::make_shared<RemoteOptions>();
   options->name = "origin";
   CLI::App* command = app.add_subcommand(
-      "pull", "Bring in a remote's new articles and revisions (fast-forward only)");
+      "pull", "Bring in a remote's new articles and revisions, merging histories that diverged");
   command->add_option("name", options->name, "The remote (default: origin)");
   command->callback([options, &context] { context.exit_code = RunPull(*options, context); });
 }

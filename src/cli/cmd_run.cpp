@@ -40,6 +40,7 @@ struct RunFlags {
   std::string min_materiality = "medium";
   LogFormat log_format = LogFormat::kText;
   bool verbose = false;
+  std::string shard = "1/1";
   FetchFlags fetch;
 };
 
@@ -99,6 +100,9 @@ Result<RunOptions> PassOptions(const Archive& archive, const RunFlags& flags) {
     if (!delay.ok()) return delay.status().WithContext("--host-delay");
     options.rules.host_delay_ms = *delay;
   }
+  Result<Shard> shard = ParseShard(flags.shard);
+  if (!shard.ok()) return shard.status().WithContext("--shard");
+  options.shard = *shard;
   options.fetch = flags.fetch.Options(10 * 1024 * 1024);
   options.ignore_robots = flags.ignore_robots;
   options.max_per_host = flags.max_per_host;
@@ -244,6 +248,17 @@ void AddPassOptions(CLI::App& command, RunFlags* flags) {
       ->transform(OneOf(formats))
       ->default_str("text");
   command.add_flag("-v,--verbose", flags->verbose, "Log every check, unchanged ones too");
+  command
+      .add_option("--shard", flags->shard,
+                  "Check only shard I of N of the watch list (I/N; a stable hash of each "
+                  "URL's article id), so N machines split one list")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            Result<Shard> shard = ParseShard(text);
+            return shard.ok() ? std::string() : shard.status().message();
+          },
+          "I/N"))
+      ->default_str("1/1");
   AddFetchOptions(command, &flags->fetch);
 }
 

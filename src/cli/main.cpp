@@ -16,5 +16,5 @@ int main(int argc, char** argv) {
        {"tracked", SetupTrack},       {"feed", SetupFeed},     {"run", SetupRun},
        {"watch", SetupRun},           {"status", SetupStatus}, {"verify", SetupVerify},
        {"remote", SetupRemote},       {"push", SetupPush},     {"pull", SetupPull},
-       {"clone", SetupClone}});
+       {"clone", SetupClone},         {"gc", SetupGc}});
 }

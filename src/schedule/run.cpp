@@ -6,7 +6,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -69,7 +71,7 @@ class Pass {
     if (!rows.ok()) return rows.status();
     std::vector<UrlState> due;
     for (UrlState& row : *rows) {
-      if (row.feed != feeds) continue;
+      if (row.feed != feeds || !options_.shard.Owns(row.url)) continue;
       // An entry's own interval holds even where the schedule stopped it,
       // or set it further off before the interval was given.
       const Seconds every = row.options.every_seconds;
@@ -515,6 +517,33 @@ class Pass {
 };
 
 }  // namespace
+
+bool Shard::Owns(std::string_view url) const {
+  if (count <= 1) return true;
+  // The id is 16 hex digits of a 64-bit hash: uniform, and the same on
+  // every machine and in every version of stet.
+  const std::string id = ArticleIdOf(url);
+  std::uint64_t value = 0;
+  std::from_chars(id.data(), id.data() + id.size(), value, 16);
+  return static_cast<int>(value % static_cast<std::uint64_t>(count)) == index - 1;
+}
+
+Result<Shard> ParseShard(std::string_view text) {
+  const std::size_t slash = text.find('/');
+  Shard shard;
+  auto number = [](std::string_view digits, int& out) {
+    const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    return !digits.empty() && parsed.ec == std::errc() &&
+           parsed.ptr == digits.data() + digits.size();
+  };
+  if (slash == std::string_view::npos || !number(text.substr(0, slash), shard.index) ||
+      !number(text.substr(slash + 1), shard.count) || shard.count < 1 || shard.index < 1 ||
+      shard.index > shard.count) {
+    return Status::InvalidInput("shard " + std::string(text) +
+                                ": expected I/N with 1 <= I <= N, e.g. 2/3");
+  }
+  return shard;
+}
 
 std::string_view RunEventName(RunEvent::Kind kind) {
   switch (kind) {

@@ -47,6 +47,21 @@ Result<std::size_t> CommitTreeChanges(Archive::Impl& impl, const std::string& re
                                       const std::vector<TreeChange>& changes,
                                       const TreeMessage& message);
 
+// What PullTreeRef did to the ref.
+enum class RefPull { kAdded, kUpdated, kUnchanged, kMerged };
+
+// Brings the ref to `theirs`, the same ref of another archive (fetched into
+// this repository): added where there is none, fast-forwarded where
+// `theirs` descends from it, left where it descends from `theirs`, and
+// otherwise merged entry by entry against their common ancestor, as one
+// commit with both as parents. An entry changed on one side only takes
+// that side's content; one changed on both (or removed on one) keeps the
+// content that exists, the larger blob id where both do, so both sides of
+// a merge write the same commit (parents in the order of their ids, the
+// later of their times, one message). Under the writer lock, by
+// compare-and-swap.
+Result<RefPull> PullTreeRef(Archive::Impl& impl, const std::string& ref, const git_oid& theirs);
+
 }  // namespace stet
 
 #endif  // STET_SRC_STORE_REF_TREE_H_

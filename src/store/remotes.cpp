@@ -3,8 +3,11 @@
 
 #include <git2.h>
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -12,6 +15,11 @@
 
 #include "store/archive_impl.h"
 #include "store/git_handles.h"
+#include "store/history_merge.h"
+#include "store/ref_swap.h"
+#include "store/ref_tree.h"
+#include "store/revision_format.h"
+#include "store/writer_lock.h"
 
 namespace stet {
 namespace {
@@ -20,7 +28,7 @@ using RemotePtr = std::unique_ptr<git_remote, git::Deleter<git_remote, git_remot
 
 // The refs stet owns: what a push offers and a clone fetches.
 constexpr const char* kStetRefs = "refs/stet/";
-constexpr const char* kNotesRef = "refs/notes/stet";
+constexpr const char* kNotesRef = kExtractionNotesRef;
 
 // Every stet ref of `repo` by name.
 Result<std::vector<std::string>> StetRefs(git_repository* repo, const std::string& what) {
@@ -89,6 +97,164 @@ Status FetchStet(git_remote* remote, const std::string& stet_to, const std::stri
     return RemoteFailure(what);
   }
   return Status::Ok();
+}
+
+// Why a fetch from the repository at `url` failed, when it is on this
+// machine and one of its objects cannot be read: "object OID: cause".
+// libgit2's own message names the cause (a zlib error) but not the object,
+// and a reviewer needs the object to repair the remote. "" when the remote
+// is elsewhere or every object reads.
+int CollectObject(const git_oid* oid, void* payload) {
+  static_cast<std::vector<git_oid>*>(payload)->push_back(*oid);
+  return 0;
+}
+
+Result<std::string> BadObjectIn(const std::string& url) {
+  std::string path = url;
+  if (path.rfind("file://", 0) == 0) {
+    path = path.substr(7);
+  } else if (path.find("://") != std::string::npos) {
+    return std::string();
+  }
+  git_repository* raw = nullptr;
+  if (git_repository_open_bare(&raw, path.c_str()) != 0) return std::string();
+  git::RepositoryPtr repo(raw);
+  git_odb* raw_odb = nullptr;
+  if (git_repository_odb(&raw_odb, repo.get()) != 0) return std::string();
+  git::OdbPtr odb(raw_odb);
+  std::vector<git_oid> ids;
+  if (git_odb_foreach(odb.get(), CollectObject, &ids) != 0) return std::string();
+  for (const git_oid& id : ids) {
+    git_odb_object* object = nullptr;
+    if (git_odb_read(&object, odb.get(), &id) != 0) {
+      const git_error* error = git_error_last();
+      return "object " + git::OidHex(id) + " of the remote cannot be read (" +
+             (error != nullptr ? error->message : "unknown error") + ")";
+    }
+    git_odb_object_free(object);
+  }
+  return std::string();
+}
+
+// Copies the re-extraction notes of re-chained revisions to their new
+// commits, under the writer lock.
+Status CopyNotes(Archive::Impl& impl, const std::vector<std::pair<git_oid, git_oid>>& rechained,
+                 const std::string& what) {
+  if (rechained.empty()) return Status::Ok();
+  git_repository* repo = impl.repo.get();
+  Result<WriterLock> lock = WriterLock::Acquire(impl.path);
+  if (!lock.ok()) return lock.status();
+  if (Status removed = RemoveStaleRefLock(impl, kNotesRef); !removed.ok()) return removed;
+  for (const auto& [before, now] : rechained) {
+    git_note* raw = nullptr;
+    const int rc = git_note_read(&raw, repo, kNotesRef, &before);
+    if (rc == GIT_ENOTFOUND) continue;
+    if (rc != 0) return git::Failure(what + ": read the note of " + git::OidHex(before));
+    git::NotePtr note(raw);
+    git_oid written;
+    if (git_note_create(&written, repo, kNotesRef, git_note_author(note.get()),
+                        git_note_committer(note.get()), &now, git_note_message(note.get()),
+                        /*force=*/1) != 0) {
+      return git::Failure(what + ": move the note of " + git::OidHex(before));
+    }
+  }
+  return Status::Ok();
+}
+
+// Brings the fetched refs (local name, the remote's commit) into the
+// archive: first every incoming revision is checked, and nothing moves if
+// one is damaged; then the notes and lists are merged, and the articles'
+// refs moved in one batch.
+Result<PullReport> BringIn(Archive::Impl& impl,
+                           const std::vector<std::pair<std::string, git_oid>>& fetched,
+                           const std::string& what) {
+  git_repository* repo = impl.repo.get();
+  PullReport report;
+  struct Incoming {
+    std::string article_id;
+    std::optional<git_oid> ours;
+    git_oid theirs;
+  };
+  std::vector<Incoming> articles;
+  std::vector<std::pair<std::string, git_oid>> others;
+  for (const auto& [name, theirs] : fetched) {
+    if (name.rfind(kArticleRefPrefix, 0) != 0) {
+      others.emplace_back(name, theirs);
+      continue;
+    }
+    const std::string id = name.substr(std::strlen(kArticleRefPrefix));
+    Result<std::optional<git_oid>> ours = ReadArticleRef(repo, id);
+    if (!ours.ok()) return ours.status();
+    if (*ours &&
+        (git_oid_equal(&**ours, &theirs) || git_graph_descendant_of(repo, &**ours, &theirs) == 1)) {
+      ++report.unchanged;
+      continue;
+    }
+    Result<std::string> damage = DamageInIncoming(repo, id, theirs, *ours ? &**ours : nullptr);
+    if (!damage.ok()) return damage.status();
+    if (!damage->empty()) {
+      return Status::ArchiveDamaged(what + ": article " + id + ": " + *damage +
+                                    "; nothing was pulled");
+    }
+    articles.push_back({id, *ours, theirs});
+  }
+  // The notes first: a re-chained revision's note is copied into the
+  // merged notes.
+  std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) {
+    return (a.first == kNotesRef) > (b.first == kNotesRef);
+  });
+  for (const auto& [name, theirs] : others) {
+    Result<RefPull> pulled = PullTreeRef(impl, name, theirs);
+    if (!pulled.ok()) return pulled.status().WithContext(what);
+    switch (*pulled) {
+      case RefPull::kAdded:
+        ++report.added;
+        break;
+      case RefPull::kUpdated:
+        ++report.updated;
+        break;
+      case RefPull::kMerged:
+        ++report.merged;
+        break;
+      case RefPull::kUnchanged:
+        ++report.unchanged;
+        break;
+    }
+  }
+  std::vector<RefMove> moves;
+  std::vector<std::pair<git_oid, git_oid>> rechained;
+  std::vector<int> kinds;  // 0 added, 1 updated, 2 merged
+  for (const Incoming& article : articles) {
+    git_oid target = article.theirs;
+    int kind = article.ours ? 1 : 0;
+    if (article.ours && git_graph_descendant_of(repo, &article.theirs, &*article.ours) != 1) {
+      Result<MergedHistory> merged = MergeHistories(impl, *article.ours, article.theirs);
+      if (!merged.ok())
+        return merged.status().WithContext(what + ": article " + article.article_id);
+      target = merged->tip;
+      rechained.insert(rechained.end(), merged->rechained.begin(), merged->rechained.end());
+      report.dropped += merged->dropped;
+      kind = 2;
+    }
+    moves.push_back({article.article_id, article.ours, target});
+    kinds.push_back(kind);
+  }
+  if (Status copied = CopyNotes(impl, rechained, what); !copied.ok()) return copied;
+  Result<std::vector<bool>> swapped = SwapArticleRefs(impl, moves);
+  if (!swapped.ok()) return swapped.status().WithContext(what);
+  for (std::size_t i = 0; i < moves.size(); ++i) {
+    if (!(*swapped)[i]) {
+      report.retry.push_back(ArticleRef(moves[i].article_id) +
+                             ": stored to meanwhile; the next pull brings it in");
+    } else if (kinds[i] == 0) {
+      ++report.added;
+    } else if (kinds[i] == 1) {
+      ++report.updated;
+    } else {
+      ++report.merged;
+    }
+  }
+  return report;
 }
 
 }  // namespace
@@ -181,8 +347,13 @@ Result<PullReport> Remotes::Pull(const std::string& name) {
   const std::string mirror = "refs/remotes/" + name + "/";
   if (Status fetched =
           FetchStet(remote.get(), mirror + "stet/", mirror + "notes/", "stet pull", what);
-      !fetched.ok())
+      !fetched.ok()) {
+    Result<std::string> bad = BadObjectIn(git_remote_url(remote.get()));
+    if (bad.ok() && !bad->empty()) {
+      return Status::ArchiveDamaged(what + ": " + *bad + "; nothing was pulled");
+    }
     return fetched;
+  }
   git_reference_iterator* raw_iterator = nullptr;
   if (git_reference_iterator_glob_new(&raw_iterator, repo, (mirror + "*").c_str()) != 0) {
     return git::Failure(what);
@@ -200,35 +371,7 @@ Result<PullReport> Remotes::Pull(const std::string& name) {
         "refs/" + std::string(git_reference_name(owned.get())).substr(mirror.size()), *target);
   }
   if (rc != GIT_ITEROVER) return git::Failure(what);
-  PullReport report;
-  for (const auto& [local_name, theirs] : fetched) {
-    git_oid ours;
-    const int found = git_reference_name_to_id(&ours, repo, local_name.c_str());
-    git_reference* moved = nullptr;
-    if (found == GIT_ENOTFOUND) {
-      // Not forced: a writer that made the ref meanwhile keeps it.
-      if (git_reference_create(&moved, repo, local_name.c_str(), &theirs, 0, "stet pull") != 0) {
-        return git::Failure(what + ": add " + local_name);
-      }
-      git_reference_free(moved);
-      ++report.added;
-    } else if (found != 0) {
-      return git::Failure(what + ": read " + local_name);
-    } else if (git_oid_equal(&ours, &theirs) ||
-               git_graph_descendant_of(repo, &ours, &theirs) == 1) {
-      ++report.unchanged;
-    } else if (git_graph_descendant_of(repo, &theirs, &ours) == 1) {
-      if (git_reference_create_matching(&moved, repo, local_name.c_str(), &theirs, 1, &ours,
-                                        "stet pull") != 0) {
-        return git::Failure(what + ": move " + local_name);
-      }
-      git_reference_free(moved);
-      ++report.updated;
-    } else {
-      report.diverged.push_back(local_name + ": both sides hold revisions the other lacks");
-    }
-  }
-  return report;
+  return BringIn(*archive_.impl_, fetched, what);
 }
 
 Result<CloneReport> Remotes::Clone(const std::string& url, const std::string& path) {

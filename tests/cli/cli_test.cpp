@@ -223,12 +223,12 @@ TEST_CASE("cli: usage errors exit 2 and leave the archive untouched", "[cli][err
        "stet: give a command: init, add, import, list, log, show, analyze, diff, report, serve, "
        "quotes, "
        "extract, reextract, track, untrack, tracked, feed, run, watch, status, verify, remote, "
-       "push, pull, clone (stet --help)"},
+       "push, pull, clone, gc (stet --help)"},
       {{"frobnicate"},
        "stet: unknown command 'frobnicate' (commands: init, add, import, list, "
        "log, show, analyze, diff, report, serve, quotes, extract, reextract, track, untrack, "
        "tracked, feed, run, "
-       "watch, status, verify, remote, push, pull, clone)"},
+       "watch, status, verify, remote, push, pull, clone, gc)"},
       {{"add", SamplePath("r2.txt")},
        "stet: add " + SamplePath("r2.txt") + ": give the article's --url URL or a --key NAME"},
       {{"run", "--log-format", "xml"},

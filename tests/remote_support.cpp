@@ -1,0 +1,109 @@
+#include "remote_support.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+namespace stet::test::remote {
+
+std::string Git(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"git"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  RunResult result = Run(argv);
+  REQUIRE(result.exit_code == 0);
+  return result.out;
+}
+
+// Every stet ref of a repository with the commit it points at.
+std::string StetRefs(const std::string& repository) {
+  return Git({"-C", repository, "for-each-ref", "--format=%(objectname) %(refname)", "refs/stet/",
+              "refs/notes/"});
+}
+
+void Add(const ScratchDir& dir, const std::string& archive, const std::string& key,
+         const std::string& text, const std::string& at) {
+  const std::string file = dir / (key + "-" + at.substr(0, 10) + ".txt");
+  WriteFile(file, text);
+  RunResult added = Stet(archive, {"add", file, "--key", key, "--at", at});
+  REQUIRE(added.exit_code == 0);
+}
+
+// An archive of three articles (one with two revisions) and a tracked URL.
+std::string MakeArchive(const ScratchDir& dir, const std::string& name) {
+  const std::string archive = dir / name;
+  REQUIRE(Stet(archive, {"init"}).exit_code == 0);
+  Add(dir, archive, "budget", "The council approved the budget on Monday.\n",
+      "2026-01-01T08:00:00Z");
+  Add(dir, archive, "budget", "The council approved the budget on Tuesday.\n",
+      "2026-01-02T08:00:00Z");
+  Add(dir, archive, "ferry", "The ferry carries 1,200 passengers a day.\n", "2026-01-01T09:00:00Z");
+  Add(dir, archive, "bridge", "The bridge reopens in June.\n", "2026-01-01T10:00:00Z");
+  REQUIRE(Stet(archive, {"track", "https://news.example.com/a"}).exit_code == 0);
+  return archive;
+}
+
+std::string BareRemote(const ScratchDir& dir, const std::string& name) {
+  const std::string remote = dir / name;
+  Git({"init", "-q", "--bare", remote});
+  return remote;
+}
+
+// An archive pushed to a bare remote, and another office's clone of it.
+Offices TwoOffices(const ScratchDir& dir) {
+  Offices offices{MakeArchive(dir, "archive"), BareRemote(dir, "remote.git"), dir / "office"};
+  REQUIRE(Stet(offices.archive, {"remote", "add", "origin", offices.remote}).exit_code == 0);
+  REQUIRE(Stet(offices.archive, {"push"}).exit_code == 0);
+  REQUIRE(Stet("", {"clone", offices.remote, offices.office}).exit_code == 0);
+  return offices;
+}
+
+// A port nothing listens on now.
+int FreePort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+namespace {
+
+bool Accepts(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return connected;
+}
+
+}  // namespace
+
+GitDaemon::GitDaemon(const std::string& base) : port_(FreePort()) {
+  pid_ = Spawn({"git", "daemon", "--reuseaddr", "--listen=127.0.0.1",
+                "--port=" + std::to_string(port_), "--base-path=" + base, "--export-all",
+                "--enable=receive-pack", base});
+  for (int i = 0; i < 100 && !Accepts(port_); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE(Accepts(port_));
+}
+
+GitDaemon::~GitDaemon() {
+  ::kill(pid_, SIGTERM);
+  WaitExit(pid_);
+}
+
+}  // namespace stet::test::remote
