@@ -2,9 +2,9 @@
 //
 // Revisions are written as loose objects (`stet add`) or as undeltified
 // packs (`stet import`, each pass of `stet run`), and every article has a
-// loose ref; git's own gc turns them into one delta-compressed pack and one
+// loose ref; git turns them into one delta-compressed pack and one
 // packed-refs file (docs/scaling.md measures what that saves). libgit2 has
-// no gc or repack, so this runs git's: the refs are packed under the
+// no gc or repack, so this runs git's (pack-refs, repack -f, prune): the refs are packed under the
 // archive's writer lock (stet removes a git ref lock it finds while holding
 // that lock as a dead writer's, so git's must not be taken without it),
 // then the objects are repacked without the lock, which git does safely

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -30,20 +31,27 @@ using RemotePtr = std::unique_ptr<git_remote, git::Deleter<git_remote, git_remot
 constexpr const char* kStetRefs = "refs/stet/";
 constexpr const char* kNotesRef = kExtractionNotesRef;
 
-// Every stet ref of `repo` by name.
-Result<std::vector<std::string>> StetRefs(git_repository* repo, const std::string& what) {
+// Whether `ref` is one stet owns: what a push offers and a pull brings in.
+bool IsStetRef(std::string_view ref) {
+  return ref.rfind(kStetRefs, 0) == 0 || ref == kNotesRef;
+}
+
+// Every stet ref of `repo` with the commit it names, read in one pass.
+Result<std::map<std::string, git_oid>> StetRefs(git_repository* repo, const std::string& what) {
   git_reference_iterator* raw = nullptr;
   if (git_reference_iterator_new(&raw, repo) != 0) return git::Failure(what);
   git::ReferenceIteratorPtr iterator(raw);
-  std::vector<std::string> names;
-  const char* name = nullptr;
+  std::map<std::string, git_oid> refs;
+  git_reference* ref = nullptr;
   int rc;
-  while ((rc = git_reference_next_name(&name, iterator.get())) == 0) {
-    const std::string ref(name);
-    if (ref.rfind(kStetRefs, 0) == 0 || ref == kNotesRef) names.push_back(ref);
+  while ((rc = git_reference_next(&ref, iterator.get())) == 0) {
+    git::ReferencePtr owned(ref);
+    const char* name = git_reference_name(owned.get());
+    const git_oid* target = git_reference_target(owned.get());
+    if (target != nullptr && IsStetRef(name)) refs.emplace(name, *target);
   }
   if (rc != GIT_ITEROVER) return git::Failure(what);
-  return names;
+  return refs;
 }
 
 // A failure talking to the remote: the archive itself is untouched (a
@@ -82,20 +90,38 @@ Result<RemotePtr> LookupRemote(git_repository* repo, const std::string& name) {
   return RemotePtr(raw);
 }
 
-// Fetches the remote's stet refs (refs/stet/*) and notes (refs/notes/*)
-// to the refs under `stet_to` and `notes_to` ("refs/stet/", or a mirror
-// of the remote beside this archive's own); `reflog` says who moved them.
-Status FetchStet(git_remote* remote, const std::string& stet_to, const std::string& notes_to,
+// Fetches the remote's stet refs and notes. With `tips` (a pull) only
+// the objects are downloaded and no ref is written: the tips the remote
+// advertised are returned, and the pull decides ref by ref. Without (a
+// clone, into an empty archive) the refs are written as this archive's own.
+Status FetchStet(git_remote* remote, std::vector<std::pair<std::string, git_oid>>* tips,
                  const char* reflog, const std::string& what) {
-  std::string stet = "+refs/stet/*:" + stet_to + "*";
-  std::string notes = "+refs/notes/*:" + notes_to + "*";
+  std::string stet = "+refs/stet/*:refs/stet/*";
+  std::string notes = "+refs/notes/stet:refs/notes/stet";
   char* pointers[] = {stet.data(), notes.data()};
   const git_strarray refspecs{pointers, 2};
   git_fetch_options options;
   git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
-  if (git_remote_fetch(remote, &refspecs, &options, reflog) != 0) {
+  if (tips == nullptr) {
+    if (git_remote_fetch(remote, &refspecs, &options, reflog) != 0) return RemoteFailure(what);
+    return Status::Ok();
+  }
+  if (git_remote_connect(remote, GIT_DIRECTION_FETCH, &options.callbacks, &options.proxy_opts,
+                         &options.custom_headers) != 0 ||
+      git_remote_download(remote, &refspecs, &options) != 0) {
+    git_remote_disconnect(remote);
     return RemoteFailure(what);
   }
+  const git_remote_head** heads = nullptr;
+  std::size_t count = 0;
+  const int listed = git_remote_ls(&heads, &count, remote);
+  if (listed == 0) {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (IsStetRef(heads[i]->name)) tips->emplace_back(heads[i]->name, heads[i]->oid);
+    }
+  }
+  git_remote_disconnect(remote);
+  if (listed != 0) return RemoteFailure(what);
   return Status::Ok();
 }
 
@@ -169,6 +195,8 @@ Result<PullReport> BringIn(Archive::Impl& impl,
                            const std::vector<std::pair<std::string, git_oid>>& fetched,
                            const std::string& what) {
   git_repository* repo = impl.repo.get();
+  Result<std::map<std::string, git_oid>> local = StetRefs(repo, what);
+  if (!local.ok()) return local.status();
   PullReport report;
   struct Incoming {
     std::string article_id;
@@ -301,7 +329,7 @@ Result<PushReport> Remotes::Push(const std::string& name) {
   Result<RemotePtr> looked_up = LookupRemote(repo, name);
   if (!looked_up.ok()) return looked_up.status();
   RemotePtr remote = std::move(looked_up).value();
-  Result<std::vector<std::string>> refs = StetRefs(repo, "push " + name);
+  Result<std::map<std::string, git_oid>> refs = StetRefs(repo, "push " + name);
   if (!refs.ok()) return refs.status();
   PushReport report;
   report.refs = refs->size();
@@ -314,9 +342,7 @@ Result<PushReport> Remotes::Push(const std::string& name) {
   Result<std::map<std::string, git_oid>> tips = RemoteTips(remote.get(), what);
   if (!tips.ok()) return tips.status();
   std::vector<std::string> specs;
-  for (const std::string& ref : *refs) {
-    git_oid local;
-    if (git_reference_name_to_id(&local, repo, ref.c_str()) != 0) return git::Failure(what);
+  for (const auto& [ref, local] : *refs) {
     const auto theirs = tips->find(ref);
     if (theirs != tips->end()) {
       if (git_oid_equal(&local, &theirs->second)) continue;  // up to date
@@ -333,6 +359,7 @@ Result<PushReport> Remotes::Push(const std::string& name) {
   const git_strarray refspecs{pointers.data(), pointers.size()};
   git_push_options options;
   git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
+  options.pb_parallelism = 0;  // the pack's deltas on every core (libgit2's default is one)
   if (git_remote_push(remote.get(), &refspecs, &options) != 0) return RemoteFailure(what);
   return report;
 }
@@ -343,34 +370,16 @@ Result<PullReport> Remotes::Pull(const std::string& name) {
   if (!looked_up.ok()) return looked_up.status();
   RemotePtr remote = std::move(looked_up).value();
   const std::string what = "pull " + name + " (" + git_remote_url(remote.get()) + ")";
-  // The remote's stet refs, kept as its own view beside this archive's.
-  const std::string mirror = "refs/remotes/" + name + "/";
-  if (Status fetched =
-          FetchStet(remote.get(), mirror + "stet/", mirror + "notes/", "stet pull", what);
-      !fetched.ok()) {
+  // The remote's tips as it advertised them for this fetch; no ref of the
+  // remote is written here.
+  std::vector<std::pair<std::string, git_oid>> fetched;
+  if (Status status = FetchStet(remote.get(), &fetched, "stet pull", what); !status.ok()) {
     Result<std::string> bad = BadObjectIn(git_remote_url(remote.get()));
     if (bad.ok() && !bad->empty()) {
       return Status::ArchiveDamaged(what + ": " + *bad + "; nothing was pulled");
     }
-    return fetched;
+    return status;
   }
-  git_reference_iterator* raw_iterator = nullptr;
-  if (git_reference_iterator_glob_new(&raw_iterator, repo, (mirror + "*").c_str()) != 0) {
-    return git::Failure(what);
-  }
-  git::ReferenceIteratorPtr iterator(raw_iterator);
-  std::vector<std::pair<std::string, git_oid>> fetched;
-  git_reference* ref = nullptr;
-  int rc;
-  while ((rc = git_reference_next(&ref, iterator.get())) == 0) {
-    git::ReferencePtr owned(ref);
-    const git_oid* target = git_reference_target(owned.get());
-    if (target == nullptr) continue;
-    // refs/remotes/NAME/stet/... -> refs/stet/..., .../notes/... -> refs/notes/...
-    fetched.emplace_back(
-        "refs/" + std::string(git_reference_name(owned.get())).substr(mirror.size()), *target);
-  }
-  if (rc != GIT_ITEROVER) return git::Failure(what);
   return BringIn(*archive_.impl_, fetched, what);
 }
 
@@ -393,11 +402,10 @@ Result<CloneReport> Remotes::Clone(const std::string& url, const std::string& pa
   Result<RemotePtr> remote = LookupRemote(repo, "origin");
   if (!remote.ok()) return discard(remote.status());
   // The stet refs straight into place: the archive is empty.
-  if (Status fetched =
-          FetchStet(remote->get(), "refs/stet/", "refs/notes/", "stet clone", "clone " + url);
+  if (Status fetched = FetchStet(remote->get(), nullptr, "stet clone", "clone " + url);
       !fetched.ok())
     return discard(fetched);
-  Result<std::vector<std::string>> refs = StetRefs(repo, "clone " + url);
+  Result<std::map<std::string, git_oid>> refs = StetRefs(repo, "clone " + url);
   if (!refs.ok()) return discard(refs.status());
   CloneReport report;
   report.refs = refs->size();
