@@ -18,7 +18,7 @@ import tempfile
 
 
 def hyperfine(commands, runs, export):
-    argv = ["hyperfine", "--style", "none", "--warmup", "1", "--runs", str(runs),
+    argv = ["hyperfine", "-N", "--style", "none", "--warmup", "1", "--runs", str(runs),
             "--export-json", export] + commands
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
     with open(export) as f:

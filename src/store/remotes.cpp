@@ -62,25 +62,6 @@ Status RemoteFailure(const std::string& what) {
   return Status::Network(what + ": " + (error != nullptr ? error->message : "unknown error"));
 }
 
-// The commit each ref of the remote points at, by name.
-Result<std::map<std::string, git_oid>> RemoteTips(git_remote* remote, const std::string& what) {
-  git_remote_callbacks callbacks;
-  git_remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION);
-  if (git_remote_connect(remote, GIT_DIRECTION_PUSH, &callbacks, nullptr, nullptr) != 0) {
-    return RemoteFailure(what);
-  }
-  const git_remote_head** heads = nullptr;
-  std::size_t count = 0;
-  if (git_remote_ls(&heads, &count, remote) != 0) {
-    git_remote_disconnect(remote);
-    return RemoteFailure(what);
-  }
-  std::map<std::string, git_oid> tips;
-  for (std::size_t i = 0; i < count; ++i) tips[heads[i]->name] = heads[i]->oid;
-  git_remote_disconnect(remote);
-  return tips;
-}
-
 // The remote called `name`; kNotFound when there is none.
 Result<RemotePtr> LookupRemote(git_repository* repo, const std::string& name) {
   git_remote* raw = nullptr;
@@ -125,25 +106,32 @@ Status FetchStet(git_remote* remote, std::vector<std::pair<std::string, git_oid>
   return Status::Ok();
 }
 
-// Why a fetch from the repository at `url` failed, when it is on this
-// machine and one of its objects cannot be read: "object OID: cause".
-// libgit2's own message names the cause (a zlib error) but not the object,
-// and a reviewer needs the object to repair the remote. "" when the remote
-// is elsewhere or every object reads.
+// The folder of a remote on this machine (a path or a file:// URL);
+// nullopt for a remote reached through a server.
+std::optional<std::string> LocalPathOf(const std::string& url) {
+  if (url.rfind("file://", 0) == 0) return url.substr(7);
+  if (url.find("://") != std::string::npos) return std::nullopt;
+  // scp-like ssh ("host:path") has a colon before any slash.
+  const std::size_t colon = url.find(':');
+  if (colon != std::string::npos && url.find('/') > colon) return std::nullopt;
+  return url;
+}
+
 int CollectObject(const git_oid* oid, void* payload) {
   static_cast<std::vector<git_oid>*>(payload)->push_back(*oid);
   return 0;
 }
 
+// Why a fetch from the repository at `url` failed, when it is on this
+// machine and one of its objects cannot be read: "object OID: cause".
+// libgit2's own message names the cause (a zlib error) but not the object,
+// and a reviewer needs the object to repair the remote. "" when the remote
+// is elsewhere or every object reads.
 Result<std::string> BadObjectIn(const std::string& url) {
-  std::string path = url;
-  if (path.rfind("file://", 0) == 0) {
-    path = path.substr(7);
-  } else if (path.find("://") != std::string::npos) {
-    return std::string();
-  }
+  const std::optional<std::string> path = LocalPathOf(url);
+  if (!path) return std::string();
   git_repository* raw = nullptr;
-  if (git_repository_open_bare(&raw, path.c_str()) != 0) return std::string();
+  if (git_repository_open_bare(&raw, path->c_str()) != 0) return std::string();
   git::RepositoryPtr repo(raw);
   git_odb* raw_odb = nullptr;
   if (git_repository_odb(&raw_odb, repo.get()) != 0) return std::string();
@@ -337,16 +325,40 @@ Result<PushReport> Remotes::Push(const std::string& name) {
   // Never forced: a ref whose remote side holds revisions this archive
   // lacks is left as it is on both sides and reported. Decided here, from
   // the remote's tips, rather than by the transport: some transports fail
-  // the whole push on one such ref.
+  // the whole push on one such ref. One connection serves both the tips
+  // and the upload (each connection is sent every ref of the remote).
   const std::string what = "push " + name + " (" + git_remote_url(remote.get()) + ")";
-  Result<std::map<std::string, git_oid>> tips = RemoteTips(remote.get(), what);
-  if (!tips.ok()) return tips.status();
+  git_push_options options;
+  git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
+  options.pb_parallelism = 0;  // the pack's deltas on every core (libgit2's default is one)
+  // A ref the remote refuses all the same (another archive pushed to it
+  // meanwhile) is reported with the remote's reason.
+  options.callbacks.push_update_reference = [](const char* ref, const char* status, void* payload) {
+    if (status != nullptr) {
+      static_cast<PushReport*>(payload)->rejected.push_back(std::string(ref) + ": " + status);
+    }
+    return 0;
+  };
+  options.callbacks.payload = &report;
+  if (git_remote_connect(remote.get(), GIT_DIRECTION_PUSH, &options.callbacks, &options.proxy_opts,
+                         &options.custom_headers) != 0) {
+    return RemoteFailure(what);
+  }
+  struct Disconnect {
+    git_remote* remote;
+    ~Disconnect() { git_remote_disconnect(remote); }
+  } disconnect{remote.get()};
+  const git_remote_head** heads = nullptr;
+  std::size_t count = 0;
+  if (git_remote_ls(&heads, &count, remote.get()) != 0) return RemoteFailure(what);
+  std::map<std::string_view, const git_oid*> tips;
+  for (std::size_t i = 0; i < count; ++i) tips[heads[i]->name] = &heads[i]->oid;
   std::vector<std::string> specs;
   for (const auto& [ref, local] : *refs) {
-    const auto theirs = tips->find(ref);
-    if (theirs != tips->end()) {
-      if (git_oid_equal(&local, &theirs->second)) continue;  // up to date
-      if (git_graph_descendant_of(repo, &local, &theirs->second) != 1) {
+    const auto theirs = tips.find(ref);
+    if (theirs != tips.end()) {
+      if (git_oid_equal(&local, theirs->second)) continue;  // up to date
+      if (git_graph_descendant_of(repo, &local, theirs->second) != 1) {
         report.rejected.push_back(ref + ": the remote has revisions this archive lacks");
         continue;
       }
@@ -354,13 +366,27 @@ Result<PushReport> Remotes::Push(const std::string& name) {
     specs.push_back(ref + ":" + ref);
   }
   if (specs.empty()) return report;
+  // A remote on this machine is written by this process (libgit2's local
+  // transport), so a push killed there leaves its ref locks behind, which
+  // would refuse every later push of those refs. Under the remote's writer
+  // lock, as in an archive, such a lock can only be a dead writer's.
+  std::optional<WriterLock> remote_lock;
+  if (const std::optional<std::string> path = LocalPathOf(git_remote_url(remote.get()))) {
+    Result<WriterLock> lock = WriterLock::Acquire(*path);
+    if (!lock.ok()) return lock.status().WithContext(what);
+    remote_lock.emplace(std::move(lock).value());
+    for (const std::string& spec : specs) {
+      const std::string ref = spec.substr(0, spec.find(':'));
+      if (Status removed = RemoveStaleRefLock(*path, ref); !removed.ok()) {
+        return removed.WithContext(what);
+      }
+    }
+  }
   std::vector<char*> pointers;
   for (std::string& spec : specs) pointers.push_back(spec.data());
   const git_strarray refspecs{pointers.data(), pointers.size()};
-  git_push_options options;
-  git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
-  options.pb_parallelism = 0;  // the pack's deltas on every core (libgit2's default is one)
-  if (git_remote_push(remote.get(), &refspecs, &options) != 0) return RemoteFailure(what);
+  // Upload only: no remote-tracking ref is written here for what was pushed.
+  if (git_remote_upload(remote.get(), &refspecs, &options) != 0) return RemoteFailure(what);
   return report;
 }
 

@@ -31,7 +31,11 @@ WriterLock::~WriterLock() {
 }
 
 Status RemoveStaleRefLock(const Archive::Impl& impl, const std::string& ref) {
-  const std::string stale = impl.path + "/" + ref + ".lock";
+  return RemoveStaleRefLock(impl.path, ref);
+}
+
+Status RemoveStaleRefLock(const std::string& repository_path, const std::string& ref) {
+  const std::string stale = repository_path + "/" + ref + ".lock";
   if (::unlink(stale.c_str()) != 0 && errno != ENOENT) {
     return Status::ArchiveDamaged("remove stale lock " + stale + ": " + std::strerror(errno));
   }

@@ -30,6 +30,9 @@ class WriterLock {
 // left on disk is from a writer killed while it held it: removed, or it
 // would block that ref forever. REQUIRES: the caller holds the WriterLock.
 Status RemoveStaleRefLock(const Archive::Impl& impl, const std::string& ref);
+// The same in the repository at `repository_path` (a remote on this
+// machine, whose WriterLock the caller holds).
+Status RemoveStaleRefLock(const std::string& repository_path, const std::string& ref);
 
 }  // namespace stet
 

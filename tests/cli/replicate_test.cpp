@@ -312,7 +312,9 @@ TEST_CASE("replicate: pushes and pulls killed at random moments are completed by
   }
   CHECK(killed >= 10);
   // The next push and pull complete what the killed ones began.
-  REQUIRE(Stet(archive, {"push"}).exit_code == 0);
+  RunResult pushed = Stet(archive, {"push"});
+  INFO(pushed.err);
+  REQUIRE(pushed.exit_code == 0);
   REQUIRE(Stet(mirror, {"pull"}).exit_code == 0);
   CHECK(StetRefs(remote) == StetRefs(archive));
   CHECK(StetRefs(mirror) == StetRefs(archive));
