@@ -133,6 +133,8 @@ TEST_CASE("replicate: two shards split one watch list and a clone sees every rev
   Sync(one);
   CHECK(Articles(one).size() == 20);
   CHECK(Articles(one) == Articles(two));
+  // Each feed item was fetched once, by the shard that owns it.
+  CHECK(site.RequestsUnder("/f/") == 4);
 
   // Every article changes; a day later both shards store the new versions.
   for (int i = 1; i <= 16; ++i) site.SetArticleVersion("/a/" + std::to_string(i), 2);
