@@ -16,13 +16,8 @@ import subprocess
 import sys
 import tempfile
 
-
-def hyperfine(commands, runs, export):
-    argv = ["hyperfine", "-N", "--style", "none", "--warmup", "1", "--runs", str(runs),
-            "--export-json", export] + commands
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
-    with open(export) as f:
-        return [r["median"] for r in json.load(f)["results"]]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from run import hyperfine  # noqa: E402
 
 
 def main():
@@ -73,7 +68,7 @@ def main():
                 stet_s, git_s = hyperfine(
                     [f"{stet} --archive {archive} log {article_id}",
                      f"git --git-dir {archive} log -1 --format=%H refs/stet/articles/{article_id}"],
-                    args.runs, os.path.join(work, "refs.json"))
+                    None, args.runs, os.path.join(work, "refs.json"), warmup=1)
                 print(f"{extra + 1:>10,} {layout:>7} {stet_s * 1000:>10.1f}ms {git_s * 1000:>9.1f}ms "
                       f"{stet_s / git_s:>5.2f}x {size if layout == 'packed' else 0:>12,}")
                 if layout == "loose":

@@ -85,9 +85,14 @@ def free_port():
         return s.getsockname()[1]
 
 
-def hyperfine(commands, prepare, runs, export):
-    argv = ["hyperfine", "--style", "none", "--runs", str(runs), "--export-json", export]
-    for command in commands:
+def hyperfine(commands, prepare, runs, export, warmup=0):
+    """Medians in seconds; `prepare` runs before each run (None: no shell at
+    all, for commands of a few milliseconds)."""
+    argv = ["hyperfine", "--style", "none", "--runs", str(runs), "--warmup", str(warmup),
+            "--export-json", export]
+    if prepare is None:
+        argv += ["-N"] + commands
+    for command in commands if prepare is not None else []:
         argv += ["--prepare", prepare, command]
     run(argv)
     with open(export) as f:
@@ -145,58 +150,41 @@ def main():
             subprocess.run(command, shell=True, check=True, stdout=subprocess.DEVNULL)
             return size_of(folder + "/objects") - before
 
-        # Full push.
-        prepare = f"rm -rf {hub} && cp -r {empty} {hub}"
-        results["full push"] = hyperfine(
-            [f"{stet} --archive {archive} push hub",
-             f"git -C {archive} push -q hub {refspecs}"], prepare, args.runs,
-            os.path.join(work, "push.json"))
-        subprocess.run(prepare, shell=True, check=True)
-        stet_bytes = bytes_in(hub, f"{stet} --archive {archive} push hub")
-        subprocess.run(prepare, shell=True, check=True)
-        git_bytes = bytes_in(hub, f"git -C {archive} push -q hub {refspecs}")
-        results["full push"] += [stet_bytes, git_bytes]
+        def compare(name, prepare, stet_command, stet_into, git_command, git_into):
+            """Times both from the state `prepare` makes, then counts the
+            bytes each brings to the side it writes."""
+            results[name] = hyperfine([stet_command, git_command], prepare, args.runs,
+                                      os.path.join(work, "times.json"))
+            subprocess.run(prepare, shell=True, check=True)
+            results[name].append(bytes_in(stet_into, stet_command))
+            if git_into == stet_into:  # (a pull leaves stet's side as it is now)
+                subprocess.run(prepare, shell=True, check=True)
+            results[name].append(bytes_in(git_into, git_command))
+
+        fetch = f"fetch -q {url}/hub.git {refspecs}"
+        compare("full push", f"rm -rf {hub} && cp -r {empty} {hub}",
+                f"{stet} --archive {archive} push hub", hub,
+                f"git -C {archive} push -q hub {refspecs}", hub)
         # The hub now holds the archive: the source of the full pull.
         full_hub = os.path.join(work, "full-hub.git")
         shutil.copytree(hub, full_hub)
-        prepare_pull = (f"rm -rf {pulled} {fetched} && cp -r {empty_archive} {pulled} && "
-                        f"cp -r {empty} {fetched}")
-        results["full pull"] = hyperfine(
-            [f"{stet} --archive {pulled} pull hub",
-             f"git -C {fetched} fetch -q {url}/hub.git {refspecs}"], prepare_pull, args.runs,
-            os.path.join(work, "pull.json"))
-        subprocess.run(prepare_pull, shell=True, check=True)
-        stet_bytes = bytes_in(pulled, f"{stet} --archive {pulled} pull hub")
-        git_bytes = bytes_in(fetched, f"git -C {fetched} fetch -q {url}/hub.git {refspecs}")
-        results["full pull"] += [stet_bytes, git_bytes]
-        # Keep the pulled archive and fetched repo as the incremental pulls' start.
+        compare("full pull",
+                f"rm -rf {pulled} {fetched} && cp -r {empty_archive} {pulled} && "
+                f"cp -r {empty} {fetched}",
+                f"{stet} --archive {pulled} pull hub", pulled, f"git -C {fetched} {fetch}", fetched)
+        # The pulled archive and fetched repository: where the incremental pulls start.
         base_pulled = os.path.join(work, "base-pulled")
         base_fetched = os.path.join(work, "base-fetched.git")
         shutil.copytree(pulled, base_pulled)
         shutil.copytree(fetched, base_fetched)
-
-        # Incremental push of the 100 new revisions.
-        prepare = f"rm -rf {hub} && cp -r {full_hub} {hub}"
-        results["incremental push"] = hyperfine(
-            [f"{stet} --archive {newer} push hub",
-             f"git -C {newer} push -q hub {refspecs}"], prepare, args.runs,
-            os.path.join(work, "inc-push.json"))
-        subprocess.run(prepare, shell=True, check=True)
-        stet_bytes = bytes_in(hub, f"{stet} --archive {newer} push hub")
-        subprocess.run(prepare, shell=True, check=True)
-        git_bytes = bytes_in(hub, f"git -C {newer} push -q hub {refspecs}")
-        results["incremental push"] += [stet_bytes, git_bytes]
-        # Incremental pull: the hub holds the newer archive.
-        prepare_pull = (f"rm -rf {pulled} {fetched} && cp -r {base_pulled} {pulled} && "
-                        f"cp -r {base_fetched} {fetched}")
-        results["incremental pull"] = hyperfine(
-            [f"{stet} --archive {pulled} pull hub",
-             f"git -C {fetched} fetch -q {url}/hub.git {refspecs}"], prepare_pull, args.runs,
-            os.path.join(work, "inc-pull.json"))
-        subprocess.run(prepare_pull, shell=True, check=True)
-        stet_bytes = bytes_in(pulled, f"{stet} --archive {pulled} pull hub")
-        git_bytes = bytes_in(fetched, f"git -C {fetched} fetch -q {url}/hub.git {refspecs}")
-        results["incremental pull"] += [stet_bytes, git_bytes]
+        compare("incremental push", f"rm -rf {hub} && cp -r {full_hub} {hub}",
+                f"{stet} --archive {newer} push hub", hub,
+                f"git -C {newer} push -q hub {refspecs}", hub)
+        # The hub now holds the newer archive.
+        compare("incremental pull",
+                f"rm -rf {pulled} {fetched} && cp -r {base_pulled} {pulled} && "
+                f"cp -r {base_fetched} {fetched}",
+                f"{stet} --archive {pulled} pull hub", pulled, f"git -C {fetched} {fetch}", fetched)
 
         print(f"{'':18} {'stet':>9} {'git':>9} {'ratio':>6} {'stet bytes':>12} {'git bytes':>12}")
         for name, (stet_s, git_s, stet_b, git_b) in results.items():
@@ -207,13 +195,13 @@ def main():
         # and packed.
         revisions = args.articles * 5
         stored = size_of(archive + "/objects")
-        list_loose = hyperfine([f"{stet} --archive {archive} list --format json"], "true",
+        list_loose = hyperfine([f"{stet} --archive {archive} list --format json"], None,
                                args.runs, os.path.join(work, "list.json"))[0]
         started = time.time()
         run([stet, "--archive", archive, "gc"])
         gc_seconds = time.time() - started
         packed = size_of(archive + "/objects")
-        list_packed = hyperfine([f"{stet} --archive {archive} list --format json"], "true",
+        list_packed = hyperfine([f"{stet} --archive {archive} list --format json"], None,
                                 args.runs, os.path.join(work, "list2.json"))[0]
         print(f"storage: {stored / revisions:,.0f} bytes per revision as imported, "
               f"{packed / revisions:,.0f} after stet gc ({gc_seconds:.1f} s for "

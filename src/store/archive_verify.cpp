@@ -68,12 +68,6 @@ std::string DamageOf(Archive& archive, git_repository* repo, const std::string& 
   return "";
 }
 
-// Every object id in the repository's object database.
-int CollectObject(const git_oid* oid, void* payload) {
-  static_cast<std::vector<git_oid>*>(payload)->push_back(*oid);
-  return 0;
-}
-
 }  // namespace
 
 Result<VerifyReport> Archive::Verify(bool full) {
@@ -95,21 +89,10 @@ Result<VerifyReport> Archive::Verify(bool full) {
   git_odb* raw_odb = nullptr;
   if (git_repository_odb(&raw_odb, repo) != 0) return git::Failure("verify " + impl_->path);
   git::OdbPtr odb(raw_odb);
-  std::vector<git_oid> ids;
-  if (git_odb_foreach(odb.get(), CollectObject, &ids) != 0) {
-    return git::Failure("verify " + impl_->path + ": list objects");
-  }
-  for (const git_oid& id : ids) {
-    ++report.objects;
-    git_odb_object* object = nullptr;
-    if (git_odb_read(&object, odb.get(), &id) != 0) {
-      const git_error* error = git_error_last();
-      report.bad_objects.push_back(std::string(git_oid_tostr_s(&id)) + ": " +
-                                   (error != nullptr ? error->message : "cannot be read"));
-      continue;
-    }
-    git_odb_object_free(object);
-  }
+  Result<std::vector<std::string>> bad =
+      git::UnreadableObjects(odb.get(), SIZE_MAX, &report.objects);
+  if (!bad.ok()) return bad.status().WithContext("verify " + impl_->path);
+  report.bad_objects = std::move(bad).value();
   return report;
 }
 

@@ -33,4 +33,34 @@ std::string OidHex(const git_oid& oid) {
   return hex;
 }
 
+namespace {
+
+int CollectObject(const git_oid* oid, void* payload) {
+  static_cast<std::vector<git_oid>*>(payload)->push_back(*oid);
+  return 0;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> UnreadableObjects(git_odb* odb, std::size_t limit,
+                                                   std::size_t* read) {
+  std::vector<git_oid> ids;
+  if (git_odb_foreach(odb, CollectObject, &ids) != 0) return Failure("list objects");
+  std::vector<std::string> bad;
+  for (const git_oid& id : ids) {
+    if (bad.size() >= limit) break;
+    if (read != nullptr) ++*read;
+    git_odb_object* object = nullptr;
+    if (git_odb_read(&object, odb, &id) != 0) {
+      const git_error* error = git_error_last();
+      bad.push_back(
+          OidHex(id) + ": " +
+          (error != nullptr && error->message != nullptr ? error->message : "cannot be read"));
+      continue;
+    }
+    git_odb_object_free(object);
+  }
+  return bad;
+}
+
 }  // namespace stet::git

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "stet/status.h"
 
@@ -40,6 +41,13 @@ void EnsureInitialized();
 Status Failure(const std::string& operation);
 
 std::string OidHex(const git_oid& oid);
+
+// Reads every object of `odb` back, which libgit2 (strict hash
+// verification, its default) fails for bytes that do not hash to the
+// object's name: "OID: cause" for each that cannot be read, the first
+// `limit` of them. `*read` counts the objects read.
+Result<std::vector<std::string>> UnreadableObjects(git_odb* odb, std::size_t limit,
+                                                   std::size_t* read);
 
 }  // namespace stet::git
 

@@ -117,11 +117,6 @@ std::optional<std::string> LocalPathOf(const std::string& url) {
   return url;
 }
 
-int CollectObject(const git_oid* oid, void* payload) {
-  static_cast<std::vector<git_oid>*>(payload)->push_back(*oid);
-  return 0;
-}
-
 // Why a fetch from the repository at `url` failed, when it is on this
 // machine and one of its objects cannot be read: "object OID: cause".
 // libgit2's own message names the cause (a zlib error) but not the object,
@@ -136,18 +131,12 @@ Result<std::string> BadObjectIn(const std::string& url) {
   git_odb* raw_odb = nullptr;
   if (git_repository_odb(&raw_odb, repo.get()) != 0) return std::string();
   git::OdbPtr odb(raw_odb);
-  std::vector<git_oid> ids;
-  if (git_odb_foreach(odb.get(), CollectObject, &ids) != 0) return std::string();
-  for (const git_oid& id : ids) {
-    git_odb_object* object = nullptr;
-    if (git_odb_read(&object, odb.get(), &id) != 0) {
-      const git_error* error = git_error_last();
-      return "object " + git::OidHex(id) + " of the remote cannot be read (" +
-             (error != nullptr ? error->message : "unknown error") + ")";
-    }
-    git_odb_object_free(object);
-  }
-  return std::string();
+  Result<std::vector<std::string>> bad = git::UnreadableObjects(odb.get(), 1, nullptr);
+  if (!bad.ok() || bad->empty()) return std::string();
+  const std::string& first = bad->front();
+  const std::size_t colon = first.find(": ");
+  return "object " + first.substr(0, colon) + " of the remote cannot be read (" +
+         first.substr(colon + 2) + ")";
 }
 
 // Copies the re-extraction notes of re-chained revisions to their new
