@@ -282,11 +282,14 @@ TEST_CASE("replicate: pushes and pulls killed at random moments are completed by
   REQUIRE(Stet(archive, {"init"}).exit_code == 0);
   const std::string remote = BareRemote(dir, "remote.git");
   REQUIRE(Stet(archive, {"remote", "add", "origin", remote}).exit_code == 0);
+  // The mirror pulls from the archive itself, so every pull has work.
   const std::string mirror = dir / "mirror";
-  REQUIRE(Stet("", {"clone", remote, mirror}).exit_code == 0);
+  REQUIRE(Stet("", {"clone", archive, mirror}).exit_code == 0);
   std::mt19937 random(20261202);
-  int killed = 0;
-  for (int round = 0; round < 12; ++round) {
+  // Rounds until at least 10 pushes and 5 pulls died mid-way (SIGKILL,
+  // not finished before it came).
+  int killed_pushes = 0, killed_pulls = 0;
+  for (int round = 0; round < 40 && (killed_pushes < 10 || killed_pulls < 5); ++round) {
     // New revisions of 300 articles each round, so every push has work.
     std::string lines;
     for (int i = 0; i < 300; ++i) {
@@ -305,16 +308,20 @@ TEST_CASE("replicate: pushes and pulls killed at random moments are completed by
          {std::pair{remote, std::vector<std::string>{STET_BINARY, "--archive", archive, "push"}},
           std::pair{mirror, std::vector<std::string>{STET_BINARY, "--archive", mirror, "pull"}}}) {
       const int pid = stet::test::Spawn(argv);
-      std::this_thread::sleep_for(std::chrono::milliseconds(random() % 120));
-      if (::kill(pid, SIGKILL) == 0) ++killed;
-      stet::test::WaitExit(pid);
+      // (A pull of 300 revisions from a path is over in some 30 ms.)
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(random() % (where == remote ? 100 : 30)));
+      ::kill(pid, SIGKILL);
+      if (stet::test::WaitExit(pid) == 128 + SIGKILL)
+        ++(where == remote ? killed_pushes : killed_pulls);
       INFO("round " << round << " " << where);
       CHECK(GitFsck(where).exit_code == 0);
       CHECK(Stet(archive, {"verify"}).exit_code == 0);
     }
     CHECK(Stet(mirror, {"verify"}).exit_code == 0);
   }
-  CHECK(killed >= 10);
+  CHECK(killed_pushes >= 10);
+  CHECK(killed_pulls >= 5);
   // The next push and pull complete what the killed ones began.
   RunResult pushed = Stet(archive, {"push"});
   INFO(pushed.err);
