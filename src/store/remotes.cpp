@@ -2,8 +2,10 @@
 #include "stet/remotes.h"
 
 #include <git2.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -399,31 +401,44 @@ Result<PullReport> Remotes::Pull(const std::string& name) {
 }
 
 Result<CloneReport> Remotes::Clone(const std::string& url, const std::string& path) {
-  bool existed = false;
+  namespace fs = std::filesystem;
   std::error_code error;
-  if (std::filesystem::exists(path, error) && !std::filesystem::is_empty(path, error)) {
+  if (fs::exists(path, error) && !fs::is_empty(path, error)) {
     return Status::InvalidInput("clone " + url + ": " + path + " is not empty");
   }
-  Result<Archive> archive = Archive::Init(path, &existed);
-  if (!archive.ok()) return archive.status();
-  // A failed clone leaves nothing behind: the archive was made here.
+  // Cloned beside its final place and renamed in, so that a clone that
+  // fails or is killed leaves no archive at `path`, never half of one.
+  const fs::path target = fs::absolute(path).lexically_normal();
+  const std::string staging = (target.parent_path() / ("." + target.filename().string() +
+                                                       ".clone-" + std::to_string(::getpid())))
+                                  .string();
   auto discard = [&](Status status) -> Result<CloneReport> {
-    std::filesystem::remove_all(path, error);
+    fs::remove_all(staging, error);
     return status;
   };
-  Remotes remotes(*archive);
-  if (Status added = remotes.Add("origin", url); !added.ok()) return discard(added);
-  git_repository* repo = archive->impl_->repo.get();
-  Result<RemotePtr> remote = LookupRemote(repo, "origin");
-  if (!remote.ok()) return discard(remote.status());
-  // The stet refs straight into place: the archive is empty.
-  if (Status fetched = FetchStet(remote->get(), nullptr, "stet clone", "clone " + url);
-      !fetched.ok())
-    return discard(fetched);
-  Result<std::map<std::string, git_oid>> refs = StetRefs(repo, "clone " + url);
-  if (!refs.ok()) return discard(refs.status());
   CloneReport report;
-  report.refs = refs->size();
+  {
+    Result<Archive> archive = Archive::Init(staging);
+    if (!archive.ok()) return discard(archive.status().WithContext("clone " + url));
+    Remotes remotes(*archive);
+    if (Status added = remotes.Add("origin", url); !added.ok()) return discard(added);
+    git_repository* repo = archive->impl_->repo.get();
+    Result<RemotePtr> remote = LookupRemote(repo, "origin");
+    if (!remote.ok()) return discard(remote.status());
+    // The stet refs straight into place: the archive is empty.
+    if (Status fetched = FetchStet(remote->get(), nullptr, "stet clone", "clone " + url);
+        !fetched.ok()) {
+      return discard(fetched);
+    }
+    Result<std::map<std::string, git_oid>> refs = StetRefs(repo, "clone " + url);
+    if (!refs.ok()) return discard(refs.status());
+    report.refs = refs->size();
+  }
+  if (fs::exists(target, error)) fs::remove(target, error);  // an empty folder
+  if (::rename(staging.c_str(), target.c_str()) != 0) {
+    return discard(
+        Status::InvalidInput("clone " + url + ": " + path + ": " + std::strerror(errno)));
+  }
   return report;
 }
 

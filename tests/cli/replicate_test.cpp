@@ -332,6 +332,23 @@ TEST_CASE("replicate: pushes and pulls killed at random moments are completed by
   CHECK(Texts(mirror, "key:article-7") == Texts(archive, "key:article-7"));
   CHECK(Stet(mirror, {"verify", "--full"}).exit_code == 0);
   CHECK(GitFsck(remote).exit_code == 0);
+
+  // A clone killed mid-way leaves no archive at its folder, or a whole one.
+  const std::string copy = dir / "copy";
+  int killed_clones = 0;
+  for (int round = 0; round < 20 && killed_clones < 3; ++round) {
+    const int pid = stet::test::Spawn({STET_BINARY, "clone", remote, copy});
+    std::this_thread::sleep_for(std::chrono::milliseconds(random() % 100));
+    ::kill(pid, SIGKILL);
+    if (stet::test::WaitExit(pid) == 128 + SIGKILL) ++killed_clones;
+    if (std::filesystem::exists(copy)) {
+      CHECK(StetRefs(copy) == StetRefs(remote));
+      std::filesystem::remove_all(copy);
+    }
+  }
+  CHECK(killed_clones >= 3);
+  REQUIRE(Stet("", {"clone", remote, copy}).exit_code == 0);
+  CHECK(StetRefs(copy) == StetRefs(archive));
 }
 
 TEST_CASE("replicate: a pull refuses a remote's damage and names it", "[cli][remote][replicate]") {
