@@ -159,6 +159,10 @@ void PrintQuotes(const std::vector<Quote>& quotes, bool explain = false);
 
 // Each subcommand registers itself on the app; its callback sets
 // context.exit_code.
+// --shard I/N (stet/run.h's Shard), checked as it is parsed: a bad value is
+// a usage error.
+void AddShardOption(CLI::App& command, std::string* shard);
+
 void SetupInit(CLI::App& app, Context& context);
 void SetupAdd(CLI::App& app, Context& context);
 void SetupImport(CLI::App& app, Context& context);

@@ -248,17 +248,7 @@ void AddPassOptions(CLI::App& command, RunFlags* flags) {
       ->transform(OneOf(formats))
       ->default_str("text");
   command.add_flag("-v,--verbose", flags->verbose, "Log every check, unchanged ones too");
-  command
-      .add_option("--shard", flags->shard,
-                  "Check only shard I of N of the watch list (I/N; a stable hash of each "
-                  "URL's article id), so N machines split one list")
-      ->check(CLI::Validator(
-          [](std::string& text) {
-            Result<Shard> shard = ParseShard(text);
-            return shard.ok() ? std::string() : shard.status().message();
-          },
-          "I/N"))
-      ->default_str("1/1");
+  AddShardOption(command, &flags->shard);
   AddFetchOptions(command, &flags->fetch);
 }
 

@@ -17,6 +17,7 @@ struct StatusFlags {
   std::string now;
   Format format = Format::kText;
   int upcoming = 10;
+  std::string shard = "1/1";
 };
 
 struct HostSummary {
@@ -61,6 +62,10 @@ int RunStatus(const StatusFlags& flags, const Context& context) {
   }
   Result<std::vector<UrlState>> urls = state->Urls();
   if (!urls.ok()) return Fail(urls.status().WithContext("status"));
+  // Only this machine's shard: what its `run --shard` would check.
+  Result<Shard> shard = ParseShard(flags.shard);
+  if (!shard.ok()) return Fail(shard.status().WithContext("status: --shard"));
+  std::erase_if(*urls, [&](const UrlState& url) { return !shard->Owns(url.url); });
   Result<std::vector<HostState>> host_states = state->Hosts();
   if (!host_states.ok()) return Fail(host_states.status().WithContext("status"));
   Result<std::vector<PendingAlert>> alerts = state->PendingAlerts();
@@ -195,6 +200,7 @@ void SetupStatus(CLI::App& app, Context& context) {
   command->add_option("--now", flags->now, "Take this time (RFC 3339) as now");
   command->add_option("--upcoming", flags->upcoming, "How many next checks to list")
       ->default_str("10");
+  AddShardOption(*command, &flags->shard);
   AddFormatOption(*command, &flags->format);
   command->callback([flags, &context] { context.exit_code = RunStatus(*flags, context); });
 }

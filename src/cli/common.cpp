@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "stet/revision_diff.h"
+#include "stet/run.h"
 #include "stet/schedule.h"
 #include "stet/text.h"
 
@@ -317,6 +318,20 @@ nlohmann::json EntryOptionsJson(const WatchOptions& options) {
       {"every", options.every_seconds > 0 ? nlohmann::json(FormatDuration(options.every_seconds))
                                           : nlohmann::json(nullptr)},
       {"ignore_robots", options.ignore_robots}};
+}
+
+void AddShardOption(CLI::App& command, std::string* shard) {
+  command
+      .add_option("--shard", *shard,
+                  "Only shard I of N of the watch list (I/N; a stable hash of each URL's article "
+                  "id), so N machines split one list")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            Result<Shard> parsed = ParseShard(text);
+            return parsed.ok() ? std::string() : parsed.status().message();
+          },
+          "I/N"))
+      ->default_str("1/1");
 }
 
 }  // namespace stet::cli

@@ -137,6 +137,18 @@ TEST_CASE("replicate: two shards split one watch list and a clone sees every rev
   Sync(one);
   CHECK(Articles(one).size() == 20);
   CHECK(Articles(one) == Articles(two));
+  // Each shard's status counts its own share of the list: 20 articles and the feed.
+  auto share = [&](const std::string& shard) {
+    RunResult status = Stet(one, {"status", "--shard", shard, "--format", "json", "--now", At(12)});
+    REQUIRE(status.exit_code == 0);
+    const nlohmann::json json = nlohmann::json::parse(status.out);
+    return json["articles"].get<int>() + json["feeds"].get<int>();
+  };
+  CHECK(share("1/2") > 0);
+  CHECK(share("2/2") > 0);
+  CHECK(share("1/2") + share("2/2") == 21);
+  CHECK(share("1/1") == 21);
+  CHECK(Stet(one, {"status", "--shard", "3/2"}).exit_code == 2);
 
   // Every article changes; a day later both shards store the new versions.
   for (int i = 1; i <= 16; ++i) site.SetArticleVersion("/a/" + std::to_string(i), 2);
