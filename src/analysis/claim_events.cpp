@@ -62,7 +62,15 @@ bool IsEventSwap(std::string_view before_text, Span before, std::string_view aft
   // re-wording.
   const std::string verb_before = verb(before_text, before);
   const std::string verb_after = verb(after_text, after);
-  if (!verb_before.empty() && !verb_after.empty()) return !AreKindredVerbs(verb_before, verb_after);
+  if (!verb_before.empty() && !verb_after.empty()) {
+    // "warned" -> "said": how it was said, not what happened (as in
+    // EventVerbs); a denial that became a confirmation is the denial
+    // markers' change, compared apart.
+    if (claim_parts::IsReportingWord(verb_before) && claim_parts::IsReportingWord(verb_after)) {
+      return false;
+    }
+    return !AreKindredVerbs(verb_before, verb_after);
+  }
   // The one word of a side, as written, when it is a proper adjective.
   auto proper = [](std::string_view text, Span span) -> std::string_view {
     std::string_view found;

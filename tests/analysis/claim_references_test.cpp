@@ -33,6 +33,10 @@ TEST_CASE("claim references: one kind of event in other verbs is no claim edit",
                   "exchanges, the ministry said.",
                   "During the visit he will meet President Ana Lucic and sign a university "
                   "exchange agreement, according to the ministry.") == Lines{});
+  // ... also when it is the one word that changed.
+  CHECK(Described("The mayor said the bridge would close in June.",
+                  "The mayor wrote the bridge would close in June.")
+            .empty());
   // A word that is only ever a verb is one wherever it stands, so a claim
   // that adds it changed.
   CHECK(stet::IsOnlyVerb("consider"));
