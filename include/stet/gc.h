@@ -4,9 +4,10 @@
 // packs (`stet import`, each pass of `stet run`), and every article has a
 // loose ref; git turns them into one delta-compressed pack and one
 // packed-refs file (docs/scaling.md measures what that saves). libgit2 has
-// no gc or repack, so this runs git's (pack-refs, repack -f, prune): the refs are packed under the
-// archive's writer lock (stet removes a git ref lock it finds while holding
-// that lock as a dead writer's, so git's must not be taken without it),
+// no gc or repack, so this runs git's (pack-refs, repack -f, prune). The
+// refs are packed under the archive's writer lock (stet removes a git ref
+// lock it finds while holding that lock as a dead writer's, so git's must
+// not be taken without it),
 // then the objects are repacked without the lock, which git does safely
 // beside a writer: a new pack is used only once complete, and an object no
 // ref reaches yet (a revision being stored) is kept for two weeks.
@@ -22,7 +23,7 @@
 namespace stet {
 
 // The archive's storage: its objects (loose, and packs with their indexes)
-// and refs (loose files, and whether packed-refs exists).
+// and its loose ref files (packed-refs is one file, not counted).
 struct StorageCount {
   std::uint64_t object_bytes = 0;
   std::size_t loose_objects = 0;

@@ -157,12 +157,12 @@ nlohmann::json QuotesJson(const std::vector<Quote>& quotes, bool explain = false
 // With `explain`, each quote's rule and the words it read (--explain).
 void PrintQuotes(const std::vector<Quote>& quotes, bool explain = false);
 
-// Each subcommand registers itself on the app; its callback sets
-// context.exit_code.
 // --shard I/N (stet/run.h's Shard), checked as it is parsed: a bad value is
 // a usage error.
 void AddShardOption(CLI::App& command, std::string* shard);
 
+// Each subcommand registers itself on the app; its callback sets
+// context.exit_code.
 void SetupInit(CLI::App& app, Context& context);
 void SetupAdd(CLI::App& app, Context& context);
 void SetupImport(CLI::App& app, Context& context);

@@ -187,7 +187,6 @@ Result<MergedHistory> MergeHistories(Archive::Impl& impl, const git_oid& ours,
     parent_info = &link.info;
   }
   merged.tip = *parent;
-  merged.revisions = static_cast<std::size_t>(number);
   return merged;
 }
 

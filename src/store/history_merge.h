@@ -26,8 +26,7 @@ namespace stet {
 
 struct MergedHistory {
   git_oid tip;
-  std::size_t revisions = 0;  // in the merged history
-  std::size_t dropped = 0;    // the same text seen by both sides, kept once
+  std::size_t dropped = 0;  // the same text seen by both sides, kept once
   // Each revision written anew: (its commit before, its commit now), so
   // that what is recorded beside it (a re-extraction note) can follow it.
   std::vector<std::pair<git_oid, git_oid>> rechained;

@@ -174,9 +174,23 @@ Result<PullReport> BringIn(Archive::Impl& impl,
                            const std::vector<std::pair<std::string, git_oid>>& fetched,
                            const std::string& what) {
   git_repository* repo = impl.repo.get();
-  Result<std::map<std::string, git_oid>> local = StetRefs(repo, what);
-  if (!local.ok()) return local.status();
   PullReport report;
+  auto count = [&report](RefPull outcome) {
+    switch (outcome) {
+      case RefPull::kAdded:
+        ++report.added;
+        break;
+      case RefPull::kUpdated:
+        ++report.updated;
+        break;
+      case RefPull::kMerged:
+        ++report.merged;
+        break;
+      case RefPull::kUnchanged:
+        ++report.unchanged;
+        break;
+    }
+  };
   struct Incoming {
     std::string article_id;
     std::optional<git_oid> ours;
@@ -213,27 +227,14 @@ Result<PullReport> BringIn(Archive::Impl& impl,
   for (const auto& [name, theirs] : others) {
     Result<RefPull> pulled = PullTreeRef(impl, name, theirs);
     if (!pulled.ok()) return pulled.status().WithContext(what);
-    switch (*pulled) {
-      case RefPull::kAdded:
-        ++report.added;
-        break;
-      case RefPull::kUpdated:
-        ++report.updated;
-        break;
-      case RefPull::kMerged:
-        ++report.merged;
-        break;
-      case RefPull::kUnchanged:
-        ++report.unchanged;
-        break;
-    }
+    count(*pulled);
   }
   std::vector<RefMove> moves;
   std::vector<std::pair<git_oid, git_oid>> rechained;
-  std::vector<int> kinds;  // 0 added, 1 updated, 2 merged
+  std::vector<RefPull> outcomes;
   for (const Incoming& article : articles) {
     git_oid target = article.theirs;
-    int kind = article.ours ? 1 : 0;
+    RefPull outcome = article.ours ? RefPull::kUpdated : RefPull::kAdded;
     if (article.ours && git_graph_descendant_of(repo, &article.theirs, &*article.ours) != 1) {
       Result<MergedHistory> merged = MergeHistories(impl, *article.ours, article.theirs);
       if (!merged.ok())
@@ -241,10 +242,10 @@ Result<PullReport> BringIn(Archive::Impl& impl,
       target = merged->tip;
       rechained.insert(rechained.end(), merged->rechained.begin(), merged->rechained.end());
       report.dropped += merged->dropped;
-      kind = 2;
+      outcome = RefPull::kMerged;
     }
     moves.push_back({article.article_id, article.ours, target});
-    kinds.push_back(kind);
+    outcomes.push_back(outcome);
   }
   if (Status copied = CopyNotes(impl, rechained, what); !copied.ok()) return copied;
   Result<std::vector<bool>> swapped = SwapArticleRefs(impl, moves);
@@ -253,12 +254,8 @@ Result<PullReport> BringIn(Archive::Impl& impl,
     if (!(*swapped)[i]) {
       report.retry.push_back(ArticleRef(moves[i].article_id) +
                              ": stored to meanwhile; the next pull brings it in");
-    } else if (kinds[i] == 0) {
-      ++report.added;
-    } else if (kinds[i] == 1) {
-      ++report.updated;
     } else {
-      ++report.merged;
+      count(outcomes[i]);
     }
   }
   return report;
