@@ -52,8 +52,9 @@ struct Reported {
 std::vector<Reported> ClaimChanges(const std::string& before, const std::string& after) {
   std::vector<Reported> out;
   auto segmented_before = stet::Segment(before);
-  auto segmented_after = stet::Segment(after);
-  if (!segmented_before.ok() || !segmented_after.ok()) return out;
+  if (!segmented_before.ok()) return out;
+  auto segmented_after = stet::SegmentBeside(after, before, *segmented_before);
+  if (!segmented_after.ok()) return out;
   const stet::Comparison comparison = stet::CompareSegmented(*segmented_before, *segmented_after);
   const auto quotes_before = stet::FindQuotes(before, *segmented_before);
   const auto quotes_after = stet::FindQuotes(after, *segmented_after);

@@ -64,6 +64,16 @@ struct SegmentedText {
 // Sentences(text) and the Tokens of each. REQUIRES: valid UTF-8.
 Result<SegmentedText> Segment(std::string_view text);
 
+// Segment(text) for a text compared with `base`, its other revision, already
+// segmented as `base_segmented`: a paragraph of `text` that is byte for byte
+// a paragraph of `base` takes that paragraph's sentences and tokens, moved
+// to where it stands, instead of being segmented again. Sentences never
+// cross a paragraph and come from its bytes alone, so the result equals
+// Segment(text); and most of a revision is paragraphs the one before had.
+// REQUIRES: both valid UTF-8, base_segmented == Segment(base).
+Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base,
+                                    const SegmentedText& base_segmented);
+
 }  // namespace stet
 
 #endif  // STET_SEGMENT_H_

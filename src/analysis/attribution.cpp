@@ -81,7 +81,7 @@ class WordLists {
  public:
   WordLists() {
     const WordSet roles(kRoleWords);
-    for (std::string_view entry : roles.words()) Add(entry, kRole);
+    for (std::string_view entry : roles.SortedWords()) Add(entry, kRole);
     for (const VerbFormEntry& entry : ReportingVerbForms()) Add(entry.word, kCue);
     Add("according", kCue);
   }

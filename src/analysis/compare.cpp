@@ -423,7 +423,7 @@ std::string InlineWords(std::string_view before, std::string_view after, const T
 Result<Comparison> CompareTexts(std::string_view before, std::string_view after) {
   Result<SegmentedText> left = Segment(before);
   if (!left.ok()) return left.status();
-  Result<SegmentedText> right = Segment(after);
+  Result<SegmentedText> right = SegmentBeside(after, before, *left);
   if (!right.ok()) return right.status();
   return CompareSegmented(*left, *right);
 }

@@ -114,7 +114,7 @@ const std::vector<VerbFormEntry>& ReportingVerbForms() {
   static const std::vector<VerbFormEntry> forms = [] {
     std::vector<VerbFormEntry> all;
     const WordSet verbs(kBaseVerbs);
-    for (std::string_view entry : verbs.words()) AddForms(entry, all);
+    for (std::string_view entry : verbs.SortedWords()) AddForms(entry, all);
     return all;
   }();
   return forms;
@@ -124,7 +124,7 @@ bool IsNamingVerb(std::string_view lower) {
   static const std::vector<std::string> forms = [] {
     std::vector<VerbFormEntry> entries;
     const WordSet verbs("call describe dub+ label brand term liken characterize characterise");
-    for (std::string_view entry : verbs.words()) AddForms(entry, entries);
+    for (std::string_view entry : verbs.SortedWords()) AddForms(entry, entries);
     std::vector<std::string> words;
     for (VerbFormEntry& entry : entries) words.push_back(std::move(entry.word));
     return words;

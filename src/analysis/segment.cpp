@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "analysis/sentence_split.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 #include "stet/text.h"
@@ -517,12 +518,12 @@ std::vector<Span> Paragraphs(std::string_view text) {
   return paragraphs;
 }
 
-Result<std::vector<Span>> Sentences(std::string_view text) {
+Result<icu::BreakIterator*> SentenceIterator() {
   // Loading the rules and suppression list costs about 3 ms, many times the
   // segmentation of a whole article, so each thread keeps its iterator.
   thread_local std::unique_ptr<icu::BreakIterator> iterator;
-  UErrorCode error = U_ZERO_ERROR;
   if (iterator == nullptr) {
+    UErrorCode error = U_ZERO_ERROR;
     iterator.reset(
         icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), error));
     if (U_FAILURE(error)) {
@@ -531,38 +532,53 @@ Result<std::vector<Span>> Sentences(std::string_view text) {
                                   u_errorName(error));
     }
   }
+  return iterator.get();
+}
+
+Status AppendSentences(icu::BreakIterator& iterator, std::string_view text, Span paragraph,
+                       std::vector<Span>& sentences) {
+  const std::string_view body = text.substr(paragraph.start, paragraph.end - paragraph.start);
+  UErrorCode error = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &error);
+  if (U_FAILURE(error)) return Status::InvalidInput("segment sentences: not UTF-8");
+  iterator.setText(utext, error);
+  // ICU's boundaries, then the starts it misses; a forced start is kept,
+  // ICU's are checked against the news rules.
+  std::vector<std::pair<std::size_t, bool>> boundaries;
+  for (int32_t boundary = iterator.next(); boundary != icu::BreakIterator::DONE;
+       boundary = iterator.next()) {
+    boundaries.emplace_back(static_cast<std::size_t>(boundary), false);
+  }
+  for (std::size_t start : ExtraStarts(body)) boundaries.emplace_back(start, true);
+  std::sort(boundaries.begin(), boundaries.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::size_t start = 0;
+  for (const auto& [at, forced] : boundaries) {
+    if (at <= start) continue;
+    if (!forced && at < body.size() &&
+        IsFalseBreak(body.substr(start, at - start), body.substr(at))) {
+      continue;
+    }
+    const Span sentence = Trim(text, {paragraph.start + start, paragraph.start + at});
+    if (sentence.end > sentence.start) sentences.push_back(sentence);
+    start = at;
+  }
+  if (start < body.size()) {
+    const Span sentence = Trim(text, {paragraph.start + start, paragraph.end});
+    if (sentence.end > sentence.start) sentences.push_back(sentence);
+  }
+  utext_close(utext);
+  return Status::Ok();
+}
+
+Result<std::vector<Span>> Sentences(std::string_view text) {
+  Result<icu::BreakIterator*> iterator = SentenceIterator();
+  if (!iterator.ok()) return iterator.status();
   std::vector<Span> sentences;
   for (const Span& paragraph : Paragraphs(text)) {
-    const std::string_view body = text.substr(paragraph.start, paragraph.end - paragraph.start);
-    UText* utext = utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &error);
-    if (U_FAILURE(error)) return Status::InvalidInput("segment sentences: not UTF-8");
-    iterator->setText(utext, error);
-    // ICU's boundaries, then the starts it misses; a forced start is kept,
-    // ICU's are checked against the news rules.
-    std::vector<std::pair<std::size_t, bool>> boundaries;
-    for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE;
-         boundary = iterator->next()) {
-      boundaries.emplace_back(static_cast<std::size_t>(boundary), false);
+    if (Status status = AppendSentences(**iterator, text, paragraph, sentences); !status.ok()) {
+      return status;
     }
-    for (std::size_t start : ExtraStarts(body)) boundaries.emplace_back(start, true);
-    std::sort(boundaries.begin(), boundaries.end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
-    std::size_t start = 0;
-    for (const auto& [at, forced] : boundaries) {
-      if (at <= start) continue;
-      if (!forced && at < body.size() &&
-          IsFalseBreak(body.substr(start, at - start), body.substr(at))) {
-        continue;
-      }
-      const Span sentence = Trim(text, {paragraph.start + start, paragraph.start + at});
-      if (sentence.end > sentence.start) sentences.push_back(sentence);
-      start = at;
-    }
-    if (start < body.size()) {
-      const Span sentence = Trim(text, {paragraph.start + start, paragraph.end});
-      if (sentence.end > sentence.start) sentences.push_back(sentence);
-    }
-    utext_close(utext);
   }
   return sentences;
 }

@@ -65,10 +65,11 @@ double RevisionDiff::Materiality() const {
 }
 
 Result<RevisionDiff> AnalyzeDiff(DiffSide from, DiffSide to) {
-  // One segmentation of each text serves the comparison and the quotes.
+  // One segmentation of each text serves the comparison and the quotes;
+  // the after text's unchanged paragraphs take the before text's.
   Result<SegmentedText> segmented_before = Segment(from.text);
   if (!segmented_before.ok()) return segmented_before.status();
-  Result<SegmentedText> segmented_after = Segment(to.text);
+  Result<SegmentedText> segmented_after = SegmentBeside(to.text, from.text, *segmented_before);
   if (!segmented_after.ok()) return segmented_after.status();
   RevisionDiff diff;
   diff.metadata = MetadataChanges(from, to);

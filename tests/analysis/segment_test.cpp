@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -193,4 +194,63 @@ TEST_CASE("a line that wraps a sentence does not end it", "[segment]") {
   // A headline without a full stop followed by a capitalised paragraph stays apart.
   CHECK(SentencesOf("Vance warns Putin\nVice President JD Vance spoke.") ==
         Sentences{"Vance warns Putin", "Vice President JD Vance spoke."});
+}
+
+namespace {
+
+// Every sentence and token of two segmentations, as comparable values.
+std::vector<std::vector<std::uint64_t>> Flattened(const stet::SegmentedText& segmented) {
+  std::vector<std::vector<std::uint64_t>> out;
+  for (std::size_t s = 0; s < segmented.sentences.size(); ++s) {
+    std::vector<std::uint64_t> row = {segmented.sentences[s].start, segmented.sentences[s].end};
+    for (const stet::Token& token : segmented.tokens[s]) {
+      row.insert(row.end(), {token.span.start, token.span.end, token.key, token.word ? 1u : 0u});
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+void CheckBesideEqualsAlone(const std::string& base, const std::string& text) {
+  const stet::Result<stet::SegmentedText> base_segmented = stet::Segment(base);
+  REQUIRE(base_segmented.ok());
+  const stet::Result<stet::SegmentedText> alone = stet::Segment(text);
+  const stet::Result<stet::SegmentedText> beside = stet::SegmentBeside(text, base, *base_segmented);
+  REQUIRE(alone.ok());
+  REQUIRE(beside.ok());
+  CHECK(Flattened(*beside) == Flattened(*alone));
+}
+
+}  // namespace
+
+TEST_CASE("a revision segmented beside the one before equals its own segmentation", "[segment]") {
+  SECTION("the sample's revisions, each beside each") {
+    const std::vector<std::string> revisions = {
+        stet::test::ReadFile(stet::test::SamplePath("r1.txt")),
+        stet::test::ReadFile(stet::test::SamplePath("r2.txt")),
+        stet::test::ReadFile(stet::test::SamplePath("r3.txt"))};
+    for (const std::string& base : revisions) {
+      for (const std::string& text : revisions) CheckBesideEqualsAlone(base, text);
+    }
+  }
+  SECTION("paragraphs moved up and down, repeated, wrapped and edited") {
+    const std::string base =
+        "Gen. Smith spoke first. He said \"no\" twice.\n\n"
+        "The U.S. Senate met at 6 p.m. Monday. It voted 51-49.\n"
+        "A line that wraps\nits sentence ends here.\n\n"
+        "Repeated line.\n\nRepeated line.\n\n"
+        "Last one.\n";
+    const std::string text =
+        "Last one.\n\n"
+        "A new lead. With two sentences!\n\n"
+        "Repeated line.\n\n"
+        "The U.S. Senate met at 6 p.m. Monday. It voted 51-49.\n"
+        "A line that wraps\nits sentence ends here.\n\n"
+        "Gen. Smith spoke first. He said \"no\" three times.\n\n"
+        "Repeated line.\n";
+    CheckBesideEqualsAlone(base, text);
+    CheckBesideEqualsAlone(text, base);
+    CheckBesideEqualsAlone(base, base);
+    CheckBesideEqualsAlone("", text);
+  }
 }
