@@ -2,6 +2,7 @@
 #include "stet/report_json.h"
 
 #include "report/diff_parts.h"
+#include "report/json_writer.h"
 #include "stet/clock.h"
 #include "stet/render.h"
 
@@ -10,98 +11,163 @@ namespace {
 
 using report::Count;
 using report::Counts;
+using report::JsonWriter;
 using report::QuoteInline;
 
-// Sentences are numbered from 1 in JSON as in the text output ("moved
-// (3->5)"), as revisions are.
-nlohmann::json SpanJson(std::string_view text, Span span,
-                        const std::vector<std::size_t>& sentences) {
-  if (sentences.empty()) return nullptr;
-  std::vector<std::size_t> numbers;
-  for (std::size_t index : sentences) numbers.push_back(index + 1);
-  return {{"text", text.substr(span.start, span.end - span.start)},
-          {"start", span.start},
-          {"end", span.end},
-          {"sentences", numbers}};
+// Where a side's text is: null for a side without sentences. Sentences are
+// numbered from 1 in JSON as in the text output ("moved (3->5)"), as
+// revisions are.
+void WriteSpan(JsonWriter& json, std::string_view text, Span span,
+               const std::vector<std::size_t>& sentences) {
+  if (sentences.empty()) return json.Null();
+  json.BeginObject();
+  json.Key("end");
+  json.Number(span.end);
+  json.Key("sentences");
+  json.BeginArray();
+  for (std::size_t index : sentences) json.Number(index + 1);
+  json.EndArray();
+  json.Key("start");
+  json.Number(span.start);
+  json.Key("text");
+  json.String(text.substr(span.start, span.end - span.start));
+  json.EndObject();
 }
 
-nlohmann::json QuoteChangeJson(const RevisionDiff& diff, const QuoteChange& change) {
+void StringOrNull(JsonWriter& json, std::string_view value) {
+  if (value.empty()) return json.Null();
+  json.String(value);
+}
+
+// The bytes of `span`, or null for an empty span.
+void TextOrNull(JsonWriter& json, std::string_view text, Span span) {
+  if (span.end <= span.start) return json.Null();
+  json.String(text.substr(span.start, span.end - span.start));
+}
+
+void OffsetOrNull(JsonWriter& json, bool present, std::size_t offset) {
+  if (!present) return json.Null();
+  json.Number(offset);
+}
+
+// Every field on every change: null where a side has none. Keys are written
+// in byte order (report/json_writer.h).
+void WriteQuoteChange(JsonWriter& json, const RevisionDiff& diff, const QuoteChange& change) {
   const Quote* before = change.before >= 0 ? &diff.quotes_before[change.before] : nullptr;
   const Quote* after = change.after >= 0 ? &diff.quotes_after[change.after] : nullptr;
-  auto or_null = [](const std::string& value) -> nlohmann::json {
-    return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
-  };
   const Quote& current = after != nullptr ? *after : *before;
-  auto offset = [](const Quote* quote, bool start) -> nlohmann::json {
-    if (quote == nullptr) return nullptr;
-    return start ? quote->Whole().start : quote->Whole().end;
-  };
-  // Every field on every change: null where a side has none.
-  nlohmann::json out = {
-      {"kind", QuoteChangeKindName(change.kind)},
-      {"before", before ? nlohmann::json(before->text) : nlohmann::json()},
-      {"after", after ? nlohmann::json(after->text) : nlohmann::json()},
-      {"speaker", or_null(current.speaker)},
-      {"before_speaker", before ? or_null(before->speaker) : nlohmann::json()},
-      {"after_speaker", after ? or_null(after->speaker) : nlohmann::json()},
-      {"before_start", offset(before, true)},
-      {"before_end", offset(before, false)},
-      {"after_start", offset(after, true)},
-      {"after_end", offset(after, false)},
-      {"minor", change.kind == QuoteChangeKind::kEdited && change.minor},
-      {"detail",
-       change.kind == QuoteChangeKind::kEdited ? nlohmann::json(change.detail) : nlohmann::json()},
-      {"inline", change.kind == QuoteChangeKind::kEdited
-                     ? nlohmann::json(QuoteInline(diff, *before, *after))
-                     : nlohmann::json()}};
-  return out;
+  const bool edited = change.kind == QuoteChangeKind::kEdited;
+  json.BeginObject();
+  for (const auto& [side, prefix] : {std::pair{after, "after"}, std::pair{before, "before"}}) {
+    const std::string name = prefix;
+    json.Key(name);
+    side ? json.String(side->text) : json.Null();
+    json.Key(name + "_end");
+    OffsetOrNull(json, side != nullptr, side ? side->Whole().end : 0);
+    json.Key(name + "_speaker");
+    side ? StringOrNull(json, side->speaker) : json.Null();
+    json.Key(name + "_start");
+    OffsetOrNull(json, side != nullptr, side ? side->Whole().start : 0);
+  }
+  json.Key("detail");
+  edited ? json.String(change.detail) : json.Null();
+  json.Key("inline");
+  edited ? json.String(QuoteInline(diff, *before, *after)) : json.Null();
+  json.Key("kind");
+  json.String(QuoteChangeKindName(change.kind));
+  json.Key("materiality");
+  json.Value(QuoteMateriality(change));
+  json.Key("minor");
+  json.Bool(edited && change.minor);
+  json.Key("speaker");
+  StringOrNull(json, current.speaker);
+  json.EndObject();
 }
 
-nlohmann::json ClaimChangeJson(const RevisionDiff& diff, const ClaimChange& change) {
-  auto text_of = [](std::string_view text, Span span) -> nlohmann::json {
-    if (span.end <= span.start) return nullptr;
-    return std::string(text.substr(span.start, span.end - span.start));
-  };
-  auto sentence_of = [](std::string_view text, const std::vector<Span>& sentences,
-                        int index) -> nlohmann::json {
-    if (index < 0) return nullptr;
+void WriteClaimChange(JsonWriter& json, const RevisionDiff& diff, const ClaimChange& change) {
+  auto sentence = [&](std::string_view text, const std::vector<Span>& sentences, int index) {
+    if (index < 0) return json.Null();
     const Span span = sentences[static_cast<std::size_t>(index)];
-    return std::string(text.substr(span.start, span.end - span.start));
+    json.String(text.substr(span.start, span.end - span.start));
   };
-  nlohmann::json out = {{"kind", ClaimChangeKindName(change.kind)},
-                        {"before", text_of(diff.from.text, change.before)},
-                        {"after", text_of(diff.to.text, change.after)},
-                        {"speaker", change.speaker.empty() ? nlohmann::json(nullptr)
-                                                           : nlohmann::json(change.speaker)},
-                        {"before_sentence", sentence_of(diff.from.text, diff.text.before_sentences,
-                                                        change.before_sentence)},
-                        {"after_sentence", sentence_of(diff.to.text, diff.text.after_sentences,
-                                                       change.after_sentence)},
-                        {"materiality", change.materiality}};
-  auto offset = [](Span span, bool start) -> nlohmann::json {
-    if (span.end <= span.start) return nullptr;
-    return start ? span.start : span.end;
+  auto side = [&](const char* prefix, std::string_view text, Span span,
+                  const std::vector<Span>& sentences, int index) {
+    const std::string name = prefix;
+    const bool present = span.end > span.start;
+    json.Key(name);
+    TextOrNull(json, text, span);
+    json.Key(name + "_end");
+    OffsetOrNull(json, present, span.end);
+    json.Key(name + "_sentence");
+    sentence(text, sentences, index);
+    json.Key(name + "_start");
+    OffsetOrNull(json, present, span.start);
   };
-  // Every field on every change: null where a side has none.
-  out["before_start"] = offset(change.before, true);
-  out["before_end"] = offset(change.before, false);
-  out["after_start"] = offset(change.after, true);
-  out["after_end"] = offset(change.after, false);
-  out["detail"] = change.detail.empty() ? nlohmann::json(nullptr) : nlohmann::json(change.detail);
-  nlohmann::json parts = nlohmann::json::array();
+  json.BeginObject();
+  side("after", diff.to.text, change.after, diff.text.after_sentences, change.after_sentence);
+  side("before", diff.from.text, change.before, diff.text.before_sentences, change.before_sentence);
+  json.Key("detail");
+  StringOrNull(json, change.detail);
+  json.Key("kind");
+  json.String(ClaimChangeKindName(change.kind));
+  json.Key("materiality");
+  json.Value(change.materiality);
+  json.Key("parts");
+  json.BeginArray();
+  const std::string_view part_text =
+      change.kind == ClaimChangeKind::kClaimRemoved ? diff.from.text : diff.to.text;
   for (const ClaimPart& part : change.parts) {
-    const std::string_view text =
-        change.kind == ClaimChangeKind::kClaimRemoved ? diff.from.text : diff.to.text;
-    parts.push_back({{"kind", part.kind},
-                     {"text", text_of(text, part.span)},
-                     {"start", part.span.start},
-                     {"end", part.span.end}});
+    json.BeginObject();
+    json.Key("end");
+    json.Number(part.span.end);
+    json.Key("kind");
+    json.String(part.kind);
+    json.Key("start");
+    json.Number(part.span.start);
+    json.Key("text");
+    TextOrNull(json, part_text, part.span);
+    json.EndObject();
   }
-  out["parts"] = std::move(parts);
-  out["refers_to"] = change.refers_to >= 0
-                         ? sentence_of(diff.to.text, diff.text.after_sentences, change.refers_to)
-                         : nlohmann::json(nullptr);
-  return out;
+  json.EndArray();
+  json.Key("refers_to");
+  sentence(diff.to.text, diff.text.after_sentences, change.refers_to);
+  json.Key("speaker");
+  StringOrNull(json, change.speaker);
+  json.EndObject();
+}
+
+void WriteTextEdit(JsonWriter& json, const RevisionDiff& diff, const TextEdit& edit) {
+  json.BeginObject();
+  json.Key("after");
+  WriteSpan(json, diff.to.text, edit.after, edit.after_sentences);
+  json.Key("before");
+  WriteSpan(json, diff.from.text, edit.before, edit.before_sentences);
+  json.Key("inline");
+  json.String(InlineWords(diff.from.text, diff.to.text, edit));
+  json.Key("kind");
+  json.String(EditKindName(edit.kind));
+  json.Key("words");
+  json.BeginArray();
+  for (const WordChange& change : edit.words) {
+    json.BeginObject();
+    json.Key("after");
+    json.String(std::string_view(diff.to.text)
+                    .substr(change.after.start, change.after.end - change.after.start));
+    json.Key("after_end");
+    json.Number(change.after.end);
+    json.Key("after_start");
+    json.Number(change.after.start);
+    json.Key("before");
+    json.String(std::string_view(diff.from.text)
+                    .substr(change.before.start, change.before.end - change.before.start));
+    json.Key("before_end");
+    json.Number(change.before.end);
+    json.Key("before_start");
+    json.Number(change.before.start);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
 }
 
 }  // namespace
@@ -171,36 +237,17 @@ nlohmann::json SideJson(const DiffSide& side) {
 }  // namespace
 
 nlohmann::json DiffJson(const RevisionDiff& diff) {
+  return nlohmann::json::parse(RenderDiffJson(diff));
+}
+
+std::string RenderDiffJson(const RevisionDiff& diff) {
   const Comparison& comparison = diff.text;
-  nlohmann::json edits = nlohmann::json::array();
-  for (const TextEdit& edit : comparison.edits) {
-    nlohmann::json words = nlohmann::json::array();
-    for (const WordChange& change : edit.words) {
-      words.push_back(
-          {{"before", std::string_view(diff.from.text)
-                          .substr(change.before.start, change.before.end - change.before.start)},
-           {"after", std::string_view(diff.to.text)
-                         .substr(change.after.start, change.after.end - change.after.start)},
-           {"before_start", change.before.start},
-           {"before_end", change.before.end},
-           {"after_start", change.after.start},
-           {"after_end", change.after.end}});
+  auto changed = [&](const std::string& field) -> nlohmann::json {
+    for (const MetadataChange& change : diff.metadata) {
+      if (change.field == field) return {{"before", change.before}, {"after", change.after}};
     }
-    edits.push_back({{"kind", EditKindName(edit.kind)},
-                     {"before", SpanJson(diff.from.text, edit.before, edit.before_sentences)},
-                     {"after", SpanJson(diff.to.text, edit.after, edit.after_sentences)},
-                     {"words", std::move(words)},
-                     {"inline", InlineWords(diff.from.text, diff.to.text, edit)}});
-  }
-  nlohmann::json changes = nlohmann::json::array();
-  for (const QuoteChange& change : diff.quotes.changes) {
-    nlohmann::json entry = QuoteChangeJson(diff, change);
-    entry["materiality"] = QuoteMateriality(change);
-    changes.push_back(std::move(entry));
-  }
-  for (const ClaimChange& change : diff.claims) {
-    changes.push_back(ClaimChangeJson(diff, change));
-  }
+    return nullptr;
+  };
   const Counts counts = Count(comparison);
   nlohmann::json summary = {{"unchanged", counts.unchanged},
                             {"quotes_changed", diff.quotes.changes.size()},
@@ -209,29 +256,44 @@ nlohmann::json DiffJson(const RevisionDiff& diff) {
                             {"materiality", diff.Materiality()},
                             {"materiality_label", MaterialityLabel(diff.Materiality())}};
   for (const auto& [kind, count] : counts.of) summary[std::string(EditKindName(kind))] = count;
-  auto changed = [&](const std::string& field) -> nlohmann::json {
-    for (const MetadataChange& change : diff.metadata) {
-      if (change.field == field) return {{"before", change.before}, {"after", change.after}};
-    }
-    return nullptr;
-  };
-  const nlohmann::json out = {{"schema_version", kJsonSchemaVersion},
-                              {"from", SideJson(diff.from)},
-                              {"to", SideJson(diff.to)},
-                              {"headline_changed", !changed("headline").is_null()},
-                              {"byline_changed", !changed("byline").is_null()},
-                              {"published_changed", !changed("published").is_null()},
-                              {"headline", changed("headline")},
-                              {"byline", changed("byline")},
-                              {"published", changed("published")},
-                              {"changes", std::move(changes)},
-                              {"text_edits", std::move(edits)},
-                              {"summary", std::move(summary)}};
-  return out;
-}
 
-std::string RenderDiffJson(const RevisionDiff& diff) {
-  return DiffJson(diff).dump(2) + "\n";
+  std::string out;
+  // The document is about as long as the two texts it quotes, plus fields.
+  out.reserve(diff.from.text.size() + diff.to.text.size() + 4096);
+  JsonWriter json(out);
+  json.BeginObject();
+  for (const char* field : {"byline"}) {
+    json.Key(field);
+    json.Value(changed(field));
+    json.Key(std::string(field) + "_changed");
+    json.Bool(!changed(field).is_null());
+  }
+  json.Key("changes");
+  json.BeginArray();
+  for (const QuoteChange& change : diff.quotes.changes) WriteQuoteChange(json, diff, change);
+  for (const ClaimChange& change : diff.claims) WriteClaimChange(json, diff, change);
+  json.EndArray();
+  json.Key("from");
+  json.Value(SideJson(diff.from));
+  for (const char* field : {"headline", "published"}) {
+    json.Key(field);
+    json.Value(changed(field));
+    json.Key(std::string(field) + "_changed");
+    json.Bool(!changed(field).is_null());
+  }
+  json.Key("schema_version");
+  json.Number(kJsonSchemaVersion);
+  json.Key("summary");
+  json.Value(summary);
+  json.Key("text_edits");
+  json.BeginArray();
+  for (const TextEdit& edit : comparison.edits) WriteTextEdit(json, diff, edit);
+  json.EndArray();
+  json.Key("to");
+  json.Value(SideJson(diff.to));
+  json.EndObject();
+  out += '\n';
+  return out;
 }
 
 }  // namespace stet
