@@ -145,6 +145,17 @@ Status CheckText(std::string_view bytes) {
   std::int32_t i = 0;
   bool has_content = false;
   while (i < length) {
+    // Once there is content, runs of ASCII need no decoding: eight bytes
+    // at a time without a high bit (NUL was ruled out above).
+    if (has_content) {
+      while (i + 8 <= length) {
+        std::uint64_t eight = 0;
+        std::memcpy(&eight, data + i, 8);
+        if ((eight & 0x8080808080808080ULL) != 0) break;
+        i += 8;
+      }
+      if (i >= length) break;
+    }
     const std::int32_t start = i;
     UChar32 c;
     U8_NEXT(data, i, static_cast<std::int32_t>(length), c);

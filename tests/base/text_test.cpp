@@ -13,6 +13,15 @@ TEST_CASE("CheckText accepts UTF-8 text and refuses binary or invalid or empty i
   CHECK(binary.message() == "binary data (NUL byte at offset 3)");
   CHECK(CheckText("ok \xC3\x28 bad").message() == "invalid UTF-8 at byte 3");
   CHECK(CheckText("ok \xED\xA0\x80 surrogate").message() == "invalid UTF-8 at byte 3");
+  // Past the first content, ASCII is skipped eight bytes at a time: a bad
+  // byte anywhere in or after such runs is still found and named.
+  const std::string ascii_run = "Content first, then a long run of plain ASCII words. ";
+  for (std::size_t at = 0; at < 17; ++at) {
+    const std::string text = ascii_run + std::string(at, 'x') + "\xC3\x28" + ascii_run;
+    CHECK(CheckText(text).message() ==
+          "invalid UTF-8 at byte " + std::to_string(ascii_run.size() + at));
+    CHECK(CheckText(ascii_run + std::string(at, 'x') + "caf\xC3\xA9 " + ascii_run).ok());
+  }
   CHECK(CheckText("").message() == "empty text");
   CHECK(CheckText(" \n\t\xC2\xA0\n").message() == "empty text");
 }
