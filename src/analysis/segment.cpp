@@ -1,12 +1,11 @@
-// Sentence segmentation: ICU first, news abbreviations second.
+// Sentence segmentation: ICU first, news abbreviations second. Tokens are
+// in tokens.cpp.
 #include "stet/segment.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/utext.h>
-#include <unicode/utf8.h>
-#include <xxhash.h>
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <array>
@@ -18,7 +17,6 @@
 #include "analysis/sentence_split.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
-#include "stet/text.h"
 
 namespace stet {
 namespace {
@@ -226,73 +224,6 @@ bool IsFalseBreak(std::string_view before, std::string_view after) {
   return false;
 }
 
-enum class CharClass { kSpace, kWordChar, kJoiner, kPoint, kOther };
-
-struct CodePoint {
-  UChar32 value = 0;
-  std::size_t end = 0;  // offset after its bytes
-  CharClass kind = CharClass::kOther;
-  bool digit = false;
-  bool upper = false;
-};
-
-// The class of each ASCII byte, so that the common case of reading a code
-// point is one table lookup.
-constexpr std::array<CharClass, 128> kAsciiClasses = [] {
-  std::array<CharClass, 128> classes{};
-  for (int c = 0; c < 128; ++c) {
-    CharClass kind = CharClass::kOther;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      kind = CharClass::kSpace;
-    } else if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-      kind = CharClass::kWordChar;
-    } else if (c == '\'' || c == '-') {
-      kind = CharClass::kJoiner;
-    } else if (c == '.' || c == ',') {
-      kind = CharClass::kPoint;
-    }
-    classes[static_cast<std::size_t>(c)] = kind;
-  }
-  return classes;
-}();
-
-inline CodePoint ReadCodePoint(std::string_view text, std::size_t at, std::size_t limit) {
-  CodePoint point;
-  const auto byte = static_cast<unsigned char>(text[at]);
-  if (byte < 0x80) {
-    point.value = byte;
-    point.end = at + 1;
-    point.kind = kAsciiClasses[byte];
-    point.digit = byte >= '0' && byte <= '9';
-    point.upper = byte >= 'A' && byte <= 'Z';
-    return point;
-  }
-  auto i = static_cast<std::int32_t>(at);
-  U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), i, static_cast<std::int32_t>(limit),
-          point.value);
-  point.end = static_cast<std::size_t>(i);
-  const UChar32 c = point.value;
-  if (c < 0) return point;
-  if (u_isUWhiteSpace(c)) {
-    point.kind = CharClass::kSpace;
-  } else if (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) {
-    point.kind = CharClass::kWordChar;
-    point.digit = u_isdigit(c);
-    point.upper = u_isupper(c);
-  } else if (c == 0x2019 || c == 0x02BC || c == 0x2010 || c == 0x2011) {  // ’ ʼ ‐ ‑
-    point.kind = CharClass::kJoiner;
-  }
-  return point;
-}
-
-std::uint64_t TokenKey(std::string_view token) {
-  const bool ascii = std::all_of(token.begin(), token.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return XXH3_64bits(token.data(), token.size());  // already its matching form
-  const std::string form = MatchingForm(token);
-  return XXH3_64bits(form.data(), form.size());
-}
-
 std::string NextValue(const std::string& value) {
   if (std::isdigit(static_cast<unsigned char>(value[0])) != 0) {
     return std::to_string(std::stoi(value) + 1);
@@ -432,55 +363,6 @@ std::vector<std::size_t> ExtraStarts(std::string_view body) {
 
 }  // namespace
 
-std::vector<Token> Tokens(std::string_view text, Span within) {
-  // Tokens are gathered in a buffer kept per thread and returned copied to
-  // their exact size: a segmented text keeps every sentence's tokens for the
-  // whole comparison, and growing each vector by doubling left about a
-  // third of that memory unused and cost a reallocation per doubling.
-  thread_local std::vector<Token> tokens;
-  tokens.clear();
-  std::size_t at = within.start;
-  while (at < within.end) {
-    const CodePoint first = ReadCodePoint(text, at, within.end);
-    if (first.kind == CharClass::kSpace) {
-      at = first.end;
-      continue;
-    }
-    Token token{{at, first.end}, 0, first.kind == CharClass::kWordChar};
-    if (token.word) {
-      // Extend over word characters, and over a joiner or point that sits
-      // between two word characters of the right kind.
-      CodePoint last = first;
-      std::size_t part_length = 1;  // code points since the last joiner or point
-      std::size_t next = first.end;
-      while (next < within.end) {
-        const CodePoint point = ReadCodePoint(text, next, within.end);
-        if (point.kind == CharClass::kWordChar) {
-          token.span.end = next = point.end;
-          last = point;
-          ++part_length;
-          continue;
-        }
-        if (point.kind != CharClass::kJoiner && point.kind != CharClass::kPoint) break;
-        if (point.end >= within.end) break;
-        const CodePoint after = ReadCodePoint(text, point.end, within.end);
-        if (after.kind != CharClass::kWordChar) break;
-        const bool joins =
-            point.kind == CharClass::kJoiner || (last.digit && after.digit) ||      // 3.5, 1,000
-            (point.value == '.' && part_length == 1 && last.upper && after.upper);  // U.S
-        if (!joins) break;
-        token.span.end = next = after.end;
-        last = after;
-        part_length = 1;
-      }
-    }
-    token.key = TokenKey(text.substr(token.span.start, token.span.end - token.span.start));
-    tokens.push_back(token);
-    at = token.span.end;
-  }
-  return {tokens.begin(), tokens.end()};
-}
-
 Result<SegmentedText> Segment(std::string_view text) {
   Result<std::vector<Span>> sentences = Sentences(text);
   if (!sentences.ok()) return sentences.status();
@@ -538,16 +420,37 @@ Result<icu::BreakIterator*> SentenceIterator() {
 Status AppendSentences(icu::BreakIterator& iterator, std::string_view text, Span paragraph,
                        std::vector<Span>& sentences) {
   const std::string_view body = text.substr(paragraph.start, paragraph.end - paragraph.start);
+  // ICU is given the paragraph in UTF-16, not as a UTF-8 UText: that one is
+  // decoded into UTF-16 chunks of a few dozen characters as the iterator
+  // moves, which cost a tenth of a whole 10k-word comparison. Boundaries
+  // come back in UTF-16 units and are turned into byte offsets.
+  thread_local icu::UnicodeString utf16;
   UErrorCode error = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &error);
+  int32_t units = 0;
+  const auto bytes = static_cast<int32_t>(body.size());
+  char16_t* buffer = utf16.getBuffer(bytes + 1);  // never more units than bytes
+  u_strFromUTF8(buffer, utf16.getCapacity(), &units, body.data(), bytes, &error);
+  utf16.releaseBuffer(U_SUCCESS(error) ? units : 0);
   if (U_FAILURE(error)) return Status::InvalidInput("segment sentences: not UTF-8");
-  iterator.setText(utext, error);
+  iterator.setText(utf16);
   // ICU's boundaries, then the starts it misses; a forced start is kept,
   // ICU's are checked against the news rules.
   std::vector<std::pair<std::size_t, bool>> boundaries;
+  std::size_t byte = 0;  // the byte offset of UTF-16 offset `unit`
+  int32_t unit = 0;
   for (int32_t boundary = iterator.next(); boundary != icu::BreakIterator::DONE;
        boundary = iterator.next()) {
-    boundaries.emplace_back(static_cast<std::size_t>(boundary), false);
+    if (units == bytes) {  // all ASCII: the offsets agree
+      byte = static_cast<std::size_t>(boundary);
+    } else {
+      while (unit < boundary) {
+        const auto lead = static_cast<unsigned char>(body[byte]);
+        const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        byte += static_cast<std::size_t>(length);
+        unit += length == 4 ? 2 : 1;
+      }
+    }
+    boundaries.emplace_back(byte, false);
   }
   for (std::size_t start : ExtraStarts(body)) boundaries.emplace_back(start, true);
   std::sort(boundaries.begin(), boundaries.end(),
@@ -567,7 +470,6 @@ Status AppendSentences(icu::BreakIterator& iterator, std::string_view text, Span
     const Span sentence = Trim(text, {paragraph.start + start, paragraph.end});
     if (sentence.end > sentence.start) sentences.push_back(sentence);
   }
-  utext_close(utext);
   return Status::Ok();
 }
 
