@@ -40,10 +40,38 @@ std::vector<Span> Paragraphs(std::string_view text);
 Result<std::vector<Span>> Sentences(std::string_view text);
 
 // A word or a punctuation mark, as compared when two revisions are aligned.
-struct Token {
-  Span span;              // the original bytes
-  std::uint64_t key = 0;  // XXH3-64 of MatchingForm of those bytes
-  bool word = false;      // letters or digits, else one punctuation mark
+// Sixteen bytes: a segmented text keeps every token of both revisions for
+// the whole comparison, and at 32 (two size_t offsets, a padded flag) they
+// were half of a large diff's memory. Offsets are 32-bit (CheckText refuses
+// texts of 2 GiB or more) and the flag is the end offset's top bit.
+class Token {
+ public:
+  Token() = default;
+  // REQUIRES: span.end < 2^31.
+  Token(Span span, std::uint64_t matching_key, bool word)
+      : key(matching_key),
+        start_(static_cast<std::uint32_t>(span.start)),
+        end_and_word_(static_cast<std::uint32_t>(span.end) | (word ? kWordBit : 0)) {}
+
+  // The original bytes.
+  Span span() const { return {start_, end_and_word_ & ~kWordBit}; }
+  // Letters or digits, else one punctuation mark.
+  bool word() const { return (end_and_word_ & kWordBit) != 0; }
+  // The same token `shift` bytes further on (a paragraph found elsewhere);
+  // unsigned arithmetic wraps back for a move towards the start.
+  Token Moved(std::size_t shift) const {
+    Token moved = *this;
+    moved.start_ += static_cast<std::uint32_t>(shift);
+    moved.end_and_word_ += static_cast<std::uint32_t>(shift);
+    return moved;
+  }
+
+  std::uint64_t key = 0;  // XXH3-64 of MatchingForm of the bytes
+
+ private:
+  static constexpr std::uint32_t kWordBit = 0x80000000u;
+  std::uint32_t start_ = 0;
+  std::uint32_t end_and_word_ = 0;
 };
 
 // The tokens of text[within]: words are runs of letters, digits and

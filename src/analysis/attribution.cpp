@@ -74,56 +74,41 @@ bool IsPronoun(std::string_view lower) {
 
 namespace {
 
-// The role and cue word lists, bucketed by first letter and length: most
-// words fall in an empty bucket, the rest compare with one or two entries
-// (hashing every word was a third of the extraction's time).
+// The role and cue word lists. A word of one letter, of 32 or more, or not
+// opening with a lower-case letter is in neither.
 class WordLists {
  public:
-  WordLists() {
-    const WordSet roles(kRoleWords);
-    for (std::string_view entry : roles.SortedWords()) Add(entry, kRole);
-    for (const VerbFormEntry& entry : ReportingVerbForms()) Add(entry.word, kCue);
-    Add("according", kCue);
-  }
+  WordLists() : roles_(kRoleWords), cues_(CueWords()) {}
 
   // kRole | kCue for `lower`, 0 for neither.
   unsigned Lookup(std::string_view lower) const {
-    const int bucket = Bucket(lower);
-    if (bucket < 0) return 0;
-    for (const auto& [entry, kinds] : buckets_[static_cast<std::size_t>(bucket)]) {
-      if (entry == lower) return kinds;
+    if (lower.size() < 2 || lower.size() >= 32 || lower.front() < 'a' || lower.front() > 'z') {
+      return 0;
     }
-    return 0;
+    return (roles_.Contains(lower) ? kRole : 0) | (cues_.Contains(lower) ? kCue : 0);
   }
 
   static constexpr unsigned kRole = 1, kCue = 2;
 
  private:
-  // By first letter, length and last byte: few common words share all three
-  // with a list entry.
-  static int Bucket(std::string_view word) {
-    if (word.size() < 2 || word.size() >= 32 || word.front() < 'a' || word.front() > 'z') return -1;
-    const auto last = static_cast<unsigned char>(word.back());
-    return ((word.front() - 'a') * 32 + static_cast<int>(word.size())) * 8 + (last & 7);
+  static std::vector<std::string_view> CueWords() {
+    std::vector<std::string_view> words = {"according"};
+    for (const VerbFormEntry& entry : ReportingVerbForms()) words.push_back(entry.word);
+    return words;
   }
-  void Add(std::string_view entry, unsigned kind) {
-    if (Bucket(entry) < 0) return;  // never looked up: no word that long is a cue or a role
-    auto& bucket = buckets_[static_cast<std::size_t>(Bucket(entry))];
-    for (auto& [known, kinds] : bucket) {
-      if (known == entry) {
-        kinds |= kind;
-        return;
-      }
-    }
-    bucket.emplace_back(entry, kind);
-  }
-  std::array<std::vector<std::pair<std::string_view, unsigned>>, 26 * 32 * 8> buckets_;
+  WordSet roles_;
+  WordSet cues_;  // views into ReportingVerbForms(), which lives as long
 };
 
-void SetFlags(Word& word) {
+// One for the whole process: both lookups below share it.
+const WordLists& Lists() {
   static const WordLists lists;
+  return lists;
+}
+
+void SetFlags(Word& word) {
   if (!word.word) return;
-  const unsigned kinds = lists.Lookup(word.lower);
+  const unsigned kinds = Lists().Lookup(word.lower);
   word.role = (kinds & WordLists::kRole) != 0;
   word.cue = (kinds & WordLists::kCue) != 0;
   word.never_name = IsUpperStart(word.text) && NeverInName(word.lower);
@@ -132,8 +117,7 @@ void SetFlags(Word& word) {
 }  // namespace
 
 bool IsRoleWord(std::string_view lower) {
-  static const WordLists lists;
-  return (lists.Lookup(lower) & WordLists::kRole) != 0;
+  return (Lists().Lookup(lower) & WordLists::kRole) != 0;
 }
 
 // The words of a sentence from its tokens, in one pass: an abbreviation
@@ -148,12 +132,12 @@ std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text,
   auto lower = [&](Span span) { return lower_text.substr(span.start, span.end - span.start); };
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& token = tokens[k];
-    Word word{token.span, piece(token.span), lower(token.span), token.word};
-    if (token.word && k + 1 < tokens.size() && tokens[k + 1].span.start == token.span.end &&
-        text[token.span.end] == '.' && tokens[k + 1].span.end == token.span.end + 1 &&
+    Word word{token.span(), piece(token.span()), lower(token.span()), token.word()};
+    if (token.word() && k + 1 < tokens.size() && tokens[k + 1].span().start == token.span().end &&
+        text[token.span().end] == '.' && tokens[k + 1].span().end == token.span().end + 1 &&
         word.lower.size() <= 5) {
       Word abbreviation = word;
-      abbreviation.span.end = tokens[k + 1].span.end;
+      abbreviation.span.end = tokens[k + 1].span().end;
       abbreviation.text = piece(abbreviation.span);
       abbreviation.lower = lower(abbreviation.span);
       SetFlags(abbreviation);
@@ -164,11 +148,11 @@ std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text,
       }
     }
     // An initial: "Mary J. Ortega" keeps "J." as one name word.
-    if (token.word && word.text.size() == 1 && IsUpperStart(word.text) && k + 1 < tokens.size() &&
-        tokens[k + 1].span.start == token.span.end && text[token.span.end] == '.' &&
-        tokens[k + 1].span.end == token.span.end + 1) {
+    if (token.word() && word.text.size() == 1 && IsUpperStart(word.text) && k + 1 < tokens.size() &&
+        tokens[k + 1].span().start == token.span().end && text[token.span().end] == '.' &&
+        tokens[k + 1].span().end == token.span().end + 1) {
       Word initial = word;
-      initial.span.end = tokens[k + 1].span.end;
+      initial.span.end = tokens[k + 1].span().end;
       initial.text = piece(initial.span);
       initial.lower = lower(initial.span);
       words.push_back(initial);
@@ -176,7 +160,7 @@ std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text,
       continue;
     }
     std::size_t suffix = 0;
-    if (token.word && IsUpperStart(word.text)) {
+    if (token.word() && IsUpperStart(word.text)) {
       if (word.text.ends_with("\u2019s")) suffix = 4;
       if (word.text.ends_with("'s")) suffix = 2;
       if (word.text.size() <= suffix) suffix = 0;

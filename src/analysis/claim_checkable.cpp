@@ -38,10 +38,10 @@ std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
   }
   // An actor named by a role: "The mayor resigned."
   for (const Token& token : tokens) {
-    if (!token.word || WithinAny(token.span, claim.entities)) continue;
+    if (!token.word() || WithinAny(token.span(), claim.entities)) continue;
     const std::string lower =
-        AsciiLower(text.substr(token.span.start, token.span.end - token.span.start));
-    if (attribution::IsRoleWord(lower)) add("role", token.span);
+        AsciiLower(text.substr(token.span().start, token.span().end - token.span().start));
+    if (attribution::IsRoleWord(lower)) add("role", token.span());
   }
   std::sort(parts.begin(), parts.end(),
             [](const ClaimPart& x, const ClaimPart& y) { return x.span.start < y.span.start; });

@@ -28,10 +28,10 @@ std::string Lower(std::string_view text, Span span) {
 std::vector<std::string> LowerCaseWords(std::string_view text, Span span) {
   std::vector<std::string> words;
   for (const Token& token : Tokens(text, span)) {
-    const char first = text[token.span.start];
-    if (token.word && first >= 'a' && first <= 'z')
-      words.push_back(
-          name_keys::NameKey(text.substr(token.span.start, token.span.end - token.span.start)));
+    const char first = text[token.span().start];
+    if (token.word() && first >= 'a' && first <= 'z')
+      words.push_back(name_keys::NameKey(
+          text.substr(token.span().start, token.span().end - token.span().start)));
   }
   return words;
 }
@@ -52,10 +52,10 @@ bool InExampleList(std::string_view text, Span sentence, Span entity) {
   const std::vector<Token> tokens = Tokens(text, {from, entity.start});
   for (std::size_t k = tokens.size(); k > 0 && tokens.size() - k < 10; --k) {
     const Token& token = tokens[k - 1];
-    const std::string word = Lower(text, token.span);
-    if (!token.word && word != "," && word != "\u2019" && word != "'") return false;
+    const std::string word = Lower(text, token.span());
+    if (!token.word() && word != "," && word != "\u2019" && word != "'") return false;
     if (word == "including" || word == "like" || word == "among" ||
-        (word == "as" && k >= 2 && Lower(text, tokens[k - 2].span) == "such")) {
+        (word == "as" && k >= 2 && Lower(text, tokens[k - 2].span()) == "such")) {
       return true;
     }
   }
@@ -73,13 +73,13 @@ std::vector<std::string> RolesOf(std::string_view text, Span sentence, Span enti
   }
   const std::vector<Token> after = Tokens(text, {entity.end, until});
   std::size_t end = entity.end;
-  if (after.size() >= 3 && Lower(text, after[0].span) == "," &&
-      (Lower(text, after[1].span) == "a" || Lower(text, after[1].span) == "the")) {
-    end = after[std::min<std::size_t>(after.size() - 1, 4)].span.end;
+  if (after.size() >= 3 && Lower(text, after[0].span()) == "," &&
+      (Lower(text, after[1].span()) == "a" || Lower(text, after[1].span()) == "the")) {
+    end = after[std::min<std::size_t>(after.size() - 1, 4)].span().end;
   }
   for (const Token& token : Tokens(text, {entity.start, end})) {
-    if (!token.word) continue;
-    const std::string lower = Lower(text, token.span);
+    if (!token.word()) continue;
+    const std::string lower = Lower(text, token.span());
     if (attribution::IsRoleWord(lower)) roles.push_back(lower);
   }
   return roles;
@@ -116,9 +116,9 @@ void NameIndex::Make() {
   char buffer[64];
   for (const std::vector<Token>& tokens : segmented_.tokens) {
     for (const Token& token : tokens) {
-      if (!token.word) continue;
+      if (!token.word()) continue;
       const std::string_view word =
-          text_.substr(token.span.start, token.span.end - token.span.start);
+          text_.substr(token.span().start, token.span().end - token.span().start);
       if (!name_keys::StartsUpper(word)) continue;
       const bool possessive = word.ends_with("'s") || word.ends_with("\u2019s");
       if (word.size() <= sizeof buffer && IsAscii(word) && !possessive) {
@@ -179,8 +179,8 @@ namespace {
 std::string Initials(std::string_view text, Span span) {
   std::string out;
   for (const Token& token : Tokens(text, span)) {
-    const char first = text[token.span.start];
-    if (token.word && first >= 'A' && first <= 'Z') out += static_cast<char>(first - 'A' + 'a');
+    const char first = text[token.span().start];
+    if (token.word() && first >= 'A' && first <= 'Z') out += static_cast<char>(first - 'A' + 'a');
   }
   return out;
 }
@@ -190,9 +190,10 @@ std::string Initials(std::string_view text, Span span) {
 std::string FoldedName(std::string_view text, Span span) {
   std::string out;
   for (const Token& token : Tokens(text, span)) {
-    if (!token.word) continue;
+    if (!token.word()) continue;
     if (!out.empty()) out += ' ';
-    out += name_keys::NameKey(text.substr(token.span.start, token.span.end - token.span.start));
+    out +=
+        name_keys::NameKey(text.substr(token.span().start, token.span().end - token.span().start));
   }
   return out;
 }

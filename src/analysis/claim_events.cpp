@@ -51,10 +51,10 @@ bool IsEventSwap(std::string_view before_text, Span before, std::string_view aft
     int content = 0;
     if (span.end <= span.start) return "";
     for (const Token& token : Tokens(text, span)) {
-      if (!token.word || ContentKey(WordOf(text, token)).empty()) continue;
+      if (!token.word() || ContentKey(WordOf(text, token)).empty()) continue;
       if (++content > 1) return "";
       found = Normalised(WordOf(text, token));
-      if (!UsedAsVerb(text, token.span.start, found)) return "";
+      if (!UsedAsVerb(text, token.span().start, found)) return "";
     }
     return found;
   };
@@ -76,7 +76,7 @@ bool IsEventSwap(std::string_view before_text, Span before, std::string_view aft
     std::string_view found;
     if (span.end <= span.start) return "";
     for (const Token& token : Tokens(text, span)) {
-      if (!token.word || ContentKey(WordOf(text, token)).empty()) continue;
+      if (!token.word() || ContentKey(WordOf(text, token)).empty()) continue;
       if (!found.empty()) return "";
       found = WordOf(text, token);
       if (!IsProperAdjective(found)) return "";
@@ -100,7 +100,7 @@ int QuantifierClasses(std::string_view text, Span span) {
   int classes = 0;
   if (span.end <= span.start) return classes;
   for (const Token& token : Tokens(text, span)) {
-    if (!token.word) continue;
+    if (!token.word()) continue;
     const std::string lower = Normalised(WordOf(text, token));
     if (kAll.count(lower)) classes |= 1;
     if (kPart.count(lower)) classes |= 2;
@@ -122,10 +122,10 @@ std::vector<EventVerb> EventVerbs(std::string_view text, Span span,
   std::vector<EventVerb> verbs;
   if (span.end <= span.start) return verbs;
   for (const Token& token : Tokens(text, span)) {
-    if (!token.word) continue;
+    if (!token.word()) continue;
     const std::string lower = Normalised(WordOf(text, token));
     if (claim_parts::IsReportingWord(lower)) continue;  // how it was said, not what happened
-    if (!UsedAsVerb(text, token.span.start, lower)) continue;
+    if (!UsedAsVerb(text, token.span().start, lower)) continue;
     const ContentWord probe{ContentKey(WordOf(text, token)), {}};
     verbs.push_back({lower, std::binary_search(new_words.begin(), new_words.end(), probe)});
   }

@@ -90,9 +90,9 @@ std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::si
   std::vector<Piece> pieces;
   pieces.reserve(tokens.size());
   for (const Token& token : tokens) {
-    const std::size_t length = token.span.end - token.span.start;
-    pieces.push_back({token.span, text.substr(token.span.start, length),
-                      lower.substr(token.span.start - base, length), token.word});
+    const std::size_t length = token.span().end - token.span().start;
+    pieces.push_back({token.span(), text.substr(token.span().start, length),
+                      lower.substr(token.span().start - base, length), token.word()});
   }
   return pieces;
 }

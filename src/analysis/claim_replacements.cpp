@@ -33,9 +33,10 @@ std::vector<std::uint64_t> WordsOf(std::string_view text, const std::vector<Toke
   std::vector<std::uint64_t> out;
   char lower[24];
   for (const Token& token : tokens) {
-    const std::size_t length = token.span.end - token.span.start;
-    if (!token.word || length < 3 || length > sizeof lower) continue;
-    for (std::size_t k = 0; k < length; ++k) lower[k] = AsciiLowerChar(text[token.span.start + k]);
+    const std::size_t length = token.span().end - token.span().start;
+    if (!token.word() || length < 3 || length > sizeof lower) continue;
+    for (std::size_t k = 0; k < length; ++k)
+      lower[k] = AsciiLowerChar(text[token.span().start + k]);
     const std::string_view word(lower, length);
     if (claim_parts::IsFunctionWord(word) || claim_parts::IsReportingWord(word)) continue;
     std::uint64_t prefix = 0;

@@ -35,7 +35,7 @@ bool IsNamingWord(std::string_view lower) {
 std::vector<std::string> SourceKeys(std::string_view text, Span source) {
   std::vector<std::string> keys;
   for (const Token& token : Tokens(text, source)) {
-    if (!token.word) continue;
+    if (!token.word()) continue;
     std::string lower = claim_wording::Normalised(WordOf(text, token));
     if (!IsNamingWord(lower) || claim_wording::IsNumber(lower) || IsHonorific(lower)) continue;
     std::string key = claim_wording::Stem(std::move(lower));
@@ -60,7 +60,7 @@ bool RefersBack(std::string_view text, Span source, bool role = false) {
   std::vector<std::string_view> nouns;
   bool definite = false;
   for (const Token& token : tokens) {
-    if (!token.word) continue;
+    if (!token.word()) continue;
     const std::string lower = claim_wording::Normalised(WordOf(text, token));
     if (nouns.empty() && !definite && lower == "the") {
       definite = true;
@@ -78,7 +78,7 @@ bool RefersBack(std::string_view text, Span source, bool role = false) {
 bool NamedOnly(std::string_view text, Span source) {
   int names = 0;
   for (const Token& token : Tokens(text, source)) {
-    if (!token.word) continue;
+    if (!token.word()) continue;
     if (!IsNamingWord(claim_wording::Normalised(WordOf(text, token)))) continue;
     if (!claim_parts::IsUpper(WordOf(text, token))) return false;
     ++names;
@@ -94,7 +94,7 @@ bool NamedEarlier(std::string_view text, Span source, std::string_view other_tex
   const std::string_view earlier = other_text.substr(0, other_claim.start);
   for (const Token& token : Tokens(text, source)) {
     const std::string_view word = WordOf(text, token);
-    if (token.word && claim_parts::IsUpper(word) && earlier.find(word) == std::string_view::npos)
+    if (token.word() && claim_parts::IsUpper(word) && earlier.find(word) == std::string_view::npos)
       return false;
   }
   return true;
@@ -105,7 +105,7 @@ bool NamedEarlier(std::string_view text, Span source, std::string_view other_tex
 bool SpeaksThroughPronoun(std::string_view text, Span claim) {
   const std::vector<Token> tokens = Tokens(text, claim);
   for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
-    if (!tokens[k].word || !tokens[k + 1].word) continue;
+    if (!tokens[k].word() || !tokens[k + 1].word()) continue;
     const std::string subject = claim_wording::Normalised(WordOf(text, tokens[k]));
     if ((subject == "he" || subject == "she" || subject == "they") &&
         claim_parts::IsReportingWord(claim_wording::Normalised(WordOf(text, tokens[k + 1]))))
@@ -209,9 +209,9 @@ std::vector<Span> NamingWords(std::string_view text, const std::vector<Span>& so
   std::vector<Span> out;
   for (Span source : sources) {
     for (const Token& token : Tokens(text, source)) {
-      if (!token.word ||
+      if (!token.word() ||
           !claim_parts::IsReportingWord(claim_wording::Normalised(WordOf(text, token))))
-        out.push_back(token.span);
+        out.push_back(token.span());
     }
   }
   return out;

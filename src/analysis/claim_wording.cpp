@@ -214,7 +214,7 @@ bool IsVagueWord(std::string_view stem) {
 }
 
 std::string_view WordOf(std::string_view text, const Token& token) {
-  return text.substr(token.span.start, token.span.end - token.span.start);
+  return text.substr(token.span().start, token.span().end - token.span().start);
 }
 
 std::string Normalised(std::string_view word) {
@@ -268,7 +268,7 @@ bool IsParticle(std::string_view lower) {
 // which WordNet lists as verbs of their own.
 std::string WordNetForm(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
   std::string lower = Normalised(WordOf(text, tokens[k]));
-  if (k + 1 < tokens.size() && tokens[k + 1].word) {
+  if (k + 1 < tokens.size() && tokens[k + 1].word()) {
     const std::string next = Normalised(WordOf(text, tokens[k + 1]));
     if (IsParticle(next)) lower += "_" + next;
   }
@@ -285,9 +285,9 @@ std::size_t ConnectiveLength(std::string_view text, const std::vector<Token>& to
   // asked, and few are connectives.
   auto is = [&](std::size_t at, std::string_view word) {
     const Token& token = tokens[at];
-    if (!token.word || token.span.end - token.span.start != word.size()) return false;
+    if (!token.word() || token.span().end - token.span().start != word.size()) return false;
     for (std::size_t c = 0; c < word.size(); ++c) {
-      if (AsciiLowerChar(text[token.span.start + c]) != word[c]) return false;
+      if (AsciiLowerChar(text[token.span().start + c]) != word[c]) return false;
     }
     return true;
   };
@@ -340,7 +340,7 @@ std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<To
   std::vector<ContentWord> words;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& token = tokens[k];
-    if (!token.word || WithinAny(token.span, left_out)) continue;
+    if (!token.word() || WithinAny(token.span(), left_out)) continue;
     if (const std::size_t connective = ConnectiveLength(text, tokens, k)) {
       k += connective - 1;
       continue;
@@ -401,7 +401,7 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
     if (span.end <= span.start) return words;
     const std::vector<Token> tokens = Tokens(text, span);
     for (std::size_t k = 0; k < tokens.size(); ++k) {
-      if (!tokens[k].word) continue;
+      if (!tokens[k].word()) continue;
       std::string key = ContentKey(WordOf(text, tokens[k]));
       if (!key.empty())
         words.push_back({{std::move(key), WordNetForm(text, tokens, k)}, false, std::nullopt});
@@ -446,7 +446,7 @@ std::size_t CountKeys(std::string_view text, Span span, const std::vector<Conten
   if (span.end <= span.start || words.empty()) return 0;
   std::size_t count = 0;
   for (const Token& token : Tokens(text, span)) {
-    if (!token.word) continue;
+    if (!token.word()) continue;
     const ContentWord probe{ContentKey(WordOf(text, token)), {}};
     if (std::binary_search(words.begin(), words.end(), probe)) ++count;
   }
@@ -455,7 +455,7 @@ std::size_t CountKeys(std::string_view text, Span span, const std::vector<Conten
 
 bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans) {
   for (const Token& token : Tokens(text, span)) {
-    if (token.word && !WithinAny(token.span, spans)) return false;
+    if (token.word() && !WithinAny(token.span(), spans)) return false;
   }
   return true;
 }
@@ -475,7 +475,7 @@ bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
   }();
   int content = 0;
   for (const Token& token : tokens) {
-    if (!token.word || WithinAny(token.span, quotes)) continue;
+    if (!token.word() || WithinAny(token.span(), quotes)) continue;
     const std::string_view word = WordOf(text, token);
     if (claim_parts::IsUpper(word)) continue;  // a name: the speaker
     const std::string lower = AsciiLower(word);
@@ -501,7 +501,7 @@ SideWords Side(std::string_view text, Span span) {
   if (span.end <= span.start) return side;
   bool pronoun = false, other = false;
   for (const Token& token : Tokens(text, span)) {
-    if (!token.word) continue;
+    if (!token.word()) continue;
     ++side.count;
     const std::string lower = Normalised(WordOf(text, token));
     if (lower == "he" || lower == "she" || lower == "it" || lower == "they" || lower == "him" ||

@@ -491,8 +491,8 @@ class ClaimComparer {
   static std::size_t WordCount(std::string_view text, Span span) {
     if (span.end <= span.start) return 0;
     const std::vector<Token> tokens = Tokens(text, span);
-    return static_cast<std::size_t>(
-        std::count_if(tokens.begin(), tokens.end(), [](const Token& token) { return token.word; }));
+    return static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(),
+                                                  [](const Token& token) { return token.word(); }));
   }
 
   static bool Explained(const std::string& text, const std::vector<std::string>& names) {

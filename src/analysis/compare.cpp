@@ -53,7 +53,7 @@ struct Side {
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       if (partner[s]) continue;
       for (const Token& token : tokens[s]) {
-        if (token.word) words[s].push_back(token.key);
+        if (token.word()) words[s].push_back(token.key);
       }
       std::sort(words[s].begin(), words[s].end());
     }
@@ -377,9 +377,9 @@ std::vector<WordChange> DiffTokens(const std::vector<Token>& before,
     if (match.a > i || match.b > j) {
       // Empty sides sit right after the preceding unchanged token.
       auto cover = [](const std::vector<Token>& tokens, std::size_t from, std::size_t to) -> Span {
-        if (to > from) return {tokens[from].span.start, tokens[to - 1].span.end};
-        const std::size_t at =
-            from > 0 ? tokens[from - 1].span.end : (tokens.empty() ? 0 : tokens.front().span.start);
+        if (to > from) return {tokens[from].span().start, tokens[to - 1].span().end};
+        const std::size_t at = from > 0 ? tokens[from - 1].span().end
+                                        : (tokens.empty() ? 0 : tokens.front().span().start);
         return {at, at};
       };
       changes.push_back({cover(before, i, match.a), cover(after, j, match.b)});

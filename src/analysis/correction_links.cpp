@@ -27,9 +27,9 @@ std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& 
     if (made[s]) return cache[s];
     std::vector<std::uint64_t> words;
     for (const Token& token : segmented.tokens[s]) {
-      if (!token.word) continue;
+      if (!token.word()) continue;
       const std::string lower = claim_parts::Singular(
-          AsciiLower(text.substr(token.span.start, token.span.end - token.span.start)));
+          AsciiLower(text.substr(token.span().start, token.span().end - token.span().start)));
       if (lower.size() > 2 && !claim_parts::IsFunctionWord(lower)) {
         words.push_back(XXH3_64bits(lower.data(), lower.size()));
       }

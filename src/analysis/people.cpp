@@ -115,21 +115,22 @@ bool MayNameSomeone(std::string_view text, std::string_view lower_text,
                     const std::vector<Token>& tokens, const std::vector<Span>& quoted) {
   if (tokens.empty()) return false;
   auto capital = [&](std::size_t k) {
-    return tokens[k].word && IsUpperStart(text.substr(tokens[k].span.start, 4));
+    return tokens[k].word() && IsUpperStart(text.substr(tokens[k].span().start, 4));
   };
-  auto inside = std::lower_bound(quoted.begin(), quoted.end(), tokens.front().span.start,
+  auto inside = std::lower_bound(quoted.begin(), quoted.end(), tokens.front().span().start,
                                  [](Span span, std::size_t value) { return span.end <= value; });
   for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
-    if (!tokens[k].word) continue;
-    while (inside != quoted.end() && inside->end <= tokens[k].span.start) ++inside;
-    if (inside != quoted.end() && inside->start <= tokens[k].span.start) continue;
+    if (!tokens[k].word()) continue;
+    while (inside != quoted.end() && inside->end <= tokens[k].span().start) ++inside;
+    if (inside != quoted.end() && inside->start <= tokens[k].span().start) continue;
     std::size_t next = k + 1;
-    if (!tokens[next].word && next + 1 < tokens.size() && text[tokens[next].span.start] == '.') {
+    if (!tokens[next].word() && next + 1 < tokens.size() &&
+        text[tokens[next].span().start] == '.') {
       ++next;  // "Mr. Castellano", "Mary J. Ortega"
     }
     if (!capital(next)) continue;
     if (capital(k)) return true;
-    const Span span = tokens[k].span;
+    const Span span = tokens[k].span();
     if (IsRoleWord(lower_text.substr(span.start, span.end - span.start))) return true;
   }
   return false;

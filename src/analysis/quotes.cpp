@@ -213,9 +213,9 @@ class Extractor {
     auto next = std::lower_bound(quoted_.begin(), quoted_.end(), sentences_[s].start,
                                  [](Span span, std::size_t value) { return span.end <= value; });
     for (const Token& token : tokens) {
-      while (next != quoted_.end() && next->end <= token.span.start) ++next;
-      const bool quoted =
-          next != quoted_.end() && next->start <= token.span.start && token.span.end <= next->end;
+      while (next != quoted_.end() && next->end <= token.span().start) ++next;
+      const bool quoted = next != quoted_.end() && next->start <= token.span().start &&
+                          token.span().end <= next->end;
       if (!quoted) {
         outside.push_back(token);
       } else if (skipped.empty() || skipped.back().start != next->start) {

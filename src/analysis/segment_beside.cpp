@@ -87,7 +87,7 @@ Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base
     for (std::size_t s = same->first_sentence; s < same->end_sentence; ++s) {
       segmented.sentences.push_back(Moved(base_segmented.sentences[s], shift));
       std::vector<Token> tokens = base_segmented.tokens[s];
-      for (Token& token : tokens) token.span = Moved(token.span, shift);
+      for (Token& token : tokens) token = token.Moved(shift);
       segmented.tokens.push_back(std::move(tokens));
     }
   }

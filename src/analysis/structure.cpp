@@ -212,8 +212,8 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
   if (!HasAlphanumeric(sentence)) return LineKind::kSeparator;
   std::vector<std::string_view> words;
   for (const Token& token : segmented.tokens[s]) {
-    if (token.word)
-      words.push_back(text.substr(token.span.start, token.span.end - token.span.start));
+    if (token.word())
+      words.push_back(text.substr(token.span().start, token.span().end - token.span().start));
   }
   const std::string lower = AsciiLower(TrimAsciiSpace(sentence).substr(0, 48));
   for (std::string_view opener : kPrintLineOpeners) {
@@ -297,14 +297,14 @@ std::size_t DatelineEnd(std::string_view text, Span sentence) {
     while (window < sentence.end && !IsAsciiSpace(text[window])) ++window;
   }
   const std::vector<Token> tokens = Tokens(text, {sentence.start, window});
-  if (tokens.empty() || !tokens.front().word) return sentence.start;
-  const std::string_view first =
-      text.substr(tokens.front().span.start, tokens.front().span.end - tokens.front().span.start);
+  if (tokens.empty() || !tokens.front().word()) return sentence.start;
+  const std::string_view first = text.substr(
+      tokens.front().span().start, tokens.front().span().end - tokens.front().span().start);
   if (first.size() < 2 || HasLower(first)) return sentence.start;
   for (std::size_t k = 1; k < tokens.size() && k < 8; ++k) {
     const std::string_view piece =
-        text.substr(tokens[k].span.start, tokens[k].span.end - tokens[k].span.start);
-    if (piece == "\u2014" || piece == "\u2013" || piece == "--") return tokens[k].span.end;
+        text.substr(tokens[k].span().start, tokens[k].span().end - tokens[k].span().start);
+    if (piece == "\u2014" || piece == "\u2013" || piece == "--") return tokens[k].span().end;
   }
   return sentence.start;
 }

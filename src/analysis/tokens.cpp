@@ -105,8 +105,9 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
       at = first.end;
       continue;
     }
-    Token token{{at, first.end}, 0, first.kind == CharClass::kWordChar};
-    if (token.word) {
+    Span span{at, first.end};
+    const bool word = first.kind == CharClass::kWordChar;
+    if (word) {
       // Extend over word characters, and over a joiner or point that sits
       // between two word characters of the right kind.
       CodePoint last = first;
@@ -115,7 +116,7 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
       while (next < within.end) {
         const CodePoint point = ReadCodePoint(text, next, within.end);
         if (point.kind == CharClass::kWordChar) {
-          token.span.end = next = point.end;
+          span.end = next = point.end;
           last = point;
           ++part_length;
           continue;
@@ -128,14 +129,13 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
             point.kind == CharClass::kJoiner || (last.digit && after.digit) ||      // 3.5, 1,000
             (point.value == '.' && part_length == 1 && last.upper && after.upper);  // U.S
         if (!joins) break;
-        token.span.end = next = after.end;
+        span.end = next = after.end;
         last = after;
         part_length = 1;
       }
     }
-    token.key = TokenKey(text.substr(token.span.start, token.span.end - token.span.start));
-    tokens.push_back(token);
-    at = token.span.end;
+    tokens.emplace_back(span, TokenKey(text.substr(span.start, span.end - span.start)), word);
+    at = span.end;
   }
   return {tokens.begin(), tokens.end()};
 }

@@ -29,7 +29,7 @@ std::string Slice(std::string_view text, Span span) {
 std::vector<std::string> TokenTexts(std::string_view text) {
   std::vector<std::string> out;
   for (const Token& token : stet::Tokens(text, {0, text.size()}))
-    out.push_back(Slice(text, token.span));
+    out.push_back(Slice(text, token.span()));
   return out;
 }
 
@@ -109,8 +109,8 @@ TEST_CASE("tokens: words with joiners and punctuation with byte offsets", "[comp
   const std::string text = "Hello there. Second one";
   const std::vector<Token> tokens = stet::Tokens(text, {13, text.size()});
   REQUIRE(tokens.size() == 2);
-  CHECK(tokens[0].span.start == 13);
-  CHECK(Slice(text, tokens[1].span) == "one");
+  CHECK(tokens[0].span().start == 13);
+  CHECK(Slice(text, tokens[1].span()) == "one");
 }
 
 TEST_CASE("common subsequence: as long as the O(n*m) oracle on generated pairs", "[compare]") {
@@ -342,9 +342,9 @@ void CheckRoundTrip(std::string_view before, std::string_view after, const Compa
       CHECK(change.after.start >= edit.after.start);
       CHECK(change.after.end <= edit.after.end);
       CHECK((change.before.end > change.before.start || change.after.end > change.after.start));
-      while (next < old_tokens.size() && old_tokens[next].span.end <= change.before.start)
+      while (next < old_tokens.size() && old_tokens[next].span().end <= change.before.start)
         rebuilt.push_back(old_tokens[next++].key);
-      while (next < old_tokens.size() && old_tokens[next].span.start < change.before.end) ++next;
+      while (next < old_tokens.size() && old_tokens[next].span().start < change.before.end) ++next;
       for (const Token& token : stet::Tokens(after, change.after)) rebuilt.push_back(token.key);
     }
     while (next < old_tokens.size()) rebuilt.push_back(old_tokens[next++].key);

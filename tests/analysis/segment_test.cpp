@@ -124,9 +124,9 @@ TEST_CASE("sentences never cross paragraphs and offsets round-trip", "[segment]"
   for (const stet::Span& span : *spans) {
     std::size_t at = span.start;
     for (const stet::Token& token : stet::Tokens(text, span)) {
-      CHECK(blank(std::string_view(text).substr(at, token.span.start - at)));
-      CHECK(token.span.end > token.span.start);
-      at = token.span.end;
+      CHECK(blank(std::string_view(text).substr(at, token.span().start - at)));
+      CHECK(token.span().end > token.span().start);
+      at = token.span().end;
     }
     CHECK(at == span.end);
   }
@@ -204,7 +204,8 @@ std::vector<std::vector<std::uint64_t>> Flattened(const stet::SegmentedText& seg
   for (std::size_t s = 0; s < segmented.sentences.size(); ++s) {
     std::vector<std::uint64_t> row = {segmented.sentences[s].start, segmented.sentences[s].end};
     for (const stet::Token& token : segmented.tokens[s]) {
-      row.insert(row.end(), {token.span.start, token.span.end, token.key, token.word ? 1u : 0u});
+      row.insert(row.end(),
+                 {token.span().start, token.span().end, token.key, token.word() ? 1u : 0u});
     }
     out.push_back(std::move(row));
   }
