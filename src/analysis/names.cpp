@@ -63,14 +63,13 @@ bool NeverInName(std::string_view lower) {
 }
 
 bool NamesAPerson(std::string_view lower) {
-  static const WordSet nouns(kWordNetPersonNouns);
-  if (nouns.Contains(lower)) return true;
+  auto noun = [](std::string_view word) { return InSortedList(kWordNetPersonNouns, word); };
+  if (noun(lower)) return true;
   // A plural: "residents", "lifeguards", "deputies".
   if (lower.size() > 4 && lower.ends_with("ies")) {
-    return nouns.Contains(std::string(lower.substr(0, lower.size() - 3)) + "y");
+    return noun(std::string(lower.substr(0, lower.size() - 3)) + "y");
   }
-  return lower.size() > 3 && lower.ends_with("s") &&
-         nouns.Contains(lower.substr(0, lower.size() - 1));
+  return lower.size() > 3 && lower.ends_with("s") && noun(lower.substr(0, lower.size() - 1));
 }
 
 bool IsOrganisationWord(std::string_view lower) {

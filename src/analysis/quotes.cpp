@@ -69,6 +69,7 @@ class Extractor {
     sentence_speaker_.resize(tokens_.size());
     CollectPeople();
     std::vector<Quote> quotes;
+    quotes.reserve(raw.size());  // one per quotation: no copy of all of them while growing
     std::optional<std::size_t> previous_speech;  // index into quotes
     std::size_t previous_paragraph = SIZE_MAX;
     std::size_t previous_sentence = SIZE_MAX;
