@@ -400,24 +400,7 @@ std::vector<Span> Paragraphs(std::string_view text) {
   return paragraphs;
 }
 
-Result<icu::BreakIterator*> SentenceIterator() {
-  // Loading the rules and suppression list costs about 3 ms, many times the
-  // segmentation of a whole article, so each thread keeps its iterator.
-  thread_local std::unique_ptr<icu::BreakIterator> iterator;
-  if (iterator == nullptr) {
-    UErrorCode error = U_ZERO_ERROR;
-    iterator.reset(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), error));
-    if (U_FAILURE(error)) {
-      iterator.reset();
-      return Status::InvalidInput(std::string("segment sentences: ICU break rules: ") +
-                                  u_errorName(error));
-    }
-  }
-  return iterator.get();
-}
-
-Status AppendSentences(icu::BreakIterator& iterator, std::string_view text, Span paragraph,
+Status AppendSentences(SentenceBreaker& breaker, std::string_view text, Span paragraph,
                        std::vector<Span>& sentences) {
   const std::string_view body = text.substr(paragraph.start, paragraph.end - paragraph.start);
   // ICU is given the paragraph in UTF-16, not as a UTF-8 UText: that one is
@@ -432,14 +415,12 @@ Status AppendSentences(icu::BreakIterator& iterator, std::string_view text, Span
   u_strFromUTF8(buffer, utf16.getCapacity(), &units, body.data(), bytes, &error);
   utf16.releaseBuffer(U_SUCCESS(error) ? units : 0);
   if (U_FAILURE(error)) return Status::InvalidInput("segment sentences: not UTF-8");
-  iterator.setText(utf16);
   // ICU's boundaries, then the starts it misses; a forced start is kept,
   // ICU's are checked against the news rules.
   std::vector<std::pair<std::size_t, bool>> boundaries;
   std::size_t byte = 0;  // the byte offset of UTF-16 offset `unit`
   int32_t unit = 0;
-  for (int32_t boundary = iterator.next(); boundary != icu::BreakIterator::DONE;
-       boundary = iterator.next()) {
+  for (int32_t boundary : breaker.Breaks(utf16)) {
     if (units == bytes) {  // all ASCII: the offsets agree
       byte = static_cast<std::size_t>(boundary);
     } else {
@@ -474,11 +455,11 @@ Status AppendSentences(icu::BreakIterator& iterator, std::string_view text, Span
 }
 
 Result<std::vector<Span>> Sentences(std::string_view text) {
-  Result<icu::BreakIterator*> iterator = SentenceIterator();
-  if (!iterator.ok()) return iterator.status();
+  Result<SentenceBreaker*> breaker = SentenceBreaker::ForThisThread();
+  if (!breaker.ok()) return breaker.status();
   std::vector<Span> sentences;
   for (const Span& paragraph : Paragraphs(text)) {
-    if (Status status = AppendSentences(**iterator, text, paragraph, sentences); !status.ok()) {
+    if (Status status = AppendSentences(**breaker, text, paragraph, sentences); !status.ok()) {
       return status;
     }
   }

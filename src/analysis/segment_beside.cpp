@@ -65,8 +65,8 @@ class ParagraphIndex {
 
 Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base,
                                     const SegmentedText& base_segmented) {
-  Result<icu::BreakIterator*> iterator = SentenceIterator();
-  if (!iterator.ok()) return iterator.status();
+  Result<SentenceBreaker*> breaker = SentenceBreaker::ForThisThread();
+  if (!breaker.ok()) return breaker.status();
   const ParagraphIndex index(base, base_segmented);
   SegmentedText segmented;
   for (const Span& paragraph : Paragraphs(text)) {
@@ -74,7 +74,7 @@ Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base
         index.Find(text.substr(paragraph.start, paragraph.end - paragraph.start));
     if (same == nullptr) {
       const std::size_t first = segmented.sentences.size();
-      if (Status status = AppendSentences(**iterator, text, paragraph, segmented.sentences);
+      if (Status status = AppendSentences(**breaker, text, paragraph, segmented.sentences);
           !status.ok()) {
         return status;
       }

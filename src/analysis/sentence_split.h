@@ -3,24 +3,19 @@
 #ifndef STET_SRC_ANALYSIS_SENTENCE_SPLIT_H_
 #define STET_SRC_ANALYSIS_SENTENCE_SPLIT_H_
 
-#include <unicode/brkiter.h>
-
 #include <string_view>
 #include <vector>
 
+#include "analysis/sentence_breaks.h"
 #include "stet/segment.h"
 #include "stet/status.h"
 
 namespace stet {
 
-// This thread's ICU sentence iterator (en@ss=standard), made on first use.
-// Fails only if ICU's break rules cannot be loaded.
-Result<icu::BreakIterator*> SentenceIterator();
-
 // Appends the sentences of text[paragraph] (a span of Paragraphs(text)) to
 // `sentences`. They depend on the paragraph's bytes alone, not on the text
 // around it. REQUIRES: valid UTF-8.
-Status AppendSentences(icu::BreakIterator& iterator, std::string_view text, Span paragraph,
+Status AppendSentences(SentenceBreaker& breaker, std::string_view text, Span paragraph,
                        std::vector<Span>& sentences);
 
 }  // namespace stet
