@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/word_list.h"
+
 namespace stet {
 namespace {
 
@@ -30,25 +32,9 @@ namespace {
 using Table = std::string_view;
 
 // The line for `word` in `table` ("WORD REST", without its newline), or
-// nullopt: a binary search over bytes, each probe moved back to the start
-// of its line.
+// nullopt.
 std::optional<std::string_view> Find(Table table, std::string_view word) {
-  std::size_t low = 0, high = table.size();  // lines starting in [low, high)
-  while (low < high) {
-    std::size_t start = low + (high - low) / 2;
-    while (start > low && table[start - 1] != '\n') --start;
-    std::size_t end = table.find('\n', start);
-    if (end == std::string_view::npos) end = table.size();
-    const std::string_view line = table.substr(start, end - start);
-    const std::string_view key = line.substr(0, line.find(' '));
-    if (key == word) return line;
-    if (key < word) {
-      low = end + 1;
-    } else {
-      high = start;
-    }
-  }
-  return std::nullopt;
+  return FindSortedRecord(table, '\n', word);
 }
 
 // WordNet's morphy endings, for nouns, verbs and adjectives alike.

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -84,28 +85,38 @@ class WordSet {
   std::vector<std::string_view> slots_;  // an empty view marks a free slot
 };
 
-// Whether `word` is in `sorted_list`: distinct words in byte order, one
-// space between them (a list generated from WordNet). A binary search in the
-// literal itself, for a long list asked about rarely: a WordSet of the
-// 9,800 nouns of people cost a million instructions and half a megabyte to
-// build for the dozen words a comparison asks about.
-inline bool InSortedList(std::string_view sorted_list, std::string_view word) {
-  if (word.empty()) return false;
-  std::size_t low = 0, high = sorted_list.size();  // `low` is always a word's start
+// The record of `table` whose key is `key`, or nullopt: records are
+// separated by `separator` and sorted by key, a record's key is its text up
+// to its first space (the whole record when it has none). A binary search
+// over the bytes in place, each probe moved back to its record's start: for
+// tables generated into the binary (WordNet's), which building an index of
+// would cost more than the few lookups a command makes.
+inline std::optional<std::string_view> FindSortedRecord(std::string_view table, char separator,
+                                                        std::string_view key) {
+  std::size_t low = 0, high = table.size();  // records starting in [low, high)
   while (low < high) {
     std::size_t start = low + (high - low) / 2;
-    while (start > low && sorted_list[start - 1] != ' ') --start;
-    std::size_t end = sorted_list.find(' ', start);
-    if (end == std::string_view::npos) end = sorted_list.size();
-    const std::string_view middle = sorted_list.substr(start, end - start);
-    if (middle == word) return true;
-    if (middle < word) {
+    while (start > low && table[start - 1] != separator) --start;
+    std::size_t end = table.find(separator, start);
+    if (end == std::string_view::npos) end = table.size();
+    const std::string_view record = table.substr(start, end - start);
+    const std::string_view record_key = record.substr(0, record.find(' '));
+    if (record_key == key) return record;
+    if (record_key < key) {
       low = end + 1;
     } else {
       high = start;
     }
   }
-  return false;
+  return std::nullopt;
+}
+
+// Whether `word` is in `sorted_list`: distinct words in byte order, one
+// space between them (a list generated from WordNet). A WordSet of the
+// 9,800 nouns of people cost a million instructions and half a megabyte to
+// build for the dozen words a comparison asks about.
+inline bool InSortedList(std::string_view sorted_list, std::string_view word) {
+  return !word.empty() && FindSortedRecord(sorted_list, ' ', word).has_value();
 }
 
 }  // namespace stet

@@ -148,22 +148,19 @@ void WriteTextEdit(JsonWriter& json, const RevisionDiff& diff, const TextEdit& e
   json.String(EditKindName(edit.kind));
   json.Key("words");
   json.BeginArray();
+  // A side of a word change: its bytes, then their offsets.
+  auto side = [&](const std::string& name, std::string_view text, Span span) {
+    json.Key(name);
+    json.String(text.substr(span.start, span.end - span.start));
+    json.Key(name + "_end");
+    json.Number(span.end);
+    json.Key(name + "_start");
+    json.Number(span.start);
+  };
   for (const WordChange& change : edit.words) {
     json.BeginObject();
-    json.Key("after");
-    json.String(std::string_view(diff.to.text)
-                    .substr(change.after.start, change.after.end - change.after.start));
-    json.Key("after_end");
-    json.Number(change.after.end);
-    json.Key("after_start");
-    json.Number(change.after.start);
-    json.Key("before");
-    json.String(std::string_view(diff.from.text)
-                    .substr(change.before.start, change.before.end - change.before.start));
-    json.Key("before_end");
-    json.Number(change.before.end);
-    json.Key("before_start");
-    json.Number(change.before.start);
+    side("after", diff.to.text, change.after);
+    side("before", diff.from.text, change.before);
     json.EndObject();
   }
   json.EndArray();
