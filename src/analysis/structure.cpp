@@ -184,6 +184,12 @@ bool IsTimestamp(std::string_view line) {
 }  // namespace
 
 bool IsCorrectionNotice(std::string_view sentence) {
+  // Every opener below starts with one of these letters: most sentences
+  // are turned away before a lower-case copy is made.
+  if (sentence.empty() ||
+      std::string_view("ceautCEAUT").find(sentence.front()) == std::string_view::npos) {
+    return false;
+  }
   const std::string lower = AsciiLower(sentence.substr(0, 60));
   for (std::string_view opener :
        {"correction:", "corrections:", "correction,", "correction (", "clarification,",
