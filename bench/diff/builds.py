@@ -13,22 +13,14 @@ import argparse
 import importlib.util
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "ingest"))
 _spec = importlib.util.spec_from_file_location("diff_run", os.path.join(HERE, "run.py"))
 diff_run = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(diff_run)  # the pairs run.py times
-
-
-def elapsed_ms(argv):
-    start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return (time.perf_counter() - start) * 1000
 
 
 def main():
@@ -54,7 +46,7 @@ def main():
             times = {name: [] for name in commands}
             for _ in range(args.rounds):
                 for name, argv in commands.items():
-                    times[name].append(elapsed_ms(argv))
+                    times[name].append(diff_run.median_ms(lambda: diff_run.run_quiet(argv), 1))
             m = {name: statistics.median(values) for name, values in times.items()}
             print(f"{len(after.split()):>7} words: before {m['before']:.1f} ms ({m['before'] / m['git']:.2f}x git), "
                   f"after {m['after']:.1f} ms ({m['after'] / m['git']:.2f}x git), git {m['git']:.1f} ms; "

@@ -2,15 +2,12 @@
 // in tokens.cpp.
 #include "stet/segment.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <memory>
 #include <optional>
 #include <string>
 

@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -181,25 +182,42 @@ bool IsTimestamp(std::string_view line) {
   return dated;
 }
 
+// How a correction notice opens ("Correction: ..."), and the pieces a
+// notice names before what was done to it ("This article has been ...").
+constexpr std::array<std::string_view, 12> kNoticeOpeners = {"correction:",
+                                                             "corrections:",
+                                                             "correction,",
+                                                             "correction (",
+                                                             "clarification,",
+                                                             "clarification:",
+                                                             "editor's note",
+                                                             "editor\u2019s note",
+                                                             "an earlier version of this",
+                                                             "a previous version of this",
+                                                             "update:",
+                                                             "updated:"};
+constexpr std::array<std::string_view, 4> kNoticePieces = {"this article ", "this story ",
+                                                           "this report ", "this post "};
+
 }  // namespace
 
 bool IsCorrectionNotice(std::string_view sentence) {
-  // Every opener below starts with one of these letters: most sentences
-  // are turned away before a lower-case copy is made.
-  if (sentence.empty() ||
-      std::string_view("ceautCEAUT").find(sentence.front()) == std::string_view::npos) {
+  // Most sentences open with a letter no notice opens with: they are turned
+  // away before a lower-case copy is made.
+  if (sentence.empty()) return false;
+  const char first = AsciiLowerChar(sentence.front());
+  auto opens = [first](std::string_view start) { return start.front() == first; };
+  if (std::none_of(kNoticeOpeners.begin(), kNoticeOpeners.end(), opens) &&
+      std::none_of(kNoticePieces.begin(), kNoticePieces.end(), opens)) {
     return false;
   }
   const std::string lower = AsciiLower(sentence.substr(0, 60));
-  for (std::string_view opener :
-       {"correction:", "corrections:", "correction,", "correction (", "clarification,",
-        "clarification:", "editor's note", "editor\u2019s note", "an earlier version of this",
-        "a previous version of this", "update:", "updated:"}) {
+  for (std::string_view opener : kNoticeOpeners) {
     if (lower.starts_with(opener)) return true;
   }
   // "This article has been corrected to show ...", "This story was
   // amended": the piece, then what was done to it.
-  for (std::string_view piece : {"this article ", "this story ", "this report ", "this post "}) {
+  for (std::string_view piece : kNoticePieces) {
     if (!lower.starts_with(piece)) continue;
     const std::string_view rest = std::string_view(lower).substr(piece.size());
     for (std::string_view done : {"has been ", "was "}) {
