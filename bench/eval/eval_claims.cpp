@@ -1,11 +1,12 @@
 // Scores stet's claim changes against revision pairs labelled by hand.
 // Usage: stet-eval-claims [--pairs FILE]... [--sample SAMPLE_DIR]
-//                         [--require-all] [--failures]
+//                         [--require-all] [--failures] [--right KIND]
 //   --pairs: a suite of {"class", "before", "after", "claims": [change]}
 //     cases (bench/eval/claim-pairs.json, claim-heldout.json); a change is
 //     {"kind", "before"?, "after"?, "detail"?} with fragments of each side.
 //   --sample: a folder with r1.txt, r2.txt, r3.txt and expected.json
 //     (changes["r1->r2"].claims, changes["r2->r3"].claims).
+//   --failures prints each wrong case; --right KIND each right report of a kind.
 //   --require-all exits 1 unless every case of every suite is right;
 //   --min-precision P / --min-recall R exit 1 when all suites together
 //   score below P or R percent (CI keeps the figures from falling back).
@@ -122,7 +123,8 @@ struct Tally {
 
 class Scorer {
  public:
-  explicit Scorer(bool show_failures) : show_failures_(show_failures) {}
+  Scorer(bool show_failures, std::string show_right)
+      : show_failures_(show_failures), show_right_(std::move(show_right)) {}
 
   // Scores one pair; returns whether it is right.
   bool Case(const std::string& suite, const std::string& name, const std::string& before,
@@ -164,6 +166,7 @@ class Scorer {
       if (used[k]) {
         ++by_class.reported_right;
         ++kinds_[kind].reported_right;
+        if (kind == show_right_) std::printf("right %s\n", Describe(reported[k]).c_str());
       } else {
         problems.push_back((on_label ? "other kind " : "false ") + Describe(reported[k]));
       }
@@ -228,6 +231,7 @@ class Scorer {
 
  private:
   bool show_failures_;
+  std::string show_right_;  // a kind whose right reports are listed
   std::map<std::string, Tally> classes_;
   std::map<std::string, Tally> kinds_;
 };
@@ -238,6 +242,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> suites;
   std::string sample_dir;
   bool show_failures = false, require_all = false;
+  std::string show_right;
   double min_precision = 0, min_recall = 0;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--pairs") == 0 && i + 1 < argc) {
@@ -246,6 +251,8 @@ int main(int argc, char** argv) {
       sample_dir = argv[++i];
     } else if (std::strcmp(argv[i], "--failures") == 0) {
       show_failures = true;
+    } else if (std::strcmp(argv[i], "--right") == 0 && i + 1 < argc) {
+      show_right = argv[++i];
     } else if (std::strcmp(argv[i], "--require-all") == 0) {
       require_all = true;
     } else if (std::strcmp(argv[i], "--min-precision") == 0 && i + 1 < argc) {
@@ -259,7 +266,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  Scorer scorer(show_failures);
+  Scorer scorer(show_failures, show_right);
   int wrong = 0;
   for (const std::string& path : suites) {
     const nlohmann::json suite = nlohmann::json::parse(ReadAll(path), nullptr, false);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 
 #include "analysis/attribution.h"
 #include "analysis/claim_parts.h"
@@ -14,6 +15,7 @@
 #include "analysis/span_sets.h"
 #include "analysis/structure.h"
 #include "base/ascii.h"
+#include "base/word_list.h"
 #include "stet/text.h"
 
 namespace stet::claim_entities {
@@ -60,6 +62,25 @@ bool InExampleList(std::string_view text, Span sentence, Span entity) {
     }
   }
   return false;
+}
+
+// Whether a name ends in a word for a place ("Mill Row", "the Pellworth
+// Ridge footpath"): a street, a hill or a river is no person or
+// organisation joining or leaving a claim. Not when it only qualifies a
+// body named after it ("the Tarrow Valley flood authority").
+bool NamesAPlace(std::string_view text, Span sentence, Span entity) {
+  static const WordSet kPlaceWords(
+      "street st road rd lane avenue ave row drive way boulevard close crescent terrace square "
+      "place ridge hill hills mountain mountains valley river lake bay island islands park "
+      "bridge footpath path trail coast beach harbour harbor creek forest moor heath common "
+      "green");
+  const std::size_t space = text.substr(entity.start, entity.end - entity.start).rfind(' ');
+  if (space == std::string_view::npos) return false;  // one word: "Hill" may be a surname
+  if (!kPlaceWords.Contains(Lower(text, {entity.start + space + 1, entity.end}))) return false;
+  const std::vector<Token> next =
+      Tokens(text, {entity.end, std::min(sentence.end, entity.end + 24)});
+  return next.empty() || !next.front().word() ||
+         kPlaceWords.Contains(Lower(text, next.front().span()));
 }
 
 // The role words of an entity and of its apposition ("Mayor Sofia
@@ -161,6 +182,7 @@ std::vector<Entity> NewEntities(const Side& side, const Side& other,
     // authority" beside "the Kelm Port Authority") or by role ("The mayor"
     // -> "Mayor Sofia Marchetti"); an example in a list; a dateline.
     if (side.named_in_other(last) || in_other(last) ||
+        NamesAPlace(side.text, side.sentence, entity) ||
         std::any_of(roles.begin(), roles.end(), in_other) ||
         InExampleList(side.text, side.sentence, entity) ||
         entity.end <= structure::DatelineEnd(side.text, side.sentence)) {
@@ -226,6 +248,43 @@ void DropRespellings(std::string_view before_text, std::vector<Entity>& removed,
       ++r;
     }
   }
+}
+
+std::vector<Swap> Swaps(const Side& before, std::vector<Entity>& removed, const Side& after,
+                        std::vector<Entity>& added, std::size_t changes) {
+  // The entity of `side` in change w's span on that side, not a source,
+  // quotation or number's.
+  auto entity_in = [](const Side& side, std::size_t w) -> std::optional<Span> {
+    if (w >= side.changed.size()) return std::nullopt;
+    const Span changed = side.changed[w];
+    if (changed.end <= changed.start) return std::nullopt;
+    for (Span entity : side.entities) {
+      if (!Overlaps(entity, changed)) continue;
+      if (std::any_of(side.left_out.begin(), side.left_out.end(),
+                      [&](Span s) { return s.end > s.start && Overlaps(entity, s); }))
+        continue;
+      return entity;
+    }
+    return std::nullopt;
+  };
+  std::vector<Swap> swaps;
+  for (std::size_t w = 0; w < changes; ++w) {
+    auto at = [w](const Entity& entity) { return entity.change == w; };
+    const auto gone = std::find_if(removed.begin(), removed.end(), at);
+    const auto come = std::find_if(added.begin(), added.end(), at);
+    if (gone == removed.end() && come == added.end()) continue;
+    // The other side's name may be no new one (named elsewhere too); it
+    // still took the place of this one.
+    const std::optional<Span> old_name =
+        gone != removed.end() ? std::optional<Span>(gone->span) : entity_in(before, w);
+    const std::optional<Span> new_name =
+        come != added.end() ? std::optional<Span>(come->span) : entity_in(after, w);
+    if (!old_name || !new_name) continue;
+    swaps.push_back({*old_name, *new_name, w});
+    std::erase_if(removed, at);
+    std::erase_if(added, at);
+  }
+  return swaps;
 }
 
 }  // namespace stet::claim_entities

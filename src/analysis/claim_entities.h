@@ -72,6 +72,22 @@ void DropRespellings(std::string_view before_text, std::vector<Entity>& removed,
                      std::string_view after_text, std::vector<Entity>& added,
                      std::vector<std::size_t>& settled);
 
+// A name that took another's place in one word change ("led by Seastar
+// Energy and Corran Power" -> "and Atlantis Wind"): the claim's actor
+// changed.
+struct Swap {
+  Span before;
+  Span after;
+  std::size_t change = 0;
+};
+
+// Takes from `removed` and `added` the names that replace one another: an
+// entity of one side whose word change puts an entity of the other side
+// (new, or named elsewhere in the text) in its place. `changes` is the
+// number of word changes.
+std::vector<Swap> Swaps(const Side& before, std::vector<Entity>& removed, const Side& after,
+                        std::vector<Entity>& added, std::size_t changes);
+
 }  // namespace stet::claim_entities
 
 #endif  // STET_SRC_ANALYSIS_CLAIM_ENTITIES_H_

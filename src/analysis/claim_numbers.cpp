@@ -57,6 +57,8 @@ std::string Detail(std::string_view before_text, const Quantity& before,
 // "Friday" is no number of "weeks".
 bool Compatible(const std::string& a, const std::string& b) {
   if (a == b) return true;
+  // "a fifth" and "30%": both a share of the whole.
+  if ((a == "fraction" && b == "%") || (a == "%" && b == "fraction")) return true;
   for (const std::string* unit : {&a, &b}) {
     if (*unit == "weekday" || *unit == "month" || *unit == "time") return false;
   }
@@ -76,6 +78,12 @@ std::optional<double> Minutes(const Quantity& q) {
 // Whether two quantities state the same value of the same thing.
 bool SameValue(const Quantity& a, const Quantity& b) {
   if (a.value == b.value && Compatible(a.unit, b.unit)) return true;
+  // "a fifth" and "20%", "a third" and "33 percent".
+  for (const auto& [fraction, percent] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+    if (fraction->unit == "fraction" && percent->unit == "%" &&
+        std::fabs(100 * fraction->value - percent->value) < 0.5)
+      return true;
+  }
   const std::optional<double> minutes_a = Minutes(a), minutes_b = Minutes(b);
   return minutes_a && minutes_b && std::fabs(*minutes_a - *minutes_b) < 1e-6;
 }

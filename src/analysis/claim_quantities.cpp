@@ -46,8 +46,13 @@ std::optional<double> NumberWord(std::string_view lower) {
     // number, see QuantityAt).
     for (std::size_t k = 0; k < kOrdinals.size(); ++k)
       out.emplace(kOrdinals[k], static_cast<double>(k + 1));
+    // "hundreds", "thousands" and "dozens" are orders of size: "thousands
+    // of farmers" -> "hundreds of farmers" is a number changed.
     for (const auto& [word, value] : {std::pair<std::string_view, double>{"hundred", 100},
+                                      {"hundreds", 100},
                                       {"thousand", 1e3},
+                                      {"thousands", 1e3},
+                                      {"dozens", 12},
                                       {"million", 1e6},
                                       {"millions", 1e6},
                                       {"billion", 1e9},
@@ -243,11 +248,19 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
          (k + 1 < pieces.size() && pieces[k + 1].lower == "another")))
       return std::nullopt;
     quantity.value = *value;
-    // A fraction: "a third of", "one quarter of".
+    // A fraction: "a third of", "one quarter of", "fell by a fifth in",
+    // "a quarter." (not "a fifth term": an ordinal before its noun).
     const bool fraction_word =
         first == "quarter" || (Contains(kOrdinals, first) && first != "first" && first != "second");
+    // Nor "a third-party app", nor "once a quarter" (a period).
+    const bool fraction_follows =
+        (k + 1 >= pieces.size() || !pieces[k + 1].word || pieces[k + 1].lower == "of" ||
+         IsFunctionWord(pieces[k + 1].lower)) &&
+        lower == first &&
+        !(k >= 2 && (pieces[k - 2].lower == "once" || pieces[k - 2].lower == "twice" ||
+                     pieces[k - 2].lower == "times"));
     if (fraction_word && k > 0 && (pieces[k - 1].lower == "a" || pieces[k - 1].lower == "one") &&
-        k + 1 < pieces.size() && pieces[k + 1].lower == "of") {
+        fraction_follows) {
       quantity.value = first == "quarter" ? 0.25 : 1.0 / *value;
       quantity.unit = "fraction";
       quantity.span = {pieces[k - 1].span.start, piece.span.end};

@@ -79,15 +79,18 @@ class ClaimComparer {
 
   std::vector<ClaimChange> Run(const Comparison& comparison) {
     comparison_ = &comparison;
+    FindEntriesAtEnds(comparison);
     const std::vector<claim_replacements::Replacement> replacements =
         claim_replacements::Replacements(comparison, before_, before_text_, after_, after_text_);
     // Which replacement each edit opens (its first sentence), or closes.
     constexpr int kNone = -1, kClosed = -2;
     std::vector<int> replaced(comparison.edits.size(), kNone);
     for (std::size_t r = 0; r < replacements.size(); ++r) {
-      // A headline, byline or label replaced is no claim's change.
+      // A headline, byline or label replaced is no claim's change, nor a
+      // live entry that fell off the end (paired with a new one).
       if (Structural(before_text_, before_, replacements[r].before_sentence) ||
-          Structural(after_text_, after_, replacements[r].after_sentence))
+          Structural(after_text_, after_, replacements[r].after_sentence) ||
+          before_at_ends_[replacements[r].before_sentence])
         continue;
       replaced[replacements[r].first] = static_cast<int>(r);
       replaced[replacements[r].second] = kClosed;
@@ -178,6 +181,18 @@ class ClaimComparer {
     edited_after_.push_back(replacement.after_sentence);
   }
 
+  // The live entries the older revision has alone at its blog's ends:
+  // fallen off. (New entries the newer one posts are claims added: the
+  // reviewer checks what a blog newly says.)
+  void FindEntriesAtEnds(const Comparison& comparison) {
+    std::vector<bool> removed(before_text_.sentences.size(), false);
+    for (const TextEdit& edit : comparison.edits) {
+      if (edit.kind == EditKind::kRemoved)
+        for (std::size_t s : edit.before_sentences) removed[s] = true;
+    }
+    before_at_ends_ = structure::EntriesAtEnds(before_, before_text_, removed);
+  }
+
   // Whether after-sentence `s` follows a correction notice in its
   // paragraph: it is the notice's own text.
   bool InCorrection(std::size_t s) {
@@ -197,6 +212,7 @@ class ClaimComparer {
   void Removed(const TextEdit& edit) {
     const std::size_t s = edit.before_sentences.front();
     if (Structural(before_text_, before_, s)) return;
+    if (before_at_ends_[s]) return;  // a live blog's oldest entry, fallen off
     const Claim& claim = before_claims_[s];
     ClaimChange change;
     change.kind = ClaimChangeKind::kClaimRemoved;
@@ -280,8 +296,11 @@ class ClaimComparer {
     const std::size_t after_entry_time = structure::EntryTimeEnd(after_, after.span);
     const std::size_t before_dateline = structure::DatelineEnd(before_, before.span);
     const std::size_t after_dateline = structure::DatelineEnd(after_, after.span);
+    // A dateline's date ("ARLSBERG, Oct 28 (Continental Press) -") is when
+    // it was filed, not a claim's number.
     const std::optional<claim_numbers::ValueChange> values = claim_numbers::ChangedValues(
-        before_, before.quantities, before_entry_time, after_, after.quantities, after_entry_time);
+        before_, before.quantities, std::max(before_entry_time, before_dateline), after_,
+        after.quantities, std::max(after_entry_time, after_dateline));
     const Span numbers_before = values ? values->before : Span{};
     const Span numbers_after = values ? values->after : Span{};
     for (std::size_t w = 0; w < edit.words.size(); ++w) {
@@ -393,12 +412,14 @@ class ClaimComparer {
     // The words that say something the other version does not (a word
     // moved, a hyphen, a first name or title added to a person named
     // before, say nothing new).
+    const std::vector<Token> before_tokens =
+        claim_parts::JoinedTokens(before_text_, edit.before_sentences);
+    const std::vector<Token> after_tokens =
+        claim_parts::JoinedTokens(after_text_, edit.after_sentences);
     std::vector<claim_wording::ContentWord> only_before =
-        ContentKeys(before, before_, claim_parts::JoinedTokens(before_text_, edit.before_sentences),
-                    quotes_before, sources_before, after_names_);
+        ContentKeys(before, before_, before_tokens, quotes_before, sources_before, after_names_);
     std::vector<claim_wording::ContentWord> only_after =
-        ContentKeys(after, after_, claim_parts::JoinedTokens(after_text_, edit.after_sentences),
-                    quotes_after, sources_after, before_names_);
+        ContentKeys(after, after_, after_tokens, quotes_after, sources_after, before_names_);
     claim_wording::KeepDifferences(only_before, only_after);
     // A clause of its own added or dropped ("..., who now runs the port
     // authority"): a claim added or removed, names and all; unless its
@@ -451,6 +472,14 @@ class ClaimComparer {
           claim_entities::NewEntities(side_after, side_before, settled);
       claim_entities::DropRespellings(before_, removed, after_, added, settled);
       for (std::size_t w : settled) covered[w] = true;
+      // A name put in another's place changes who the claim is about: one
+      // claim edit, not a name added and another removed.
+      for (const claim_entities::Swap& swap :
+           claim_entities::Swaps(side_before, removed, side_after, added, edit.words.size())) {
+        make(ClaimChangeKind::kClaimEdited, swap.before, swap.after,
+             Slice(before_, swap.before) + " -> " + Slice(after_, swap.after));
+        covered[swap.change] = true;
+      }
       for (const claim_entities::Entity& entity : added) {
         make(ClaimChangeKind::kEntityAdded, {}, entity.span, "");
         covered[entity.change] = true;
@@ -561,6 +590,7 @@ class ClaimComparer {
   std::vector<std::string> explained_after_;
   std::vector<std::size_t> pending_corrections_;
   std::vector<std::size_t> edited_after_;
+  std::vector<bool> before_at_ends_;  // of each sentence: EntriesAtEnds
   const SegmentedText& before_text_;
   const SegmentedText& after_text_;
   std::vector<ClaimChange> changes_;

@@ -305,6 +305,40 @@ std::size_t EntryTimeEnd(std::string_view text, Span sentence) {
   return at;
 }
 
+std::vector<bool> EntriesAtEnds(std::string_view text, const SegmentedText& segmented,
+                                const std::vector<bool>& only_here) {
+  const std::size_t count = segmented.sentences.size();
+  std::vector<bool> at_ends(count, false);
+  // Each entry: its sentences, from the one opening its line with a time
+  // to the last before the next line. Sentences above the first entry
+  // (a headline, a summary) belong to none.
+  struct Entry {
+    std::size_t first = 0, end = 0;
+    bool new_here = true;
+  };
+  std::vector<Entry> entries;
+  bool in_entry = false;
+  for (std::size_t s = 0; s < count; ++s) {
+    const Span span = segmented.sentences[s];
+    if (OpensLine(text, span.start)) {
+      in_entry = EntryTimeEnd(text, span) > span.start;
+      if (in_entry) entries.push_back({s, s, true});
+    }
+    if (!in_entry) continue;
+    entries.back().end = s + 1;
+    entries.back().new_here = entries.back().new_here && only_here[s];
+  }
+  const bool shared = std::any_of(entries.begin(), entries.end(),
+                                  [](const Entry& entry) { return !entry.new_here; });
+  if (entries.size() < 2 || !shared) return at_ends;
+  auto mark = [&](const Entry& entry) {
+    for (std::size_t s = entry.first; s < entry.end; ++s) at_ends[s] = true;
+  };
+  for (auto it = entries.begin(); it != entries.end() && it->new_here; ++it) mark(*it);
+  for (auto it = entries.rbegin(); it != entries.rend() && it->new_here; ++it) mark(*it);
+  return at_ends;
+}
+
 std::size_t DatelineEnd(std::string_view text, Span sentence) {
   // Most sentences open with a word in lower case after its capital.
   std::size_t first_end = sentence.start;
@@ -313,10 +347,12 @@ std::size_t DatelineEnd(std::string_view text, Span sentence) {
   if (first_end - sentence.start < 2 ||
       HasLower(text.substr(sentence.start, first_end - sentence.start)))
     return sentence.start;
-  // Only its first eight tokens are read, all within its first eight
-  // runs of non-space (a token never spans a space).
+  // Only its first sixteen tokens are read, all within its first twelve
+  // runs of non-space (a token never spans a space): a wire's dateline
+  // carries its date, agency and update tag ("MARLOW, Nov 18 (Meridian
+  // Wire) (Updates with charges) -").
   std::size_t window = sentence.start;
-  for (int runs = 0; runs < 8 && window < sentence.end; ++runs) {
+  for (int runs = 0; runs < 12 && window < sentence.end; ++runs) {
     while (window < sentence.end && IsAsciiSpace(text[window])) ++window;
     while (window < sentence.end && !IsAsciiSpace(text[window])) ++window;
   }
@@ -325,10 +361,23 @@ std::size_t DatelineEnd(std::string_view text, Span sentence) {
   const std::string_view first = text.substr(
       tokens.front().span().start, tokens.front().span().end - tokens.front().span().start);
   if (first.size() < 2 || HasLower(first)) return sentence.start;
-  for (std::size_t k = 1; k < tokens.size() && k < 8; ++k) {
-    const std::string_view piece =
-        text.substr(tokens[k].span().start, tokens[k].span().end - tokens[k].span().start);
-    if (piece == "\u2014" || piece == "\u2013" || piece == "--") return tokens[k].span().end;
+  // A city in capitals and a comma ("SAN ARELO,") opens a wire's
+  // dateline; only then may it run past eight tokens or end in a hyphen
+  // ("UK inflation rose to 3.2% in May - its highest" has no dateline).
+  std::size_t caps = 1;
+  while (caps < tokens.size() && tokens[caps].word() &&
+         !HasLower(text.substr(tokens[caps].span().start,
+                               tokens[caps].span().end - tokens[caps].span().start)))
+    ++caps;
+  const bool city = caps < tokens.size() && text[tokens[caps].span().start] == ',';
+  for (std::size_t k = 1; k < tokens.size() && k < (city ? 16 : 8); ++k) {
+    const Span span = tokens[k].span();
+    const std::string_view piece = text.substr(span.start, span.end - span.start);
+    if (piece == "\u2014" || piece == "\u2013" || piece == "--") return span.end;
+    // A hyphen standing alone between spaces, as wires type the dash.
+    if (city && piece == "-" && span.start > 0 && text[span.start - 1] == ' ' &&
+        span.end < text.size() && text[span.end] == ' ')
+      return span.end;
   }
   return sentence.start;
 }

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "stet/segment.h"
 
@@ -38,6 +39,17 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
 // conceded" -> after "p.m.:"), as an offset into `text`; `sentence.start`
 // when the sentence opens no line with a time. Entry times are not claims.
 std::size_t EntryTimeEnd(std::string_view text, Span sentence);
+
+// Of a live blog (a text of at least two lines opening with an entry
+// time), which sentences belong to entries at its ends that the other
+// revision lacks: entries posted above (or, in a blog that runs forward,
+// below) every entry both revisions share, and entries that fell off the
+// other end. A blog goes on that way: neither is a claim added or
+// withdrawn (an entry dropped or inserted between shared ones still is).
+// `only_here[s]` says whether sentence s has no counterpart in the other
+// revision; the result is all false for a text with no shared entry.
+std::vector<bool> EntriesAtEnds(std::string_view text, const SegmentedText& segmented,
+                                const std::vector<bool>& only_here);
 
 // Where a dateline opening a sentence ends ("KELM, Norway — The council
 // ..." -> after the dash): a first word in capitals and a dash within a

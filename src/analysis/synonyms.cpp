@@ -220,6 +220,11 @@ bool AreKindredVerbs(std::string_view a, std::string_view b) {
   return Meet(kin_of(a), kin_of(b));
 }
 
+bool AreOpposites(std::string_view a, std::string_view b) {
+  const std::shared_ptr<const WordMeaning> meaning_a = MeaningOf(a), meaning_b = MeaningOf(b);
+  return Meet(meaning_a->antonyms, meaning_b->forms) || Meet(meaning_b->antonyms, meaning_a->forms);
+}
+
 bool IsProperAdjective(std::string_view word) {
   // Split once into a sorted list: entities ask about every capitalised
   // word before a lower-case one, and the table is small.

@@ -49,6 +49,9 @@ bool IsOnlyVerb(std::string_view word);
 // not. REQUIRES: lower case.
 bool AreKindredVerbs(std::string_view a, std::string_view b);
 
+// Whether WordNet names two words (in any inflection) as opposites: "buy"
+// and "sell", "rise" and "fall", "accept" and "reject". REQUIRES: lower case.
+bool AreOpposites(std::string_view a, std::string_view b);
 // Whether a capitalised word is an adjective of a place, a people or a
 // party in WordNet ("Austrian", "Republican"), as written.
 bool IsProperAdjective(std::string_view word);
