@@ -250,6 +250,23 @@ void DropRespellings(std::string_view before_text, std::vector<Entity>& removed,
   }
 }
 
+namespace {
+
+// Whether a verb of saying or of evidence follows a name, over punctuation
+// ("FerroTess says", "the publisher, Harwick Science, said", "Trials by
+// the Institute show").
+bool SpeaksNext(std::string_view text, Span sentence, Span name) {
+  static const WordSet kEvidence("show shows showed shown find finds found suggest suggests");
+  for (const Token& token : Tokens(text, {name.end, std::min(sentence.end, name.end + 24)})) {
+    if (!token.word()) continue;
+    const std::string word = Lower(text, token.span());
+    return claim_parts::IsReportingWord(word) || kEvidence.Contains(word);
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Swap> Swaps(const Side& before, std::vector<Entity>& removed, const Side& after,
                         std::vector<Entity>& added, std::size_t changes) {
   // The entity of `side` in change w's span on that side, not a source,
@@ -280,7 +297,9 @@ std::vector<Swap> Swaps(const Side& before, std::vector<Entity>& removed, const 
     const std::optional<Span> new_name =
         come != added.end() ? std::optional<Span>(come->span) : entity_in(after, w);
     if (!old_name || !new_name) continue;
-    swaps.push_back({*old_name, *new_name, w});
+    swaps.push_back({*old_name, *new_name, w,
+                     SpeaksNext(before.text, before.sentence, *old_name) ||
+                         SpeaksNext(after.text, after.sentence, *new_name)});
     std::erase_if(removed, at);
     std::erase_if(added, at);
   }

@@ -79,6 +79,9 @@ struct Swap {
   Span before;
   Span after;
   std::size_t change = 0;
+  // Whether the names are who says so ("the journal X said" -> "the
+  // publisher, Y, said"; "Trials by X show"): a source changed.
+  bool source = false;
 };
 
 // Takes from `removed` and `added` the names that replace one another: an

@@ -472,11 +472,13 @@ class ClaimComparer {
           claim_entities::NewEntities(side_after, side_before, settled);
       claim_entities::DropRespellings(before_, removed, after_, added, settled);
       for (std::size_t w : settled) covered[w] = true;
-      // A name put in another's place changes who the claim is about: one
-      // claim edit, not a name added and another removed.
+      // A name put in another's place changes who the claim is about (or
+      // who says so): one change, not a name added and another removed.
       for (const claim_entities::Swap& swap :
            claim_entities::Swaps(side_before, removed, side_after, added, edit.words.size())) {
-        make(ClaimChangeKind::kClaimEdited, swap.before, swap.after,
+        if (swap.source && sources_changed) continue;  // reported with its source
+        make(swap.source ? ClaimChangeKind::kSourceChanged : ClaimChangeKind::kClaimEdited,
+             swap.before, swap.after,
              Slice(before_, swap.before) + " -> " + Slice(after_, swap.after));
         covered[swap.change] = true;
       }

@@ -65,6 +65,32 @@ TEST_CASE("claim revisions: which entries lie at a live blog's ends", "[claims]"
                                        {false, false, false, false, true}) == none);
 }
 
+TEST_CASE("claim revisions: a name in another's place as who says so is a source changed",
+          "[claims]") {
+  CHECK(Described("Trials by the Varn Crop Institute show the crop recovers.",
+                  "Trials by Hexa Chemicals show the crop recovers.") ==
+        std::vector<std::string>{"source_changed [Varn Crop Institute] -> [Hexa Chemicals] (Varn "
+                                 "Crop Institute -> Hexa Chemicals)"});
+  CHECK(Described("About 60% of trains were cancelled, the journal Rail Reports said.",
+                  "About 60% of trains were cancelled, the operator, FerroTess, said.") ==
+        std::vector<std::string>{
+            "source_changed [Rail Reports] -> [FerroTess] (Rail Reports -> FerroTess)"});
+}
+
+TEST_CASE("claim revisions: a sentence told anew around the same numbers is one claim",
+          "[claims]") {
+  // Paired as one sentence replaced (they share a subject and both
+  // numbers), not a claim removed and another added.
+  const std::vector<std::string> changes =
+      Described("Councillors voted 38-21 in favour.\nThe plan goes to the mayor.",
+                "Councillors backed the plans by 38 votes to 21.\nThe plan goes to the mayor.");
+  CHECK(changes.size() == 1);
+  for (const std::string& change : changes) {
+    CHECK_FALSE(change.starts_with("claim_added"));
+    CHECK_FALSE(change.starts_with("claim_removed"));
+  }
+}
+
 TEST_CASE("claim revisions: a phrase of a light verb is no other event", "[claims]") {
   CHECK(Described("The grant propped up the theatre for a decade, the trust said.",
                   "The grant kept the theatre afloat for a decade, the trust said.")
