@@ -64,6 +64,19 @@ bool InExampleList(std::string_view text, Span sentence, Span entity) {
   return false;
 }
 
+// The tokens of the few bytes after `span`, within its sentence: what
+// follows a name.
+std::vector<Token> TokensAfter(std::string_view text, Span sentence, Span span) {
+  return Tokens(text, {span.end, std::min(sentence.end, span.end + 24)});
+}
+
+// Whether a source, quotation or number holds a name: theirs to report.
+bool LeftOut(const Side& side, Span entity) {
+  return WithinAny(entity, side.left_out) ||
+         std::any_of(side.left_out.begin(), side.left_out.end(),
+                     [&](Span s) { return s.end > s.start && Overlaps(entity, s); });
+}
+
 // Whether a name ends in a word for a place ("Mill Row", "the Pellworth
 // Ridge footpath"): a street, a hill or a river is no person or
 // organisation joining or leaving a claim. Not when it only qualifies a
@@ -77,8 +90,7 @@ bool NamesAPlace(std::string_view text, Span sentence, Span entity) {
   const std::size_t space = text.substr(entity.start, entity.end - entity.start).rfind(' ');
   if (space == std::string_view::npos) return false;  // one word: "Hill" may be a surname
   if (!kPlaceWords.Contains(Lower(text, {entity.start + space + 1, entity.end}))) return false;
-  const std::vector<Token> next =
-      Tokens(text, {entity.end, std::min(sentence.end, entity.end + 24)});
+  const std::vector<Token> next = TokensAfter(text, sentence, entity);
   return next.empty() || !next.front().word() ||
          kPlaceWords.Contains(Lower(text, next.front().span()));
 }
@@ -170,9 +182,7 @@ std::vector<Entity> NewEntities(const Side& side, const Side& other,
     }
     if (change == side.changed.size()) continue;
     // A name in a source, a quotation or a number is theirs to report.
-    if (WithinAny(entity, side.left_out) ||
-        std::any_of(side.left_out.begin(), side.left_out.end(),
-                    [&](Span s) { return s.end > s.start && Overlaps(entity, s); })) {
+    if (LeftOut(side, entity)) {
       settled.push_back(change);
       continue;
     }
@@ -257,7 +267,7 @@ namespace {
 // the Institute show").
 bool SpeaksNext(std::string_view text, Span sentence, Span name) {
   static const WordSet kEvidence("show shows showed shown find finds found suggest suggests");
-  for (const Token& token : Tokens(text, {name.end, std::min(sentence.end, name.end + 24)})) {
+  for (const Token& token : TokensAfter(text, sentence, name)) {
     if (!token.word()) continue;
     const std::string word = Lower(text, token.span());
     return claim_parts::IsReportingWord(word) || kEvidence.Contains(word);
@@ -276,11 +286,7 @@ std::vector<Swap> Swaps(const Side& before, std::vector<Entity>& removed, const 
     const Span changed = side.changed[w];
     if (changed.end <= changed.start) return std::nullopt;
     for (Span entity : side.entities) {
-      if (!Overlaps(entity, changed)) continue;
-      if (std::any_of(side.left_out.begin(), side.left_out.end(),
-                      [&](Span s) { return s.end > s.start && Overlaps(entity, s); }))
-        continue;
-      return entity;
+      if (Overlaps(entity, changed) && !LeftOut(side, entity)) return entity;
     }
     return std::nullopt;
   };

@@ -21,10 +21,6 @@ std::string FormatValue(double value) {
   return out;
 }
 
-std::string Slice(std::string_view text, Span span) {
-  return std::string(text.substr(span.start, span.end - span.start));
-}
-
 // How a number changed, as a reviewer reads it: "$3.2 billion -> $3.4
 // billion" or "Tuesday -> Wednesday" as written when both are in digits
 // or are dates, else the values with their unit ("1 -> 2 day", "G-7 ->

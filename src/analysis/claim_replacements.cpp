@@ -39,17 +39,15 @@ std::vector<std::uint64_t> WordsOf(std::string_view text, const std::vector<Toke
   for (const Token& token : tokens) {
     const std::size_t length = token.span().end - token.span().start;
     const std::string_view written = text.substr(token.span().start, length);
-    if (token.word() && !written.empty() && (written.front() >= '0' && written.front() <= '9')) {
+    constexpr std::string_view kDigits = "0123456789";
+    if (token.word() && !written.empty() &&
+        kDigits.find(written.front()) != std::string_view::npos) {
       // Each run of digits ("38-21" is 38 and 21), marked apart from words.
-      for (std::size_t k = 0; k < written.size();) {
-        if (written[k] < '0' || written[k] > '9') {
-          ++k;
-          continue;
-        }
-        const std::size_t end = written.find_first_not_of("0123456789", k);
+      for (std::size_t k = written.find_first_of(kDigits); k != std::string_view::npos;) {
+        const std::size_t end = written.find_first_not_of(kDigits, k);
         const std::string_view digits = written.substr(k, end - k);
         out.push_back(XXH3_64bits(digits.data(), digits.size()) | (std::uint64_t{1} << 63));
-        k = end == std::string_view::npos ? written.size() : end;
+        k = written.find_first_of(kDigits, end);
       }
       continue;
     }

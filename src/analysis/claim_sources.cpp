@@ -8,6 +8,7 @@
 #include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
 #include "analysis/span_sets.h"
+#include "base/ascii.h"
 #include "base/word_list.h"
 
 namespace stet::claim_sources {
@@ -31,6 +32,19 @@ bool IsNamingWord(std::string_view lower) {
 }
 
 }  // namespace
+
+std::vector<Span> OutsideQuotes(const Claim& claim, std::string_view text,
+                                const std::vector<Span>& quotes) {
+  const bool quoted = CoveredShare(claim.span, quotes) > 0;
+  std::vector<Span> out;
+  for (Span span : claim.sources) {
+    if (InsideAny(span, quotes)) continue;
+    const std::string lower = AsciiLower(text.substr(span.start, 12));
+    if (quoted && !lower.starts_with("according") && !lower.starts_with("citing")) continue;
+    out.push_back(span);
+  }
+  return out;
+}
 
 std::vector<std::string> SourceKeys(std::string_view text, Span source) {
   std::vector<std::string> keys;

@@ -10,9 +10,16 @@
 #include <utility>
 #include <vector>
 
+#include "stet/claims.h"
 #include "stet/segment.h"
 
 namespace stet::claim_sources {
+
+// The sources of a claim outside quotation marks; in a sentence with a
+// quotation, only the "according to" and "citing" ones (who speaks in it
+// is the quote's attribution).
+std::vector<Span> OutsideQuotes(const Claim& claim, std::string_view text,
+                                const std::vector<Span>& quotes);
 
 // What a source says, as sorted stems: roles kept ("police", "a
 // spokesman"), function words and the reporting verb left out.

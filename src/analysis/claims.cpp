@@ -30,10 +30,6 @@
 namespace stet {
 namespace {
 
-std::string Slice(std::string_view text, Span span) {
-  return std::string(text.substr(span.start, span.end - span.start));
-}
-
 // Each quote as a whole, in order, with its speaker appended to `speakers`.
 SpanIndex WholeQuotes(const std::vector<Quote>& quotes, std::vector<std::string>* speakers) {
   std::vector<Span> spans;
@@ -174,8 +170,10 @@ class ClaimComparer {
     const std::vector<Span> quotes_before = before_quotes_.Meeting(before.span);
     const std::vector<Span> quotes_after = after_quotes_.Meeting(after.span);
     for (ClaimChange& change : claim_replacements::CompareReplaced(
-             {before_, before, quotes_before, ClaimSources(before, before_, quotes_before)},
-             {after_, after, quotes_after, ClaimSources(after, after_, quotes_after)})) {
+             {before_, before, quotes_before,
+              claim_sources::OutsideQuotes(before, before_, quotes_before)},
+             {after_, after, quotes_after,
+              claim_sources::OutsideQuotes(after, after_, quotes_after)})) {
       changes_.push_back(std::move(change));
     }
     edited_after_.push_back(replacement.after_sentence);
@@ -393,8 +391,10 @@ class ClaimComparer {
     // ("Police said" -> "Witnesses said"; "according to the ministry"
     // dropped). In a sentence with a quotation, who speaks is the quote's
     // attribution: only "according to" and "citing" count there.
-    const std::vector<Span> sources_before = ClaimSources(before, before_, quotes_before);
-    const std::vector<Span> sources_after = ClaimSources(after, after_, quotes_after);
+    const std::vector<Span> sources_before =
+        claim_sources::OutsideQuotes(before, before_, quotes_before);
+    const std::vector<Span> sources_after =
+        claim_sources::OutsideQuotes(after, after_, quotes_after);
     const std::optional<std::pair<Span, Span>> sources_changed = claim_sources::ChangedSources(
         before_, sources_before, before.span, after_, sources_after, after.span);
     if (sources_changed) {
@@ -451,18 +451,18 @@ class ClaimComparer {
         side_before.changed.push_back(change.before);
         side_after.changed.push_back(change.after);
       }
-      side_before.left_out = sources_before;
-      side_before.left_out.insert(side_before.left_out.end(), quotes_before.begin(),
-                                  quotes_before.end());
-      side_before.left_out.push_back(numbers_before);
-      side_before.left_out.insert(side_before.left_out.end(), clauses_before.begin(),
-                                  clauses_before.end());
-      side_after.left_out = sources_after;
-      side_after.left_out.insert(side_after.left_out.end(), quotes_after.begin(),
-                                 quotes_after.end());
-      side_after.left_out.push_back(numbers_after);
-      side_after.left_out.insert(side_after.left_out.end(), clauses_after.begin(),
-                                 clauses_after.end());
+      // Sources, quotations, numbers and clauses of their own are never
+      // actors here.
+      auto left_out = [](std::vector<Span> out, const std::vector<Span>& quotes, Span numbers,
+                         const std::vector<Span>& clauses) {
+        out.insert(out.end(), quotes.begin(), quotes.end());
+        out.push_back(numbers);
+        out.insert(out.end(), clauses.begin(), clauses.end());
+        return out;
+      };
+      side_before.left_out =
+          left_out(sources_before, quotes_before, numbers_before, clauses_before);
+      side_after.left_out = left_out(sources_after, quotes_after, numbers_after, clauses_after);
       side_before.named_in_other = [&](const std::string& name) { return after_names_.Has(name); };
       side_after.named_in_other = [&](const std::string& name) { return before_names_.Has(name); };
       std::vector<std::size_t> settled;
@@ -497,21 +497,6 @@ class ClaimComparer {
       make(ClaimChangeKind::kClaimEdited, edited->first, edited->second, "");
     // A correction notice refers to the edited sentence sharing most words.
     edited_after_.push_back(edit.after_sentences.front());
-  }
-
-  // The sources of a claim outside quotation marks; in a sentence with a
-  // quotation, only the "according to" and "citing" ones.
-  std::vector<Span> ClaimSources(const Claim& claim, std::string_view text,
-                                 const std::vector<Span>& quotes) const {
-    const bool quoted = CoveredShare(claim.span, quotes) > 0;
-    std::vector<Span> out;
-    for (Span span : claim.sources) {
-      if (InsideAny(span, quotes)) continue;
-      const std::string lower = AsciiLower(text.substr(span.start, 12));
-      if (quoted && !lower.starts_with("according") && !lower.starts_with("citing")) continue;
-      out.push_back(span);
-    }
-    return out;
   }
 
   static bool TouchesQuantity(const std::vector<Quantity>& quantities, Span change) {

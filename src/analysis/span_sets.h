@@ -1,17 +1,26 @@
 // Spans of a text as sets of positions, for the claim comparison: whether
 // two meet, whether one lies in any of several, the span covering two,
-// the spans meeting one and how much of it they cover.
+// the spans meeting one and how much of it they cover; and the words a
+// span holds.
 #ifndef STET_SRC_ANALYSIS_SPAN_SETS_H_
 #define STET_SRC_ANALYSIS_SPAN_SETS_H_
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "stet/segment.h"
 
 namespace stet {
+
+// The bytes of `text` that `span` covers, as a string to join with others
+// ("Corran Power -> Atlantis Wind").
+inline std::string Slice(std::string_view text, Span span) {
+  return std::string(text.substr(span.start, span.end - span.start));
+}
 
 // Whether two spans meet; an empty span (an insertion point) meets the
 // spans it touches.

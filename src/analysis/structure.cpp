@@ -309,6 +309,9 @@ std::vector<bool> EntriesAtEnds(std::string_view text, const SegmentedText& segm
                                 const std::vector<bool>& only_here) {
   const std::size_t count = segmented.sentences.size();
   std::vector<bool> at_ends(count, false);
+  // Most revisions drop no sentence: no line need be read for a time.
+  if (std::none_of(only_here.begin(), only_here.end(), [](bool here) { return here; }))
+    return at_ends;
   // Each entry: its sentences, from the one opening its line with a time
   // to the last before the next line. Sentences above the first entry
   // (a headline, a summary) belong to none.

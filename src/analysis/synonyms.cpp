@@ -156,10 +156,15 @@ bool Meet(const std::vector<T>& x, const std::vector<T>& y) {
   return false;
 }
 
+// Whether WordNet lists either word among the other's opposites.
+bool Opposed(const WordMeaning& a, const WordMeaning& b) {
+  return Meet(a.antonyms, b.forms) || Meet(b.antonyms, a.forms);
+}
+
 // Neither opposites ("sell" is no re-wording of "buy", though both are
 // ways to "exchange"), and one synonym set or one derived from the other.
 std::optional<bool> Synonymous(const WordMeaning& a, const WordMeaning& b) {
-  if (Meet(a.antonyms, b.forms) || Meet(b.antonyms, a.forms)) return false;
+  if (Opposed(a, b)) return false;
   if (Meet(a.synsets, b.synsets) || Meet(a.family, b.forms)) return true;
   return std::nullopt;
 }
@@ -215,14 +220,13 @@ bool AreKindredVerbs(std::string_view a, std::string_view b) {
   constexpr Table kin{kWordNetVerbKin, sizeof kWordNetVerbKin - 1};
   auto kin_of = [&](std::string_view word) { return Related(kin, BaseForms(word)); };
   const std::shared_ptr<const WordMeaning> meaning_a = MeaningOf(a), meaning_b = MeaningOf(b);
-  if (Meet(meaning_a->antonyms, meaning_b->forms) || Meet(meaning_b->antonyms, meaning_a->forms))
-    return false;
+  if (Opposed(*meaning_a, *meaning_b)) return false;
   return Meet(kin_of(a), kin_of(b));
 }
 
 bool AreOpposites(std::string_view a, std::string_view b) {
   const std::shared_ptr<const WordMeaning> meaning_a = MeaningOf(a), meaning_b = MeaningOf(b);
-  return Meet(meaning_a->antonyms, meaning_b->forms) || Meet(meaning_b->antonyms, meaning_a->forms);
+  return Opposed(*meaning_a, *meaning_b);
 }
 
 bool IsProperAdjective(std::string_view word) {
