@@ -19,6 +19,7 @@ std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
                   [&](Span quote) { return Overlaps(claim.span, quote); }) &&
       claim_wording::OnlyAttribution(text, tokens, quotes))
     return {};
+  if (structure::QuestionMark(text, claim.span, quotes) != std::string_view::npos) return {};
   std::vector<ClaimPart> parts;
   auto add = [&](std::string_view kind, Span span) {
     if (!WithinAny(span, quotes)) parts.push_back({kind, span});

@@ -147,7 +147,13 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     const std::string_view lower = pieces[k].lower;
     if (!pieces[k].word) continue;
-    if (lower == "not" && k + 1 < pieces.size() && pieces[k + 1].lower == "only") continue;
+    if (lower == "not" && k + 1 < pieces.size() &&
+        (pieces[k + 1].lower == "only" || pieces[k + 1].lower == "counting" ||
+         pieces[k + 1].lower == "including"))
+      continue;  // "not only", and "not counting" / "not including" (excluding)
+    // "no bigger than", "no more than", "no later than": a bound, not a
+    // denial.
+    if (lower == "no" && k + 2 < pieces.size() && pieces[k + 2].lower == "than") continue;
     if (IsNumberSign(pieces, k)) continue;
     // "almost nothing", "hardly any": a small amount, not a denial.
     if (k > 0 && (pieces[k - 1].lower == "almost" || pieces[k - 1].lower == "nearly" ||
@@ -157,10 +163,12 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     const bool denial =
         (lower == "ruled" || lower == "rule" || lower == "rules" || lower == "ruling") &&
         k + 1 < pieces.size() && pieces[k + 1].lower == "out";
-    // Verbs that deny what follows: "failed to meet" is "did not meet",
-    // "stopped collecting" is "no longer collects".
-    const bool failed = (lower == "failed" || lower == "fails" || lower == "fail") &&
-                        k + 1 < pieces.size() && pieces[k + 1].lower == "to";
+    // Verbs that deny what follows: "failed to meet" and "was unable to
+    // meet" are "did not meet", "stopped collecting" is "no longer
+    // collects".
+    const bool failed =
+        (lower == "failed" || lower == "fails" || lower == "fail" || lower == "unable") &&
+        k + 1 < pieces.size() && pieces[k + 1].lower == "to";
     const bool stopped =
         (lower == "stopped" || lower == "stops" || lower == "ceased" || lower == "ceases") &&
         k + 1 < pieces.size() && pieces[k + 1].lower.ends_with("ing");
@@ -459,10 +467,20 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
     // A lone capitalised word opening the sentence (perhaps after a quote
     // mark, or after a dateline's dash: "BRAXTON (Wire) — Members of the
     // union") is no name by itself.
+    // Nor after a live entry's time: "20:50 - Councillors voted".
+    auto in_time = [](const Piece& piece) {
+      return !piece.word || piece.lower.find_first_of("0123456789") != std::string_view::npos ||
+             piece.lower == "am" || piece.lower == "pm" || piece.lower == "a" ||
+             piece.lower == "p" || piece.lower == "m";
+    };
+    const bool after_dash = k > 0 && (pieces[k - 1].text == "\u2014" ||
+                                      pieces[k - 1].text == "\u2013" || pieces[k - 1].text == "--");
+    const bool after_time =
+        k > 0 && (pieces[k - 1].text == "-" || pieces[k - 1].text == ":" || after_dash) &&
+        std::all_of(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(k), in_time);
     const bool opens = std::none_of(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(k),
                                     [](const Piece& piece) { return piece.word; }) ||
-                       (k > 0 && (pieces[k - 1].text == "\u2014" ||
-                                  pieces[k - 1].text == "\u2013" || pieces[k - 1].text == "--"));
+                       after_dash || after_time;
     if (opens && end == k + 1) continue;
     // Nor is a capitalised number or function word ("Five people", "No
     // deaths" after a dateline).

@@ -111,22 +111,58 @@ std::size_t AmPmEnd(const std::vector<Piece>& pieces, std::size_t k, bool& pm) {
   return k;
 }
 
-// A time of day from pieces[k]: "6:30 p.m.", "9 p.m.", "14:05", as minutes
-// after midnight with the unit "time".
+// The meridiem a piece ends with: "am" or "pm" after its digits ("4pm",
+// "30am"), or "" when it has none.
+std::string_view MeridiemSuffix(std::string_view lower) {
+  if (lower.size() > 2 && (lower.ends_with("am") || lower.ends_with("pm")))
+    return lower.substr(lower.size() - 2);
+  return {};
+}
+
+// A time of day from pieces[k]: "6:30 p.m.", "9 p.m.", "14:05", and the
+// forms written in one piece, "4pm", "10:40pm", "4.30am" (British style:
+// a full stop between hours and minutes, with "am" or "pm" after it, or
+// "4.30" would be a decimal), as minutes after midnight with the unit
+// "time".
 std::optional<Quantity> TimeAt(const std::vector<Piece>& pieces, std::size_t k, std::size_t& end) {
-  if (!AllDigits(pieces[k].lower) || pieces[k].lower.size() > 2) return std::nullopt;
-  double hours = std::atof(std::string(pieces[k].lower).c_str()), minutes = 0;
-  std::size_t next = k + 1;
-  const bool clock = next + 1 < pieces.size() && pieces[next].text == ":" &&
-                     pieces[next].span.start == pieces[k].span.end &&
-                     pieces[next + 1].lower.size() == 2 && AllDigits(pieces[next + 1].lower);
-  if (clock) {
-    minutes = std::atof(std::string(pieces[next + 1].lower).c_str());
-    next += 2;
+  std::string_view lower = pieces[k].lower;
+  const std::size_t digits = std::min(lower.find_first_not_of("0123456789"), lower.size());
+  if (digits == 0 || digits > 2) return std::nullopt;
+  double hours = std::atof(std::string(lower.substr(0, digits)).c_str()), minutes = 0;
+  std::string_view rest = lower.substr(digits);
+  bool clock = false, pm = false, meridiem = false;
+  if (rest.size() >= 3 && rest[0] == '.' && AllDigits(rest.substr(1, 2))) {
+    minutes = std::atof(std::string(rest.substr(1, 2)).c_str());
+    rest.remove_prefix(3);
+    clock = true;
   }
-  bool pm = false;
-  const std::size_t after = next < pieces.size() ? AmPmEnd(pieces, next, pm) : next;
-  if (after == next && !clock) return std::nullopt;
+  if (!rest.empty()) {
+    if (rest != "am" && rest != "pm") return std::nullopt;
+    meridiem = true;
+    pm = rest == "pm";
+  }
+  std::size_t next = k + 1;
+  if (!clock && !meridiem && next + 1 < pieces.size() && pieces[next].text == ":" &&
+      pieces[next].span.start == pieces[k].span.end) {
+    // "10:40", "10:40pm": the minutes, with the meridiem they may carry.
+    const std::string_view after_colon = pieces[next + 1].lower;
+    const std::string_view suffix = MeridiemSuffix(after_colon);
+    const std::string_view two = after_colon.substr(0, after_colon.size() - suffix.size());
+    if (two.size() == 2 && AllDigits(two)) {
+      minutes = std::atof(std::string(two).c_str());
+      clock = true;
+      meridiem = !suffix.empty();
+      pm = suffix == "pm";
+      next += 2;
+    }
+  }
+  std::size_t after = next;
+  if (!meridiem && next < pieces.size()) {
+    after = AmPmEnd(pieces, next, pm);
+    meridiem = after != next;
+  }
+  // "4.30" with no meridiem is a decimal; "14:05" is a clock.
+  if (!meridiem && (!clock || lower.size() != digits)) return std::nullopt;
   if (pm && hours < 12) hours += 12;
   Quantity quantity;
   quantity.value = hours * 60 + minutes;
@@ -284,10 +320,13 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
       quantity.unit = Singular(std::string(lower.substr(
           dash + 1, next_dash == std::string::npos ? std::string::npos : next_dash - dash - 1)));
     }
-    while (last + 1 < pieces.size()) {
+    // "three hundred", "twenty five": cardinals add up or multiply; an
+    // ordinal takes none ("third quarter" is a period, not 3.25), and a
+    // fraction word counts the cardinal's parts ("three quarter" is 0.75).
+    while (!Contains(kOrdinals, first) && last + 1 < pieces.size()) {
       std::optional<double> more = NumberWord(pieces[last + 1].lower);
       if (!more || Contains(kOrdinals, pieces[last + 1].lower)) break;
-      quantity.value = *more >= 100 ? quantity.value * *more : quantity.value + *more;
+      quantity.value = *more >= 100 || *more < 1 ? quantity.value * *more : quantity.value + *more;
       ++last;
     }
   }

@@ -144,16 +144,54 @@ struct Unmatched {
   }
 };
 
-Unmatched UnmatchedSources(const std::vector<Span>& spans,
-                           const std::vector<std::vector<std::string>>& keys,
-                           const std::vector<std::vector<std::string>>& others,
-                           std::string_view other_text, Span other_claim) {
+// The stems of the names in a source, without the words of a role or
+// title: "Chief executive Ravi Sondergaard" and "CEO Ravi Sondergaard"
+// name one person.
+std::vector<std::string> NameKeys(std::string_view text, Span source) {
+  std::vector<std::string> keys;
+  for (const Token& token : Tokens(text, source)) {
+    if (!token.word() || !claim_parts::IsUpper(WordOf(text, token))) continue;
+    std::string lower = claim_wording::Normalised(WordOf(text, token));
+    if (!IsNamingWord(lower) || IsHonorific(lower) || attribution::IsRoleWord(lower)) continue;
+    keys.push_back(claim_wording::Stem(std::move(lower)));
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// A side's sources as they are matched: the stems of all their naming
+// words, and of their names alone.
+struct SourceWords {
+  std::vector<std::vector<std::string>> keys, names;
+
+  SourceWords(std::string_view text, const std::vector<Span>& sources) {
+    for (Span span : sources) {
+      keys.push_back(SourceKeys(text, span));
+      names.push_back(NameKeys(text, span));
+    }
+  }
+
+  // Whether a source of this side is source `k` of `other`: the same
+  // words, or the same names (all of them: "Walt Emery of the Growers
+  // Association" is not the association) called by another title.
+  bool Has(const SourceWords& other, std::size_t k) const {
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      if (SameSource(keys[j], other.keys[k]) ||
+          (names[j].size() >= 2 && names[j] == other.names[k]))
+        return true;
+    }
+    return false;
+  }
+};
+
+Unmatched UnmatchedSources(const std::vector<Span>& spans, const SourceWords& words,
+                           const SourceWords& others, std::string_view other_text,
+                           Span other_claim) {
+  const std::vector<std::vector<std::string>>& keys = words.keys;
   Unmatched out;
   std::optional<std::vector<std::string>> claim_keys;  // read only when needed
   for (std::size_t k = 0; k < spans.size(); ++k) {
-    if (std::any_of(others.begin(), others.end(),
-                    [&](const auto& other) { return SameSource(other, keys[k]); }))
-      continue;
+    if (others.Has(words, k)) continue;
     if (!keys[k].empty()) {
       if (!claim_keys) claim_keys = SourceKeys(other_text, other_claim);
       if (std::includes(claim_keys->begin(), claim_keys->end(), keys[k].begin(), keys[k].end())) {
@@ -195,14 +233,12 @@ std::optional<std::pair<Span, Span>> ChangedSources(std::string_view before_text
                                                     Span before_claim, std::string_view after_text,
                                                     const std::vector<Span>& after,
                                                     Span after_claim) {
-  std::vector<std::vector<std::string>> keys_before, keys_after;
-  for (Span span : before) keys_before.push_back(SourceKeys(before_text, span));
-  for (Span span : after) keys_after.push_back(SourceKeys(after_text, span));
+  const SourceWords words_before(before_text, before), words_after(after_text, after);
   // Named by neither the other's sources nor the rest of its claim ("Gov.
   // Patricia Varga, who attended, said" beside "..., Gov. Patricia Varga
   // said at the opening").
-  Unmatched gone = UnmatchedSources(before, keys_before, keys_after, after_text, after_claim);
-  Unmatched come = UnmatchedSources(after, keys_after, keys_before, before_text, before_claim);
+  Unmatched gone = UnmatchedSources(before, words_before, words_after, after_text, after_claim);
+  Unmatched come = UnmatchedSources(after, words_after, words_before, before_text, before_claim);
   if (SecondMention(come, after_text, after_claim, gone, before_text) ||
       SecondMention(gone, before_text, before_claim, come, after_text)) {
     gone.spans.clear();

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/span_sets.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 
@@ -121,17 +122,24 @@ bool OpensLine(std::string_view text, std::size_t start) {
 
 // Whether a line ends as a sentence does: a full stop, question or
 // exclamation mark or ellipsis, perhaps inside closing marks or brackets.
-bool EndsAsSentence(std::string_view line) {
+// A line without the quotation marks and brackets that close it.
+std::string_view WithoutClosers(std::string_view line) {
   line = TrimAsciiSpace(line);
   for (bool stripped = true; stripped && !line.empty();) {
     stripped = false;
     for (std::string_view closer : {"\u201d", "\u2019", "\"", "'", ")", "]"}) {
       if (line.ends_with(closer)) {
         line.remove_suffix(closer.size());
+        line = TrimAsciiSpace(line);
         stripped = true;
       }
     }
   }
+  return line;
+}
+
+bool EndsAsSentence(std::string_view line) {
+  line = WithoutClosers(line);
   return line.ends_with(".") || line.ends_with("!") || line.ends_with("?") ||
          line.ends_with("\u2026");
 }
@@ -256,10 +264,22 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
   if (IsTimestamp(sentence)) return LineKind::kTimestamp;
   const bool any_lower = std::any_of(words.begin(), words.end(), HasLower);
   if (!words.empty() && words.size() <= 8 && !any_lower) return LineKind::kLabel;
-  if (AloneOnLine(text, span) && !EndsAsSentence(sentence) && words.size() <= 25) {
+  // A line alone that asks, "Explainer: What is a tailings dam?", heads
+  // what follows as a headline without a full stop does.
+  if (AloneOnLine(text, span) &&
+      (!EndsAsSentence(sentence) || WithoutClosers(sentence).ends_with("?")) &&
+      words.size() <= 25) {
     return LineKind::kHeadline;
   }
   return LineKind::kNone;
+}
+
+std::size_t QuestionMark(std::string_view text, Span sentence, const std::vector<Span>& quotes) {
+  const std::string_view line =
+      WithoutClosers(text.substr(sentence.start, sentence.end - sentence.start));
+  if (!line.ends_with("?")) return std::string_view::npos;
+  const std::size_t at = static_cast<std::size_t>(line.data() - text.data()) + line.size() - 1;
+  return WithinAny({at, at + 1}, quotes) ? std::string_view::npos : at;
 }
 
 std::size_t EntryTimeEnd(std::string_view text, Span sentence) {

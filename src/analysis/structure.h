@@ -35,6 +35,12 @@ bool IsCorrectionNotice(std::string_view sentence);
 // What sentence `s` of a segmented text is, as a line of the article.
 LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
 
+// Where a sentence's closing question mark is, outside `quotes`: a
+// question asks and asserts nothing ("Is crime really rising in North
+// Calder?"), so it holds no claim to check. `std::string_view::npos` when
+// the sentence is no question, or only quotes one.
+std::size_t QuestionMark(std::string_view text, Span sentence, const std::vector<Span>& quotes);
+
 // Where the time that opens a live-blog entry ends ("8:45 p.m.: The mayor
 // conceded" -> after "p.m.:"), as an offset into `text`; `sentence.start`
 // when the sentence opens no line with a time. Entry times are not claims.

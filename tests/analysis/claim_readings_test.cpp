@@ -1,0 +1,126 @@
+// How the claim model reads what a sentence says apart from its wording:
+// times written the British way, ordinals before a number word,
+// questions, bounds and exclusions that deny nothing, the word that opens
+// a live entry, and one person called by another title.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "analysis/claim_test_support.h"
+#include "analysis/structure.h"
+#include "stet/claims.h"
+#include "stet/segment.h"
+
+namespace {
+
+using stet::test::Described;
+
+// The quantities the claim model reads in one sentence.
+std::vector<stet::Quantity> QuantitiesOf(const std::string& sentence) {
+  auto segmented = stet::Segment(sentence);
+  REQUIRE(segmented.ok());
+  std::vector<stet::Quantity> out;
+  for (const stet::Claim& claim : stet::FindClaims(sentence, *segmented))
+    out.insert(out.end(), claim.quantities.begin(), claim.quantities.end());
+  return out;
+}
+
+TEST_CASE("claim readings: a time with a full stop is the time with a colon", "[claims]") {
+  CHECK(Described("Police were called at about 10.40pm, officers said.",
+                  "Police were called at around 10:40pm, officers said.")
+            .empty());
+  CHECK(Described("The collapse happened at about 4.30am, the company said.",
+                  "The collapse happened at 4:30 a.m., the company said.")
+            .empty());
+  CHECK(Described("Police were called at about 10.40pm, officers said.",
+                  "Police were called at around 10:45pm, officers said.") ==
+        std::vector<std::string>{"number_changed [10.40pm] -> [10:45pm] (10.40pm -> 10:45pm)"});
+  // Without "am" or "pm", a number with a full stop is a decimal.
+  const std::vector<stet::Quantity> rate = QuantitiesOf("Output rose 4.30 percent in May.");
+  REQUIRE(rate.size() >= 1);
+  CHECK(rate.front().unit == "%");
+  const std::vector<stet::Quantity> time = QuantitiesOf("The alarm sounded at 4.30am on Friday.");
+  REQUIRE(time.size() >= 1);
+  CHECK(time.front().unit == "time");
+  CHECK(time.front().value == 4 * 60 + 30);
+}
+
+TEST_CASE("claim readings: an ordinal before a number word takes none of it", "[claims]") {
+  CHECK(Described("Copper output rose 6% in the third quarter, the miner said.",
+                  "Copper output rose 6% in the third-quarter, the miner said.")
+            .empty());
+  for (const stet::Quantity& quantity : QuantitiesOf("Output fell in the third quarter.")) {
+    CHECK(quantity.value == 3);
+  }
+  // Cardinals still add up or count parts.
+  const std::vector<stet::Quantity> parts = QuantitiesOf("Three quarter of the flats are let.");
+  REQUIRE(parts.size() == 1);
+  CHECK(parts.front().value == 0.75);
+  const std::vector<stet::Quantity> sum = QuantitiesOf("The club has twenty five members.");
+  REQUIRE(sum.size() == 1);
+  CHECK(sum.front().value == 25);
+}
+
+TEST_CASE("claim readings: a question asserts no claim", "[claims]") {
+  CHECK(Described("Police closed the road. The fire was put out.",
+                  "Police closed the road. Is crime really rising in North Calder? The fire was "
+                  "put out.")
+            .empty());
+  CHECK(Described("Police closed the road. The fire was put out.",
+                  "Police closed the road. Crime is rising in North Calder. The fire was put out.")
+            .size() == 1);
+  // A headline that asks is a headline.
+  const std::string text = "Explainer: What is a tailings dam?\nThe dam holds 40,000 tonnes.\n";
+  auto segmented = stet::Segment(text);
+  REQUIRE(segmented.ok());
+  CHECK(stet::structure::LineKindOf(text, *segmented, 0) == stet::structure::LineKind::kHeadline);
+  CHECK(stet::structure::LineKindOf(text, *segmented, 1) == stet::structure::LineKind::kNone);
+  // A question quoted is someone's words; the sentence that quotes it
+  // still says who asked.
+  const std::string quoted = "Police asked: \"Who saw the car?\"";
+  const stet::Span sentence{0, quoted.size()};
+  CHECK(stet::structure::QuestionMark(quoted, sentence, {{14, quoted.size()}}) ==
+        std::string::npos);
+  CHECK(stet::structure::QuestionMark(quoted, sentence, {}) == quoted.size() - 2);
+}
+
+TEST_CASE("claim readings: a bound or an exclusion denies nothing", "[claims]") {
+  CHECK(Described("The island is about the size of a football pitch.",
+                  "The island is no bigger than a football pitch.")
+            .empty());
+  CHECK(Described("The bill, excluding interest, is 4,000 marks.",
+                  "The bill, not counting interest, is 4,000 marks.")
+            .empty());
+  // "Unable to" denies as "failed to" does; against "able to" it is a
+  // negation changed.
+  CHECK(Described("The rescuers failed to reach the lower tunnel.",
+                  "The rescuers have been unable to reach the lower tunnel.")
+            .empty());
+  CHECK(Described("The rescuers were able to reach the lower tunnel.",
+                  "The rescuers were unable to reach the lower tunnel.") ==
+        std::vector<std::string>{"negation_changed [able] -> [unable] (negation added)"});
+}
+
+TEST_CASE("claim readings: the word that opens a live entry is no name", "[claims]") {
+  CHECK(Described("Live: the vote\n20:50 - Councillors voted to close the depot.\n",
+                  "Live: the vote\n20:50 - Members voted to close the depot.\n")
+            .empty());
+  // A name there still is one.
+  CHECK(Described("Live: the vote\n20:50 - Councillor Ann Roe voted to close the depot.\n",
+                  "Live: the vote\n20:50 - Councillor Ben Hale voted to close the depot.\n") ==
+        std::vector<std::string>{"claim_edited [Councillor Ann Roe] -> [Councillor Ben Hale] "
+                                 "(Councillor Ann Roe -> Councillor Ben Hale)"});
+}
+
+TEST_CASE("claim readings: one person called by another title is the same source", "[claims]") {
+  CHECK(Described("Profit rose, chief executive Ravi Sondergaard said.",
+                  "Profit rose, CEO Ravi Sondergaard said.")
+            .empty());
+  // Someone of an organisation is not the organisation.
+  CHECK(Described("Yields fell, said Walt Emery of the Corbin Valley Growers Association.",
+                  "Yields fell, according to a survey by the Corbin Valley Growers Association.")
+            .size() == 1);
+}
+
+}  // namespace
