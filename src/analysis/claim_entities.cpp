@@ -150,6 +150,9 @@ void NameIndex::Make() {
   for (const std::vector<Token>& tokens : segmented_.tokens) {
     for (const Token& token : tokens) {
       if (!token.word()) continue;
+      // Most words open with an ASCII byte that is no capital.
+      const auto first = static_cast<unsigned char>(text_[token.span().start]);
+      if (first < 0x80 && (first < 'A' || first > 'Z')) continue;
       const std::string_view word =
           text_.substr(token.span().start, token.span().end - token.span().start);
       if (!name_keys::StartsUpper(word)) continue;

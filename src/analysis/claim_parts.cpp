@@ -147,6 +147,17 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     const std::string_view lower = pieces[k].lower;
     if (!pieces[k].word) continue;
+    // Every negation below opens with one of these words, a contraction
+    // or "un-": other words are turned away by one lookup.
+    static const WordSet openers = [] {
+      std::vector<std::string_view> words = Negators().SortedWords();
+      for (std::string_view verb : {"ruled", "rule", "rules", "ruling", "failed", "fails", "fail",
+                                    "unable", "stopped", "stops", "ceased", "ceases"})
+        words.push_back(verb);
+      return WordSet(words);
+    }();
+    const bool contracted = lower.ends_with("n't") || lower.ends_with("n\u2019t");
+    if (!contracted && !lower.starts_with("un") && !openers.Contains(lower)) continue;
     if (lower == "not" && k + 1 < pieces.size() &&
         (pieces[k + 1].lower == "only" || pieces[k + 1].lower == "counting" ||
          pieces[k + 1].lower == "including"))
@@ -159,7 +170,6 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     if (k > 0 && (pieces[k - 1].lower == "almost" || pieces[k - 1].lower == "nearly" ||
                   pieces[k - 1].lower == "virtually" || pieces[k - 1].lower == "hardly"))
       continue;
-    const bool contracted = lower.ends_with("n't") || lower.ends_with("n\u2019t");
     const bool denial =
         (lower == "ruled" || lower == "rule" || lower == "rules" || lower == "ruling") &&
         k + 1 < pieces.size() && pieces[k + 1].lower == "out";

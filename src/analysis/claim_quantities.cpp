@@ -213,19 +213,15 @@ std::optional<Quantity> CalendarAt(const std::vector<Piece>& pieces, std::size_t
   return quantity;
 }
 
-}  // namespace
-
-std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t k,
-                                   std::size_t& end) {
+// A number at pieces[k], in digits (`has_digit`) or in words, with its
+// unit, currency and modifiers (QuantityAt asks it once the piece can be
+// one).
+std::optional<Quantity> NumberAt(const std::vector<Piece>& pieces, std::size_t k, std::size_t& end,
+                                 bool has_digit) {
   const Piece& piece = pieces[k];
-  if (!piece.word) return std::nullopt;
-  if (std::optional<Quantity> time = TimeAt(pieces, k, end)) return time;
-  if (std::optional<Quantity> date = CalendarAt(pieces, k, end)) return date;
+  const std::string_view lower = piece.lower;
   Quantity quantity;
   std::size_t last = k;
-  const std::string_view lower = piece.lower;
-  const bool has_digit =
-      std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (has_digit) {
     // "G-7", "COVID-19": a name with a number.
     const std::size_t dash = lower.rfind('-');
@@ -366,6 +362,29 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
   quantity.span = {pieces[first].span.start, pieces[last].span.end};
   end = last + 1;
   return quantity;
+}
+
+}  // namespace
+
+std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t k,
+                                   std::size_t& end) {
+  const Piece& piece = pieces[k];
+  if (!piece.word) return std::nullopt;
+  const std::string_view lower = piece.lower;
+  // Asked of every word of a claim: most are no number, and are turned
+  // away here, before a quantity is made. Times open with a digit; days
+  // and months are capitalised; number words have no digit.
+  const bool has_digit =
+      std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (has_digit) {
+    if (std::optional<Quantity> time = TimeAt(pieces, k, end)) return time;
+  } else {
+    if (IsUpper(piece.text)) {
+      if (std::optional<Quantity> date = CalendarAt(pieces, k, end)) return date;
+    }
+    if (!NumberWord(lower.substr(0, lower.find('-')))) return std::nullopt;
+  }
+  return NumberAt(pieces, k, end, has_digit);
 }
 
 }  // namespace stet::claim_parts

@@ -313,7 +313,28 @@ std::size_t ConnectiveLength(std::string_view text, const std::vector<Token>& to
 
 }  // namespace
 
+namespace {
+
+std::string ContentKeyOnce(std::string_view word);
+
+}  // namespace
+
 std::string ContentKey(std::string_view word) {
+  // Remembered, as Stem is: a comparison asks again for the words of every
+  // sentence it reads twice. Forgotten past kRemembered words.
+  constexpr std::size_t kRemembered = 50000;
+  thread_local std::unordered_map<std::string, std::string> keys;
+  std::string written(word);
+  if (const auto found = keys.find(written); found != keys.end()) return found->second;
+  if (keys.size() >= kRemembered) keys.clear();
+  std::string key = ContentKeyOnce(word);
+  keys.emplace(std::move(written), key);
+  return key;
+}
+
+namespace {
+
+std::string ContentKeyOnce(std::string_view word) {
   // A hyphenated word is the stems of its parts, joined, so that it meets
   // the same words written apart ("well-known" and "well known",
   // "below-market" and "market").
@@ -334,6 +355,8 @@ std::string ContentKey(std::string_view word) {
   std::string key = Stem(std::move(lower));
   return IsVagueWord(key) ? "" : key;
 }
+
+}  // namespace
 
 std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
                                      const std::vector<Span>& left_out) {

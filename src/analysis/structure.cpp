@@ -163,18 +163,17 @@ bool NamesOnly(const std::vector<std::string_view>& words, std::size_t from) {
 // Whether a line is a time stamp, read word by word between spaces (the
 // segmenter's tokens cut "p.m." and "8:45" apart).
 bool IsTimestamp(std::string_view line) {
-  std::vector<std::string_view> words;
+  // Word by word: a sentence is turned away at its first word that is no
+  // time's.
+  std::size_t words = 0;
+  bool dated = false;
   for (std::size_t start = 0; start < line.size();) {
     const std::size_t end = std::min(line.find_first_of(" \t\n", start), line.size());
     std::string_view word = line.substr(start, end - start);
-    while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
-    if (!word.empty()) words.push_back(word);
-    if (words.size() > 12) return false;  // a sentence, not a time stamp
     start = end + 1;
-  }
-  if (words.empty()) return false;
-  bool dated = false;
-  for (std::string_view word : words) {
+    while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+    if (word.empty()) continue;
+    if (++words > 12) return false;  // a sentence, not a time stamp
     const std::string folded = Folded(word);
     if (HasDigit(word) || Contains(kWeekdays, folded)) {
       dated = true;
@@ -243,19 +242,33 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
   const std::string_view sentence = text.substr(span.start, span.end - span.start);
   if (!HasAlphanumeric(sentence)) return LineKind::kSeparator;
   std::vector<std::string_view> words;
+  words.reserve(segmented.tokens[s].size());
   for (const Token& token : segmented.tokens[s]) {
     if (token.word())
       words.push_back(text.substr(token.span().start, token.span().end - token.span().start));
   }
   const std::string lower = AsciiLower(TrimAsciiSpace(sentence).substr(0, 48));
-  for (std::string_view opener : kPrintLineOpeners) {
-    if (lower.starts_with(opener)) return LineKind::kPrintLine;
-  }
-  for (std::string_view opener : kCreditOpeners) {
-    if (lower.starts_with(opener)) return LineKind::kCredit;
-  }
-  for (std::string_view opener : kBylineOpeners) {
-    if (lower.starts_with(opener)) return LineKind::kByline;
+  // Most sentences open with a byte no opener does: the lists are not read.
+  static const std::array<bool, 256> kOpenerFirsts = [] {
+    std::array<bool, 256> firsts{};
+    auto add = [&](const auto& openers) {
+      for (std::string_view opener : openers) firsts[static_cast<unsigned char>(opener[0])] = true;
+    };
+    add(kPrintLineOpeners);
+    add(kCreditOpeners);
+    add(kBylineOpeners);
+    return firsts;
+  }();
+  if (!lower.empty() && kOpenerFirsts[static_cast<unsigned char>(lower[0])]) {
+    for (std::string_view opener : kPrintLineOpeners) {
+      if (lower.starts_with(opener)) return LineKind::kPrintLine;
+    }
+    for (std::string_view opener : kCreditOpeners) {
+      if (lower.starts_with(opener)) return LineKind::kCredit;
+    }
+    for (std::string_view opener : kBylineOpeners) {
+      if (lower.starts_with(opener)) return LineKind::kByline;
+    }
   }
   if (!words.empty() && AsciiLower(words.front()) == "by" && NamesOnly(words, 1)) {
     return LineKind::kByline;
