@@ -151,8 +151,9 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     // or "un-": other words are turned away by one lookup.
     static const WordSet openers = [] {
       std::vector<std::string_view> words = Negators().SortedWords();
-      for (std::string_view verb : {"ruled", "rule", "rules", "ruling", "failed", "fails", "fail",
-                                    "unable", "stopped", "stops", "ceased", "ceases"})
+      for (std::string_view verb :
+           {"ruled", "rule", "rules", "ruling", "failed", "fails", "fail", "unable", "declined",
+            "declines", "decline", "stopped", "stops", "ceased", "ceases"})
         words.push_back(verb);
       return WordSet(words);
     }();
@@ -173,16 +174,17 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     const bool denial =
         (lower == "ruled" || lower == "rule" || lower == "rules" || lower == "ruling") &&
         k + 1 < pieces.size() && pieces[k + 1].lower == "out";
-    // Verbs that deny what follows: "failed to meet" and "was unable to
-    // meet" are "did not meet", "stopped collecting" is "no longer
-    // collects".
+    // Verbs that deny what follows: "failed to meet", "was unable to
+    // meet" and "declined to meet" are "did not meet", "stopped
+    // collecting" is "no longer collects".
     const bool failed =
-        (lower == "failed" || lower == "fails" || lower == "fail" || lower == "unable") &&
+        (lower == "failed" || lower == "fails" || lower == "fail" || lower == "unable" ||
+         lower == "declined" || lower == "declines" || lower == "decline") &&
         k + 1 < pieces.size() && pieces[k + 1].lower == "to";
     const bool stopped =
         (lower == "stopped" || lower == "stops" || lower == "ceased" || lower == "ceases") &&
         k + 1 < pieces.size() && pieces[k + 1].lower.ends_with("ing");
-    if (denial || failed) {
+    if (denial || (failed && !NoComment(pieces, k))) {
       found.push_back({pieces[k].span.start, pieces[k + 1].span.end});
     } else if (stopped) {
       found.push_back(pieces[k].span);

@@ -275,6 +275,11 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
   }
   if (StartsWithDash(sentence) && NamesOnly(words, 0)) return LineKind::kByline;
   if (IsTimestamp(sentence)) return LineKind::kTimestamp;
+  // "Here is what we know.", "Here's what you need to know:", "Here are
+  // the key points."
+  if (words.size() <= 10 && (lower.starts_with("here is ") || lower.starts_with("here's ") ||
+                             lower.starts_with("here\u2019s ") || lower.starts_with("here are ")))
+    return LineKind::kSignpost;
   const bool any_lower = std::any_of(words.begin(), words.end(), HasLower);
   if (!words.empty() && words.size() <= 8 && !any_lower) return LineKind::kLabel;
   // A line alone that asks, "Explainer: What is a tailings dam?", heads

@@ -25,6 +25,7 @@ enum class LineKind {
   kPrintLine,
   kTimestamp,
   kCredit,
+  kSignpost,  // "Here's what we know.": points to what follows, asserts nothing
 };
 
 // Whether a sentence is a correction or update notice ("Correction:", "An

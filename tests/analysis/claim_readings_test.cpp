@@ -85,6 +85,23 @@ TEST_CASE("claim readings: a question asserts no claim", "[claims]") {
   CHECK(stet::structure::QuestionMark(quoted, sentence, {}) == quoted.size() - 2);
 }
 
+TEST_CASE("claim readings: a headline aligned with the lede holds no claim's words", "[claims]") {
+  // The two headlines are paired with the sentences below them as one
+  // edit; "How" opening the new headline is no entity added.
+  const std::vector<std::string> changes = Described(
+      "Explainer: What is the 'blue moon' eclipse everyone is talking about?\n"
+      "Skywatchers across Valdoria will be able to see a total lunar eclipse on "
+      "Saturday, weather permitting.\nThe eclipse will begin at 21:14.\n",
+      "Explainer: How to watch Saturday's total lunar eclipse\n"
+      "Skywatchers across Valdoria can see a total lunar eclipse on Saturday if the "
+      "skies are clear.\nThe eclipse will begin at 21:14.\n");
+  for (const std::string& change : changes) CHECK_FALSE(change.starts_with("entity_added"));
+  // A signpost asserts nothing either.
+  CHECK(Described("The road is closed. Here is what we know.",
+                  "The road is closed. Here's what you need to know.")
+            .empty());
+}
+
 TEST_CASE("claim readings: a bound or an exclusion denies nothing", "[claims]") {
   CHECK(Described("The island is about the size of a football pitch.",
                   "The island is no bigger than a football pitch.")
@@ -100,6 +117,19 @@ TEST_CASE("claim readings: a bound or an exclusion denies nothing", "[claims]") 
   CHECK(Described("The rescuers were able to reach the lower tunnel.",
                   "The rescuers were unable to reach the lower tunnel.") ==
         std::vector<std::string>{"negation_changed [able] -> [unable] (negation added)"});
+}
+
+TEST_CASE("claim readings: declining to act denies it as refusing does", "[claims]") {
+  CHECK(Described("The minister refused to resign over the report.",
+                  "The minister declined to resign over the report.")
+            .empty());
+  CHECK(Described("The minister agreed to resign over the report.",
+                  "The minister declined to resign over the report.") ==
+        std::vector<std::string>{"negation_changed [agreed] -> [declined] (negation added)"});
+  // Declining to comment denies nothing of the claim.
+  CHECK(Described("The minister refused to comment on the report.",
+                  "The minister declined to comment on the report.")
+            .empty());
 }
 
 TEST_CASE("claim readings: the word that opens a live entry is no name", "[claims]") {
