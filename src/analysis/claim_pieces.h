@@ -35,6 +35,13 @@ const WordSet& FunctionWords();
 // Months (and their abbreviations) and time zones: dates, not names.
 const WordSet& CalendarWords();
 
+// Whether pieces[k] is "No." before a number: "the No. 71 bus", "ranked
+// No. 3".
+bool IsNumberSign(const std::vector<Piece>& pieces, std::size_t k);
+
+// The spans of negating words and phrases (src/analysis/claim_negations.cpp).
+std::vector<Span> Negations(const std::vector<Piece>& pieces);
+
 // A number word's value ("seven", "sixty", "third", "half", "dozen").
 std::optional<double> NumberWord(std::string_view lower);
 

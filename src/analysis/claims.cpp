@@ -106,7 +106,7 @@ class ClaimComparer {
           Removed(edit);
           break;
         default:
-          if (!edit.words.empty()) Edited(WithoutStructure(edit));
+          if (!edit.words.empty()) Edited(edit);
           break;
       }
     }
@@ -232,10 +232,8 @@ class ClaimComparer {
   static Hits Hit(const std::vector<Span>& markers, Span change) {
     Hits hits;
     for (Span marker : markers) {
-      if (Overlaps(marker, change)) {
-        hits.span = hits.count == 0 ? marker : Union(hits.span, marker);
-        ++hits.count;
-      }
+      if (!Overlaps(marker, change)) continue;
+      hits.span = hits.count++ == 0 ? marker : Union(hits.span, marker);
     }
     return hits;
   }
@@ -246,35 +244,9 @@ class ClaimComparer {
     return change.end > change.start ? change : markers;
   }
 
-  // An edit without the headlines, bylines and other structural lines
-  // at its ends, when it also holds prose ("Explainer: What is ...?"
-  // aligned with the lede below it): their words are no claim's. The word
-  // changes that lay only in them go too.
-  TextEdit WithoutStructure(const TextEdit& edit) const {
-    TextEdit trimmed = edit;
-    auto trim = [&](std::vector<std::size_t>& sentences, const SegmentedText& text,
-                    std::string_view bytes) {
-      auto structural = [&](std::size_t s) { return Structural(text, bytes, s); };
-      if (std::all_of(sentences.begin(), sentences.end(), structural)) return;
-      while (structural(sentences.front())) sentences.erase(sentences.begin());
-      while (structural(sentences.back())) sentences.pop_back();
-    };
-    trim(trimmed.before_sentences, before_text_, before_);
-    trim(trimmed.after_sentences, after_text_, after_);
-    if (trimmed.before_sentences == edit.before_sentences &&
-        trimmed.after_sentences == edit.after_sentences)
-      return trimmed;
-    trimmed.before = Union(before_text_.sentences[trimmed.before_sentences.front()],
-                           before_text_.sentences[trimmed.before_sentences.back()]);
-    trimmed.after = Union(after_text_.sentences[trimmed.after_sentences.front()],
-                          after_text_.sentences[trimmed.after_sentences.back()]);
-    std::erase_if(trimmed.words, [&](const WordChange& change) {
-      return !Overlaps(change.before, trimmed.before) && !Overlaps(change.after, trimmed.after);
-    });
-    return trimmed;
-  }
-
-  void Edited(const TextEdit& edit) {
+  void Edited(const TextEdit& aligned) {
+    const TextEdit edit =
+        structure::WithoutStructuralEnds(aligned, before_, before_text_, after_, after_text_);
     // A headline, byline or timestamp re-worded is no claim's change.
     const bool structural_before =
         std::all_of(edit.before_sentences.begin(), edit.before_sentences.end(),

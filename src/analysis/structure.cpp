@@ -292,6 +292,32 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
   return LineKind::kNone;
 }
 
+TextEdit WithoutStructuralEnds(const TextEdit& edit, std::string_view before,
+                               const SegmentedText& before_text, std::string_view after,
+                               const SegmentedText& after_text) {
+  TextEdit trimmed = edit;
+  auto trim = [](std::vector<std::size_t>& sentences, const SegmentedText& text,
+                 std::string_view bytes) {
+    auto structural = [&](std::size_t s) { return LineKindOf(bytes, text, s) != LineKind::kNone; };
+    if (std::all_of(sentences.begin(), sentences.end(), structural)) return;
+    while (structural(sentences.front())) sentences.erase(sentences.begin());
+    while (structural(sentences.back())) sentences.pop_back();
+  };
+  trim(trimmed.before_sentences, before_text, before);
+  trim(trimmed.after_sentences, after_text, after);
+  if (trimmed.before_sentences == edit.before_sentences &&
+      trimmed.after_sentences == edit.after_sentences)
+    return trimmed;
+  trimmed.before = Union(before_text.sentences[trimmed.before_sentences.front()],
+                         before_text.sentences[trimmed.before_sentences.back()]);
+  trimmed.after = Union(after_text.sentences[trimmed.after_sentences.front()],
+                        after_text.sentences[trimmed.after_sentences.back()]);
+  std::erase_if(trimmed.words, [&](const WordChange& change) {
+    return !Overlaps(change.before, trimmed.before) && !Overlaps(change.after, trimmed.after);
+  });
+  return trimmed;
+}
+
 std::size_t QuestionMark(std::string_view text, Span sentence, const std::vector<Span>& quotes) {
   const std::string_view line =
       WithoutClosers(text.substr(sentence.start, sentence.end - sentence.start));

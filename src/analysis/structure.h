@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stet/compare.h"
 #include "stet/segment.h"
 
 namespace stet::structure {
@@ -41,6 +42,14 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
 // Calder?"), so it holds no claim to check. `std::string_view::npos` when
 // the sentence is no question, or only quotes one.
 std::size_t QuestionMark(std::string_view text, Span sentence, const std::vector<Span>& quotes);
+
+// An edited sentence pair without the structural lines (LineKindOf) at
+// its ends, when it also holds prose ("Explainer: What is ...?" aligned
+// with the lede below it): their words are no claim's. The word changes
+// that lay only in them go too. The edit itself when it has none.
+TextEdit WithoutStructuralEnds(const TextEdit& edit, std::string_view before,
+                               const SegmentedText& before_text, std::string_view after,
+                               const SegmentedText& after_text);
 
 // Where the time that opens a live-blog entry ends ("8:45 p.m.: The mayor
 // conceded" -> after "p.m.:"), as an offset into `text`; `sentence.start`

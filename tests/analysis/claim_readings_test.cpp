@@ -143,6 +143,18 @@ TEST_CASE("claim readings: the word that opens a live entry is no name", "[claim
                                  "(Councillor Ann Roe -> Councillor Ben Hale)"});
 }
 
+TEST_CASE("claim readings: days in the plural and ranges of months are no names", "[claims]") {
+  const std::string text = "The pool opens on Sundays in July-September, Mayor Ann Roe said.";
+  auto segmented = stet::Segment(text);
+  REQUIRE(segmented.ok());
+  std::vector<std::string> entities;
+  for (const stet::Claim& claim : stet::FindClaims(text, *segmented)) {
+    for (stet::Span span : claim.entities)
+      entities.push_back(text.substr(span.start, span.end - span.start));
+  }
+  CHECK(entities == std::vector<std::string>{"Mayor Ann Roe"});
+}
+
 TEST_CASE("claim readings: one person called by another title is the same source", "[claims]") {
   CHECK(Described("Profit rose, chief executive Ravi Sondergaard said.",
                   "Profit rose, CEO Ravi Sondergaard said.")

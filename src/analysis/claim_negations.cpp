@@ -1,0 +1,114 @@
+// Negations in a claim's pieces (src/analysis/claim_pieces.h): "not",
+// "never", "ruled out", "failed to", "stopped collecting", "unchanged".
+#include <string_view>
+#include <vector>
+
+#include "analysis/claim_pieces.h"
+#include "analysis/synonyms.h"
+#include "base/word_list.h"
+
+namespace stet::claim_parts {
+namespace {
+
+const WordSet& Negators() {
+  static const WordSet words(
+      "not never no none nobody nothing neither nor cannot denied denies refused refuses "
+      "rejected ");
+  return words;
+}
+
+// Whether the negation at pieces[k] only says someone gave no comment:
+// "did not respond to a request for comment", "could not be reached",
+// "did not immediately return messages". It denies nothing of the claim.
+bool NoComment(const std::vector<Piece>& pieces, std::size_t k) {
+  static const WordSet answers(
+      "respond responded reply replied return returned answer answered reached comment ");
+  std::size_t next = k + 1;
+  while (next < pieces.size() &&
+         (pieces[next].lower == "immediately" || pieces[next].lower == "be"))
+    ++next;
+  if (next < pieces.size() && answers.Contains(pieces[next].lower)) return true;
+  for (std::size_t j = k + 1; j < pieces.size() && j <= k + 8 && pieces[j].word; ++j) {
+    if (pieces[j].lower == "comment" || pieces[j].lower == "comments") return true;
+  }
+  return false;
+}
+
+// Whether pieces[k] is "un-" and a verb's participle said of something:
+// "has been unchanged" is "has not changed", "remained unharmed".
+bool NegatedParticiple(const std::vector<Piece>& pieces, std::size_t k) {
+  static const WordSet copulas("is are was were be been being remained remains stayed stays ");
+  const std::string_view lower = pieces[k].lower;
+  if (lower.size() < 6 || !lower.starts_with("un") || k == 0 ||
+      !copulas.Contains(pieces[k - 1].lower))
+    return false;
+  const std::string_view rest = lower.substr(2);
+  return (rest.ends_with("ed") || rest.ends_with("en")) && IsVerb(rest);
+}
+
+}  // namespace
+
+bool IsNumberSign(const std::vector<Piece>& pieces, std::size_t k) {
+  return pieces[k].text == "No" && k + 2 < pieces.size() && pieces[k + 1].text == "." &&
+         !pieces[k + 2].lower.empty() && pieces[k + 2].lower.front() >= '0' &&
+         pieces[k + 2].lower.front() <= '9';
+}
+
+// Spans of negating words and phrases; "not only" is no negation, "ruled
+// out" and "rule out" are (a denial).
+std::vector<Span> Negations(const std::vector<Piece>& pieces) {
+  std::vector<Span> found;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const std::string_view lower = pieces[k].lower;
+    if (!pieces[k].word) continue;
+    // Every negation below opens with one of these words, a contraction
+    // or "un-": other words are turned away by one lookup.
+    static const WordSet openers = [] {
+      std::vector<std::string_view> words = Negators().SortedWords();
+      for (std::string_view verb :
+           {"ruled", "rule", "rules", "ruling", "failed", "fails", "fail", "unable", "declined",
+            "declines", "decline", "stopped", "stops", "ceased", "ceases"})
+        words.push_back(verb);
+      return WordSet(words);
+    }();
+    const bool contracted = lower.ends_with("n't") || lower.ends_with("n\u2019t");
+    if (!contracted && !lower.starts_with("un") && !openers.Contains(lower)) continue;
+    if (lower == "not" && k + 1 < pieces.size() &&
+        (pieces[k + 1].lower == "only" || pieces[k + 1].lower == "counting" ||
+         pieces[k + 1].lower == "including"))
+      continue;  // "not only", and "not counting" / "not including" (excluding)
+    // "no bigger than", "no more than", "no later than": a bound, not a
+    // denial.
+    if (lower == "no" && k + 2 < pieces.size() && pieces[k + 2].lower == "than") continue;
+    if (IsNumberSign(pieces, k)) continue;
+    // "almost nothing", "hardly any": a small amount, not a denial.
+    if (k > 0 && (pieces[k - 1].lower == "almost" || pieces[k - 1].lower == "nearly" ||
+                  pieces[k - 1].lower == "virtually" || pieces[k - 1].lower == "hardly"))
+      continue;
+    const bool denial =
+        (lower == "ruled" || lower == "rule" || lower == "rules" || lower == "ruling") &&
+        k + 1 < pieces.size() && pieces[k + 1].lower == "out";
+    // Verbs that deny what follows: "failed to meet", "was unable to
+    // meet" and "declined to meet" are "did not meet", "stopped
+    // collecting" is "no longer collects".
+    const bool failed =
+        (lower == "failed" || lower == "fails" || lower == "fail" || lower == "unable" ||
+         lower == "declined" || lower == "declines" || lower == "decline") &&
+        k + 1 < pieces.size() && pieces[k + 1].lower == "to";
+    const bool stopped =
+        (lower == "stopped" || lower == "stops" || lower == "ceased" || lower == "ceases") &&
+        k + 1 < pieces.size() && pieces[k + 1].lower.ends_with("ing");
+    if (denial || (failed && !NoComment(pieces, k))) {
+      found.push_back({pieces[k].span.start, pieces[k + 1].span.end});
+    } else if (stopped) {
+      found.push_back(pieces[k].span);
+    } else if ((contracted || Negators().Contains(lower)) && !NoComment(pieces, k)) {
+      found.push_back(pieces[k].span);
+    } else if (NegatedParticiple(pieces, k)) {
+      found.push_back(pieces[k].span);
+    }
+  }
+  return found;
+}
+
+}  // namespace stet::claim_parts
