@@ -322,7 +322,8 @@ std::optional<Quantity> NumberAt(const std::vector<Piece>& pieces, std::size_t k
     while (!Contains(kOrdinals, first) && last + 1 < pieces.size()) {
       std::optional<double> more = NumberWord(pieces[last + 1].lower);
       if (!more || Contains(kOrdinals, pieces[last + 1].lower)) break;
-      quantity.value = *more >= 100 || *more < 1 ? quantity.value * *more : quantity.value + *more;
+      const bool part = *more > 0 && *more < 1;  // "half", "quarter"
+      quantity.value = *more >= 100 || part ? quantity.value * *more : quantity.value + *more;
       ++last;
     }
   }
