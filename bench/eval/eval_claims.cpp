@@ -130,8 +130,8 @@ std::string Describe(const Reported& reported) {
 bool InNewLiveEntry(const std::string& before, const std::string& after, const Reported& reported) {
   if (reported.change.kind != stet::ClaimChangeKind::kClaimAdded) return false;
   const std::size_t at = reported.change.after.start;
-  const std::size_t start =
-      after.rfind('\n', at) == std::string::npos ? 0 : after.rfind('\n', at) + 1;
+  const std::size_t newline = after.rfind('\n', at);
+  const std::size_t start = newline == std::string::npos ? 0 : newline + 1;
   const std::string line = after.substr(start, after.find('\n', at) - start);
   static const std::regex kEntryTime(
       "^\\s*\\d{1,2}[:.]\\d{2}\\s*([ap]\\.?m\\.?)?\\s*([-:|]|\u2013|\u2014)", std::regex::icase);

@@ -46,6 +46,22 @@ bool NegatedParticiple(const std::vector<Piece>& pieces, std::size_t k) {
   return (rest.ends_with("ed") || rest.ends_with("en")) && IsVerb(rest);
 }
 
+// Verbs that deny what follows them: "ruled out", "failed to meet", "was
+// unable to meet", "declined to meet" ("did not meet"), "stopped
+// collecting" ("no longer collects").
+const WordSet& RulingOut() {
+  static const WordSet words("ruled rule rules ruling ");
+  return words;
+}
+const WordSet& FailingTo() {
+  static const WordSet words("failed fails fail unable declined declines decline ");
+  return words;
+}
+const WordSet& Stopping() {
+  static const WordSet words("stopped stops ceased ceases ");
+  return words;
+}
+
 }  // namespace
 
 bool IsNumberSign(const std::vector<Piece>& pieces, std::size_t k) {
@@ -64,11 +80,10 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     // Every negation below opens with one of these words, a contraction
     // or "un-": other words are turned away by one lookup.
     static const WordSet openers = [] {
-      std::vector<std::string_view> words = Negators().SortedWords();
-      for (std::string_view verb :
-           {"ruled", "rule", "rules", "ruling", "failed", "fails", "fail", "unable", "declined",
-            "declines", "decline", "stopped", "stops", "ceased", "ceases"})
-        words.push_back(verb);
+      std::vector<std::string_view> words;
+      for (const WordSet* list : {&Negators(), &RulingOut(), &FailingTo(), &Stopping()}) {
+        for (std::string_view word : list->SortedWords()) words.push_back(word);
+      }
       return WordSet(words);
     }();
     const bool contracted = lower.ends_with("n't") || lower.ends_with("n\u2019t");
@@ -85,19 +100,10 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     if (k > 0 && (pieces[k - 1].lower == "almost" || pieces[k - 1].lower == "nearly" ||
                   pieces[k - 1].lower == "virtually" || pieces[k - 1].lower == "hardly"))
       continue;
-    const bool denial =
-        (lower == "ruled" || lower == "rule" || lower == "rules" || lower == "ruling") &&
-        k + 1 < pieces.size() && pieces[k + 1].lower == "out";
-    // Verbs that deny what follows: "failed to meet", "was unable to
-    // meet" and "declined to meet" are "did not meet", "stopped
-    // collecting" is "no longer collects".
-    const bool failed =
-        (lower == "failed" || lower == "fails" || lower == "fail" || lower == "unable" ||
-         lower == "declined" || lower == "declines" || lower == "decline") &&
-        k + 1 < pieces.size() && pieces[k + 1].lower == "to";
-    const bool stopped =
-        (lower == "stopped" || lower == "stops" || lower == "ceased" || lower == "ceases") &&
-        k + 1 < pieces.size() && pieces[k + 1].lower.ends_with("ing");
+    const bool next = k + 1 < pieces.size();
+    const bool denial = RulingOut().Contains(lower) && next && pieces[k + 1].lower == "out";
+    const bool failed = FailingTo().Contains(lower) && next && pieces[k + 1].lower == "to";
+    const bool stopped = Stopping().Contains(lower) && next && pieces[k + 1].lower.ends_with("ing");
     if (denial || (failed && !NoComment(pieces, k))) {
       found.push_back({pieces[k].span.start, pieces[k + 1].span.end});
     } else if (stopped) {

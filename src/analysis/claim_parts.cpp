@@ -50,9 +50,9 @@ bool IsAuxiliary(std::string_view lower) {
 // "has cut 300 jobs" differ in tense, not in how sure the writer is.
 constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definitely", "certainly",
                                                    "vowed"};
-constexpr std::array<std::string_view, 19> kNotNames = {
-    "The",      "A",      "An",       "In",     "On", "At", "But", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "I",  "He", "She", "It",     "They"};
+// Capitalised words that are no names (days of the week: IsCalendarWord).
+constexpr std::array<std::string_view, 12> kNotNames = {"The", "A", "An", "In",  "On", "At",
+                                                        "But", "I", "He", "She", "It", "They"};
 constexpr std::array<std::string_view, 18> kRoleWords = {
     "president", "vice",        "secretary",  "minister", "prime",   "envoy",
     "special",   "senator",     "governor",   "mayor",    "general", "chancellor",
@@ -82,10 +82,9 @@ const WordSet& CalendarWords() {
 // A month, a day of the week, a time zone, as written: also in the plural
 // ("on Sundays") and as a range ("July-September").
 bool IsCalendarWord(std::string_view word) {
-  static const WordSet weekdays("Monday Tuesday Wednesday Thursday Friday Saturday Sunday ");
-  auto one = [&](std::string_view part) {
-    return CalendarWords().Contains(part) || weekdays.Contains(part) ||
-           (part.ends_with("s") && weekdays.Contains(part.substr(0, part.size() - 1)));
+  auto one = [](std::string_view part) {
+    return CalendarWords().Contains(part) || Contains(kWeekdays, part) ||
+           (part.ends_with("s") && Contains(kWeekdays, part.substr(0, part.size() - 1)));
   };
   const std::size_t dash = word.find('-');
   if (dash == std::string_view::npos) return one(word);

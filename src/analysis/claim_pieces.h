@@ -4,6 +4,7 @@
 #ifndef STET_SRC_ANALYSIS_CLAIM_PIECES_H_
 #define STET_SRC_ANALYSIS_CLAIM_PIECES_H_
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -34,6 +35,10 @@ const WordSet& FunctionWords();
 
 // Months (and their abbreviations) and time zones: dates, not names.
 const WordSet& CalendarWords();
+
+// The days of the week, as written, Monday first.
+inline constexpr std::array<std::string_view, 7> kWeekdays = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
 // Whether pieces[k] is "No." before a number: "the No. 71 bus", "ranked
 // No. 3".

@@ -177,8 +177,6 @@ std::optional<Quantity> TimeAt(const std::vector<Piece>& pieces, std::size_t k, 
 // preposition or before a day ("in May", "May 3"), else the verb.
 std::optional<Quantity> CalendarAt(const std::vector<Piece>& pieces, std::size_t k,
                                    std::size_t& end) {
-  static constexpr std::array<std::string_view, 7> kWeekdays = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
   static constexpr std::array<std::string_view, 12> kMonths = {
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
