@@ -245,16 +245,11 @@ class ClaimComparer {
   }
 
   void Edited(const TextEdit& aligned) {
-    const TextEdit edit =
-        structure::WithoutStructuralEnds(aligned, before_, before_text_, after_, after_text_);
     // A headline, byline or timestamp re-worded is no claim's change.
-    const bool structural_before =
-        std::all_of(edit.before_sentences.begin(), edit.before_sentences.end(),
-                    [&](std::size_t s) { return Structural(before_text_, before_, s); });
-    const bool structural_after =
-        std::all_of(edit.after_sentences.begin(), edit.after_sentences.end(),
-                    [&](std::size_t s) { return Structural(after_text_, after_, s); });
-    if (structural_before && structural_after) return;
+    const std::optional<TextEdit> prose =
+        structure::WithoutStructuralEnds(aligned, before_, before_text_, after_, after_text_);
+    if (!prose) return;
+    const TextEdit& edit = *prose;
     // A correction notice re-worded or dated ("Correction, Oct. 2:") says
     // nothing new.
     if (before_claims_[edit.before_sentences.front()].correction &&

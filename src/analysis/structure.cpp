@@ -292,19 +292,28 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
   return LineKind::kNone;
 }
 
-TextEdit WithoutStructuralEnds(const TextEdit& edit, std::string_view before,
-                               const SegmentedText& before_text, std::string_view after,
-                               const SegmentedText& after_text) {
+std::optional<TextEdit> WithoutStructuralEnds(const TextEdit& edit, std::string_view before,
+                                              const SegmentedText& before_text,
+                                              std::string_view after,
+                                              const SegmentedText& after_text) {
   TextEdit trimmed = edit;
+  // Each sentence's kind is read once; false when the side is structural
+  // lines only (and left whole).
   auto trim = [](std::vector<std::size_t>& sentences, const SegmentedText& text,
                  std::string_view bytes) {
-    auto structural = [&](std::size_t s) { return LineKindOf(bytes, text, s) != LineKind::kNone; };
-    if (std::all_of(sentences.begin(), sentences.end(), structural)) return;
-    while (structural(sentences.front())) sentences.erase(sentences.begin());
-    while (structural(sentences.back())) sentences.pop_back();
+    std::vector<bool> structural;
+    for (std::size_t s : sentences)
+      structural.push_back(LineKindOf(bytes, text, s) != LineKind::kNone);
+    const auto first = std::find(structural.begin(), structural.end(), false);
+    if (first == structural.end()) return false;
+    const auto last = std::find(structural.rbegin(), structural.rend(), false).base();
+    sentences = std::vector<std::size_t>(sentences.begin() + (first - structural.begin()),
+                                         sentences.begin() + (last - structural.begin()));
+    return true;
   };
-  trim(trimmed.before_sentences, before_text, before);
-  trim(trimmed.after_sentences, after_text, after);
+  const bool prose_before = trim(trimmed.before_sentences, before_text, before);
+  const bool prose_after = trim(trimmed.after_sentences, after_text, after);
+  if (!prose_before && !prose_after) return std::nullopt;
   if (trimmed.before_sentences == edit.before_sentences &&
       trimmed.after_sentences == edit.after_sentences)
     return trimmed;
