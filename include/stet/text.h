@@ -23,8 +23,9 @@ inline constexpr std::size_t kDefaultMaxInputBytes = 10 * 1024 * 1024;
 Status CheckText(std::string_view bytes);
 
 // The text as it is stored: a leading UTF-8 byte order mark removed, CRLF
-// and lone CR turned into LF. REQUIRES: CheckText(bytes).ok().
-std::string StorableText(std::string_view bytes);
+// and lone CR turned into LF, in place (a moved-in text is not copied).
+// REQUIRES: CheckText(bytes).ok().
+std::string StorableText(std::string bytes);
 
 // The form used to decide whether two texts are the same revision: Unicode
 // NFC, every run of whitespace (including no-break and other Unicode spaces,

@@ -5,7 +5,7 @@
 #define STET_SRC_ANALYSIS_CLAIM_PARTS_H_
 
 #include <cstddef>
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,21 +19,24 @@ namespace stet::claim_parts {
 Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s);
 
 // The claims of one text, made per sentence when first asked for: a diff
-// needs only the sentences that changed.
+// needs only the sentences that changed. A pointer per sentence, not an
+// optional claim (176 bytes): at 12,000 sentences the empty slots were
+// 2 MB of memory touched for nothing.
 class LazyClaims {
  public:
   LazyClaims(std::string_view text, const SegmentedText& segmented)
       : text_(text), segmented_(segmented), claims_(segmented.sentences.size()) {}
 
   const Claim& operator[](std::size_t s) {
-    if (!claims_[s]) claims_[s] = claim_parts::ClaimOf(text_, segmented_, s);
+    if (!claims_[s])
+      claims_[s] = std::make_unique<Claim>(claim_parts::ClaimOf(text_, segmented_, s));
     return *claims_[s];
   }
 
  private:
   std::string_view text_;
   const SegmentedText& segmented_;
-  std::vector<std::optional<Claim>> claims_;
+  std::vector<std::unique_ptr<Claim>> claims_;
 };
 
 // The claim parts of `sentences` (indexes into `claims`), as one claim: a

@@ -6,8 +6,6 @@
 // "organization").
 #include "analysis/claim_wording.h"
 
-#include <libstemmer.h>
-
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -20,11 +18,11 @@
 
 #include "analysis/attribution.h"
 #include "analysis/claim_parts.h"
+#include "analysis/english_stemmer.h"
 #include "analysis/reporting_verbs.h"
 #include "analysis/span_sets.h"
 #include "analysis/synonyms.h"
 #include "base/ascii.h"
-#include "base/shared_library.h"
 #include "stet/text.h"
 
 namespace stet::claim_wording {
@@ -140,26 +138,6 @@ const std::unordered_map<std::string_view, std::string_view>& IrregularVerbs() {
   return irregular;
 }
 
-// Snowball (Debian's libstemmer0d), opened on first use
-// (base/shared_library.h): linked, its table of every language's stemmer
-// was a third of the data the loader relocates at each start, and only
-// the comparison of claims stems. Null when it cannot be opened.
-struct Snowball {
-  decltype(&::sb_stemmer_new) make = nullptr;
-  decltype(&::sb_stemmer_delete) free = nullptr;
-  decltype(&::sb_stemmer_stem) stem = nullptr;
-  decltype(&::sb_stemmer_length) length = nullptr;
-};
-
-const Snowball* LoadedSnowball() {
-  return OpenedOnce<Snowball>("libstemmer.so.0d", [](void* handle, Snowball& library) {
-    return Resolve(handle, "sb_stemmer_new", library.make) &&
-           Resolve(handle, "sb_stemmer_delete", library.free) &&
-           Resolve(handle, "sb_stemmer_stem", library.stem) &&
-           Resolve(handle, "sb_stemmer_length", library.length);
-  });
-}
-
 std::string StemOnce(std::string word) {
   const auto& irregular = IrregularVerbs();
   if (const auto found = irregular.find(word); found != irregular.end()) {
@@ -171,18 +149,7 @@ std::string StemOnce(std::string word) {
       break;
     }
   }
-  const Snowball* snowball = LoadedSnowball();
-  if (snowball == nullptr) return word;
-  // Snowball keeps state between calls: one stemmer per thread.
-  thread_local const std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(
-      snowball->make("english", "UTF_8"), snowball->free);
-  if (!stemmer) return word;
-  const sb_symbol* stem =
-      snowball->stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-                     static_cast<int>(word.size()));
-  if (stem == nullptr) return word;
-  return std::string(reinterpret_cast<const char*>(stem),
-                     static_cast<std::size_t>(snowball->length(stemmer.get())));
+  return EnglishStem(word);
 }
 
 }  // namespace

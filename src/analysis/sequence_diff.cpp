@@ -18,7 +18,6 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace stet {
 namespace {
@@ -43,30 +42,36 @@ void Exact(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, s
 }
 
 // Pairs of elements unique on both sides, in a-order, reduced to a longest
-// run increasing in b (patience sorting, O(k log k)).
+// run increasing in b (patience sorting, O(k log k)). The elements are
+// counted by sorting one array of both sides rather than in a hash map: a
+// node per distinct element was most of the memory of aligning two long
+// revisions' sentences.
 std::vector<IndexPair> UniqueAnchors(std::span<const std::uint64_t> a,
                                      std::span<const std::uint64_t> b) {
-  struct Seen {
-    std::size_t count_a = 0, count_b = 0, index_a = 0, index_b = 0;
+  struct Element {
+    std::uint64_t key;
+    std::size_t index;  // in a, or in b with kInB added
   };
-  std::unordered_map<std::uint64_t, Seen> seen;
-  seen.reserve(a.size() + b.size());
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    Seen& entry = seen[a[i]];
-    ++entry.count_a;
-    entry.index_a = i;
-  }
-  for (std::size_t j = 0; j < b.size(); ++j) {
-    auto found = seen.find(b[j]);
-    if (found == seen.end()) continue;
-    ++found->second.count_b;
-    found->second.index_b = j;
-  }
+  constexpr std::size_t kInB = std::size_t{1} << 63;
+  std::vector<Element> elements;
+  elements.reserve(a.size() + b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) elements.push_back({a[i], i});
+  for (std::size_t j = 0; j < b.size(); ++j) elements.push_back({b[j], j | kInB});
+  // Equal keys stay in input order, so a's element comes before b's.
+  std::sort(elements.begin(), elements.end(), [](const Element& x, const Element& y) {
+    return x.key != y.key ? x.key < y.key : x.index < y.index;
+  });
   std::vector<IndexPair> candidates;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const Seen& entry = seen[a[i]];
-    if (entry.count_a == 1 && entry.count_b == 1) candidates.push_back({i, entry.index_b});
+  for (std::size_t k = 0; k < elements.size();) {
+    std::size_t end = k + 1;
+    while (end < elements.size() && elements[end].key == elements[k].key) ++end;
+    if (end - k == 2 && elements[k].index < kInB && elements[k + 1].index >= kInB) {
+      candidates.push_back({elements[k].index, elements[k + 1].index - kInB});
+    }
+    k = end;
   }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const IndexPair& x, const IndexPair& y) { return x.a < y.a; });
   // Longest increasing subsequence in b.
   std::vector<std::size_t> tails;  // candidate index ending the best run of each length
   std::vector<std::size_t> previous(candidates.size(), SIZE_MAX);

@@ -166,20 +166,23 @@ Status CheckText(std::string_view bytes) {
   return Status::Ok();
 }
 
-std::string StorableText(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (bytes.find('\r') == std::string_view::npos) return std::string(bytes);
-  std::string out;
-  out.reserve(bytes.size());
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
+std::string StorableText(std::string bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+  // In place: the text shrinks or stays, and a large input is not copied
+  // into memory the process has not touched yet (page faults were a fifth
+  // of `stet diff --files` on 300k-word texts).
+  std::size_t out = bytes.find('\r');
+  if (out == std::string::npos) return std::move(bytes);
+  for (std::size_t i = out; i < bytes.size(); ++i) {
     if (bytes[i] == '\r') {
-      out += '\n';
+      bytes[out++] = '\n';
       if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
     } else {
-      out += bytes[i];
+      bytes[out++] = bytes[i];
     }
   }
-  return out;
+  bytes.resize(out);
+  return std::move(bytes);
 }
 
 std::string NormalizedText(std::string_view text) {

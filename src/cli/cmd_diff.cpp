@@ -55,7 +55,7 @@ Result<DiffSide> ReadFileSide(const std::string& path, std::size_t max_size, boo
   if (Status valid = CheckText(*bytes); !valid.ok()) {
     return valid.WithContext("diff " + InputName(path));
   }
-  side.text = StorableText(*bytes);
+  side.text = StorableText(std::move(*bytes));
   side.file = path;
   return side;
 }

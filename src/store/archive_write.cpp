@@ -460,7 +460,7 @@ Status Archive::RecordExtraction(const RevisionInfo& revision, std::string_view 
     return Status::InvalidInput(what + ": not a commit id");
   Extraction extraction;
   extraction.extractor = extractor;
-  extraction.text = StorableText(text);
+  extraction.text = StorableText(std::string(text));
   extraction.hash = ContentHash(extraction.text);
   extraction.title = OneLine(title);
   const std::string note = EncodeExtraction(extraction);

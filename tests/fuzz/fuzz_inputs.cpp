@@ -113,7 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   if (stet::CheckText(input).ok()) {
-    const std::string stored = stet::StorableText(input);
+    const std::string stored = stet::StorableText(std::string(input));
     // Normalising is idempotent and the hash depends only on the normal form.
     const std::string normal = stet::NormalizedText(stored);
     if (stet::NormalizedText(normal) != normal) __builtin_trap();
