@@ -106,6 +106,8 @@ QuoteWords WordsOf(const Quote& quote) {
     folded[length++] = static_cast<char>(word_char(byte) ? byte : ' ');
   }
   folded.resize(length);
+  // One allocation for the words, not one per doubling.
+  out.words.reserve(static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')) + 1);
   std::size_t start = 0;
   while (start < folded.size()) {
     const std::size_t end = std::min(folded.find(' ', start), folded.size());
