@@ -515,4 +515,25 @@ bool IsCoreference(std::string_view before_text, Span before, std::string_view a
          (a.pronoun_only && b.pronoun_only);
 }
 
+std::pair<std::size_t, std::size_t> ChangedWordCounts(std::string_view before_text, Span before,
+                                                      std::string_view after_text, Span after) {
+  auto words = [](std::string_view text, Span span) {
+    std::vector<std::string_view> out;
+    if (span.end <= span.start) return out;
+    for (const Token& token : Tokens(text, span)) {
+      if (token.word()) out.push_back(WordOf(text, token));
+    }
+    return out;
+  };
+  const std::vector<std::string_view> a = words(before_text, before);
+  const std::vector<std::string_view> b = words(after_text, after);
+  std::size_t from = 0, to_a = a.size(), to_b = b.size();
+  auto same_but_case = [](std::string_view x, std::string_view y) {
+    return x != y && AsciiLower(x) == AsciiLower(y);
+  };
+  while (from < to_a && from < to_b && same_but_case(a[from], b[from])) ++from;
+  while (to_a > from && to_b > from && same_but_case(a[to_a - 1], b[to_b - 1])) --to_a, --to_b;
+  return {to_a - from, to_b - from};
+}
+
 }  // namespace stet::claim_wording

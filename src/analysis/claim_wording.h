@@ -101,6 +101,13 @@ bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
 bool IsCoreference(std::string_view before_text, Span before, std::string_view after_text,
                    Span after);
 
+// The words of each side of a word change, less the words at its ends that
+// differ only in case: "No one was hurt, but three" -> "Three" drops a
+// clause of four words whole (and turns no statement), where "not" -> ""
+// is one word.
+std::pair<std::size_t, std::size_t> ChangedWordCounts(std::string_view before_text, Span before,
+                                                      std::string_view after_text, Span after);
+
 }  // namespace stet::claim_wording
 
 #endif  // STET_SRC_ANALYSIS_CLAIM_WORDING_H_

@@ -327,8 +327,8 @@ class ClaimComparer {
       }
       // Negation and certainty, on short changes only: a new clause is new
       // content, not a turned statement.
-      const std::size_t words_before = WordCount(before_, change.before);
-      const std::size_t words_after = WordCount(after_, change.after);
+      const auto [words_before, words_after] =
+          claim_wording::ChangedWordCounts(before_, change.before, after_, change.after);
       const bool short_change = words_before > 0 && words_after > 0
                                     ? words_before <= 6 && words_after <= 6
                                     : words_before + words_after <= 3;
@@ -497,13 +497,6 @@ class ClaimComparer {
   static bool TouchesQuantity(const std::vector<Quantity>& quantities, Span change) {
     return std::any_of(quantities.begin(), quantities.end(),
                        [&](const Quantity& q) { return Overlaps(q.span, change); });
-  }
-
-  static std::size_t WordCount(std::string_view text, Span span) {
-    if (span.end <= span.start) return 0;
-    const std::vector<Token> tokens = Tokens(text, span);
-    return static_cast<std::size_t>(std::count_if(tokens.begin(), tokens.end(),
-                                                  [](const Token& token) { return token.word(); }));
   }
 
   static bool Explained(const std::string& text, const std::vector<std::string>& names) {

@@ -132,6 +132,21 @@ TEST_CASE("claim readings: declining to act denies it as refusing does", "[claim
             .empty());
 }
 
+TEST_CASE("claim readings: a negative clause dropped whole turns no statement", "[claims]") {
+  // The clause goes with the capital of the word after it: "three" ->
+  // "Three" is no change of its own.
+  CHECK(Described("No one was injured, but three people were taken to hospital as a precaution.",
+                  "Three people were taken to hospital as a precaution.")
+            .empty());
+  CHECK(Described("Three people were taken to hospital as a precaution.",
+                  "No one was injured, but three people were taken to hospital as a precaution.")
+            .empty());
+  // A negator that comes or goes alone still turns the statement.
+  CHECK(Described("Three people were not taken to hospital.",
+                  "Three people were taken to hospital.") ==
+        std::vector<std::string>{"negation_changed [not] -> [] (negation removed)"});
+}
+
 TEST_CASE("claim readings: the word that opens a live entry is no name", "[claims]") {
   CHECK(Described("Live: the vote\n20:50 - Councillors voted to close the depot.\n",
                   "Live: the vote\n20:50 - Members voted to close the depot.\n")
