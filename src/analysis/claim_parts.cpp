@@ -38,6 +38,11 @@ const WordSet& Hedges() {
       "unconfirmed should leads expected ");
   return words;
 }
+// Prepositions of place and occasion: "appeared in court", "on television".
+bool IsPlacePreposition(std::string_view lower) {
+  static const WordSet words("in on at before alongside with for outside inside ");
+  return words.Contains(lower);
+}
 // Auxiliaries and modals: a verb phrase, not a noun phrase, follows.
 bool IsAuxiliary(std::string_view lower) {
   static const WordSet words(
@@ -158,8 +163,15 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
       continue;
     // "May" inside a sentence, capitalised, is the month.
     const bool month = lower == "may" && k > 0 && IsUpper(pieces[k].text);
-    if (Hedges().Contains(lower) && !month) hedges.push_back(pieces[k].span);
-    if (Contains(kFirm, lower)) firm.push_back(pieces[k].span);
+    // "appeared in court", "seems at ease": a place or a state, not a
+    // seeming; "appeared to", "seems likely" stay hedges.
+    const bool place = (lower.starts_with("appear") || lower.starts_with("seem")) &&
+                       k + 1 < pieces.size() && IsPlacePreposition(pieces[k + 1].lower);
+    if (Hedges().Contains(lower) && !month && !place) hedges.push_back(pieces[k].span);
+    // "must" is sure of a fact only as "must have" ("must have known"); as
+    // "must register" it is a duty, which "will have to" says as well.
+    const bool duty = lower == "must" && !(k + 1 < pieces.size() && pieces[k + 1].lower == "have");
+    if (Contains(kFirm, lower) && !duty) firm.push_back(pieces[k].span);
   }
 }
 

@@ -108,6 +108,14 @@ bool IsCoreference(std::string_view before_text, Span before, std::string_view a
 std::pair<std::size_t, std::size_t> ChangedWordCounts(std::string_view before_text, Span before,
                                                       std::string_view after_text, Span after);
 
+// Whether every certainty marker in either side of a word change is a word
+// of the other side in another form ("lead" -> "are leading", "leading" ->
+// "who led"): the same verb, said as sure as before. False when the change
+// holds no marker.
+bool MarkersInOtherForm(std::string_view before_text, Span before,
+                        const std::vector<Span>& markers_before, std::string_view after_text,
+                        Span after, const std::vector<Span>& markers_after);
+
 }  // namespace stet::claim_wording
 
 #endif  // STET_SRC_ANALYSIS_CLAIM_WORDING_H_

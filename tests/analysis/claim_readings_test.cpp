@@ -147,6 +147,28 @@ TEST_CASE("claim readings: a negative clause dropped whole turns no statement", 
         std::vector<std::string>{"negation_changed [not] -> [] (negation removed)"});
 }
 
+TEST_CASE("claim readings: a seeming a duty and a verb in another form are no certainty",
+          "[claims]") {
+  // "appeared in court" is a place, "must register" a duty, "leads" and
+  // "is leading" one verb.
+  CHECK(
+      Described("The senator appeared in court on Tuesday.", "The senator faced court on Tuesday.")
+          .empty());
+  CHECK(Described("Candidates must register by Friday.",
+                  "Candidates will have to register by Friday.")
+            .empty());
+  CHECK(Described("Ortiz and Reyes lead the count in District 4.",
+                  "Ortiz and Reyes are leading the count in District 4.")
+            .empty());
+  // A seeming, an outcome reached: certainty still moves.
+  CHECK(
+      Described("The senator appeared to accept the deal.", "The senator accepted the deal.") ==
+      std::vector<std::string>{"hedge_changed [appeared to accept] -> [accepted] (certainty up)"});
+  CHECK(Described("Ortiz was leading the count in District 4.",
+                  "Ortiz won the count in District 4.") ==
+        std::vector<std::string>{"hedge_changed [was leading] -> [won] (certainty up)"});
+}
+
 TEST_CASE("claim readings: the word that opens a live entry is no name", "[claims]") {
   CHECK(Described("Live: the vote\n20:50 - Councillors voted to close the depot.\n",
                   "Live: the vote\n20:50 - Members voted to close the depot.\n")
