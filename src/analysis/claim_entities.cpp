@@ -118,21 +118,6 @@ std::vector<std::string> RolesOf(std::string_view text, Span sentence, Span enti
   return roles;
 }
 
-std::size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 bool NameIndex::Has(std::string_view lower_word) {
@@ -243,8 +228,7 @@ void DropRespellings(std::string_view before_text, std::vector<Entity>& removed,
     bool dropped = false;
     for (std::size_t a = 0; a < added.size() && !dropped; ++a) {
       const std::string new_name = FoldedName(after_text, added[a].span);
-      const std::size_t longest = std::max(old_name.size(), new_name.size());
-      const bool respelt = longest >= 4 && EditDistance(old_name, new_name) * 5 <= longest;
+      const bool respelt = name_keys::IsRespelling(old_name, new_name);
       const bool initials =
           (new_name.size() >= 2 && Initials(before_text, removed[r].span) == new_name) ||
           (old_name.size() >= 2 && Initials(after_text, added[a].span) == old_name);

@@ -7,6 +7,7 @@
 #include "analysis/attribution.h"
 #include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
+#include "analysis/name_keys.h"
 #include "analysis/span_sets.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
@@ -177,10 +178,23 @@ struct SourceWords {
   bool Has(const SourceWords& other, std::size_t k) const {
     for (std::size_t j = 0; j < keys.size(); ++j) {
       if (SameSource(keys[j], other.keys[k]) ||
-          (names[j].size() >= 2 && names[j] == other.names[k]))
+          (names[j].size() >= 2 && SameNames(names[j], other.names[k])))
         return true;
     }
     return false;
+  }
+
+  // The same names, or the same but one spelt anew ("Margaret Harow" ->
+  // "Margaret Harrow").
+  static bool SameNames(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.size() != b.size()) return false;
+    std::size_t respelt = 0;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] == b[k]) continue;
+      if (!name_keys::IsRespelling(a[k], b[k])) return false;
+      ++respelt;
+    }
+    return respelt <= 1;
   }
 };
 
@@ -192,6 +206,9 @@ Unmatched UnmatchedSources(const std::vector<Span>& spans, const SourceWords& wo
   std::optional<std::vector<std::string>> claim_keys;  // read only when needed
   for (std::size_t k = 0; k < spans.size(); ++k) {
     if (others.Has(words, k)) continue;
+    // "..., who said", "which said": a source that names no one stands for
+    // the name before it, and cannot have changed.
+    if (keys[k].empty() && words.names[k].empty()) continue;
     if (!keys[k].empty()) {
       if (!claim_keys) claim_keys = SourceKeys(other_text, other_claim);
       if (std::includes(claim_keys->begin(), claim_keys->end(), keys[k].begin(), keys[k].end())) {

@@ -1,6 +1,9 @@
 // How the names of two versions are compared (src/analysis/name_keys.h).
 #include "analysis/name_keys.h"
 
+#include <algorithm>
+#include <vector>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -58,6 +61,24 @@ std::string LastName(std::string_view text, Span entity) {
   const std::string_view words = text.substr(name.start, name.end - name.start);
   const std::size_t space = words.rfind(' ');
   return NameKey(space == std::string_view::npos ? words : words.substr(space + 1));
+}
+
+bool IsRespelling(std::string_view a, std::string_view b) {
+  const std::size_t longest = std::max(a.size(), b.size());
+  if (longest < 4) return false;
+  // Levenshtein's distance, one row at a time.
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()] * 5 <= longest;
 }
 
 }  // namespace stet::name_keys

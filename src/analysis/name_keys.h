@@ -31,6 +31,11 @@ Span NameOf(std::string_view text, Span entity);
 // The key of the last word of an entity's name ("kellogg").
 std::string LastName(std::string_view text, Span entity);
 
+// Whether two folded names are one name spelt anew ("solvang" ->
+// "sollvang", "harow" -> "harrow"): at least four letters, and at most one
+// edit in five.
+bool IsRespelling(std::string_view a, std::string_view b);
+
 }  // namespace stet::name_keys
 
 #endif  // STET_SRC_ANALYSIS_NAME_KEYS_H_

@@ -169,6 +169,20 @@ TEST_CASE("claim readings: a seeming a duty and a verb in another form are no ce
         std::vector<std::string>{"hedge_changed [was leading] -> [won] (certainty up)"});
 }
 
+TEST_CASE("claim readings: a source spelt anew or naming no one is no source changed", "[claims]") {
+  CHECK(Described("Owner Margaret Harow said the shop would close in March.",
+                  "Owner Margaret Harrow said the shop would close in March.")
+            .empty());
+  CHECK(Described("Owner Margaret Harow said the shop would close in March.",
+                  "Owner Ellen Harrow said the shop would close in March.") ==
+        std::vector<std::string>{
+            "source_changed [Owner Margaret Harow said] -> [Owner Ellen Harrow said]"});
+  // "who said" stands for the name before it.
+  CHECK(Described("Her death was confirmed by her son, Marcus Sloane, who said she had been ill.",
+                  "Her death was confirmed by her son, Marcus Sloane. She had been ill.")
+            .empty());
+}
+
 TEST_CASE("claim readings: the word that opens a live entry is no name", "[claims]") {
   CHECK(Described("Live: the vote\n20:50 - Councillors voted to close the depot.\n",
                   "Live: the vote\n20:50 - Members voted to close the depot.\n")
