@@ -163,10 +163,11 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
       continue;
     // "May" inside a sentence, capitalised, is the month.
     const bool month = lower == "may" && k > 0 && IsUpper(pieces[k].text);
-    // "appeared in court", "seems at ease": a place or a state, not a
-    // seeming; "appeared to", "seems likely" stay hedges.
-    const bool place = (lower.starts_with("appear") || lower.starts_with("seem")) &&
-                       k + 1 < pieces.size() && IsPlacePreposition(pieces[k + 1].lower);
+    // "appeared in court", "appears on the ballot": a place, not a
+    // seeming; "appeared to", "appears likely" stay hedges ("seems" always
+    // seems).
+    const bool place = lower.starts_with("appear") && k + 1 < pieces.size() &&
+                       IsPlacePreposition(pieces[k + 1].lower);
     if (Hedges().Contains(lower) && !month && !place) hedges.push_back(pieces[k].span);
     // "must" is sure of a fact only as "must have" ("must have known"); as
     // "must register" it is a duty, which "will have to" says as well.

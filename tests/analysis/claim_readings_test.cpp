@@ -160,7 +160,11 @@ TEST_CASE("claim readings: a seeming a duty and a verb in another form are no ce
   CHECK(Described("Ortiz and Reyes lead the count in District 4.",
                   "Ortiz and Reyes are leading the count in District 4.")
             .empty());
-  // A seeming, an outcome reached: certainty still moves.
+  // A seeming, an outcome reached: certainty still moves ("seems" always
+  // seems, wherever it stands).
+  CHECK(Described("The senator seems in good health, aides said.",
+                  "The senator is in good health, aides said.") ==
+        std::vector<std::string>{"hedge_changed [seems] -> [is] (certainty up)"});
   CHECK(
       Described("The senator appeared to accept the deal.", "The senator accepted the deal.") ==
       std::vector<std::string>{"hedge_changed [appeared to accept] -> [accepted] (certainty up)"});
