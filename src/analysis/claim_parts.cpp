@@ -15,7 +15,6 @@
 #include <optional>
 #include <utility>
 
-#include "analysis/attribution.h"
 #include "analysis/structure.h"
 #include "analysis/synonyms.h"
 #include "base/ascii.h"
@@ -424,9 +423,6 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
     // deaths" after a dateline).
     if (end == k + 1 && (NumberWord(pieces[k].lower) || FunctionWords().Contains(pieces[k].lower)))
       continue;
-    // Nor a role alone ("as CEO", "the President"): whose it is, the
-    // sentence names elsewhere, or not at all.
-    if (end == k + 1 && attribution::IsRoleWord(pieces[k].lower)) continue;
     // An adjective of a people, place or party before a noun ("a
     // 34-year-old Austrian man") or a day of the calendar ("Election
     // Day", "Christmas Eve") names no one.
