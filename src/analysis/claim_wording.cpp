@@ -536,37 +536,39 @@ std::pair<std::size_t, std::size_t> ChangedWordCounts(std::string_view before_te
   return {to_a - from, to_b - from};
 }
 
-bool MarkersInOtherForm(std::string_view before_text, Span before,
-                        const std::vector<Span>& markers_before, std::string_view after_text,
-                        Span after, const std::vector<Span>& markers_after) {
+bool MarkersInOtherForm(std::string_view before_text, Span before, const Claim& before_claim,
+                        std::string_view after_text, Span after, const Claim& after_claim) {
   auto stems = [](std::string_view text, Span span) {
     std::vector<std::string> out;
     if (span.end <= span.start) return out;
     for (const Token& token : Tokens(text, span)) {
-      const std::string lower = AsciiLower(WordOf(text, token));
-      if (token.word() && !claim_parts::IsFunctionWord(lower)) out.push_back(Stem(lower));
+      if (!token.word()) continue;
+      std::string lower = AsciiLower(WordOf(text, token));
+      if (!claim_parts::IsFunctionWord(lower)) out.push_back(Stem(std::move(lower)));
     }
     return out;
   };
   std::size_t markers = 0;
   // Each marker inside `change` has a word whose stem the other side has.
-  auto in_other_form = [&](std::string_view text, Span change, const std::vector<Span>& spans,
+  auto in_other_form = [&](std::string_view text, Span change, const Claim& claim,
                            const std::vector<std::string>& other) {
-    for (Span marker : spans) {
-      if (marker.end <= change.start || change.end <= marker.start) continue;
-      ++markers;
-      const std::vector<std::string> own = stems(text, marker);
-      if (std::none_of(own.begin(), own.end(), [&](const std::string& stem) {
-            return std::find(other.begin(), other.end(), stem) != other.end();
-          }))
-        return false;
+    for (const std::vector<Span>* spans : {&claim.hedges, &claim.firm}) {
+      for (Span marker : *spans) {
+        if (marker.end <= change.start || change.end <= marker.start) continue;
+        ++markers;
+        const std::vector<std::string> own = stems(text, marker);
+        if (std::none_of(own.begin(), own.end(), [&](const std::string& stem) {
+              return std::find(other.begin(), other.end(), stem) != other.end();
+            }))
+          return false;
+      }
     }
     return true;
   };
   const std::vector<std::string> stems_before = stems(before_text, before);
   const std::vector<std::string> stems_after = stems(after_text, after);
-  return in_other_form(before_text, before, markers_before, stems_after) &&
-         in_other_form(after_text, after, markers_after, stems_before) && markers > 0;
+  return in_other_form(before_text, before, before_claim, stems_after) &&
+         in_other_form(after_text, after, after_claim, stems_before) && markers > 0;
 }
 
 }  // namespace stet::claim_wording

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "stet/claims.h"
 #include "stet/segment.h"
 
 namespace stet::claim_wording {
@@ -108,13 +109,12 @@ bool IsCoreference(std::string_view before_text, Span before, std::string_view a
 std::pair<std::size_t, std::size_t> ChangedWordCounts(std::string_view before_text, Span before,
                                                       std::string_view after_text, Span after);
 
-// Whether every certainty marker in either side of a word change is a word
-// of the other side in another form ("lead" -> "are leading", "leading" ->
-// "who led"): the same verb, said as sure as before. False when the change
-// holds no marker.
-bool MarkersInOtherForm(std::string_view before_text, Span before,
-                        const std::vector<Span>& markers_before, std::string_view after_text,
-                        Span after, const std::vector<Span>& markers_after);
+// Whether every certainty marker (hedge or firm word of the claim) in
+// either side of a word change is a word of the other side in another form
+// ("lead" -> "are leading", "leading" -> "who led"): the same verb, said as
+// sure as before. False when the change holds no marker.
+bool MarkersInOtherForm(std::string_view before_text, Span before, const Claim& before_claim,
+                        std::string_view after_text, Span after, const Claim& after_claim);
 
 }  // namespace stet::claim_wording
 

@@ -279,12 +279,6 @@ class ClaimComparer {
       changes_.push_back(change);
     };
     std::vector<bool> covered(edit.words.size(), false);
-    std::vector<Span> certainty_markers_before = before.hedges;
-    std::vector<Span> certainty_markers_after = after.hedges;
-    certainty_markers_before.insert(certainty_markers_before.end(), before.firm.begin(),
-                                    before.firm.end());
-    certainty_markers_after.insert(certainty_markers_after.end(), after.firm.begin(),
-                                   after.firm.end());
     // Accumulated over the sentence's word changes: one report per kind.
     Span negation_before{}, negation_after{}, hedge_span_before{}, hedge_span_after{};
     int negations_before = 0, negations_after = 0, certainty_before = 0, certainty_after = 0;
@@ -354,8 +348,8 @@ class ClaimComparer {
         const Hits firm_b = Hit(before.firm, change.before);
         const Hits firm_a = Hit(after.firm, change.after);
         if (hedges_b.count + hedges_a.count + firm_b.count + firm_a.count > 0 &&
-            !claim_wording::MarkersInOtherForm(before_, change.before, certainty_markers_before,
-                                               after_, change.after, certainty_markers_after)) {
+            !claim_wording::MarkersInOtherForm(before_, change.before, before, after_, change.after,
+                                               after)) {
           certainty_before += firm_b.count - hedges_b.count;
           certainty_after += firm_a.count - hedges_a.count;
           const Span markers_before = hedges_b.count == 0 ? firm_b.span

@@ -228,19 +228,35 @@ Status CheckInputPath(const std::string& path) {
   return Status::Ok();
 }
 
+namespace {
+
+// What `file` holds, read straight into the string (a buffer on the stack
+// between them touched 16 more pages at every read), `expected` bytes
+// first; it stops once past `max_bytes`, so a result longer than that is
+// over the limit.
+std::string ReadUpTo(std::FILE* file, std::size_t expected, std::size_t max_bytes) {
+  std::string data(expected, '\0');
+  std::size_t size = 0;
+  while (size <= max_bytes) {
+    if (size == data.size()) data.resize(data.size() * 2);
+    const std::size_t got = std::fread(data.data() + size, 1, data.size() - size, file);
+    if (got == 0) break;
+    size += got;
+  }
+  data.resize(size);
+  return data;
+}
+
+}  // namespace
+
 Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes) {
   const std::string limit_hint = ", over the " + HumanSize(max_bytes) + " input limit (--max-size)";
   if (path == "-") {
-    std::string data;
-    char buffer[65536];
-    std::size_t got;
-    while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
-      data.append(buffer, got);
-      if (data.size() > max_bytes) {
-        return Status::InvalidInput("standard input: more than" + limit_hint.substr(1));
-      }
-    }
+    std::string data = ReadUpTo(stdin, 65536, max_bytes);
     if (std::ferror(stdin)) return Status::InvalidInput("standard input: read error");
+    if (data.size() > max_bytes) {
+      return Status::InvalidInput("standard input: more than" + limit_hint.substr(1));
+    }
     return data;
   }
   if (Status readable = CheckInputPath(path); !readable.ok()) return readable;
@@ -253,19 +269,10 @@ Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                        &std::fclose);
   if (!file) return Status::InvalidInput(path + ": " + std::strerror(errno));
-  // Read straight into the string (one byte more than the file, to see its
-  // end in one read): a buffer on the stack between them touched 16 more
-  // pages at every read.
-  std::string data(S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : 65536,
-                   '\0');
-  std::size_t size = 0;
-  while (size <= max_bytes) {
-    if (size == data.size()) data.resize(data.size() * 2);
-    const std::size_t got = std::fread(data.data() + size, 1, data.size() - size, file.get());
-    if (got == 0) break;
-    size += got;
-  }
-  data.resize(size);
+  // One byte more than the file, to see its end in one read.
+  std::string data = ReadUpTo(
+      file.get(), S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : 65536,
+      max_bytes);
   if (std::ferror(file.get())) return Status::InvalidInput(path + ": read error");
   if (data.size() > max_bytes) {
     return Status::InvalidInput(path + ": " + HumanSize(data.size()) + limit_hint);
