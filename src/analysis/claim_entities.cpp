@@ -122,9 +122,41 @@ std::vector<std::string> RolesOf(std::string_view text, Span sentence, Span enti
 
 bool NameIndex::Has(std::string_view lower_word) {
   if (lower_word.empty()) return true;  // nothing to look for
+  if (!made_ && reads_ < kReadsBeforeIndex) {
+    ++reads_;
+    return Read(lower_word);
+  }
   if (!made_) Make();
   return std::binary_search(names_.begin(), names_.end(),
                             XXH3_64bits(lower_word.data(), lower_word.size()));
+}
+
+// The words Make indexes, each compared with `lower_word` as its key
+// would be (NameKey's: ASCII lowered, a possessive dropped).
+bool NameIndex::Read(std::string_view lower_word) const {
+  const char first_key = lower_word.front();
+  for (const std::vector<Token>& tokens : segmented_.tokens) {
+    for (const Token& token : tokens) {
+      if (!token.word()) continue;
+      const auto first = static_cast<unsigned char>(text_[token.span().start]);
+      if (first < 0x80 && (first < 'A' || first > 'Z')) continue;
+      std::string_view word =
+          text_.substr(token.span().start, token.span().end - token.span().start);
+      if (IsAscii(word)) {
+        // Most capitalised words are turned away by their first letter.
+        if (AsciiLowerChar(word.front()) != first_key) continue;
+        if (word.ends_with("'s")) word.remove_suffix(2);
+        if (word.size() != lower_word.size()) continue;
+        bool same = true;
+        for (std::size_t k = 1; k < word.size() && same; ++k)
+          same = AsciiLowerChar(word[k]) == lower_word[k];
+        if (same) return true;
+      } else if (name_keys::StartsUpper(word) && name_keys::NameKey(word) == lower_word) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 void NameIndex::Make() {
@@ -158,9 +190,12 @@ void NameIndex::Make() {
 std::vector<Entity> NewEntities(const Side& side, const Side& other,
                                 std::vector<std::size_t>& settled) {
   std::vector<Entity> out;
-  const std::vector<std::string> other_words = LowerCaseWords(other.text, other.sentence);
+  // The other sentence's lower-case words, read when an entity meets a
+  // change: most edited sentences have none that does.
+  std::optional<std::vector<std::string>> other_words;
   auto in_other = [&](const std::string& word) {
-    return std::find(other_words.begin(), other_words.end(), word) != other_words.end();
+    if (!other_words) other_words = LowerCaseWords(other.text, other.sentence);
+    return std::find(other_words->begin(), other_words->end(), word) != other_words->end();
   };
   for (Span entity : side.entities) {
     std::size_t change = side.changed.size();
@@ -179,7 +214,9 @@ std::vector<Entity> NewEntities(const Side& side, const Side& other,
     // Named in the other version, perhaps in lower case ("the port
     // authority" beside "the Kelm Port Authority") or by role ("The mayor"
     // -> "Mayor Sofia Marchetti"); an example in a list; a dateline.
-    if (side.named_in_other(last) || in_other(last) ||
+    // The other sentence is read before the other text's index of names,
+    // which is made at its first question.
+    if (in_other(last) || side.named_in_other(last) ||
         NamesAPlace(side.text, side.sentence, entity) ||
         std::any_of(roles.begin(), roles.end(), in_other) ||
         InExampleList(side.text, side.sentence, entity) ||

@@ -18,8 +18,8 @@
 namespace stet::claim_entities {
 
 // The capitalised words of a text, lower case (outside ASCII in their
-// matching form), indexed on first use: whether a name occurs anywhere in
-// it.
+// matching form): whether a name occurs anywhere in it. The first few
+// questions read the text's words; later ones an index made at the next.
 class NameIndex {
  public:
   NameIndex(std::string_view text, const SegmentedText& segmented)
@@ -30,10 +30,16 @@ class NameIndex {
   bool Has(std::string_view lower_word);
 
  private:
+  // A comparison asks about a name or two, and reading the words for one
+  // costs a quarter of making the index.
+  static constexpr int kReadsBeforeIndex = 4;
+
+  bool Read(std::string_view lower_word) const;
   void Make();
 
   std::string_view text_;
   const SegmentedText& segmented_;
+  int reads_ = 0;
   bool made_ = false;
   // XXH3-64 of each capitalised word in lower case, sorted: a hash set
   // costs more to build than the few lookups a comparison makes.

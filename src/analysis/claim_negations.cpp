@@ -64,6 +64,17 @@ const WordSet& Stopping() {
 
 }  // namespace
 
+const WordSet& NegationOpeners() {
+  static const WordSet openers = [] {
+    std::vector<std::string_view> words;
+    for (const WordSet* list : {&Negators(), &RulingOut(), &FailingTo(), &Stopping()}) {
+      for (std::string_view word : list->SortedWords()) words.push_back(word);
+    }
+    return WordSet(words);
+  }();
+  return openers;
+}
+
 bool IsNumberSign(const std::vector<Piece>& pieces, std::size_t k) {
   return pieces[k].text == "No" && k + 2 < pieces.size() && pieces[k + 1].text == "." &&
          !pieces[k + 2].lower.empty() && pieces[k + 2].lower.front() >= '0' &&
@@ -77,17 +88,10 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     const std::string_view lower = pieces[k].lower;
     if (!pieces[k].word) continue;
-    // Every negation below opens with one of these words, a contraction
-    // or "un-": other words are turned away by one lookup.
-    static const WordSet openers = [] {
-      std::vector<std::string_view> words;
-      for (const WordSet* list : {&Negators(), &RulingOut(), &FailingTo(), &Stopping()}) {
-        for (std::string_view word : list->SortedWords()) words.push_back(word);
-      }
-      return WordSet(words);
-    }();
+    // Every negation below opens with a word of NegationOpeners, a
+    // contraction or "un-".
     const bool contracted = lower.ends_with("n't") || lower.ends_with("n\u2019t");
-    if (!contracted && !lower.starts_with("un") && !openers.Contains(lower)) continue;
+    if (!contracted && !lower.starts_with("un") && !(pieces[k].classes & kOpensNegation)) continue;
     if (lower == "not" && k + 1 < pieces.size() &&
         (pieces[k + 1].lower == "only" || pieces[k + 1].lower == "counting" ||
          pieces[k + 1].lower == "including"))

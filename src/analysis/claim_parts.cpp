@@ -53,8 +53,10 @@ bool IsAuxiliary(std::string_view lower) {
 
 // Certainty raised. "will" is not among them: "will cut 300 jobs" and
 // "has cut 300 jobs" differ in tense, not in how sure the writer is.
-constexpr std::array<std::string_view, 5> kFirm = {"confirmed", "must", "definitely", "certainly",
-                                                   "vowed"};
+const WordSet& Firm() {
+  static const WordSet words("confirmed must definitely certainly vowed ");
+  return words;
+}
 // Capitalised words that are no names (days of the week: IsCalendarWord).
 constexpr std::array<std::string_view, 12> kNotNames = {"The", "A", "An", "In",  "On", "At",
                                                         "But", "I", "He", "She", "It", "They"};
@@ -64,25 +66,6 @@ constexpr std::array<std::string_view, 18> kRoleWords = {
     "spokesman", "spokeswoman", "ambassador", "director", "chief",   "defense"};
 
 }  // namespace
-
-const WordSet& FunctionWords() {
-  static const WordSet words(
-      "the a an and or but of to in on at for with by that as is was be it "
-      "this from also then are were been being has have had do does did would "
-      "shall should can will he she its they them their his her him we us our "
-      "you your these those who which whose there here into onto upon so not "
-      "after before despite although though while because during until without "
-      "within amid against among between through across above below toward "
-      "towards via per if when where whether ");
-  return words;
-}
-const WordSet& CalendarWords() {
-  static const WordSet words(
-      "January February March April May June July August September October "
-      "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET "
-      "EST EDT GMT BST UTC CET PT PST PDT CT CST ");
-  return words;
-}
 
 // A month, a day of the week, a time zone, as written: also in the plural
 // ("on Sundays") and as a range ("July-September").
@@ -94,18 +77,6 @@ bool IsCalendarWord(std::string_view word) {
   const std::size_t dash = word.find('-');
   if (dash == std::string_view::npos) return one(word);
   return one(word.substr(0, dash)) && one(word.substr(dash + 1));
-}
-
-std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::size_t base,
-                          const std::vector<Token>& tokens) {
-  std::vector<Piece> pieces;
-  pieces.reserve(tokens.size());
-  for (const Token& token : tokens) {
-    const std::size_t length = token.span().end - token.span().start;
-    pieces.push_back({token.span(), text.substr(token.span().start, length),
-                      lower.substr(token.span().start - base, length), token.word()});
-  }
-  return pieces;
 }
 
 bool IsUpper(std::string_view word) {
@@ -138,7 +109,7 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
                std::vector<Span>& firm) {
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     const std::string_view lower = pieces[k].lower;
-    if (!pieces[k].word) continue;
+    if (!pieces[k].word || !(pieces[k].classes & kOpensCertainty)) continue;
     // "is expected to", "is prepared to", "is set to"
     if ((lower == "expected" || lower == "prepared" || lower == "set" || lower == "poised") &&
         k > 0 && k + 1 < pieces.size() && pieces[k + 1].lower == "to" &&
@@ -172,7 +143,7 @@ void Certainty(const std::vector<Piece>& pieces, std::vector<Span>& hedges,
     // "must" is sure of a fact only as "must have" ("must have known"); as
     // "must register" it is a duty, which "will have to" says as well.
     const bool duty = lower == "must" && !(k + 1 < pieces.size() && pieces[k + 1].lower == "have");
-    if (Contains(kFirm, lower) && !duty) firm.push_back(pieces[k].span);
+    if (Firm().Contains(lower) && !duty) firm.push_back(pieces[k].span);
   }
 }
 
@@ -276,18 +247,23 @@ bool TakesSomething(const std::vector<Piece>& pieces, std::size_t k) {
 }
 
 // Words of a finding made by someone: "a report by", "surveyed by".
-bool IsFindingWord(std::string_view lower) {
+const WordSet& FindingWords() {
   static const WordSet words(
       "report study survey poll analysis review audit investigation reports studies surveys "
       "polls analyses reviews audits investigations surveyed polled commissioned conducted "
       "compiled published reviewed obtained analysed analyzed ");
-  return words.Contains(lower);
+  return words;
+}
+
+bool IsFindingWord(std::string_view lower) {
+  return FindingWords().Contains(lower);
 }
 
 std::vector<Span> Sources(const std::vector<Piece>& pieces) {
   std::vector<Span> found;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     const std::string_view lower = pieces[k].lower;
+    if (!(pieces[k].classes & kOpensSource)) continue;
     std::size_t name = SIZE_MAX;
     if (lower == "according" && k + 1 < pieces.size() && pieces[k + 1].lower == "to") {
       name = k + 2;
@@ -443,6 +419,30 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
 
 }  // namespace
 
+// Every certainty marker Certainty finds opens with one of these words.
+const WordSet& CertaintyOpeners() {
+  static const WordSet openers = [] {
+    std::vector<std::string_view> words = {"expected", "prepared", "set", "poised", "in", "close"};
+    for (const WordSet* list : {&Hedges(), &Firm()}) {
+      for (std::string_view word : list->SortedWords()) words.push_back(word);
+    }
+    return WordSet(words);
+  }();
+  return openers;
+}
+
+// Every source Sources finds opens with one of these words.
+const WordSet& SourceOpeners() {
+  static const WordSet openers = [] {
+    std::vector<std::string_view> words = {"according", "citing", "reported", "with"};
+    for (const WordSet* list : {&SourceVerbs(), &FindingWords()}) {
+      for (std::string_view word : list->SortedWords()) words.push_back(word);
+    }
+    return WordSet(words);
+  }();
+  return openers;
+}
+
 bool IsFunctionWord(std::string_view lower) {
   return FunctionWords().Contains(lower);
 }
@@ -450,6 +450,18 @@ bool IsFunctionWord(std::string_view lower) {
 bool IsReportingWord(std::string_view lower) {
   return IsSourceVerb(lower);
 }
+
+namespace {
+
+// Whether QuantityAt may find a quantity at `piece`: a word with a digit,
+// a capital (a day or a month) or a number word in it. False for most
+// words, which are then not asked.
+bool MayOpenQuantity(const Piece& piece) {
+  return piece.word &&
+         ((piece.classes & (kHasDigit | kHasHyphen | kNumberWord)) != 0 || IsUpper(piece.text));
+}
+
+}  // namespace
 
 Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t s) {
   Claim claim;
@@ -460,7 +472,9 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   const std::vector<Piece> pieces = Pieces(text, lower, claim.span.start, segmented.tokens[s]);
   for (std::size_t k = 0; k < pieces.size();) {
     std::size_t end = k + 1;
-    if (std::optional<Quantity> quantity = QuantityAt(pieces, k, end)) {
+    if (!MayOpenQuantity(pieces[k])) {
+      ++k;
+    } else if (std::optional<Quantity> quantity = QuantityAt(pieces, k, end)) {
       claim.quantities.push_back(*quantity);
       k = end;
     } else {

@@ -58,8 +58,9 @@ bool IsReportingWord(std::string_view lower);
 // Starts with an ASCII capital.
 bool IsUpper(std::string_view word);
 
-// A plural noun's singular the simple way ("days" -> "day"), for units.
-std::string Singular(std::string word);
+// A plural noun's singular the simple way ("days" -> "day"), for units:
+// `word` or its start.
+std::string_view Singular(std::string_view word);
 
 }  // namespace stet::claim_parts
 

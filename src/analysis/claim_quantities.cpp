@@ -34,9 +34,11 @@ constexpr std::array<std::string_view, 12> kQuantityModifiers = {
     "only", "over",   "under",  "some",  "approximately", "least"};
 }  // namespace
 
+namespace {
+
 // Every number word with its value, looked up by hash: quantities ask for
 // every word of a changed sentence.
-std::optional<double> NumberWord(std::string_view lower) {
+const std::unordered_map<std::string_view, double>& NumberValues() {
   static const std::unordered_map<std::string_view, double> values = [] {
     std::unordered_map<std::string_view, double> out;
     for (std::size_t k = 0; k < kSmallNumbers.size(); ++k)
@@ -64,21 +66,31 @@ std::optional<double> NumberWord(std::string_view lower) {
     }
     return out;
   }();
-  // Most words asked about are no number: a word set turns them away for
-  // a fraction of the map's hash (number words were 4% of the claims).
+  return values;
+}
+
+}  // namespace
+
+// Most words asked about are no number: a word set turns them away for a
+// fraction of the map's hash (number words were 4% of the claims).
+const WordSet& NumberWords() {
   static const WordSet numbers = [] {
     std::vector<std::string_view> words;
-    for (const auto& [word, value] : values) words.push_back(word);
+    for (const auto& [word, value] : NumberValues()) words.push_back(word);
     return WordSet(words);
   }();
-  if (!numbers.Contains(lower)) return std::nullopt;
-  const auto found = values.find(lower);
-  if (found == values.end()) return std::nullopt;
+  return numbers;
+}
+
+std::optional<double> NumberWord(std::string_view lower) {
+  if (!NumberWords().Contains(lower)) return std::nullopt;
+  const auto found = NumberValues().find(lower);
+  if (found == NumberValues().end()) return std::nullopt;
   return found->second;
 }
 
-std::string Singular(std::string word) {
-  if (word.size() > 3 && word.ends_with("s") && !word.ends_with("ss")) word.pop_back();
+std::string_view Singular(std::string_view word) {
+  if (word.size() > 3 && word.ends_with("s") && !word.ends_with("ss")) word.remove_suffix(1);
   return word;
 }
 
@@ -311,7 +323,7 @@ std::optional<Quantity> NumberAt(const std::vector<Piece>& pieces, std::size_t k
     if (unit_dash != std::string::npos) {
       const std::size_t dash = unit_dash;
       const std::size_t next_dash = lower.find('-', dash + 1);
-      quantity.unit = Singular(std::string(lower.substr(
+      quantity.unit = std::string(Singular(lower.substr(
           dash + 1, next_dash == std::string::npos ? std::string::npos : next_dash - dash - 1)));
     }
     // "three hundred", "twenty five": cardinals add up or multiply; an
@@ -346,7 +358,7 @@ std::optional<Quantity> NumberAt(const std::vector<Piece>& pieces, std::size_t k
     }
     if (quantity.unit.empty() && last + 1 < pieces.size() && pieces[last + 1].word &&
         !IsUpper(pieces[last + 1].text) && !FunctionWords().Contains(pieces[last + 1].lower)) {
-      quantity.unit = Singular(std::string(pieces[last + 1].lower));
+      quantity.unit = std::string(Singular(pieces[last + 1].lower));
       ++last;
     }
   }
@@ -373,15 +385,18 @@ std::optional<Quantity> QuantityAt(const std::vector<Piece>& pieces, std::size_t
   // Asked of every word of a claim: most are no number, and are turned
   // away here, before a quantity is made. Times open with a digit; days
   // and months are capitalised; number words have no digit.
-  const bool has_digit =
-      std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool has_digit = (piece.classes & kHasDigit) != 0;
   if (has_digit) {
     if (std::optional<Quantity> time = TimeAt(pieces, k, end)) return time;
   } else {
     if (IsUpper(piece.text)) {
       if (std::optional<Quantity> date = CalendarAt(pieces, k, end)) return date;
     }
-    if (!NumberWord(lower.substr(0, lower.find('-')))) return std::nullopt;
+    // A number word, alone or opening a hyphened one ("twenty-five").
+    const bool number = (piece.classes & kHasHyphen)
+                            ? NumberWord(lower.substr(0, lower.find('-'))).has_value()
+                            : (piece.classes & kNumberWord) != 0;
+    if (!number) return std::nullopt;
   }
   return NumberAt(pieces, k, end, has_digit);
 }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -188,6 +189,7 @@ std::string Normalised(std::string_view word) {
   if (word.ends_with("\u2019s")) word.remove_suffix(4);
   if (word.ends_with("'s")) word.remove_suffix(2);
   std::string lower;
+  lower.reserve(word.size());
   for (std::size_t k = 0; k < word.size(); ++k) {
     if (word.substr(k, 3) == "\u2019") {
       k += 2;
@@ -235,7 +237,13 @@ bool IsParticle(std::string_view lower) {
 // which WordNet lists as verbs of their own.
 std::string WordNetForm(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
   std::string lower = Normalised(WordOf(text, tokens[k]));
-  if (k + 1 < tokens.size() && tokens[k + 1].word()) {
+  // A particle opens with one of these letters, or with a mark Normalised
+  // drops: other words are not normalised to be asked.
+  auto may_be_particle = [&](const Token& token) {
+    const char first = AsciiLowerChar(text[token.span().start]);
+    return std::string_view("oudiba-'\xE2").find(first) != std::string_view::npos;
+  };
+  if (k + 1 < tokens.size() && tokens[k + 1].word() && may_be_particle(tokens[k + 1])) {
     const std::string next = Normalised(WordOf(text, tokens[k + 1]));
     if (IsParticle(next)) lower += "_" + next;
   }
@@ -271,6 +279,14 @@ std::size_t ConnectiveLength(std::string_view text, const std::vector<Token>& to
       {"due", "to"},
   }};
   if (k + 1 >= tokens.size()) return 0;
+  // Most words open with a letter no connective does.
+  static constexpr std::array<bool, 256> kFirsts = [] {
+    std::array<bool, 256> firsts{};
+    firsts['w'] = true;  // "as well as"
+    for (const auto& pair : kPairs) firsts[static_cast<unsigned char>(pair.first[0])] = true;
+    return firsts;
+  }();
+  if (!kFirsts[static_cast<unsigned char>(AsciiLowerChar(text[tokens[k].span().start]))]) return 0;
   if (k > 0 && is(k - 1, "as") && is(k, "well") && is(k + 1, "as")) return 2;  // "as well as"
   for (const auto& [first, second] : kPairs) {
     if (is(k, first) && is(k + 1, second)) return 2;
@@ -328,6 +344,7 @@ std::string ContentKeyOnce(std::string_view word) {
 std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
                                      const std::vector<Span>& left_out) {
   std::vector<ContentWord> words;
+  words.reserve(tokens.size());
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& token = tokens[k];
     if (!token.word() || WithinAny(token.span(), left_out)) continue;
@@ -338,8 +355,17 @@ std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<To
     std::string key = ContentKey(WordOf(text, token));
     if (!key.empty()) words.push_back({std::move(key), WordNetForm(text, tokens, k)});
   }
-  std::sort(words.begin(), words.end());
-  return words;
+  // Sorted by their places, then moved once: moving two strings for each
+  // step of the sort cost more than the comparisons. The same comparisons
+  // on the same order give the same order to words of one key.
+  std::vector<std::uint32_t> order(words.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return words[a] < words[b]; });
+  std::vector<ContentWord> sorted;
+  sorted.reserve(words.size());
+  for (std::uint32_t k : order) sorted.push_back(std::move(words[k]));
+  return sorted;
 }
 
 void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b) {
@@ -472,9 +498,9 @@ bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
     if (claim_parts::IsFunctionWord(lower) || attribution::IsPronoun(lower) ||
         attribution::IsRoleWord(lower) || kAttributionWords.count(lower) > 0)
       continue;
-    ++content;
+    if (++content == 2) return false;  // the rest need not be read
   }
-  return content < 2;
+  return true;
 }
 
 namespace {

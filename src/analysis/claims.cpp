@@ -222,6 +222,15 @@ class ClaimComparer {
     changes_.push_back(change);
   }
 
+  // The claim of `sentences`: a sentence's own, read in place (nearly
+  // every edit's), or their parts joined into `joined`.
+  static const Claim& OneClaim(claim_parts::LazyClaims& claims,
+                               const std::vector<std::size_t>& sentences, Claim& joined) {
+    if (sentences.size() == 1) return claims[sentences.front()];
+    joined = claim_parts::Joined(claims, sentences);
+    return joined;
+  }
+
   // The markers of one kind (negations, hedges, ...) that a side of a word
   // change touches: how many, and the span they cover.
   struct Hits {
@@ -257,8 +266,9 @@ class ClaimComparer {
       return;
     // A split or merged sentence's parts on each side, as one: a change in
     // the second half is read against that half's numbers and markers.
-    const Claim before = claim_parts::Joined(before_claims_, edit.before_sentences);
-    const Claim after = claim_parts::Joined(after_claims_, edit.after_sentences);
+    Claim joined_before, joined_after;
+    const Claim& before = OneClaim(before_claims_, edit.before_sentences, joined_before);
+    const Claim& after = OneClaim(after_claims_, edit.after_sentences, joined_after);
     // The quotations in these sentences (a text has hundreds, these few).
     const std::vector<Span> quotes_before = before_quotes_.Meeting(before.span);
     const std::vector<Span> quotes_after = after_quotes_.Meeting(after.span);

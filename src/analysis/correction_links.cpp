@@ -26,12 +26,14 @@ std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& 
   auto content_words = [&](std::size_t s) -> const std::vector<std::uint64_t>& {
     if (made[s]) return cache[s];
     std::vector<std::uint64_t> words;
+    std::string lower;  // one buffer for every word
     for (const Token& token : segmented.tokens[s]) {
       if (!token.word()) continue;
-      const std::string lower = claim_parts::Singular(
-          AsciiLower(text.substr(token.span().start, token.span().end - token.span().start)));
-      if (lower.size() > 2 && !claim_parts::IsFunctionWord(lower)) {
-        words.push_back(XXH3_64bits(lower.data(), lower.size()));
+      lower.assign(text.substr(token.span().start, token.span().end - token.span().start));
+      for (char& c : lower) c = AsciiLowerChar(c);
+      const std::string_view key = claim_parts::Singular(lower);
+      if (key.size() > 2 && !claim_parts::IsFunctionWord(key)) {
+        words.push_back(XXH3_64bits(key.data(), key.size()));
       }
     }
     std::sort(words.begin(), words.end());

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -151,7 +152,7 @@ bool StartsWithDash(std::string_view line) {
 }
 
 // Every word a name or one of the byline words.
-bool NamesOnly(const std::vector<std::string_view>& words, std::size_t from) {
+bool NamesOnly(std::span<const std::string_view> words, std::size_t from) {
   if (words.size() <= from || words.size() > 12) return false;
   for (std::size_t k = from; k < words.size(); ++k) {
     if (HasLower(words[k].substr(0, 1)) && !Contains(kBylineWords, AsciiLower(words[k])))
@@ -241,13 +242,23 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
   const Span span = segmented.sentences[s];
   const std::string_view sentence = text.substr(span.start, span.end - span.start);
   if (!HasAlphanumeric(sentence)) return LineKind::kSeparator;
-  std::vector<std::string_view> words;
-  words.reserve(segmented.tokens[s].size());
+  // The first words, on the stack: no test below reads past the 25th, and
+  // this is asked of every sentence a comparison adds, removes or edits.
+  std::array<std::string_view, 26> first_words;
+  std::size_t word_count = 0;
   for (const Token& token : segmented.tokens[s]) {
-    if (token.word())
-      words.push_back(text.substr(token.span().start, token.span().end - token.span().start));
+    if (!token.word()) continue;
+    if (word_count < first_words.size())
+      first_words[word_count] =
+          text.substr(token.span().start, token.span().end - token.span().start);
+    ++word_count;
   }
-  const std::string lower = AsciiLower(TrimAsciiSpace(sentence).substr(0, 48));
+  const std::span<const std::string_view> words(first_words.data(),
+                                                std::min(word_count, first_words.size()));
+  const std::string_view opening = TrimAsciiSpace(sentence).substr(0, 48);
+  std::array<char, 48> lower_bytes;
+  for (std::size_t k = 0; k < opening.size(); ++k) lower_bytes[k] = AsciiLowerChar(opening[k]);
+  const std::string_view lower(lower_bytes.data(), opening.size());
   // Most sentences open with a byte no opener does: the lists are not read.
   static const std::array<bool, 256> kOpenerFirsts = [] {
     std::array<bool, 256> firsts{};

@@ -9,9 +9,25 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace stet {
+
+namespace word_list_internal {
+
+// A word's slot in WordSet's and WordFlags' tables: the first two bytes,
+// the last two and the length. REQUIRES: !word.empty().
+inline std::size_t Hash(std::string_view word) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
+  const std::size_t n = word.size();
+  const std::uint64_t bits = byte(0) | byte(n > 1 ? 1 : 0) << 8 | byte(n - 1) << 16 |
+                             static_cast<std::uint64_t>(byte(n > 1 ? n - 2 : 0)) << 24 |
+                             static_cast<std::uint64_t>(n) << 32;
+  return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ULL) >> 32);
+}
+
+}  // namespace word_list_internal
 
 template <std::size_t N>
 bool Contains(const std::array<std::string_view, N>& words, std::string_view word) {
@@ -37,7 +53,7 @@ class WordSet {
     // them was 5% of a 10k-word comparison.
     for (std::string_view word : words) {
       if (word.empty()) continue;
-      std::size_t slot = Hash(word) & (size - 1);
+      std::size_t slot = word_list_internal::Hash(word) & (size - 1);
       while (!slots_[slot].empty() && slots_[slot] != word) slot = (slot + 1) & (size - 1);
       slots_[slot] = word;
     }
@@ -45,7 +61,7 @@ class WordSet {
   bool Contains(std::string_view word) const {
     if (word.empty()) return false;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = Hash(word) & mask;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = word_list_internal::Hash(word) & mask;; slot = (slot + 1) & mask) {
       if (slots_[slot].empty()) return false;
       if (slots_[slot] == word) return true;
     }
@@ -73,16 +89,45 @@ class WordSet {
     }
     return words;
   }
-  // REQUIRES: !word.empty().
-  static std::size_t Hash(std::string_view word) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
-    const std::size_t n = word.size();
-    const std::uint64_t bits = byte(0) | byte(n > 1 ? 1 : 0) << 8 | byte(n - 1) << 16 |
-                               static_cast<std::uint64_t>(byte(n > 1 ? n - 2 : 0)) << 24 |
-                               static_cast<std::uint64_t>(n) << 32;
-    return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ULL) >> 32);
-  }
   std::vector<std::string_view> slots_;  // an empty view marks a free slot
+};
+
+// Words with a few bits each (the lists a word belongs to), kept as
+// WordSet keeps words: one lookup answers for every list, where a reader
+// asking each list in turn paid a lookup per list and word.
+class WordFlags {
+ public:
+  // Each word with its bits; a word given twice has the bits of both. The
+  // words must outlive the table.
+  explicit WordFlags(const std::vector<std::pair<std::string_view, std::uint8_t>>& words) {
+    std::size_t size = 16;
+    while (size < 2 * words.size()) size *= 2;
+    slots_.resize(size);
+    for (const auto& [word, flags] : words) {
+      if (word.empty()) continue;
+      std::size_t slot = word_list_internal::Hash(word) & (size - 1);
+      while (!slots_[slot].word.empty() && slots_[slot].word != word)
+        slot = (slot + 1) & (size - 1);
+      slots_[slot].word = word;
+      slots_[slot].flags |= flags;
+    }
+  }
+  // The bits of `word`; 0 for a word in no list.
+  std::uint8_t Of(std::string_view word) const {
+    if (word.empty()) return 0;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = word_list_internal::Hash(word) & mask;; slot = (slot + 1) & mask) {
+      if (slots_[slot].word.empty()) return 0;
+      if (slots_[slot].word == word) return slots_[slot].flags;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;  // empty: a free slot
+    std::uint8_t flags = 0;
+  };
+  std::vector<Slot> slots_;
 };
 
 // The record of `table` whose key is `key`, or nullopt: records are

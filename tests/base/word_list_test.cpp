@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -64,4 +66,24 @@ TEST_CASE("a sorted list is searched in place", "[word_list]") {
     CHECK(stet::InSortedList(trimmed, *words.rbegin()));
   }
   CHECK_FALSE(stet::InSortedList("", "word"));
+}
+
+TEST_CASE("word flags give each word the bits of every list it is in", "[word_list]") {
+  const std::set<std::string> first = RandomWords(1500, 11);
+  const std::set<std::string> second = RandomWords(1500, 12);  // shares words with the first
+  std::vector<std::pair<std::string_view, std::uint8_t>> entries;
+  for (const std::string& word : first) entries.emplace_back(word, 1);
+  for (const std::string& word : second) entries.emplace_back(word, 4);
+  std::shuffle(entries.begin(), entries.end(), std::mt19937(13));
+  const stet::WordFlags flags(entries);
+  std::size_t both = 0;
+  for (const std::string& word : RandomWords(6000, 14)) {
+    const std::uint8_t expected =
+        (first.count(word) > 0 ? 1 : 0) | (second.count(word) > 0 ? 4 : 0);
+    CHECK(flags.Of(word) == expected);
+    if (expected == 5) ++both;
+  }
+  CHECK(both > 0);  // the lists overlap, so OR-ing was tried
+  CHECK(flags.Of("") == 0);
+  CHECK(stet::WordFlags({}).Of("a") == 0);
 }
