@@ -25,6 +25,11 @@ namespace {
 
 // Content words two sentences share for them to be about the same thing.
 constexpr std::size_t kSharedWords = 2;
+// Two short sentences in one place (at most this many content words each)
+// need share only one: "Lyle has not been arrested." -> "She was arrested
+// Thursday." is one statement turned, where two words shared would leave a
+// claim removed and one added.
+constexpr std::size_t kShortSentence = 4;
 
 // A sentence's content words, each as its first five letters in lower
 // case (packed in an integer): near enough to a stem to meet "Szabo's"
@@ -104,7 +109,9 @@ std::vector<Replacement> Replacements(const Comparison& comparison, std::string_
     for (std::size_t j = i + 1; j < edits.size() && j <= i + 2; ++j) {
       if (edits[j].kind == other_kind && !taken[j]) {
         const std::size_t shared = SharedKeys(words_of(i), words_of(j));
-        if (shared > best_shared) {
+        const bool short_pair =
+            words_of(i).size() <= kShortSentence && words_of(j).size() <= kShortSentence;
+        if (shared > best_shared || (short_pair && shared >= 1 && !best)) {
           best = j;
           best_shared = shared;
         }
@@ -176,7 +183,13 @@ std::vector<ClaimChange> CompareReplaced(const ReplacedSide& before, const Repla
                                         after.sources, after.claim.span)) {
     make(ClaimChangeKind::kSourceChanged, sources->first, sources->second, "");
   }
-  if (out.empty()) make(ClaimChangeKind::kClaimEdited, before.claim.span, after.claim.span, "");
+  // Nothing of its parts changed: the same claim re-told ("Signs mark the
+  // boundary." -> "The boundary is marked by signs.", every content word
+  // the other's or its synonym) is no change; else what it says did.
+  if (out.empty() &&
+      !claim_wording::IsRewording(before.text, before.claim.span, after.text, after.claim.span)) {
+    make(ClaimChangeKind::kClaimEdited, before.claim.span, after.claim.span, "");
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 // a live entry, and one person called by another title.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -221,3 +222,39 @@ TEST_CASE("claim readings: one person called by another title is the same source
 }
 
 }  // namespace
+
+TEST_CASE("claim readings: a sentence re-told in other words is no claim edited", "[claims]") {
+  // Each content word of one is the other's (or its synonym): the same
+  // claim, active for passive.
+  CHECK(Described("The ferry runs twice a day. Volunteers staff the shelter. Repairs begin soon.",
+                  "The ferry runs twice a day. The shelter is staffed by volunteers. Repairs begin "
+                  "soon.")
+            .empty());
+  // Who staffs it changed: a claim edited.
+  CHECK(
+      Described("The ferry runs twice a day. Volunteers staff the shelter. Repairs begin soon.",
+                "The ferry runs twice a day. The shelter is staffed by soldiers. Repairs begin "
+                "soon.") ==
+      std::vector<std::string>{
+          "claim_edited [Volunteers staff the shelter.] -> [The shelter is staffed by soldiers.]"});
+}
+
+TEST_CASE("claim readings: two short sentences in one place sharing a word are one turned",
+          "[claims]") {
+  // Removed and added in one place, sharing only "charged": one statement
+  // whose denial went, not a claim removed and another added.
+  const std::vector<std::string> turned = Described(
+      "The ferry runs twice a day. Oskar Brenn has not been charged. Repairs begin soon.",
+      "The ferry runs twice a day. He was charged on Friday evening. Repairs begin soon.");
+  REQUIRE(turned.size() == 1);
+  CHECK(turned.front().starts_with("negation_changed"));
+  // Longer sentences still need two words in common.
+  const std::vector<std::string> apart = Described(
+      "The ferry runs twice a day. Oskar Brenn, a deckhand from Tarrow Point, has not been charged "
+      "over the fire at the old boatyard. Repairs begin soon.",
+      "The ferry runs twice a day. Police charged a welder from Kelm Harbour with arson late on "
+      "Friday evening. Repairs begin soon.");
+  CHECK(std::find(apart.begin(), apart.end(), "claim_edited") == apart.end());
+  CHECK(std::none_of(apart.begin(), apart.end(),
+                     [](const std::string& line) { return line.starts_with("negation_changed"); }));
+}
