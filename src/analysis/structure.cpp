@@ -190,9 +190,10 @@ bool IsTimestamp(std::string_view line) {
   return dated;
 }
 
-// How a correction notice opens ("Correction: ..."), and the pieces a
-// notice names before what was done to it ("This article has been ...").
-constexpr std::array<std::string_view, 12> kNoticeOpeners = {"correction:",
+// How a correction notice opens ("Correction: ...", a wire's "Corrects
+// spelling of name in paragraph 5"), and the pieces a notice names before
+// what was done to it ("This article has been ...").
+constexpr std::array<std::string_view, 13> kNoticeOpeners = {"correction:",
                                                              "corrections:",
                                                              "correction,",
                                                              "correction (",
@@ -203,13 +204,19 @@ constexpr std::array<std::string_view, 12> kNoticeOpeners = {"correction:",
                                                              "an earlier version of this",
                                                              "a previous version of this",
                                                              "update:",
-                                                             "updated:"};
+                                                             "updated:",
+                                                             "corrects "};
 constexpr std::array<std::string_view, 4> kNoticePieces = {"this article ", "this story ",
                                                            "this report ", "this post "};
 
 }  // namespace
 
 bool IsCorrectionNotice(std::string_view sentence) {
+  // A notice in brackets is one all the same: "(This story has been
+  // corrected to show ...)".
+  while (!sentence.empty() &&
+         (sentence.front() == '(' || sentence.front() == '[' || IsAsciiSpace(sentence.front())))
+    sentence.remove_prefix(1);
   // Most sentences open with a letter no notice opens with: they are turned
   // away before a lower-case copy is made.
   if (sentence.empty()) return false;

@@ -258,3 +258,21 @@ TEST_CASE("claim readings: two short sentences in one place sharing a word are o
   CHECK(std::none_of(apart.begin(), apart.end(),
                      [](const std::string& line) { return line.starts_with("negation_changed"); }));
 }
+
+TEST_CASE("claim readings: a notice in brackets or a wire's corrects line is a correction",
+          "[claims]") {
+  CHECK(Described("The port opened in 1996.",
+                  "The port opened in 1998.\n(This story has been corrected to show that the port "
+                  "opened in 1998, not 1996.)") ==
+        std::vector<std::string>{
+            "correction_added [] -> [(This story has been corrected to show that the port opened "
+            "in 1998, not 1996.)]",
+            "number_changed [1996] -> [1998] (1996 -> 1998)"});
+  CHECK(Described("The port opened in 1996.",
+                  "The port opened in 1998.\n(Corrects year the port opened in paragraph 1.)") ==
+        std::vector<std::string>{
+            "correction_added [] -> [(Corrects year the port opened in paragraph 1.)]",
+            "number_changed [1996] -> [1998] (1996 -> 1998)"});
+  CHECK(stet::structure::IsCorrectionNotice("[Corrects spelling of name in paragraph 5]"));
+  CHECK_FALSE(stet::structure::IsCorrectionNotice("(The port opened in 1998.)"));
+}
