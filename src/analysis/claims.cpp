@@ -390,10 +390,6 @@ class ClaimComparer {
       return static_cast<int>(claim.firm.size()) - static_cast<int>(claim.hedges.size());
     };
     const int whole = sureness(after) - sureness(before);
-    if (certainty_touched && certainty_before != certainty_after && whole != 0) {
-      make(ClaimChangeKind::kHedgeChanged, hedge_span_before, hedge_span_after,
-           whole > 0 ? "certainty up" : "certainty down");
-    }
     // Sources: who the claim is attributed to, compared by their words
     // ("Police said" -> "Witnesses said"; "according to the ministry"
     // dropped). In a sentence with a quotation, who speaks is the quote's
@@ -404,6 +400,21 @@ class ClaimComparer {
         claim_sources::OutsideQuotes(after, after_, quotes_after);
     const std::optional<std::pair<Span, Span>> sources_changed = claim_sources::ChangedSources(
         before_, sources_before, before.span, after_, sources_after, after.span);
+    // A marker that is only the verb of a source swapped for another ("a
+    // spokesperson confirmed" -> "according to the Herald") is the
+    // source's change, reported once, as the source's.
+    auto within = [](Span marker, Span source) {
+      return marker.end <= marker.start ||
+             (marker.start >= source.start && marker.end <= source.end);
+    };
+    const bool source_verb_only = sources_changed &&
+                                  within(hedge_span_before, sources_changed->first) &&
+                                  within(hedge_span_after, sources_changed->second);
+    if (certainty_touched && certainty_before != certainty_after && whole != 0 &&
+        !source_verb_only) {
+      make(ClaimChangeKind::kHedgeChanged, hedge_span_before, hedge_span_after,
+           whole > 0 ? "certainty up" : "certainty down");
+    }
     if (sources_changed) {
       make(ClaimChangeKind::kSourceChanged, sources_changed->first, sources_changed->second, "");
     }

@@ -276,3 +276,30 @@ TEST_CASE("claim readings: a notice in brackets or a wire's corrects line is a c
   CHECK(stet::structure::IsCorrectionNotice("[Corrects spelling of name in paragraph 5]"));
   CHECK_FALSE(stet::structure::IsCorrectionNotice("(The port opened in 1998.)"));
 }
+
+TEST_CASE("claim readings: the verb of a source swapped for another is the source's change",
+          "[claims]") {
+  // "confirmed" goes with the spokesperson: one source changed, no
+  // certainty of its own.
+  const std::vector<std::string> swapped =
+      Described("Nine people have been treated in hospital, a spokesperson confirmed.",
+                "Nine people have been treated in hospital, according to the Tarrow Gazette.");
+  REQUIRE(swapped.size() == 1);
+  CHECK(swapped.front().starts_with("source_changed"));
+  // A marker beside the swapped source still counts.
+  const std::vector<std::string> both =
+      Described("The plant will close next year, a spokesperson confirmed.",
+                "The plant may close next year, according to the Tarrow Gazette.");
+  CHECK(std::any_of(both.begin(), both.end(),
+                    [](const std::string& line) { return line.starts_with("source_changed"); }));
+  CHECK(std::any_of(both.begin(), both.end(), [](const std::string& line) {
+    return line.starts_with("hedge_changed") && line.ends_with("(certainty down)");
+  }));
+  // The same source, less sure: certainty down.
+  const std::vector<std::string> surer =
+      Described("Police confirmed that the fire at the depot was arson.",
+                "Police suspect that the fire at the depot was arson.");
+  CHECK(std::any_of(surer.begin(), surer.end(), [](const std::string& line) {
+    return line.starts_with("hedge_changed") && line.ends_with("(certainty down)");
+  }));
+}
