@@ -74,10 +74,12 @@ std::optional<double> Minutes(const Quantity& q) {
 // Whether two quantities state the same value of the same thing.
 bool SameValue(const Quantity& a, const Quantity& b) {
   if (a.value == b.value && Compatible(a.unit, b.unit)) return true;
-  // "a fifth" and "20%", "a third" and "33 percent".
+  // "a fifth" and "20%", "a third" and "33 percent", "half" (a number of
+  // no unit) and "50 percent".
   for (const auto& [fraction, percent] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
-    if (fraction->unit == "fraction" && percent->unit == "%" &&
-        std::fabs(100 * fraction->value - percent->value) < 0.5)
+    const bool share =
+        fraction->unit == "fraction" || (fraction->unit.empty() && fraction->value == 0.5);
+    if (share && percent->unit == "%" && std::fabs(100 * fraction->value - percent->value) < 0.5)
       return true;
   }
   const std::optional<double> minutes_a = Minutes(a), minutes_b = Minutes(b);

@@ -303,3 +303,14 @@ TEST_CASE("claim readings: the verb of a source swapped for another is the sourc
     return line.starts_with("hedge_changed") && line.ends_with("(certainty down)");
   }));
 }
+
+TEST_CASE("claim readings: half is fifty percent", "[claims]") {
+  CHECK(Described("At least half of the members voted for the plan.",
+                  "At least 50 percent of the members voted for the plan.")
+            .empty());
+  const std::vector<std::string> changed =
+      Described("At least half of the members voted for the plan.",
+                "At least 40 percent of the members voted for the plan.");
+  REQUIRE(changed.size() == 1);
+  CHECK(changed.front().starts_with("number_changed"));
+}
