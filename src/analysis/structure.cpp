@@ -114,6 +114,30 @@ bool AloneOnLine(std::string_view text, Span span) {
   return true;
 }
 
+// Whether `span` lies on a short line that opens with a section's kicker
+// ("Analysis: A record fine for Orbit. Will it matter?"): a headline, each
+// of its sentences, though one ends with a full stop.
+bool OnKickerLine(std::string_view text, Span span) {
+  constexpr std::size_t kLongestHeadline = 200;  // bytes: a paragraph is no headline
+  std::size_t start = span.start;
+  while (start > 0 && text[start - 1] != '\n') {
+    if (span.start - start >= kLongestHeadline) return false;
+    --start;
+  }
+  std::size_t end = text.find('\n', span.end);
+  if (end == std::string_view::npos) end = text.size();
+  if (end - start > kLongestHeadline) return false;
+  const std::string_view line = TrimAsciiSpace(text.substr(start, end - start));
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon > 16) return false;
+  static const WordSet kKickers(
+      "analysis explainer live opinion comment factbox factcheck q&a watch listen exclusive "
+      "breaking review interview obituary profile editorial timeline podcast video ");
+  std::string kicker = AsciiLower(line.substr(0, colon));
+  std::erase(kicker, ' ');  // "Fact check"
+  return kKickers.Contains(kicker);
+}
+
 bool OpensLine(std::string_view text, std::size_t start) {
   for (std::size_t at = start; at > 0 && text[at - 1] != '\n'; --at) {
     if (!IsAsciiSpace(text[at - 1])) return false;
@@ -307,6 +331,7 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
       words.size() <= 25) {
     return LineKind::kHeadline;
   }
+  if (OnKickerLine(text, span)) return LineKind::kHeadline;
   return LineKind::kNone;
 }
 

@@ -314,3 +314,17 @@ TEST_CASE("claim readings: half is fifty percent", "[claims]") {
   REQUIRE(changed.size() == 1);
   CHECK(changed.front().starts_with("number_changed"));
 }
+
+TEST_CASE("claim readings: a kicker's line is a headline though it has a full stop", "[claims]") {
+  const std::string body = "\nRegulators fined the app store on Monday.";
+  CHECK(Described("Analysis: Can regulators tame the app giants?" + body,
+                  "Analysis: A record fine for Orbit Mobile. Will it matter?" + body)
+            .empty());
+  CHECK(Described("Fact check: Can regulators tame the app giants?" + body,
+                  "Fact check: Orbit Mobile paid. What now?" + body)
+            .empty());
+  // Any other word before the colon: the sentence's claim is reported.
+  CHECK_FALSE(Described("Markets: Can regulators tame the app giants?" + body,
+                        "Markets: A record fine for Orbit Mobile. Will it matter?" + body)
+                  .empty());
+}
