@@ -516,6 +516,13 @@ Claim Joined(LazyClaims& claims, const std::vector<std::size_t>& sentences) {
   return joined;
 }
 
+const Claim& OneClaim(LazyClaims& claims, const std::vector<std::size_t>& sentences,
+                      Claim& joined) {
+  if (sentences.size() == 1) return claims[sentences.front()];
+  joined = Joined(claims, sentences);
+  return joined;
+}
+
 std::vector<Token> JoinedTokens(const SegmentedText& text,
                                 const std::vector<std::size_t>& sentences) {
   if (sentences.size() == 1) return text.tokens[sentences.front()];

@@ -43,6 +43,10 @@ class LazyClaims {
 // split or merged sentence's parts on each side.
 Claim Joined(LazyClaims& claims, const std::vector<std::size_t>& sentences);
 
+// The claim of `sentences`: a sentence's own, read in place (nearly every
+// edit's), or their parts joined into `joined`.
+const Claim& OneClaim(LazyClaims& claims, const std::vector<std::size_t>& sentences, Claim& joined);
+
 // The tokens of `sentences` of a text, as Segment made them, as one list.
 std::vector<Token> JoinedTokens(const SegmentedText& text,
                                 const std::vector<std::size_t>& sentences);

@@ -222,15 +222,6 @@ class ClaimComparer {
     changes_.push_back(change);
   }
 
-  // The claim of `sentences`: a sentence's own, read in place (nearly
-  // every edit's), or their parts joined into `joined`.
-  static const Claim& OneClaim(claim_parts::LazyClaims& claims,
-                               const std::vector<std::size_t>& sentences, Claim& joined) {
-    if (sentences.size() == 1) return claims[sentences.front()];
-    joined = claim_parts::Joined(claims, sentences);
-    return joined;
-  }
-
   // The markers of one kind (negations, hedges, ...) that a side of a word
   // change touches: how many, and the span they cover.
   struct Hits {
@@ -267,8 +258,9 @@ class ClaimComparer {
     // A split or merged sentence's parts on each side, as one: a change in
     // the second half is read against that half's numbers and markers.
     Claim joined_before, joined_after;
-    const Claim& before = OneClaim(before_claims_, edit.before_sentences, joined_before);
-    const Claim& after = OneClaim(after_claims_, edit.after_sentences, joined_after);
+    const Claim& before =
+        claim_parts::OneClaim(before_claims_, edit.before_sentences, joined_before);
+    const Claim& after = claim_parts::OneClaim(after_claims_, edit.after_sentences, joined_after);
     // The quotations in these sentences (a text has hundreds, these few).
     const std::vector<Span> quotes_before = before_quotes_.Meeting(before.span);
     const std::vector<Span> quotes_after = after_quotes_.Meeting(after.span);
@@ -400,12 +392,10 @@ class ClaimComparer {
         claim_sources::OutsideQuotes(after, after_, quotes_after);
     const std::optional<std::pair<Span, Span>> sources_changed = claim_sources::ChangedSources(
         before_, sources_before, before.span, after_, sources_after, after.span);
-    // A marker that is only the verb of a source swapped for another ("a
-    // spokesperson confirmed" -> "according to the Herald") is the
-    // source's change, reported once, as the source's.
+    // A marker only in a source swapped for another ("a spokesperson
+    // confirmed" -> "according to the Herald") is the source's change.
     auto within = [](Span marker, Span source) {
-      return marker.end <= marker.start ||
-             (marker.start >= source.start && marker.end <= source.end);
+      return marker.end <= marker.start || WithinAny(marker, {source});
     };
     const bool source_verb_only = sources_changed &&
                                   within(hedge_span_before, sources_changed->first) &&
