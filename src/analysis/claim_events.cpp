@@ -150,7 +150,8 @@ std::vector<EventVerb> EventVerbs(std::string_view text, Span span,
     const std::string lower = Normalised(WordOf(text, token));
     if (claim_parts::IsReportingWord(lower)) continue;  // how it was said, not what happened
     if (!UsedAsVerb(text, token.span().start, lower)) continue;
-    const ContentWord probe{ContentKey(WordOf(text, token)), {}};
+    ContentWord probe;
+    probe.key = ContentKey(WordOf(text, token));
     verbs.push_back({lower, std::binary_search(new_words.begin(), new_words.end(), probe)});
   }
   return verbs;

@@ -187,7 +187,7 @@ std::vector<ClaimChange> CompareReplaced(const ReplacedSide& before, const Repla
   // boundary." -> "The boundary is marked by signs.", every content word
   // the other's or its synonym) is no change; else what it says did.
   if (out.empty() &&
-      !claim_wording::IsRewording(before.text, before.claim.span, after.text, after.claim.span)) {
+      !claim_wording::IsRewording(before.text, before.tokens, after.text, after.tokens)) {
     make(ClaimChangeKind::kClaimEdited, before.claim.span, after.claim.span, "");
   }
   return out;

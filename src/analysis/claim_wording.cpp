@@ -353,7 +353,7 @@ std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<To
       continue;
     }
     std::string key = ContentKey(WordOf(text, token));
-    if (!key.empty()) words.push_back({std::move(key), WordNetForm(text, tokens, k)});
+    if (!key.empty()) words.push_back({std::move(key), text, &tokens, k});
   }
   // Sorted by their places, then moved once: moving two strings for each
   // step of the sort cost more than the comparisons. The same comparisons
@@ -385,8 +385,11 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b) {
   // A word and its synonym, one on each side ("construction", "building").
   // Each word's meaning read once, then every pair compared.
   std::vector<Meaning> meanings_a, meanings_b;
-  for (const ContentWord& word : only_a) meanings_a.push_back(MeaningOfWord(word.lower));
-  for (const ContentWord& word : only_b) meanings_b.push_back(MeaningOfWord(word.lower));
+  auto meaning = [](const ContentWord& word) {
+    return MeaningOfWord(WordNetForm(word.text, *word.tokens, word.token));
+  };
+  for (const ContentWord& word : only_a) meanings_a.push_back(meaning(word));
+  for (const ContentWord& word : only_b) meanings_b.push_back(meaning(word));
   std::vector<bool> paired_a(only_a.size(), false), paired_b(only_b.size(), false);
   for (std::size_t i = 0; i < only_a.size(); ++i) {
     for (std::size_t j = 0; j < only_b.size(); ++j) {
@@ -407,37 +410,46 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b) {
 
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after) {
+  auto tokens = [](std::string_view text, Span span) {
+    return span.end > span.start ? Tokens(text, span) : std::vector<Token>{};
+  };
+  return IsRewording(before_text, tokens(before_text, before), after_text,
+                     tokens(after_text, after));
+}
+
+bool IsRewording(std::string_view before_text, const std::vector<Token>& before_tokens,
+                 std::string_view after_text, const std::vector<Token>& after_tokens) {
   struct Word {
-    ContentWord word;
+    std::string key;
+    std::size_t token = 0;  // its place in the side's tokens, for WordNetForm
     bool paired = false;
     std::optional<Meaning> meaning;  // read when first needed
   };
-  auto content = [](std::string_view text, Span span) {
+  auto content = [](std::string_view text, const std::vector<Token>& tokens) {
     std::vector<Word> words;
-    if (span.end <= span.start) return words;
-    const std::vector<Token> tokens = Tokens(text, span);
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       if (!tokens[k].word()) continue;
       std::string key = ContentKey(WordOf(text, tokens[k]));
-      if (!key.empty())
-        words.push_back({{std::move(key), WordNetForm(text, tokens, k)}, false, std::nullopt});
+      if (!key.empty()) words.push_back({std::move(key), k, false, std::nullopt});
     }
     return words;
   };
-  std::vector<Word> old_words = content(before_text, before);
-  std::vector<Word> new_words = content(after_text, after);
-  if (old_words.empty() || new_words.empty() ||
+  std::vector<Word> old_words = content(before_text, before_tokens);
+  std::vector<Word> new_words = content(after_text, after_tokens);
+  // Words pair one to one: sides of different counts cannot all pair.
+  if (old_words.empty() || old_words.size() != new_words.size() ||
       old_words.size() * new_words.size() > kMaxSynonymPairs)
     return false;
-  auto meaning = [](Word& word) -> const Meaning& {
-    if (!word.meaning) word.meaning = MeaningOfWord(word.word.lower);
+  auto meaning = [](std::string_view text, const std::vector<Token>& tokens,
+                    Word& word) -> const Meaning& {
+    if (!word.meaning) word.meaning = MeaningOfWord(WordNetForm(text, tokens, word.token));
     return *word.meaning;
   };
   for (Word& old_word : old_words) {
     for (Word& new_word : new_words) {
       if (new_word.paired) continue;
-      if (old_word.word.key == new_word.word.key ||
-          SayTheSame(meaning(old_word), meaning(new_word))) {
+      if (old_word.key == new_word.key || SayTheSame(meaning(before_text, before_tokens, old_word),
+                                                     meaning(after_text, after_tokens, new_word))) {
         old_word.paired = new_word.paired = true;
         break;
       }
@@ -463,7 +475,8 @@ std::size_t CountKeys(std::string_view text, Span span, const std::vector<Conten
   std::size_t count = 0;
   for (const Token& token : Tokens(text, span)) {
     if (!token.word()) continue;
-    const ContentWord probe{ContentKey(WordOf(text, token)), {}};
+    ContentWord probe;
+    probe.key = ContentKey(WordOf(text, token));
     if (std::binary_search(words.begin(), words.end(), probe)) ++count;
   }
   return count;

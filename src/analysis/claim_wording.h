@@ -52,17 +52,20 @@ bool IsVagueWord(std::string_view stem);
 // vague amounts ("nearly", "most", "a handful").
 std::string ContentKey(std::string_view word);
 
-// A content word: its key (ContentKey) and the lower-case word it came
-// from, which WordNet is asked about (it knows "approved", not "approv").
+// A content word: its key (ContentKey) and where it came from, for the
+// lower-case form WordNet is asked about (it knows "approved", not
+// "approv"), which is made only for the few words compared by meaning.
 struct ContentWord {
   std::string key;
-  std::string lower;
+  std::string_view text;
+  const std::vector<Token>* tokens = nullptr;  // the sentence's; outlive the word
+  std::size_t token = 0;
   friend bool operator<(const ContentWord& a, const ContentWord& b) { return a.key < b.key; }
 };
 
-// The content words of a sentence (`tokens`, as Segment made them),
-// sorted by key, but for the words inside `left_out` (quotations, the
-// given names of a person named elsewhere).
+// The content words of a sentence (`tokens`, as Segment made them, which
+// must outlive them), sorted by key, but for the words inside `left_out`
+// (quotations, the given names of a person named elsewhere).
 std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
                                      const std::vector<Span>& left_out);
 
@@ -78,6 +81,9 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b);
 // ("close" -> "shut", "the nation’s" -> "the country’s").
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
+// The same over tokens already made (a sentence's, as Segment made them).
+bool IsRewording(std::string_view before_text, const std::vector<Token>& before_tokens,
+                 std::string_view after_text, const std::vector<Token>& after_tokens);
 
 // Whether `span` holds a relative clause about a person: "who" or
 // "whose" and the words after it ("who now runs the port authority"). A

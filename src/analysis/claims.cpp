@@ -170,9 +170,9 @@ class ClaimComparer {
     const std::vector<Span> quotes_before = before_quotes_.Meeting(before.span);
     const std::vector<Span> quotes_after = after_quotes_.Meeting(after.span);
     for (ClaimChange& change : claim_replacements::CompareReplaced(
-             {before_, before, quotes_before,
+             {before_, before, before_text_.tokens[replacement.before_sentence], quotes_before,
               claim_sources::OutsideQuotes(before, before_, quotes_before)},
-             {after_, after, quotes_after,
+             {after_, after, after_text_.tokens[replacement.after_sentence], quotes_after,
               claim_sources::OutsideQuotes(after, after_, quotes_after)})) {
       changes_.push_back(std::move(change));
     }

@@ -9,6 +9,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <string.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -119,21 +121,29 @@ bool AloneOnLine(std::string_view text, Span span) {
 // of its sentences, though one ends with a full stop.
 bool OnKickerLine(std::string_view text, Span span) {
   constexpr std::size_t kLongestHeadline = 200;  // bytes: a paragraph is no headline
-  std::size_t start = span.start;
-  while (start > 0 && text[start - 1] != '\n') {
-    if (span.start - start >= kLongestHeadline) return false;
-    --start;
-  }
-  std::size_t end = text.find('\n', span.end);
-  if (end == std::string_view::npos) end = text.size();
+  constexpr std::size_t kLongestKicker = 16;
+  // The line's start, looked for no further back than a headline goes.
+  const std::size_t from = span.start > kLongestHeadline ? span.start - kLongestHeadline : 0;
+  // memrchr: string_view's rfind reads a byte at a time.
+  const auto* newline =
+      static_cast<const char*>(memrchr(text.data() + from, '\n', span.start - from));
+  if (newline == nullptr && from > 0) return false;
+  const std::size_t start =
+      newline == nullptr ? from : static_cast<std::size_t>(newline - text.data()) + 1;
+  // Most lines have no colon near their start: turned away before the
+  // rest of the line is read.
+  const std::string_view opening = TrimAsciiSpace(text.substr(start, span.end - start));
+  const std::size_t colon = opening.substr(0, kLongestKicker + 1).find(':');
+  if (colon == std::string_view::npos) return false;
+  // The rest of the line, read no further than a headline could go.
+  const std::string_view rest = text.substr(span.end, kLongestHeadline + 1);
+  const std::size_t line_end = rest.find('\n');
+  const std::size_t end = span.end + (line_end == std::string_view::npos ? rest.size() : line_end);
   if (end - start > kLongestHeadline) return false;
-  const std::string_view line = TrimAsciiSpace(text.substr(start, end - start));
-  const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon > 16) return false;
   static const WordSet kKickers(
       "analysis explainer live opinion comment factbox factcheck q&a watch listen exclusive "
       "breaking review interview obituary profile editorial timeline podcast video ");
-  std::string kicker = AsciiLower(line.substr(0, colon));
+  std::string kicker = AsciiLower(opening.substr(0, colon));
   std::erase(kicker, ' ');  // "Fact check"
   return kKickers.Contains(kicker);
 }
