@@ -3,21 +3,57 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "analysis/attribution.h"
+#include "analysis/claim_parts.h"
 #include "analysis/claim_wording.h"
+#include "analysis/reporting_verbs.h"
 #include "analysis/span_sets.h"
 #include "analysis/structure.h"
 #include "base/ascii.h"
 
 namespace stet::claim_parts {
 
+namespace {
+
+// Whether a sentence's words (`tokens`) outside `quotes` only say who
+// spoke: names, pronouns, roles, reporting verbs and function words.
+bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
+                     const std::vector<Span>& quotes) {
+  static const std::unordered_set<std::string> kAttributionWords = [] {
+    std::unordered_set<std::string> words;
+    for (const attribution::VerbFormEntry& entry : attribution::ReportingVerbForms())
+      words.insert(entry.word);
+    for (const char* word :
+         {"reporters", "statement", "interview", "briefing", "later", "earlier", "has",
+          "have",      "had",       "would",     "will",     "his",   "her",     "their",
+          "its",       "who",       "when",      "asked",    "then",  "again"})
+      words.insert(word);
+    return words;
+  }();
+  int content = 0;
+  for (const Token& token : tokens) {
+    if (!token.word() || WithinAny(token.span(), quotes)) continue;
+    const std::string_view word = claim_wording::WordOf(text, token);
+    if (IsUpper(word)) continue;  // a name: the speaker
+    const std::string lower = AsciiLower(word);
+    if (IsFunctionWord(lower) || attribution::IsPronoun(lower) || attribution::IsRoleWord(lower) ||
+        kAttributionWords.count(lower) > 0)
+      continue;
+    if (++content == 2) return false;  // the rest need not be read
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
                                       const std::vector<Token>& tokens,
                                       const std::vector<Span>& quotes) {
   if (std::any_of(quotes.begin(), quotes.end(),
                   [&](Span quote) { return Overlaps(claim.span, quote); }) &&
-      claim_wording::OnlyAttribution(text, tokens, quotes))
+      OnlyAttribution(text, tokens, quotes))
     return {};
   if (structure::QuestionMark(text, claim.span, quotes) != std::string_view::npos) return {};
   std::vector<ClaimPart> parts;

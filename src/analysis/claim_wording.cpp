@@ -20,7 +20,6 @@
 #include "analysis/attribution.h"
 #include "analysis/claim_parts.h"
 #include "analysis/english_stemmer.h"
-#include "analysis/reporting_verbs.h"
 #include "analysis/span_sets.h"
 #include "analysis/synonyms.h"
 #include "base/ascii.h"
@@ -485,33 +484,6 @@ std::size_t CountKeys(std::string_view text, Span span, const std::vector<Conten
 bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans) {
   for (const Token& token : Tokens(text, span)) {
     if (token.word() && !WithinAny(token.span(), spans)) return false;
-  }
-  return true;
-}
-
-bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
-                     const std::vector<Span>& quotes) {
-  static const std::unordered_set<std::string> kAttributionWords = [] {
-    std::unordered_set<std::string> words;
-    for (const attribution::VerbFormEntry& entry : attribution::ReportingVerbForms())
-      words.insert(entry.word);
-    for (const char* word :
-         {"reporters", "statement", "interview", "briefing", "later", "earlier", "has",
-          "have",      "had",       "would",     "will",     "his",   "her",     "their",
-          "its",       "who",       "when",      "asked",    "then",  "again"})
-      words.insert(word);
-    return words;
-  }();
-  int content = 0;
-  for (const Token& token : tokens) {
-    if (!token.word() || WithinAny(token.span(), quotes)) continue;
-    const std::string_view word = WordOf(text, token);
-    if (claim_parts::IsUpper(word)) continue;  // a name: the speaker
-    const std::string lower = AsciiLower(word);
-    if (claim_parts::IsFunctionWord(lower) || attribution::IsPronoun(lower) ||
-        attribution::IsRoleWord(lower) || kAttributionWords.count(lower) > 0)
-      continue;
-    if (++content == 2) return false;  // the rest need not be read
   }
   return true;
 }

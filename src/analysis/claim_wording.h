@@ -97,11 +97,6 @@ std::size_t CountKeys(std::string_view text, Span span, const std::vector<Conten
 // them aside: ", police said").
 bool WordsWithin(std::string_view text, Span span, const std::vector<Span>& spans);
 
-// Whether a sentence's words (`tokens`) outside `quotes` only say who
-// spoke: names, pronouns, roles, reporting verbs and function words.
-bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
-                     const std::vector<Span>& quotes);
-
 // Whether one side of a word change is a pronoun (with no other content)
 // and the other a short noun phrase: the same actor named another way
 // ("He" -> "The teenager", "The service" -> "It", "Its" -> "The").
