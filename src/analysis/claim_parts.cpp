@@ -467,9 +467,13 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   Claim claim;
   claim.sentence = s;
   claim.span = segmented.sentences[s];
-  const std::string lower =
-      AsciiLower(text.substr(claim.span.start, claim.span.end - claim.span.start));
-  const std::vector<Piece> pieces = Pieces(text, lower, claim.span.start, segmented.tokens[s]);
+  // The lower-case sentence and its pieces in buffers kept per thread: a
+  // comparison makes a claim for every sentence it adds, removes or edits.
+  thread_local std::string lower;
+  thread_local std::vector<Piece> pieces;
+  lower.assign(text.substr(claim.span.start, claim.span.end - claim.span.start));
+  for (char& c : lower) c = AsciiLowerChar(c);
+  Pieces(text, lower, claim.span.start, segmented.tokens[s], pieces);
   for (std::size_t k = 0; k < pieces.size();) {
     std::size_t end = k + 1;
     if (!MayOpenQuantity(pieces[k])) {

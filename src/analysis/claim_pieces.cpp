@@ -57,9 +57,9 @@ std::uint8_t ClassesOf(std::string_view lower) {
 
 }  // namespace
 
-std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::size_t base,
-                          const std::vector<Token>& tokens) {
-  std::vector<Piece> pieces;
+void Pieces(std::string_view text, std::string_view lower, std::size_t base,
+            const std::vector<Token>& tokens, std::vector<Piece>& pieces) {
+  pieces.clear();
   pieces.reserve(tokens.size());
   for (const Token& token : tokens) {
     const std::size_t length = token.span().end - token.span().start;
@@ -67,7 +67,6 @@ std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::si
     pieces.push_back({token.span(), text.substr(token.span().start, length), piece_lower,
                       token.word(), token.word() ? ClassesOf(piece_lower) : std::uint8_t{0}});
   }
-  return pieces;
 }
 
 }  // namespace stet::claim_parts

@@ -38,10 +38,11 @@ struct Piece {
   std::uint8_t classes = 0;  // PieceClass bits
 };
 
-// The pieces of a sentence; `lower` is the sentence in lower case, from
-// offset `base` of the text, and outlives them.
-std::vector<Piece> Pieces(std::string_view text, std::string_view lower, std::size_t base,
-                          const std::vector<Token>& tokens);
+// The pieces of a sentence, into `pieces` (emptied first); `lower` is the
+// sentence in lower case, from offset `base` of the text, and outlives
+// them.
+void Pieces(std::string_view text, std::string_view lower, std::size_t base,
+            const std::vector<Token>& tokens, std::vector<Piece>& pieces);
 
 // Words that carry no claim of their own: articles, prepositions,
 // conjunctions, pronouns and auxiliaries.
