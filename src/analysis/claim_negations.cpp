@@ -64,15 +64,12 @@ const WordSet& Stopping() {
 
 }  // namespace
 
-const WordSet& NegationOpeners() {
-  static const WordSet openers = [] {
-    std::vector<std::string_view> words;
-    for (const WordSet* list : {&Negators(), &RulingOut(), &FailingTo(), &Stopping()}) {
-      for (std::string_view word : list->SortedWords()) words.push_back(word);
-    }
-    return WordSet(words);
-  }();
-  return openers;
+std::vector<std::string_view> NegationOpeners() {
+  std::vector<std::string_view> words;
+  for (const WordSet* list : {&Negators(), &RulingOut(), &FailingTo(), &Stopping()}) {
+    for (std::string_view word : list->SortedWords()) words.push_back(word);
+  }
+  return words;
 }
 
 bool IsNumberSign(const std::vector<Piece>& pieces, std::size_t k) {

@@ -420,27 +420,21 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
 }  // namespace
 
 // Every certainty marker Certainty finds opens with one of these words.
-const WordSet& CertaintyOpeners() {
-  static const WordSet openers = [] {
-    std::vector<std::string_view> words = {"expected", "prepared", "set", "poised", "in", "close"};
-    for (const WordSet* list : {&Hedges(), &Firm()}) {
-      for (std::string_view word : list->SortedWords()) words.push_back(word);
-    }
-    return WordSet(words);
-  }();
-  return openers;
+std::vector<std::string_view> CertaintyOpeners() {
+  std::vector<std::string_view> words = {"expected", "prepared", "set", "poised", "in", "close"};
+  for (const WordSet* list : {&Hedges(), &Firm()}) {
+    for (std::string_view word : list->SortedWords()) words.push_back(word);
+  }
+  return words;
 }
 
 // Every source Sources finds opens with one of these words.
-const WordSet& SourceOpeners() {
-  static const WordSet openers = [] {
-    std::vector<std::string_view> words = {"according", "citing", "reported", "with"};
-    for (const WordSet* list : {&SourceVerbs(), &FindingWords()}) {
-      for (std::string_view word : list->SortedWords()) words.push_back(word);
-    }
-    return WordSet(words);
-  }();
-  return openers;
+std::vector<std::string_view> SourceOpeners() {
+  std::vector<std::string_view> words = {"according", "citing", "reported", "with"};
+  for (const WordSet* list : {&SourceVerbs(), &FindingWords()}) {
+    for (std::string_view word : list->SortedWords()) words.push_back(word);
+  }
+  return words;
 }
 
 bool IsFunctionWord(std::string_view lower) {
@@ -471,8 +465,7 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   // comparison makes a claim for every sentence it adds, removes or edits.
   thread_local std::string lower;
   thread_local std::vector<Piece> pieces;
-  lower.assign(text.substr(claim.span.start, claim.span.end - claim.span.start));
-  for (char& c : lower) c = AsciiLowerChar(c);
+  AssignAsciiLower(lower, text.substr(claim.span.start, claim.span.end - claim.span.start));
   Pieces(text, lower, claim.span.start, segmented.tokens[s], pieces);
   for (std::size_t k = 0; k < pieces.size();) {
     std::size_t end = k + 1;

@@ -31,14 +31,15 @@ namespace {
 
 // The PieceClass bits of a lower-case word.
 std::uint8_t ClassesOf(std::string_view lower) {
-  static const WordFlags lists = [] {
+  static const WordFlags flags = [] {
     std::vector<std::pair<std::string_view, std::uint8_t>> words;
-    const std::pair<const WordSet*, std::uint8_t> sets[] = {{&CertaintyOpeners(), kOpensCertainty},
-                                                            {&SourceOpeners(), kOpensSource},
-                                                            {&NegationOpeners(), kOpensNegation},
-                                                            {&NumberWords(), kNumberWord}};
-    for (const auto& [set, bit] : sets) {
-      for (std::string_view word : set->SortedWords()) words.emplace_back(word, bit);
+    const std::pair<std::vector<std::string_view>, std::uint8_t> lists[] = {
+        {CertaintyOpeners(), kOpensCertainty},
+        {SourceOpeners(), kOpensSource},
+        {NegationOpeners(), kOpensNegation},
+        {NumberWords().SortedWords(), kNumberWord}};
+    for (const auto& [list, bit] : lists) {
+      for (std::string_view word : list) words.emplace_back(word, bit);
     }
     return WordFlags(words);
   }();
@@ -50,7 +51,7 @@ std::uint8_t ClassesOf(std::string_view lower) {
     table['-'] = kHasHyphen;
     return table;
   }();
-  std::uint8_t classes = lists.Of(lower);
+  std::uint8_t classes = flags.Of(lower);
   for (char c : lower) classes |= kByteClasses[static_cast<unsigned char>(c)];
   return classes;
 }

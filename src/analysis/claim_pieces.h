@@ -62,13 +62,14 @@ bool IsNumberSign(const std::vector<Piece>& pieces, std::size_t k);
 // The spans of negating words and phrases (src/analysis/claim_negations.cpp).
 std::vector<Span> Negations(const std::vector<Piece>& pieces);
 
-// The words a negation opens with (but for a contraction or "un-").
-const WordSet& NegationOpeners();
+// The words a negation opens with (but for a contraction or "un-"); read
+// once, into the classes of pieces.
+std::vector<std::string_view> NegationOpeners();
 
 // The words a certainty marker opens with, and a source
-// (src/analysis/claim_parts.cpp).
-const WordSet& CertaintyOpeners();
-const WordSet& SourceOpeners();
+// (src/analysis/claim_parts.cpp); read once, as NegationOpeners.
+std::vector<std::string_view> CertaintyOpeners();
+std::vector<std::string_view> SourceOpeners();
 
 // A number word's value ("seven", "sixty", "third", "half", "dozen").
 std::optional<double> NumberWord(std::string_view lower);

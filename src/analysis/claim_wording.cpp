@@ -249,6 +249,11 @@ std::string WordNetForm(std::string_view text, const std::vector<Token>& tokens,
   return lower;
 }
 
+// What WordNet says of a content word, asked in its WordNet form.
+Meaning MeaningOfContent(const ContentWord& word) {
+  return MeaningOfWord(WordNetForm(word.text, *word.tokens, word.token));
+}
+
 // How many tokens from tokens[k] make a connective of several words
 // ("compared with", "up from", "along with", "as well as", "based on"),
 // or 0: they join a claim's parts as "and" or "than" do, and two
@@ -384,11 +389,8 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b) {
   // A word and its synonym, one on each side ("construction", "building").
   // Each word's meaning read once, then every pair compared.
   std::vector<Meaning> meanings_a, meanings_b;
-  auto meaning = [](const ContentWord& word) {
-    return MeaningOfWord(WordNetForm(word.text, *word.tokens, word.token));
-  };
-  for (const ContentWord& word : only_a) meanings_a.push_back(meaning(word));
-  for (const ContentWord& word : only_b) meanings_b.push_back(meaning(word));
+  for (const ContentWord& word : only_a) meanings_a.push_back(MeaningOfContent(word));
+  for (const ContentWord& word : only_b) meanings_b.push_back(MeaningOfContent(word));
   std::vector<bool> paired_a(only_a.size(), false), paired_b(only_b.size(), false);
   for (std::size_t i = 0; i < only_a.size(); ++i) {
     for (std::size_t j = 0; j < only_b.size(); ++j) {
@@ -419,8 +421,7 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
 bool IsRewording(std::string_view before_text, const std::vector<Token>& before_tokens,
                  std::string_view after_text, const std::vector<Token>& after_tokens) {
   struct Word {
-    std::string key;
-    std::size_t token = 0;  // its place in the side's tokens, for WordNetForm
+    ContentWord word;
     bool paired = false;
     std::optional<Meaning> meaning;  // read when first needed
   };
@@ -429,7 +430,7 @@ bool IsRewording(std::string_view before_text, const std::vector<Token>& before_
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       if (!tokens[k].word()) continue;
       std::string key = ContentKey(WordOf(text, tokens[k]));
-      if (!key.empty()) words.push_back({std::move(key), k, false, std::nullopt});
+      if (!key.empty()) words.push_back({{std::move(key), text, &tokens, k}, false, std::nullopt});
     }
     return words;
   };
@@ -439,16 +440,15 @@ bool IsRewording(std::string_view before_text, const std::vector<Token>& before_
   if (old_words.empty() || old_words.size() != new_words.size() ||
       old_words.size() * new_words.size() > kMaxSynonymPairs)
     return false;
-  auto meaning = [](std::string_view text, const std::vector<Token>& tokens,
-                    Word& word) -> const Meaning& {
-    if (!word.meaning) word.meaning = MeaningOfWord(WordNetForm(text, tokens, word.token));
+  auto meaning = [](Word& word) -> const Meaning& {
+    if (!word.meaning) word.meaning = MeaningOfContent(word.word);
     return *word.meaning;
   };
   for (Word& old_word : old_words) {
     for (Word& new_word : new_words) {
       if (new_word.paired) continue;
-      if (old_word.key == new_word.key || SayTheSame(meaning(before_text, before_tokens, old_word),
-                                                     meaning(after_text, after_tokens, new_word))) {
+      if (old_word.word.key == new_word.word.key ||
+          SayTheSame(meaning(old_word), meaning(new_word))) {
         old_word.paired = new_word.paired = true;
         break;
       }

@@ -29,8 +29,8 @@ std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& 
     std::string lower;  // one buffer for every word
     for (const Token& token : segmented.tokens[s]) {
       if (!token.word()) continue;
-      lower.assign(text.substr(token.span().start, token.span().end - token.span().start));
-      for (char& c : lower) c = AsciiLowerChar(c);
+      AssignAsciiLower(lower,
+                       text.substr(token.span().start, token.span().end - token.span().start));
       const std::string_view key = claim_parts::Singular(lower);
       if (key.size() > 2 && !claim_parts::IsFunctionWord(key)) {
         words.push_back(XXH3_64bits(key.data(), key.size()));

@@ -38,11 +38,18 @@ inline bool IsAsciiAlnum(char c) {
   return IsAsciiLetter(c) || (c >= '0' && c <= '9');
 }
 
-inline std::string AsciiLower(std::string_view text) {
-  std::string out(text);
+// `out` made `text` in ASCII lower case, in the buffer it already has: a
+// loop that lowers many words keeps one string for them all.
+inline void AssignAsciiLower(std::string& out, std::string_view text) {
+  out.assign(text);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+}
+
+inline std::string AsciiLower(std::string_view text) {
+  std::string out;
+  AssignAsciiLower(out, text);
   return out;
 }
 

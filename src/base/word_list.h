@@ -27,6 +27,25 @@ inline std::size_t Hash(std::string_view word) {
   return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ULL) >> 32);
 }
 
+// Slots for `words` words: a power of two, about two a word.
+inline std::size_t TableSize(std::size_t words) {
+  std::size_t size = 16;
+  while (size < 2 * words) size *= 2;
+  return size;
+}
+
+// The slot of `word` in an open-addressing table (`word_of` reads a slot's
+// word, empty when free): its own, or the free one where it would go.
+// REQUIRES: !word.empty().
+template <typename Slot, typename WordOf>
+[[gnu::always_inline]] inline std::size_t SlotOf(const std::vector<Slot>& slots,
+                                                 std::string_view word, WordOf word_of) {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t slot = Hash(word) & mask;
+  while (!word_of(slots[slot]).empty() && word_of(slots[slot]) != word) slot = (slot + 1) & mask;
+  return slot;
+}
+
 }  // namespace word_list_internal
 
 template <std::size_t N>
@@ -46,25 +65,15 @@ class WordSet {
   explicit WordSet(std::string_view list) : WordSet(Split(list)) {}
   // The words of `words`, which must outlive the set.
   explicit WordSet(const std::vector<std::string_view>& words) {
-    std::size_t size = 16;
-    while (size < 2 * words.size()) size *= 2;
-    slots_.resize(size);
+    slots_.resize(word_list_internal::TableSize(words.size()));
     // Duplicates are dropped by the table itself: sorting the lists to find
     // them was 5% of a 10k-word comparison.
     for (std::string_view word : words) {
-      if (word.empty()) continue;
-      std::size_t slot = word_list_internal::Hash(word) & (size - 1);
-      while (!slots_[slot].empty() && slots_[slot] != word) slot = (slot + 1) & (size - 1);
-      slots_[slot] = word;
+      if (!word.empty()) slots_[word_list_internal::SlotOf(slots_, word, Itself)] = word;
     }
   }
   bool Contains(std::string_view word) const {
-    if (word.empty()) return false;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = word_list_internal::Hash(word) & mask;; slot = (slot + 1) & mask) {
-      if (slots_[slot].empty()) return false;
-      if (slots_[slot] == word) return true;
-    }
+    return !word.empty() && !slots_[word_list_internal::SlotOf(slots_, word, Itself)].empty();
   }
   // The distinct words, sorted.
   std::vector<std::string_view> SortedWords() const {
@@ -89,6 +98,7 @@ class WordSet {
     }
     return words;
   }
+  static constexpr auto Itself = [](std::string_view slot) { return slot; };
   std::vector<std::string_view> slots_;  // an empty view marks a free slot
 };
 
@@ -100,26 +110,17 @@ class WordFlags {
   // Each word with its bits; a word given twice has the bits of both. The
   // words must outlive the table.
   explicit WordFlags(const std::vector<std::pair<std::string_view, std::uint8_t>>& words) {
-    std::size_t size = 16;
-    while (size < 2 * words.size()) size *= 2;
-    slots_.resize(size);
+    slots_.resize(word_list_internal::TableSize(words.size()));
     for (const auto& [word, flags] : words) {
       if (word.empty()) continue;
-      std::size_t slot = word_list_internal::Hash(word) & (size - 1);
-      while (!slots_[slot].word.empty() && slots_[slot].word != word)
-        slot = (slot + 1) & (size - 1);
-      slots_[slot].word = word;
-      slots_[slot].flags |= flags;
+      Slot& slot = slots_[word_list_internal::SlotOf(slots_, word, WordOf)];
+      slot.word = word;
+      slot.flags |= flags;
     }
   }
-  // The bits of `word`; 0 for a word in no list.
+  // The bits of `word`; 0 for a word in no list (a free slot's).
   std::uint8_t Of(std::string_view word) const {
-    if (word.empty()) return 0;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = word_list_internal::Hash(word) & mask;; slot = (slot + 1) & mask) {
-      if (slots_[slot].word.empty()) return 0;
-      if (slots_[slot].word == word) return slots_[slot].flags;
-    }
+    return word.empty() ? 0 : slots_[word_list_internal::SlotOf(slots_, word, WordOf)].flags;
   }
 
  private:
@@ -127,6 +128,7 @@ class WordFlags {
     std::string_view word;  // empty: a free slot
     std::uint8_t flags = 0;
   };
+  static constexpr auto WordOf = [](const Slot& slot) { return slot.word; };
   std::vector<Slot> slots_;
 };
 

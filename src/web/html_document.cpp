@@ -168,7 +168,7 @@ class OpenElements {
  public:
   // Whether the start tag goes to the parser.
   bool Start(std::string_view tag, bool self_closing) {
-    const std::string name = LowerName(tag);
+    const std::string name = AsciiLower(tag);
     if (self_closing || IsVoid(name)) return true;
     const bool kept = stack_.size() < kMaxOpen;
     ++count_[name];
@@ -179,7 +179,7 @@ class OpenElements {
   // parser holds, one no element of higher end priority stands above
   // (libxml2's htmlAutoCloseOnClose), and that it was given.
   bool End(std::string_view tag) {
-    const std::string name = LowerName(tag);
+    const std::string name = AsciiLower(tag);
     auto open = count_.find(name);
     if (open == count_.end() || open->second == 0) return false;
     const int priority = EndPriority(name);
@@ -203,11 +203,6 @@ class OpenElements {
     std::string name;
     bool dropped;
   };
-  static std::string LowerName(std::string_view tag) {
-    std::string name(tag);
-    for (char& c : name) c = AsciiLowerChar(c);
-    return name;
-  }
   static bool IsVoid(std::string_view name) {
     static constexpr std::string_view kVoid[] = {"area",  "base",   "br",    "col",  "embed",
                                                  "hr",    "img",    "input", "link", "meta",
