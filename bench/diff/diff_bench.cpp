@@ -7,8 +7,14 @@
 // prints one JSON object: the median time of CompareTexts(OLD, NEW) and of
 // its parts, of finding and comparing the quotes of both texts, and, for the word diffs of every
 // sentence pair the comparison edited, the time and total common-token count of each engine (a
-// larger count is a shorter edit script; dtl's is the minimum).
+// larger count is a shorter edit script; dtl's is the minimum), and the
+// sentence boundaries of every paragraph of OLD found by ICU's plain
+// rule-based iterator (given UTF-16, as stet gave it) against stet's own
+// reading of the same rules (analysis/sentence_breaks.h).
 #include <git2.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,10 +23,12 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "analysis/sentence_breaks.h"
 #include "analysis/sequence_diff.h"
 #include "stet/claims.h"
 #include "stet/compare.h"
@@ -200,6 +208,41 @@ int main(int argc, char** argv) {
   }
   out["word_diff_pairs"] = pairs.size();
   out["engines"] = engines;
+
+  // Sentence boundaries, paragraph by paragraph: the count of boundaries
+  // shows that both found the same number.
+  const std::vector<stet::Span> paragraphs = stet::Paragraphs(before);
+  UErrorCode error = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> icu_breaks(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en"), error));
+  if (U_FAILURE(error)) return 1;
+  std::size_t icu_count = 0, stet_count = 0;
+  const double icu_ms = MedianMs(rounds, [&] {
+    icu_count = 0;
+    icu::UnicodeString utf16;
+    for (const stet::Span& paragraph : paragraphs) {
+      utf16 = icu::UnicodeString::fromUTF8(
+          std::string_view(before).substr(paragraph.start, paragraph.end - paragraph.start));
+      icu_breaks->setText(utf16);
+      for (std::int32_t n = icu_breaks->next(); n != icu::BreakIterator::DONE;
+           n = icu_breaks->next())
+        ++icu_count;
+    }
+  });
+  const double stet_ms = MedianMs(rounds, [&] {
+    stet_count = 0;
+    std::vector<std::size_t> breaks;
+    for (const stet::Span& paragraph : paragraphs) {
+      (void)stet::SentenceBreaker::PlainBreaks(
+          std::string_view(before).substr(paragraph.start, paragraph.end - paragraph.start),
+          breaks);
+      stet_count += breaks.size();
+    }
+  });
+  out["sentence_breaks"] = {{"icu_ms", icu_ms},
+                            {"stet_ms", stet_ms},
+                            {"icu_boundaries", icu_count},
+                            {"stet_boundaries", stet_count}};
   git_libgit2_shutdown();
   std::printf("%s\n", out.dump(2).c_str());
   return 0;

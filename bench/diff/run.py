@@ -18,7 +18,8 @@ moved and extended, corrections appended), then times on each pair:
              diffengine uses it
 
 It also prints the word-diff engines that were tried inside stet (dtl and
-libgit2's git_diff_buffers) on the 10k pair, the command's peak memory per
+libgit2's git_diff_buffers) on the 10k pair, ICU's sentence iterator against
+stet's reading of the same rules on its older text, the command's peak memory per
 input byte above its start-up floor (`stet --version`'s), and how each stage
 grows from one size to the next (the exponent: 1 is linear). Targets
 (issue 19): the command within 2x of git's word diff at 10k words and 3x at
@@ -100,6 +101,7 @@ def main():
         print("diff-match-patch missing: run `npm ci` in bench/diff (skipping dmp)", file=sys.stderr)
     results = {}
     engines = None
+    sentence_breaks = None
     with tempfile.TemporaryDirectory() as tmp:
         for size in [int(s) for s in args.sizes.split(",")]:
             before, after = make_pair(size, seed=size)
@@ -151,7 +153,9 @@ def main():
                     row[name] = statistics.median(values)
             results[size] = row
             if size == 10000:
-                engines = lib_once()["engines"]
+                once = lib_once()
+                engines = once["engines"]
+                sentence_breaks = once["sentence_breaks"]
 
     print(f"{'words':>8} {'stet lib':>10} {'stet cli':>10} {'git':>10} {'difflib':>10} {'dmp':>10}   cli/git  lib/git  difflib/lib  dmp/lib")
     for size, row in results.items():
@@ -196,6 +200,11 @@ def main():
         print("word-diff engines on the 10k pair's edited sentences (common tokens: more is a shorter script):")
         for name, engine in engines.items():
             print(f"  {name:<28} {engine['ms']:8.3f} ms  {engine['common_tokens']} common tokens")
+    if sentence_breaks:
+        b = sentence_breaks
+        print(f"sentence boundaries of the 10k pair's older text: ICU's iterator {b['icu_ms']:.3f} ms "
+              f"({b['icu_boundaries']}), stet's {b['stet_ms']:.3f} ms ({b['stet_boundaries']}): "
+              f"{b['icu_ms'] / b['stet_ms']:.1f}x")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 // stet/segment.h: paragraphs and sentences of news text, as byte spans.
 //
-// Sentences come from ICU's sentence iterator for English with its
-// standard break suppressions (en@ss=standard), with a layer of news rules
+// Sentences are ICU's for English with its standard break suppressions
+// (en@ss=standard: Unicode's sentence rules, UAX #29, and no break after
+// "Mr." or "Ph.D."), found without ICU's iterators, with a layer of news rules
 // on top: titles (Gen., Sen., Gov.), initials (J.D.), months (Jan.), dotted
 // acronyms and times (U.S., p.m.) that ICU splits after when a capitalised
 // word follows; lists written on one line; full stops glued to the next
@@ -35,8 +36,8 @@ std::vector<Span> Paragraphs(std::string_view text);
 
 // Sentences of `text`, in order, none crossing a paragraph; each span
 // excludes surrounding white space, so text.substr(start, end - start) is
-// the sentence. REQUIRES: valid UTF-8. Fails only if ICU's break rules
-// cannot be loaded.
+// the sentence. REQUIRES: valid UTF-8. Fails only if ICU's list of
+// break suppressions cannot be loaded.
 Result<std::vector<Span>> Sentences(std::string_view text);
 
 // A word or a punctuation mark, as compared when two revisions are aligned.

@@ -1,9 +1,7 @@
-// Sentence segmentation: ICU first, news abbreviations second. Tokens are
-// in tokens.cpp.
+// Sentence segmentation: Unicode's rules under ICU's suppressions first
+// (analysis/sentence_breaks.h), news abbreviations second. Tokens are in
+// tokens.cpp.
 #include "stet/segment.h"
-
-#include <unicode/unistr.h>
-#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <array>
@@ -397,39 +395,17 @@ std::vector<Span> Paragraphs(std::string_view text) {
   return paragraphs;
 }
 
-Status AppendSentences(SentenceBreaker& breaker, std::string_view text, Span paragraph,
+Status AppendSentences(const SentenceBreaker& breaker, std::string_view text, Span paragraph,
                        std::vector<Span>& sentences) {
   const std::string_view body = text.substr(paragraph.start, paragraph.end - paragraph.start);
-  // ICU is given the paragraph in UTF-16, not as a UTF-8 UText: that one is
-  // decoded into UTF-16 chunks of a few dozen characters as the iterator
-  // moves, which cost a tenth of a whole 10k-word comparison. Boundaries
-  // come back in UTF-16 units and are turned into byte offsets.
-  thread_local icu::UnicodeString utf16;
-  UErrorCode error = U_ZERO_ERROR;
-  int32_t units = 0;
-  const auto bytes = static_cast<int32_t>(body.size());
-  char16_t* buffer = utf16.getBuffer(bytes + 1);  // never more units than bytes
-  u_strFromUTF8(buffer, utf16.getCapacity(), &units, body.data(), bytes, &error);
-  utf16.releaseBuffer(U_SUCCESS(error) ? units : 0);
-  if (U_FAILURE(error)) return Status::InvalidInput("segment sentences: not UTF-8");
-  // ICU's boundaries, then the starts it misses; a forced start is kept,
-  // ICU's are checked against the news rules.
+  // Unicode's boundaries under ICU's suppressions, then the starts they
+  // miss; a forced start is kept, the others are checked against the news
+  // rules.
+  thread_local std::vector<std::size_t> breaks;
+  if (Status status = breaker.Breaks(body, breaks); !status.ok()) return status;
   std::vector<std::pair<std::size_t, bool>> boundaries;
-  std::size_t byte = 0;  // the byte offset of UTF-16 offset `unit`
-  int32_t unit = 0;
-  for (int32_t boundary : breaker.Breaks(utf16)) {
-    if (units == bytes) {  // all ASCII: the offsets agree
-      byte = static_cast<std::size_t>(boundary);
-    } else {
-      while (unit < boundary) {
-        const auto lead = static_cast<unsigned char>(body[byte]);
-        const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        byte += static_cast<std::size_t>(length);
-        unit += length == 4 ? 2 : 1;
-      }
-    }
-    boundaries.emplace_back(byte, false);
-  }
+  boundaries.reserve(breaks.size());
+  for (std::size_t at : breaks) boundaries.emplace_back(at, false);
   for (std::size_t start : ExtraStarts(body)) boundaries.emplace_back(start, true);
   std::sort(boundaries.begin(), boundaries.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });

@@ -15,7 +15,7 @@ namespace stet {
 // Appends the sentences of text[paragraph] (a span of Paragraphs(text)) to
 // `sentences`. They depend on the paragraph's bytes alone, not on the text
 // around it. REQUIRES: valid UTF-8.
-Status AppendSentences(SentenceBreaker& breaker, std::string_view text, Span paragraph,
+Status AppendSentences(const SentenceBreaker& breaker, std::string_view text, Span paragraph,
                        std::vector<Span>& sentences);
 
 }  // namespace stet

@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/udata.h>
 #include <unicode/ures.h>
 
@@ -49,10 +50,71 @@ std::vector<icu::UnicodeString> SuppressionList() {
   return words;
 }
 
+// ICU's plain iterator for English: Unicode's rules alone.
+std::vector<std::int32_t> IcuPlainBreaks(const icu::UnicodeString& text) {
+  static const std::unique_ptr<icu::BreakIterator> reference = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en"), error));
+    REQUIRE(U_SUCCESS(error));
+    return made;
+  }();
+  std::vector<std::int32_t> breaks;
+  reference->setText(text);
+  for (std::int32_t n = reference->next(); n != icu::BreakIterator::DONE; n = reference->next())
+    breaks.push_back(n);
+  return breaks;
+}
+
+// Byte offsets of the UTF-8 form of `text` as UTF-16 offsets, so that
+// stet's breaks compare with ICU's.
+std::vector<std::int32_t> InUtf16Units(const std::string& utf8,
+                                       const std::vector<std::size_t>& bytes) {
+  std::vector<std::int32_t> units;
+  std::size_t byte = 0;
+  std::int32_t unit = 0;
+  for (std::size_t boundary : bytes) {
+    while (byte < boundary) {
+      const auto lead = static_cast<unsigned char>(utf8[byte]);
+      const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      byte += static_cast<std::size_t>(length);
+      unit += length == 4 ? 2 : 1;
+    }
+    units.push_back(unit);
+  }
+  return units;
+}
+
 std::vector<std::int32_t> OurBreaks(const icu::UnicodeString& text) {
   stet::Result<stet::SentenceBreaker*> breaker = stet::SentenceBreaker::ForThisThread();
   REQUIRE(breaker.ok());
-  return (*breaker)->Breaks(text);
+  std::string utf8;
+  text.toUTF8String(utf8);
+  std::vector<std::size_t> breaks;
+  REQUIRE((*breaker)->Breaks(utf8, breaks).ok());
+  return InUtf16Units(utf8, breaks);
+}
+
+std::vector<std::int32_t> OurPlainBreaks(const icu::UnicodeString& text) {
+  std::string utf8;
+  text.toUTF8String(utf8);
+  std::vector<std::size_t> breaks;
+  REQUIRE(stet::SentenceBreaker::PlainBreaks(utf8, breaks).ok());
+  return InUtf16Units(utf8, breaks);
+}
+
+// A few code points of each Sentence_Break class, from ICU's own property
+// data, and a seventh of them beyond the Basic Multilingual Plane where
+// the class has any.
+std::vector<std::vector<UChar32>> CodePointsByClass() {
+  std::vector<std::vector<UChar32>> by_class(U_SB_COUNT);
+  for (UChar32 c = 0; c <= 0x1FFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    const auto kind = static_cast<std::size_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+    std::vector<UChar32>& some = by_class[kind];
+    if (some.size() < 6 || (c > 0xFFFF && some.size() < 7)) some.push_back(c);
+  }
+  return by_class;
 }
 
 }  // namespace
@@ -98,5 +160,45 @@ TEST_CASE("sentence breaks match ICU's filtered iterator", "[segment]") {
       INFO(round);
       REQUIRE(OurBreaks(text) == IcuBreaks(text));
     }
+  }
+}
+
+TEST_CASE("sentence breaks follow ICU's plain iterator on every Sentence_Break class",
+          "[segment]") {
+  const std::vector<std::vector<UChar32>> by_class = CodePointsByClass();
+  for (const std::vector<UChar32>& some : by_class) REQUIRE(!some.empty());
+  SECTION("short texts of every class, ASCII classes more often") {
+    std::mt19937 random(29);
+    for (int round = 0; round < 20000; ++round) {
+      icu::UnicodeString text;
+      const int length = 1 + static_cast<int>(random() % 14);
+      for (int k = 0; k < length; ++k) {
+        const std::vector<UChar32>& some = by_class[random() % by_class.size()];
+        // Mostly the first of a class: ASCII where it has one.
+        text.append(some[random() % 3 == 0 ? random() % some.size() : 0]);
+      }
+      INFO(round);
+      REQUIRE(OurPlainBreaks(text) == IcuPlainBreaks(text));
+    }
+  }
+  SECTION("prose with terminals, closing marks, spaces and separators") {
+    const std::vector<icu::UnicodeString> pieces = {
+        u"word",   u"Word",   u"WORD",   u"5",      u"3.5",    u".",      u"?",
+        u"!",      u"...",    u" ",      u"  ",     u"\n",     u"\r\n",   u"\r",
+        u"\u2029", u"\u0085", u"\"",     u"\u201D", u"\u201C", u")",      u"(",
+        u"'",      u",",      u";",      u":",      u"-",      u"\u2014", u"\u0301",
+        u"\u00AD", u"\u200D", u"\u05D0", u"\u3002", u"\u00A0", u"e.g.",   u"etc."};
+    std::mt19937 random(31);
+    for (int round = 0; round < 20000; ++round) {
+      icu::UnicodeString text;
+      const int length = 1 + static_cast<int>(random() % 24);
+      for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+      INFO(round);
+      REQUIRE(OurPlainBreaks(text) == IcuPlainBreaks(text));
+    }
+  }
+  SECTION("ill-formed UTF-8 is refused") {
+    std::vector<std::size_t> breaks;
+    CHECK(!stet::SentenceBreaker::PlainBreaks("It rained. \xC3(", breaks).ok());
   }
 }
