@@ -70,10 +70,20 @@ constexpr std::array<std::string_view, 18> kRoleWords = {
 // A month, a day of the week, a time zone, as written: also in the plural
 // ("on Sundays") and as a range ("July-September").
 bool IsCalendarWord(std::string_view word) {
-  auto one = [](std::string_view part) {
-    return CalendarWords().Contains(part) || Contains(kWeekdays, part) ||
-           (part.ends_with("s") && Contains(kWeekdays, part.substr(0, part.size() - 1)));
-  };
+  // One lookup a part: the calendar's words, the days and their plurals in
+  // one set (entities ask about every capitalised word).
+  static const std::vector<std::string> plurals = [] {
+    std::vector<std::string> out;
+    for (std::string_view day : kWeekdays) out.push_back(std::string(day) + "s");
+    return out;
+  }();
+  static const WordSet words = [] {
+    std::vector<std::string_view> all = CalendarWords().SortedWords();
+    all.insert(all.end(), kWeekdays.begin(), kWeekdays.end());
+    all.insert(all.end(), plurals.begin(), plurals.end());
+    return WordSet(all);
+  }();
+  auto one = [](std::string_view part) { return words.Contains(part); };
   const std::size_t dash = word.find('-');
   if (dash == std::string_view::npos) return one(word);
   return one(word.substr(0, dash)) && one(word.substr(dash + 1));

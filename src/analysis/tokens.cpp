@@ -81,9 +81,20 @@ constexpr std::array<CharClass, 128> kAsciiClasses = [] {
   return point;
 }
 
-std::uint64_t TokenKey(std::string_view token) {
-  const bool ascii = std::all_of(token.begin(), token.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+// How many bytes from `at` (before `limit`) are ASCII letters and digits.
+[[gnu::always_inline]] inline std::size_t AsciiWordRun(std::string_view text, std::size_t at,
+                                                       std::size_t limit) {
+  std::size_t end = at;
+  while (end < limit) {
+    const auto byte = static_cast<unsigned char>(text[end]);
+    if (byte >= 0x80 || kAsciiClasses[byte] != CharClass::kWordChar) break;
+    ++end;
+  }
+  return end - at;
+}
+
+// `ascii`: whether every byte of `token` is ASCII, as its reading found.
+std::uint64_t TokenKey(std::string_view token, bool ascii) {
   if (ascii) return XXH3_64bits(token.data(), token.size());  // already its matching form
   const std::string form = MatchingForm(token);
   return XXH3_64bits(form.data(), form.size());
@@ -107,6 +118,8 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
     }
     Span span{at, first.end};
     const bool word = first.kind == CharClass::kWordChar;
+    auto ascii_at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]) < 0x80; };
+    bool ascii = ascii_at(at);  // so far
     if (word) {
       // Extend over word characters, and over a joiner or point that sits
       // between two word characters of the right kind.
@@ -114,8 +127,18 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
       std::size_t part_length = 1;  // code points since the last joiner or point
       std::size_t next = first.end;
       while (next < within.end) {
+        // Most of a word is ASCII letters and digits: a run of them is
+        // taken a byte at a time, and only its last one read whole.
+        if (const std::size_t run = AsciiWordRun(text, next, within.end); run > 0) {
+          next += run;
+          part_length += run;
+          span.end = next;
+          last = ReadCodePoint(text, next - 1, within.end);
+          continue;
+        }
         const CodePoint point = ReadCodePoint(text, next, within.end);
         if (point.kind == CharClass::kWordChar) {
+          ascii = ascii && ascii_at(next);
           span.end = next = point.end;
           last = point;
           ++part_length;
@@ -129,12 +152,14 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
             point.kind == CharClass::kJoiner || (last.digit && after.digit) ||      // 3.5, 1,000
             (point.value == '.' && part_length == 1 && last.upper && after.upper);  // U.S
         if (!joins) break;
+        ascii = ascii && ascii_at(next) && ascii_at(point.end);
         span.end = next = after.end;
         last = after;
         part_length = 1;
       }
     }
-    tokens.emplace_back(span, TokenKey(text.substr(span.start, span.end - span.start)), word);
+    tokens.emplace_back(span, TokenKey(text.substr(span.start, span.end - span.start), ascii),
+                        word);
     at = span.end;
   }
   return {tokens.begin(), tokens.end()};

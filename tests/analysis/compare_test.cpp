@@ -101,6 +101,11 @@ TEST_CASE("tokens: words with joiners and punctuation with byte offsets", "[comp
   CHECK(TokenTexts("“Zelensky’s — nearly three-year-long” war…") ==
         std::vector<std::string>{"“", "Zelensky’s", "—", "nearly", "three-year-long", "”", "war",
                                  "…"});
+  // A point joins digits by the kind of the letter or digit just before
+  // it, however long the run it ends ("M4.5", "COVID19.5"), and capitals
+  // only after a one-letter part ("U.S", not "AB.C").
+  CHECK(TokenTexts("an M4.5 quake, COVID19.5 and AB.C") ==
+        std::vector<std::string>{"an", "M4.5", "quake", ",", "COVID19.5", "and", "AB", ".", "C"});
   // Straight and curly spellings get the same key.
   const std::string curly = "don’t", straight = "don't";
   CHECK(stet::Tokens(curly, {0, curly.size()})[0].key ==
