@@ -1,6 +1,7 @@
 // Pairing the quotes of two revisions and classifying their changes.
 #include <xxhash.h>
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -90,30 +91,42 @@ QuoteWords WordsOf(const Quote& quote) {
     storage = MatchingForm(form);
     form = storage;
   }
-  // Lower case and without apostrophes inside words ("don't" as "dont"),
-  // made in one pass; words are then hashed in place.
-  std::string folded(form.size(), ' ');
-  std::size_t length = 0;
-  auto word_char = [](unsigned char byte) {
-    return (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
-  };
-  for (char c : form) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte >= 'A' && byte <= 'Z') byte = static_cast<unsigned char>(byte - 'A' + 'a');
-    if (byte == '\'' && length > 0 && word_char(static_cast<unsigned char>(folded[length - 1]))) {
-      continue;
+  // Lower case and without apostrophes inside words ("don't" as "dont"):
+  // each byte is folded by one lookup (a letter lowered, a digit or a byte
+  // beyond ASCII kept, anything else a space) into a buffer kept per
+  // thread, and each word is hashed where it ends. Two passes with a test
+  // per byte were a twelfth of a 300k-word comparison (its long quotes).
+  static constexpr std::array<char, 256> kFolded = [] {
+    std::array<char, 256> folded{};
+    for (int byte = 0; byte < 256; ++byte) {
+      const bool word =
+          (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
+      folded[static_cast<std::size_t>(byte)] = word ? static_cast<char>(byte) : ' ';
     }
-    folded[length++] = static_cast<char>(word_char(byte) ? byte : ' ');
+    for (int byte = 'A'; byte <= 'Z'; ++byte)
+      folded[static_cast<std::size_t>(byte)] = static_cast<char>(byte - 'A' + 'a');
+    return folded;
+  }();
+  thread_local std::string folded;
+  thread_local std::vector<std::uint64_t> words;
+  folded.resize(form.size());
+  words.clear();
+  std::size_t length = 0;
+  std::size_t word_start = 0;  // of the word being read, in `folded`
+  for (char c : form) {
+    const char byte = kFolded[static_cast<unsigned char>(c)];
+    if (byte != ' ') {
+      folded[length++] = byte;
+    } else if (c == '\'' && length > word_start) {
+      // inside a word: dropped
+    } else if (length > word_start) {
+      words.push_back(XXH3_64bits(folded.data() + word_start, length - word_start));
+      word_start = length;
+    }
   }
-  folded.resize(length);
-  // One allocation for the words, not one per doubling.
-  out.words.reserve(static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')) + 1);
-  std::size_t start = 0;
-  while (start < folded.size()) {
-    const std::size_t end = std::min(folded.find(' ', start), folded.size());
-    if (end > start) out.words.push_back(XXH3_64bits(folded.data() + start, end - start));
-    start = end + 1;
-  }
+  if (length > word_start)
+    words.push_back(XXH3_64bits(folded.data() + word_start, length - word_start));
+  out.words.assign(words.begin(), words.end());
   out.key = XXH3_64bits(out.words.data(), out.words.size() * sizeof(std::uint64_t));
   return out;
 }

@@ -3,14 +3,23 @@
 #ifndef STET_SRC_BASE_ASCII_H_
 #define STET_SRC_BASE_ASCII_H_
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace stet {
 
+// Eight bytes at a time: no byte's top bit set.
 inline bool IsAscii(std::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  std::size_t k = 0;
+  for (; k + 8 <= text.size(); k += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + k, 8);
+    if ((word & 0x8080808080808080ull) != 0) return false;
+  }
+  for (; k < text.size(); ++k) {
+    if (static_cast<unsigned char>(text[k]) >= 0x80) return false;
   }
   return true;
 }
@@ -40,11 +49,31 @@ inline bool IsAsciiAlnum(char c) {
 
 // `out` made `text` in ASCII lower case, in the buffer it already has: a
 // loop that lowers many words keeps one string for them all.
+// Eight bytes at a time, as one 64-bit word: a byte's top bit marks it
+// when it is at least 'A', when it is past 'Z', and when it is not ASCII;
+// an upper-case letter gets 0x20 added. Lowering a byte at a time was 7
+// instructions a byte, and the quote finder lowers whole texts.
+inline std::uint64_t AsciiLowerWord(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kTops = 0x8080808080808080ull;
+  const std::uint64_t low_seven = word & ~kTops;
+  const std::uint64_t at_least_a = low_seven + (0x80 - 'A') * kOnes;
+  const std::uint64_t past_z = low_seven + (0x80 - 'Z' - 1) * kOnes;
+  const std::uint64_t upper = at_least_a & ~past_z & ~word & kTops;
+  return word | (upper >> 2);
+}
+
 inline void AssignAsciiLower(std::string& out, std::string_view text) {
   out.assign(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  char* bytes = out.data();
+  std::size_t k = 0;
+  for (; k + 8 <= out.size(); k += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes + k, 8);
+    word = AsciiLowerWord(word);
+    std::memcpy(bytes + k, &word, 8);
   }
+  for (; k < out.size(); ++k) bytes[k] = AsciiLowerChar(bytes[k]);
 }
 
 inline std::string AsciiLower(std::string_view text) {
