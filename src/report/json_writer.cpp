@@ -3,6 +3,8 @@
 
 #include <cassert>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace stet::report {
 
@@ -55,10 +57,31 @@ void JsonWriter::String(std::string_view value) {
   Escaped(value);
 }
 
+namespace {
+
+// Whether any of the eight bytes at `bytes` is below 0x20, '"' or '\\'
+// (a byte past 0x7F may be marked too: it is then looked at alone).
+bool MayNeedEscape(const char* bytes) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kTops = 0x8080808080808080ull;
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, 8);
+  auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kTops; };
+  const std::uint64_t control = (word - 0x20 * kOnes) & ~word & kTops;
+  return (control | has_zero(word ^ ('"' * kOnes)) | has_zero(word ^ ('\\' * kOnes))) != 0;
+}
+
+}  // namespace
+
 void JsonWriter::Escaped(std::string_view value) {
   out_ += '"';
   std::size_t plain = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < value.size(); ++i) {
+    // Most text needs no escape: eight bytes are passed over at once when
+    // none is a control character, a quote mark or a backslash (the test
+    // of each byte was a twentieth of a large diff's instructions).
+    while (i + 8 <= value.size() && !MayNeedEscape(value.data() + i)) i += 8;
+    if (i == value.size()) break;
     const auto byte = static_cast<unsigned char>(value[i]);
     if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
     out_.append(value, plain, i - plain);

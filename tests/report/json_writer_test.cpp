@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
+#include <vector>
 
 // The writer's promise is nlohmann::json's dump(2), byte for byte: each
 // document below is written both ways.
@@ -69,4 +71,34 @@ TEST_CASE("the JSON writer prints what nlohmann::json dump(2) prints", "[report]
   array.String("");
   array.EndArray();
   CHECK(array_out == nlohmann::json::array({expected["d_nested"], ""}).dump(2));
+}
+
+TEST_CASE("the JSON writer escapes a string as nlohmann::json does at every offset", "[report]") {
+  // Characters that need an escape and characters that must pass, at every
+  // place in strings of up to 24 characters: the writer passes over eight
+  // plain bytes at once.
+  const std::vector<std::string> pieces = {"x",
+                                           "x",
+                                           "x",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\x1f",
+                                           " ",
+                                           "~",
+                                           "\x7f",
+                                           std::string(1, '\0'),
+                                           "\xC3\xA9",
+                                           "\xE2\x80\x9C"};
+  std::mt19937 random(17);
+  for (int round = 0; round < 3000; ++round) {
+    std::string value;
+    const std::size_t length = random() % 25;
+    for (std::size_t k = 0; k < length; ++k) value += pieces[random() % pieces.size()];
+    std::string out;
+    stet::report::JsonWriter json(out);
+    json.String(value);
+    INFO(round);
+    REQUIRE(out == nlohmann::json(value).dump(2));
+  }
 }
