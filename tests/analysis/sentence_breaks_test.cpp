@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <memory>
 #include <random>
 #include <string>
@@ -15,20 +16,31 @@
 
 namespace {
 
-// ICU's own filtered iterator, which SentenceBreaker stands in for.
-std::vector<std::int32_t> IcuBreaks(const icu::UnicodeString& text) {
-  static const std::unique_ptr<icu::BreakIterator> reference = [] {
+// The breaks of one of ICU's own sentence iterators for `locale`, made
+// once: SentenceBreaker stands in for them.
+std::vector<std::int32_t> IcuBreaksIn(const char* locale, const icu::UnicodeString& text) {
+  static std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators;
+  std::unique_ptr<icu::BreakIterator>& iterator = iterators[locale];
+  if (iterator == nullptr) {
     UErrorCode error = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> made(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), error));
+    iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(locale), error));
     REQUIRE(U_SUCCESS(error));
-    return made;
-  }();
+  }
   std::vector<std::int32_t> breaks;
-  reference->setText(text);
-  for (std::int32_t n = reference->next(); n != icu::BreakIterator::DONE; n = reference->next())
+  iterator->setText(text);
+  for (std::int32_t n = iterator->next(); n != icu::BreakIterator::DONE; n = iterator->next())
     breaks.push_back(n);
   return breaks;
+}
+
+// ICU's filtered iterator: Unicode's rules and the English suppressions.
+std::vector<std::int32_t> IcuBreaks(const icu::UnicodeString& text) {
+  return IcuBreaksIn("en@ss=standard", text);
+}
+
+// ICU's plain iterator for English: Unicode's rules alone.
+std::vector<std::int32_t> IcuPlainBreaks(const icu::UnicodeString& text) {
+  return IcuBreaksIn("en", text);
 }
 
 // ICU's list of English abbreviations that do not end a sentence.
@@ -48,22 +60,6 @@ std::vector<icu::UnicodeString> SuppressionList() {
     words.emplace_back(word, length);
   }
   return words;
-}
-
-// ICU's plain iterator for English: Unicode's rules alone.
-std::vector<std::int32_t> IcuPlainBreaks(const icu::UnicodeString& text) {
-  static const std::unique_ptr<icu::BreakIterator> reference = [] {
-    UErrorCode error = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> made(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("en"), error));
-    REQUIRE(U_SUCCESS(error));
-    return made;
-  }();
-  std::vector<std::int32_t> breaks;
-  reference->setText(text);
-  for (std::int32_t n = reference->next(); n != icu::BreakIterator::DONE; n = reference->next())
-    breaks.push_back(n);
-  return breaks;
 }
 
 // Byte offsets of the UTF-8 form of `text` as UTF-16 offsets, so that
