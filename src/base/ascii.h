@@ -10,13 +10,21 @@
 
 namespace stet {
 
+// Eight bytes read as one 64-bit word, for tests of eight bytes at once
+// (SWAR): kEachByte has 1 in every byte, kEachTop every byte's top bit.
+inline constexpr std::uint64_t kEachByte = 0x0101010101010101ull;
+inline constexpr std::uint64_t kEachTop = 0x8080808080808080ull;
+inline std::uint64_t EightBytes(const char* at) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, 8);
+  return word;
+}
+
 // Eight bytes at a time: no byte's top bit set.
 inline bool IsAscii(std::string_view text) {
   std::size_t k = 0;
   for (; k + 8 <= text.size(); k += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + k, 8);
-    if ((word & 0x8080808080808080ull) != 0) return false;
+    if ((EightBytes(text.data() + k) & kEachTop) != 0) return false;
   }
   for (; k < text.size(); ++k) {
     if (static_cast<unsigned char>(text[k]) >= 0x80) return false;
@@ -47,30 +55,26 @@ inline bool IsAsciiAlnum(char c) {
   return IsAsciiLetter(c) || (c >= '0' && c <= '9');
 }
 
-// `out` made `text` in ASCII lower case, in the buffer it already has: a
-// loop that lowers many words keeps one string for them all.
-// Eight bytes at a time, as one 64-bit word: a byte's top bit marks it
-// when it is at least 'A', when it is past 'Z', and when it is not ASCII;
-// an upper-case letter gets 0x20 added. Lowering a byte at a time was 7
+// Eight bytes lowered as one word: a byte's top bit marks it when it is
+// at least 'A', when it is past 'Z', and when it is not ASCII; an
+// upper-case letter gets 0x20 added. Lowering a byte at a time was 7
 // instructions a byte, and the quote finder lowers whole texts.
 inline std::uint64_t AsciiLowerWord(std::uint64_t word) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  constexpr std::uint64_t kTops = 0x8080808080808080ull;
-  const std::uint64_t low_seven = word & ~kTops;
-  const std::uint64_t at_least_a = low_seven + (0x80 - 'A') * kOnes;
-  const std::uint64_t past_z = low_seven + (0x80 - 'Z' - 1) * kOnes;
-  const std::uint64_t upper = at_least_a & ~past_z & ~word & kTops;
+  const std::uint64_t low_seven = word & ~kEachTop;
+  const std::uint64_t at_least_a = low_seven + (0x80 - 'A') * kEachByte;
+  const std::uint64_t past_z = low_seven + (0x80 - 'Z' - 1) * kEachByte;
+  const std::uint64_t upper = at_least_a & ~past_z & ~word & kEachTop;
   return word | (upper >> 2);
 }
 
+// `out` made `text` in ASCII lower case, in the buffer it already has: a
+// loop that lowers many words keeps one string for them all.
 inline void AssignAsciiLower(std::string& out, std::string_view text) {
   out.assign(text);
   char* bytes = out.data();
   std::size_t k = 0;
   for (; k + 8 <= out.size(); k += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes + k, 8);
-    word = AsciiLowerWord(word);
+    const std::uint64_t word = AsciiLowerWord(EightBytes(bytes + k));
     std::memcpy(bytes + k, &word, 8);
   }
   for (; k < out.size(); ++k) bytes[k] = AsciiLowerChar(bytes[k]);

@@ -4,7 +4,8 @@
 #include <cassert>
 #include <charconv>
 #include <cstdint>
-#include <cstring>
+
+#include "base/ascii.h"
 
 namespace stet::report {
 
@@ -62,13 +63,10 @@ namespace {
 // Whether any of the eight bytes at `bytes` is below 0x20, '"' or '\\'
 // (a byte past 0x7F may be marked too: it is then looked at alone).
 bool MayNeedEscape(const char* bytes) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  constexpr std::uint64_t kTops = 0x8080808080808080ull;
-  std::uint64_t word = 0;
-  std::memcpy(&word, bytes, 8);
-  auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kTops; };
-  const std::uint64_t control = (word - 0x20 * kOnes) & ~word & kTops;
-  return (control | has_zero(word ^ ('"' * kOnes)) | has_zero(word ^ ('\\' * kOnes))) != 0;
+  const std::uint64_t word = EightBytes(bytes);
+  auto has_zero = [](std::uint64_t x) { return (x - kEachByte) & ~x & kEachTop; };
+  const std::uint64_t control = (word - 0x20 * kEachByte) & ~word & kEachTop;
+  return (control | has_zero(word ^ ('"' * kEachByte)) | has_zero(word ^ ('\\' * kEachByte))) != 0;
 }
 
 }  // namespace
