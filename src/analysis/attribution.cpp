@@ -87,6 +87,10 @@ class WordLists {
     }
     return (roles_.Contains(lower) ? kRole : 0) | (cues_.Contains(lower) ? kCue : 0);
   }
+  bool IsRole(std::string_view lower) const {
+    return lower.size() >= 2 && lower.size() < 32 && lower.front() >= 'a' && lower.front() <= 'z' &&
+           roles_.Contains(lower);
+  }
 
   static constexpr unsigned kRole = 1, kCue = 2;
 
@@ -117,7 +121,7 @@ void SetFlags(Word& word) {
 }  // namespace
 
 bool IsRoleWord(std::string_view lower) {
-  return (Lists().Lookup(lower) & WordLists::kRole) != 0;
+  return Lists().IsRole(lower);
 }
 
 // The words of a sentence from its tokens, in one pass: an abbreviation

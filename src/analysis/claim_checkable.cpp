@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_set>
 
 #include "analysis/attribution.h"
 #include "analysis/claim_parts.h"
@@ -12,6 +11,7 @@
 #include "analysis/span_sets.h"
 #include "analysis/structure.h"
 #include "base/ascii.h"
+#include "base/word_list.h"
 
 namespace stet::claim_parts {
 
@@ -21,25 +21,26 @@ namespace {
 // spoke: names, pronouns, roles, reporting verbs and function words.
 bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
                      const std::vector<Span>& quotes) {
-  static const std::unordered_set<std::string> kAttributionWords = [] {
-    std::unordered_set<std::string> words;
+  static const WordSet kAttributionWords = [] {
+    std::vector<std::string_view> words;  // views into ReportingVerbForms(), kept for good
     for (const attribution::VerbFormEntry& entry : attribution::ReportingVerbForms())
-      words.insert(entry.word);
-    for (const char* word :
+      words.push_back(entry.word);
+    for (std::string_view word :
          {"reporters", "statement", "interview", "briefing", "later", "earlier", "has",
           "have",      "had",       "would",     "will",     "his",   "her",     "their",
           "its",       "who",       "when",      "asked",    "then",  "again"})
-      words.insert(word);
-    return words;
+      words.push_back(word);
+    return WordSet(words);
   }();
+  thread_local std::string lower;  // one buffer for every word
   int content = 0;
   for (const Token& token : tokens) {
     if (!token.word() || WithinAny(token.span(), quotes)) continue;
     const std::string_view word = claim_wording::WordOf(text, token);
     if (IsUpper(word)) continue;  // a name: the speaker
-    const std::string lower = AsciiLower(word);
+    AssignAsciiLower(lower, word);
     if (IsFunctionWord(lower) || attribution::IsPronoun(lower) || attribution::IsRoleWord(lower) ||
-        kAttributionWords.count(lower) > 0)
+        kAttributionWords.Contains(lower))
       continue;
     if (++content == 2) return false;  // the rest need not be read
   }
@@ -76,8 +77,8 @@ std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
   // An actor named by a role: "The mayor resigned."
   for (const Token& token : tokens) {
     if (!token.word() || WithinAny(token.span(), claim.entities)) continue;
-    const std::string lower =
-        AsciiLower(text.substr(token.span().start, token.span().end - token.span().start));
+    thread_local std::string lower;  // one buffer for every word
+    AssignAsciiLower(lower, text.substr(token.span().start, token.span().end - token.span().start));
     if (attribution::IsRoleWord(lower)) add("role", token.span());
   }
   std::sort(parts.begin(), parts.end(),

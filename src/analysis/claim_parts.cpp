@@ -58,12 +58,18 @@ const WordSet& Firm() {
   return words;
 }
 // Capitalised words that are no names (days of the week: IsCalendarWord).
-constexpr std::array<std::string_view, 12> kNotNames = {"The", "A", "An", "In",  "On", "At",
-                                                        "But", "I", "He", "She", "It", "They"};
-constexpr std::array<std::string_view, 18> kRoleWords = {
-    "president", "vice",        "secretary",  "minister", "prime",   "envoy",
-    "special",   "senator",     "governor",   "mayor",    "general", "chancellor",
-    "spokesman", "spokeswoman", "ambassador", "director", "chief",   "defense"};
+// Capitalised words that open no name; role words a name takes in front.
+// Asked of every capitalised word: tables, not lists read in turn.
+const WordSet& NotNames() {
+  static const WordSet words("The A An In On At But I He She It They ");
+  return words;
+}
+const WordSet& RoleWords() {
+  static const WordSet words(
+      "president vice secretary minister prime envoy special senator governor mayor general "
+      "chancellor spokesman spokeswoman ambassador director chief defense ");
+  return words;
+}
 
 }  // namespace
 
@@ -269,8 +275,10 @@ bool IsFindingWord(std::string_view lower) {
   return FindingWords().Contains(lower);
 }
 
-std::vector<Span> Sources(const std::vector<Piece>& pieces) {
-  std::vector<Span> found;
+// Who the claim is attributed to, into `found`: "according to ...",
+// "citing ...", "a report by ...", "Police said", "..., said the ministry".
+void Sources(const std::vector<Piece>& pieces, std::vector<Span>& found) {
+  found.clear();
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     const std::string_view lower = pieces[k].lower;
     if (!(pieces[k].classes & kOpensSource)) continue;
@@ -359,18 +367,18 @@ std::vector<Span> Sources(const std::vector<Piece>& pieces) {
       }
     }
   }
-  return found;
 }
 
-// Named people and organisations: runs of capitalised words (with the
-// lower-case role words before them: "special envoy Keith Kellogg").
-std::vector<Span> Entities(const std::vector<Piece>& pieces) {
-  std::vector<Span> found;
+// Named people and organisations, into `found`: runs of capitalised words
+// (with the lower-case role words before them: "special envoy Keith
+// Kellogg").
+void Entities(const std::vector<Piece>& pieces, std::vector<Span>& found) {
+  found.clear();
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     // A capitalised word with a digit is a quantity's ("EF-2", "G-7").
-    if (!pieces[k].word || !IsUpper(pieces[k].text) || Contains(kNotNames, pieces[k].text) ||
+    if (!pieces[k].word || !IsUpper(pieces[k].text) || NotNames().Contains(pieces[k].text) ||
         IsCalendarWord(pieces[k].text) || IsNumberSign(pieces, k) ||
-        pieces[k].text.find_first_of("0123456789") != std::string_view::npos)
+        (pieces[k].classes & kHasDigit))
       continue;
     std::size_t end = k + 1;
     while (end < pieces.size()) {
@@ -392,9 +400,8 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
     // union") is no name by itself.
     // Nor after a live entry's time: "20:50 - Councillors voted".
     auto in_time = [](const Piece& piece) {
-      return !piece.word || piece.lower.find_first_of("0123456789") != std::string_view::npos ||
-             piece.lower == "am" || piece.lower == "pm" || piece.lower == "a" ||
-             piece.lower == "p" || piece.lower == "m";
+      return !piece.word || (piece.classes & kHasDigit) || piece.lower == "am" ||
+             piece.lower == "pm" || piece.lower == "a" || piece.lower == "p" || piece.lower == "m";
     };
     const bool after_dash = k > 0 && (pieces[k - 1].text == "\u2014" ||
                                       pieces[k - 1].text == "\u2013" || pieces[k - 1].text == "--");
@@ -420,11 +427,10 @@ std::vector<Span> Entities(const std::vector<Piece>& pieces) {
       continue;
     }
     std::size_t start = k;
-    while (start > 0 && Contains(kRoleWords, pieces[start - 1].lower)) --start;
+    while (start > 0 && RoleWords().Contains(pieces[start - 1].lower)) --start;
     found.push_back({pieces[start].span.start, pieces[end - 1].span.end});
     k = end - 1;
   }
-  return found;
 }
 
 }  // namespace
@@ -477,20 +483,28 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
   thread_local std::vector<Piece> pieces;
   AssignAsciiLower(lower, text.substr(claim.span.start, claim.span.end - claim.span.start));
   Pieces(text, lower, claim.span.start, segmented.tokens[s], pieces);
+  // Gathered, then copied once: a claim's list grown a quantity at a time
+  // was reallocated as often as it had quantities.
+  thread_local std::vector<Quantity> quantities;
+  quantities.clear();
   for (std::size_t k = 0; k < pieces.size();) {
     std::size_t end = k + 1;
     if (!MayOpenQuantity(pieces[k])) {
       ++k;
     } else if (std::optional<Quantity> quantity = QuantityAt(pieces, k, end)) {
-      claim.quantities.push_back(*quantity);
+      quantities.push_back(std::move(*quantity));
       k = end;
     } else {
       ++k;
     }
   }
+  claim.quantities.assign(quantities.begin(), quantities.end());
   claim.negations = Negations(pieces);
   Certainty(pieces, claim.hedges, claim.firm);
-  claim.sources = Sources(pieces);
+  // Found in a list kept per thread, then copied once (see quantities).
+  thread_local std::vector<Span> found;
+  Sources(pieces, found);
+  claim.sources.assign(found.begin(), found.end());
   // "according to a preliminary report": how sure the source is of its
   // own report, not the claim's certainty; the source is compared as one.
   std::erase_if(claim.hedges, [&](Span hedge) {
@@ -498,7 +512,8 @@ Claim ClaimOf(std::string_view text, const SegmentedText& segmented, std::size_t
         std::string_view(lower).substr(hedge.start - claim.span.start, hedge.end - hedge.start);
     return WithinAny(hedge, claim.sources) && !IsSourceVerb(word) && !IsAuxiliary(word);
   });
-  claim.entities = Entities(pieces);
+  Entities(pieces, found);
+  claim.entities.assign(found.begin(), found.end());
   claim.correction = structure::IsCorrectionNotice(
       text.substr(claim.span.start, claim.span.end - claim.span.start));
   return claim;
@@ -530,13 +545,13 @@ const Claim& OneClaim(LazyClaims& claims, const std::vector<std::size_t>& senten
   return joined;
 }
 
-std::vector<Token> JoinedTokens(const SegmentedText& text,
-                                const std::vector<std::size_t>& sentences) {
+const std::vector<Token>& JoinedTokens(const SegmentedText& text,
+                                       const std::vector<std::size_t>& sentences,
+                                       std::vector<Token>& joined) {
   if (sentences.size() == 1) return text.tokens[sentences.front()];
-  std::vector<Token> out;
   for (std::size_t s : sentences)
-    out.insert(out.end(), text.tokens[s].begin(), text.tokens[s].end());
-  return out;
+    joined.insert(joined.end(), text.tokens[s].begin(), text.tokens[s].end());
+  return joined;
 }
 
 }  // namespace claim_parts

@@ -310,12 +310,18 @@ std::string ContentKey(std::string_view word) {
   // Remembered, as Stem is: a comparison asks again for the words of every
   // sentence it reads twice. Forgotten past kRemembered words.
   constexpr std::size_t kRemembered = 50000;
-  thread_local std::unordered_map<std::string, std::string> keys;
-  std::string written(word);
-  if (const auto found = keys.find(written); found != keys.end()) return found->second;
+  // Looked up by the word itself, not a copy made to ask with.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const {
+      return std::hash<std::string_view>()(word);
+    }
+  };
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> keys;
+  if (const auto found = keys.find(word); found != keys.end()) return found->second;
   if (keys.size() >= kRemembered) keys.clear();
   std::string key = ContentKeyOnce(word);
-  keys.emplace(std::move(written), key);
+  keys.emplace(std::string(word), key);
   return key;
 }
 
@@ -347,8 +353,11 @@ std::string ContentKeyOnce(std::string_view word) {
 
 std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
                                      const std::vector<Span>& left_out) {
-  std::vector<ContentWord> words;
-  words.reserve(tokens.size());
+  // Gathered in lists kept per thread: a comparison asks this of both
+  // sides of every edited sentence.
+  thread_local std::vector<ContentWord> words;
+  thread_local std::vector<std::uint32_t> order;
+  words.clear();
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& token = tokens[k];
     if (!token.word() || WithinAny(token.span(), left_out)) continue;
@@ -362,7 +371,7 @@ std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<To
   // Sorted by their places, then moved once: moving two strings for each
   // step of the sort cost more than the comparisons. The same comparisons
   // on the same order give the same order to words of one key.
-  std::vector<std::uint32_t> order(words.size());
+  order.resize(words.size());
   for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return words[a] < words[b]; });

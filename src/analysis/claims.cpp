@@ -30,13 +30,11 @@
 namespace stet {
 namespace {
 
-// Each quote as a whole, in order, with its speaker appended to `speakers`.
-SpanIndex WholeQuotes(const std::vector<Quote>& quotes, std::vector<std::string>* speakers) {
+// Each quote as a whole, in order (its speaker is read from the quote).
+SpanIndex WholeQuotes(const std::vector<Quote>& quotes) {
   std::vector<Span> spans;
-  for (const Quote& quote : quotes) {
-    spans.push_back(quote.Whole());
-    speakers->push_back(quote.speaker);
-  }
+  spans.reserve(quotes.size());
+  for (const Quote& quote : quotes) spans.push_back(quote.Whole());
   return SpanIndex(std::move(spans));
 }
 
@@ -51,10 +49,12 @@ class ClaimComparer {
         after_claims_(after, after_text),
         before_names_(before, before_text),
         after_names_(after, after_text),
+        before_quote_list_(before_quotes),
+        after_quote_list_(after_quotes),
         before_text_(before_text),
         after_text_(after_text) {
-    before_quotes_ = WholeQuotes(before_quotes, &before_speakers_);
-    after_quotes_ = WholeQuotes(after_quotes, &after_speakers_);
+    before_quotes_ = WholeQuotes(before_quotes);
+    after_quotes_ = WholeQuotes(after_quotes);
     // Names a quote change explains (a speaker swapped) are not claim edits.
     for (const QuoteChange& change : quote_changes.changes) {
       if (change.before >= 0) Explain(before_quotes[change.before], true);
@@ -131,11 +131,11 @@ class ClaimComparer {
   std::string SpeakerOf(Span before, Span after) const {
     if (after.end > after.start) {
       const std::size_t q = after_quotes_.FirstHolding(after);
-      if (q < after_speakers_.size()) return after_speakers_[q];
+      if (q < after_quote_list_.size()) return after_quote_list_[q].speaker;
     }
     if (before.end > before.start) {
       const std::size_t q = before_quotes_.FirstHolding(before);
-      if (q < before_speakers_.size()) return before_speakers_[q];
+      if (q < before_quote_list_.size()) return before_quote_list_[q].speaker;
     }
     return "";
   }
@@ -246,9 +246,10 @@ class ClaimComparer {
 
   void Edited(const TextEdit& aligned) {
     // A headline, byline or timestamp re-worded is no claim's change.
-    const std::optional<TextEdit> prose =
-        structure::WithoutStructuralEnds(aligned, before_, before_text_, after_, after_text_);
-    if (!prose) return;
+    TextEdit trimmed;
+    const TextEdit* prose = structure::WithoutStructuralEnds(aligned, before_, before_text_, after_,
+                                                             after_text_, trimmed);
+    if (prose == nullptr) return;
     const TextEdit& edit = *prose;
     // A correction notice re-worded or dated ("Correction, Oct. 2:") says
     // nothing new.
@@ -420,10 +421,11 @@ class ClaimComparer {
     // The words that say something the other version does not (a word
     // moved, a hyphen, a first name or title added to a person named
     // before, say nothing new).
-    const std::vector<Token> before_tokens =
-        claim_parts::JoinedTokens(before_text_, edit.before_sentences);
-    const std::vector<Token> after_tokens =
-        claim_parts::JoinedTokens(after_text_, edit.after_sentences);
+    std::vector<Token> joined_before_tokens, joined_after_tokens;
+    const std::vector<Token>& before_tokens =
+        claim_parts::JoinedTokens(before_text_, edit.before_sentences, joined_before_tokens);
+    const std::vector<Token>& after_tokens =
+        claim_parts::JoinedTokens(after_text_, edit.after_sentences, joined_after_tokens);
     std::vector<claim_wording::ContentWord> only_before =
         ContentKeys(before, before_, before_tokens, quotes_before, sources_before, after_names_);
     std::vector<claim_wording::ContentWord> only_after =
@@ -572,8 +574,9 @@ class ClaimComparer {
   const Comparison* comparison_ = nullptr;  // the one Run reads
   SpanIndex before_quotes_{{}};             // of each quote, as a whole
   SpanIndex after_quotes_{{}};
-  std::vector<std::string> before_speakers_;  // of each quote, "" when unknown
-  std::vector<std::string> after_speakers_;
+  // The quotes, whose speakers ("" when unknown) the changes name.
+  const std::vector<Quote>& before_quote_list_;
+  const std::vector<Quote>& after_quote_list_;
   std::vector<std::string> explained_before_;
   std::vector<std::string> explained_after_;
   std::vector<std::size_t> pending_corrections_;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 
 #include "analysis/claim_parts.h"
@@ -20,26 +21,32 @@ std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& 
                                     const std::vector<std::size_t>& edited) {
   std::vector<int> out(notices.size(), -1);
   if (notices.empty()) return out;
-  // Content words of a sentence, hashed and sorted; each sentence once.
-  std::vector<std::vector<std::uint64_t>> cache(segmented.sentences.size());
-  std::vector<bool> made(segmented.sentences.size(), false);
-  auto content_words = [&](std::size_t s) -> const std::vector<std::uint64_t>& {
-    if (made[s]) return cache[s];
-    std::vector<std::uint64_t> words;
-    std::string lower;  // one buffer for every word
-    for (const Token& token : segmented.tokens[s]) {
-      if (!token.word()) continue;
-      AssignAsciiLower(lower,
-                       text.substr(token.span().start, token.span().end - token.span().start));
-      const std::string_view key = claim_parts::Singular(lower);
-      if (key.size() > 2 && !claim_parts::IsFunctionWord(key)) {
-        words.push_back(XXH3_64bits(key.data(), key.size()));
+  // Content words of a sentence, hashed and sorted; each sentence once,
+  // all in one pool (a list per sentence was an allocation each). A view
+  // into the pool lasts until the next sentence is read.
+  std::vector<std::uint64_t> pool;
+  constexpr std::uint32_t kUnread = UINT32_MAX;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges(segmented.sentences.size(),
+                                                              {kUnread, 0});
+  auto content_words = [&](std::size_t s) -> std::span<const std::uint64_t> {
+    if (ranges[s].first == kUnread) {
+      const std::size_t start = pool.size();
+      thread_local std::string lower;  // one buffer for every word
+      for (const Token& token : segmented.tokens[s]) {
+        // A word of two bytes or fewer keeps them as its key: too short.
+        const std::size_t length = token.span().end - token.span().start;
+        if (!token.word() || length <= 2) continue;
+        AssignAsciiLower(lower, text.substr(token.span().start, length));
+        const std::string_view key = claim_parts::Singular(lower);
+        if (key.size() > 2 && !claim_parts::IsFunctionWord(key)) {
+          pool.push_back(XXH3_64bits(key.data(), key.size()));
+        }
       }
+      std::sort(pool.begin() + static_cast<std::ptrdiff_t>(start), pool.end());
+      ranges[s] = {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(pool.size())};
     }
-    std::sort(words.begin(), words.end());
-    cache[s] = std::move(words);
-    made[s] = true;
-    return cache[s];
+    return std::span<const std::uint64_t>(pool).subspan(ranges[s].first,
+                                                        ranges[s].second - ranges[s].first);
   };
   // Notices are weighed against every edited sentence, so a long text with
   // many notices costs their product; notices are mostly one formula ("An
@@ -48,7 +55,8 @@ std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& 
   // the search (no later one can share more).
   std::map<std::vector<std::uint64_t>, int> answers;
   for (std::size_t n = 0; n < notices.size(); ++n) {
-    const std::vector<std::uint64_t>& notice = content_words(notices[n]);
+    const std::span<const std::uint64_t> words = content_words(notices[n]);
+    const std::vector<std::uint64_t> notice(words.begin(), words.end());
     if (auto known = answers.find(notice); known != answers.end()) {
       out[n] = known->second;
       continue;

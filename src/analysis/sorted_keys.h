@@ -5,13 +5,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
+#include <span>
 
 namespace stet {
 
 // Size of the multiset intersection of two sorted key lists.
-inline std::size_t SharedKeys(const std::vector<std::uint64_t>& a,
-                              const std::vector<std::uint64_t>& b) {
+inline std::size_t SharedKeys(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
   std::size_t shared = 0;
   auto i = a.begin(), j = b.begin();
   while (i != a.end() && j != b.end()) {

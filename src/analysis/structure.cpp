@@ -199,22 +199,27 @@ bool NamesOnly(std::span<const std::string_view> words, std::size_t from) {
 // segmenter's tokens cut "p.m." and "8:45" apart).
 bool IsTimestamp(std::string_view line) {
   // Word by word: a sentence is turned away at its first word that is no
-  // time's.
+  // time's. Every sentence a comparison adds or removes is asked: the
+  // lists are tables.
+  static const WordSet weekdays(std::vector<std::string_view>(kWeekdays.begin(), kWeekdays.end()));
+  static const WordSet time_words(
+      std::vector<std::string_view>(kTimeWords.begin(), kTimeWords.end()));
   std::size_t words = 0;
   bool dated = false;
   for (std::size_t start = 0; start < line.size();) {
-    const std::size_t end = std::min(line.find_first_of(" \t\n", start), line.size());
+    std::size_t end = start;  // a loop: find_first_of asks memchr once a byte
+    while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != '\n') ++end;
     std::string_view word = line.substr(start, end - start);
     start = end + 1;
     while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
     if (word.empty()) continue;
     if (++words > 12) return false;  // a sentence, not a time stamp
     const std::string folded = Folded(word);
-    if (HasDigit(word) || Contains(kWeekdays, folded)) {
+    if (HasDigit(word) || weekdays.Contains(folded)) {
       dated = true;
       continue;
     }
-    if (!Contains(kTimeWords, folded)) return false;
+    if (!time_words.Contains(folded)) return false;
     if (folded != "updated" && folded != "update" && folded != "published" && folded != "posted" &&
         folded != "last" && folded != "modified" && folded != "at" && folded != "on" &&
         folded != "and" && folded != "of" && folded != "local" && folded != "time") {
@@ -345,31 +350,42 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
   return LineKind::kNone;
 }
 
-std::optional<TextEdit> WithoutStructuralEnds(const TextEdit& edit, std::string_view before,
-                                              const SegmentedText& before_text,
-                                              std::string_view after,
-                                              const SegmentedText& after_text) {
-  TextEdit trimmed = edit;
-  // Each sentence's kind is read once; false when the side is structural
-  // lines only (and left whole).
-  auto trim = [](std::vector<std::size_t>& sentences, const SegmentedText& text,
-                 std::string_view bytes) {
-    std::vector<bool> structural;
-    for (std::size_t s : sentences)
-      structural.push_back(LineKindOf(bytes, text, s) != LineKind::kNone);
-    const auto first = std::find(structural.begin(), structural.end(), false);
-    if (first == structural.end()) return false;
-    const auto last = std::find(structural.rbegin(), structural.rend(), false).base();
-    sentences = std::vector<std::size_t>(sentences.begin() + (first - structural.begin()),
-                                         sentences.begin() + (last - structural.begin()));
-    return true;
+const TextEdit* WithoutStructuralEnds(const TextEdit& edit, std::string_view before,
+                                      const SegmentedText& before_text, std::string_view after,
+                                      const SegmentedText& after_text, TextEdit& trimmed) {
+  // The first and last prose sentence of a side, read inwards from its
+  // ends: a sentence between them is never asked. {0, 0} when the side is
+  // structural lines only (and left whole).
+  auto prose = [](const std::vector<std::size_t>& sentences, const SegmentedText& text,
+                  std::string_view bytes) -> std::pair<std::size_t, std::size_t> {
+    auto structural = [&](std::size_t k) {
+      return LineKindOf(bytes, text, sentences[k]) != LineKind::kNone;
+    };
+    std::size_t first = 0;
+    while (first < sentences.size() && structural(first)) ++first;
+    if (first == sentences.size()) return {0, 0};
+    std::size_t last = sentences.size();
+    while (last - 1 > first && structural(last - 1)) --last;
+    return {first, last};
   };
-  const bool prose_before = trim(trimmed.before_sentences, before_text, before);
-  const bool prose_after = trim(trimmed.after_sentences, after_text, after);
-  if (!prose_before && !prose_after) return std::nullopt;
-  if (trimmed.before_sentences == edit.before_sentences &&
-      trimmed.after_sentences == edit.after_sentences)
-    return trimmed;
+  const auto [before_first, before_last] = prose(edit.before_sentences, before_text, before);
+  const auto [after_first, after_last] = prose(edit.after_sentences, after_text, after);
+  const bool prose_before = before_last > 0, prose_after = after_last > 0;
+  if (!prose_before && !prose_after) return nullptr;
+  auto whole = [](std::size_t first, std::size_t last, const std::vector<std::size_t>& sentences) {
+    return last == 0 || (first == 0 && last == sentences.size());
+  };
+  if (whole(before_first, before_last, edit.before_sentences) &&
+      whole(after_first, after_last, edit.after_sentences))
+    return &edit;
+  trimmed = edit;
+  auto trim = [](std::size_t first, std::size_t last, std::vector<std::size_t>& sentences) {
+    if (last == 0) return;
+    sentences.erase(sentences.begin() + static_cast<std::ptrdiff_t>(last), sentences.end());
+    sentences.erase(sentences.begin(), sentences.begin() + static_cast<std::ptrdiff_t>(first));
+  };
+  trim(before_first, before_last, trimmed.before_sentences);
+  trim(after_first, after_last, trimmed.after_sentences);
   trimmed.before = Union(before_text.sentences[trimmed.before_sentences.front()],
                          before_text.sentences[trimmed.before_sentences.back()]);
   trimmed.after = Union(after_text.sentences[trimmed.after_sentences.front()],
@@ -377,7 +393,7 @@ std::optional<TextEdit> WithoutStructuralEnds(const TextEdit& edit, std::string_
   std::erase_if(trimmed.words, [&](const WordChange& change) {
     return !Overlaps(change.before, trimmed.before) && !Overlaps(change.after, trimmed.after);
   });
-  return trimmed;
+  return &trimmed;
 }
 
 std::size_t QuestionMark(std::string_view text, Span sentence, const std::vector<Span>& quotes) {

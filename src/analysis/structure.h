@@ -9,7 +9,6 @@
 #define STET_SRC_ANALYSIS_STRUCTURE_H_
 
 #include <cstddef>
-#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -47,12 +46,12 @@ std::size_t QuestionMark(std::string_view text, Span sentence, const std::vector
 // An edited sentence pair without the structural lines (LineKindOf) at
 // its ends, when it also holds prose ("Explainer: What is ...?" aligned
 // with the lede below it): their words are no claim's. The word changes
-// that lay only in them go too. The edit itself when it has none; nullopt
-// when both sides are structural lines only (a headline re-worded).
-std::optional<TextEdit> WithoutStructuralEnds(const TextEdit& edit, std::string_view before,
-                                              const SegmentedText& before_text,
-                                              std::string_view after,
-                                              const SegmentedText& after_text);
+// that lay only in them go too. `&edit` itself when it has none (most
+// edits: no copy is made), else `&trimmed`, filled; nullptr when both
+// sides are structural lines only (a headline re-worded).
+const TextEdit* WithoutStructuralEnds(const TextEdit& edit, std::string_view before,
+                                      const SegmentedText& before_text, std::string_view after,
+                                      const SegmentedText& after_text, TextEdit& trimmed);
 
 // Where the time that opens a live-blog entry ends ("8:45 p.m.: The mayor
 // conceded" -> after "p.m.:"), as an offset into `text`; `sentence.start`

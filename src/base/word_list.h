@@ -34,6 +34,18 @@ inline std::size_t TableSize(std::size_t words) {
   return size;
 }
 
+// Whether two words are the same bytes, compared here rather than by
+// memcmp: the words are short and a probe that meets another word of the
+// same length mostly differs at its first byte, where the call cost more
+// than the comparison.
+inline bool SameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 // The slot of `word` in an open-addressing table (`word_of` reads a slot's
 // word, empty when free): its own, or the free one where it would go.
 // REQUIRES: !word.empty().
@@ -42,7 +54,8 @@ template <typename Slot, typename WordOf>
                                                  std::string_view word, WordOf word_of) {
   const std::size_t mask = slots.size() - 1;
   std::size_t slot = Hash(word) & mask;
-  while (!word_of(slots[slot]).empty() && word_of(slots[slot]) != word) slot = (slot + 1) & mask;
+  while (!word_of(slots[slot]).empty() && !SameWord(word_of(slots[slot]), word))
+    slot = (slot + 1) & mask;
   return slot;
 }
 
@@ -69,11 +82,16 @@ class WordSet {
     // Duplicates are dropped by the table itself: sorting the lists to find
     // them was 5% of a 10k-word comparison.
     for (std::string_view word : words) {
-      if (!word.empty()) slots_[word_list_internal::SlotOf(slots_, word, Itself)] = word;
+      if (word.empty()) continue;
+      slots_[word_list_internal::SlotOf(slots_, word, Itself)] = word;
+      longest_ = std::max(longest_, word.size());
     }
   }
+  // A word longer than every word of the list is turned away unhashed: most
+  // words asked of the short lists (function words, titles) are.
   bool Contains(std::string_view word) const {
-    return !word.empty() && !slots_[word_list_internal::SlotOf(slots_, word, Itself)].empty();
+    return !word.empty() && word.size() <= longest_ &&
+           !slots_[word_list_internal::SlotOf(slots_, word, Itself)].empty();
   }
   // The distinct words, sorted.
   std::vector<std::string_view> SortedWords() const {
@@ -100,6 +118,7 @@ class WordSet {
   }
   static constexpr auto Itself = [](std::string_view slot) { return slot; };
   std::vector<std::string_view> slots_;  // an empty view marks a free slot
+  std::size_t longest_ = 0;              // bytes of the list's longest word
 };
 
 // Words with a few bits each (the lists a word belongs to), kept as
