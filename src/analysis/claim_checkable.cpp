@@ -2,6 +2,7 @@
 #include "analysis/claim_checkable.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "analysis/attribution.h"
@@ -75,11 +76,14 @@ std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
     if (span.start >= entry_time && !WithinAny(span, claim.sources) && !number) add("name", span);
   }
   // An actor named by a role: "The mayor resigned."
+  // Role words are short: a word is lowered on the stack, and one longer
+  // than the buffer is none.
+  std::array<char, 32> lower;
   for (const Token& token : tokens) {
-    if (!token.word() || WithinAny(token.span(), claim.entities)) continue;
-    thread_local std::string lower;  // one buffer for every word
-    AssignAsciiLower(lower, text.substr(token.span().start, token.span().end - token.span().start));
-    if (attribution::IsRoleWord(lower)) add("role", token.span());
+    const std::size_t length = token.span().end - token.span().start;
+    if (!token.word() || length > lower.size() || WithinAny(token.span(), claim.entities)) continue;
+    LowerAsciiInto(lower.data(), text.substr(token.span().start, length));
+    if (attribution::IsRoleWord(std::string_view(lower.data(), length))) add("role", token.span());
   }
   std::sort(parts.begin(), parts.end(),
             [](const ClaimPart& x, const ClaimPart& y) { return x.span.start < y.span.start; });

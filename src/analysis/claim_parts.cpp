@@ -78,12 +78,12 @@ const WordSet& RoleWords() {
 bool IsCalendarWord(std::string_view word) {
   // One lookup a part: the calendar's words, the days and their plurals in
   // one set (entities ask about every capitalised word).
-  static const std::vector<std::string> plurals = [] {
-    std::vector<std::string> out;
-    for (std::string_view day : kWeekdays) out.push_back(std::string(day) + "s");
-    return out;
-  }();
   static const WordSet words = [] {
+    static const std::vector<std::string> plurals = [] {  // the set's views into them
+      std::vector<std::string> out;
+      for (std::string_view day : kWeekdays) out.push_back(std::string(day) + "s");
+      return out;
+    }();
     std::vector<std::string_view> all = CalendarWords().SortedWords();
     all.insert(all.end(), kWeekdays.begin(), kWeekdays.end());
     all.insert(all.end(), plurals.begin(), plurals.end());
@@ -414,7 +414,8 @@ void Entities(const std::vector<Piece>& pieces, std::vector<Span>& found) {
     if (opens && end == k + 1) continue;
     // Nor is a capitalised number or function word ("Five people", "No
     // deaths" after a dateline).
-    if (end == k + 1 && (NumberWord(pieces[k].lower) || FunctionWords().Contains(pieces[k].lower)))
+    if (end == k + 1 &&
+        ((pieces[k].classes & kNumberWord) || FunctionWords().Contains(pieces[k].lower)))
       continue;
     // An adjective of a people, place or party before a noun ("a
     // 34-year-old Austrian man") or a day of the calendar ("Election

@@ -40,13 +40,13 @@ constexpr std::size_t kShortSentence = 4;
 // with the top bit set (a prefix of five letters never sets it). Sorted.
 std::vector<std::uint64_t> WordsOf(std::string_view text, const std::vector<Token>& tokens) {
   std::vector<std::uint64_t> out;
+  out.reserve(tokens.size());
   char lower[24];
   for (const Token& token : tokens) {
     const std::size_t length = token.span().end - token.span().start;
     const std::string_view written = text.substr(token.span().start, length);
     constexpr std::string_view kDigits = "0123456789";
-    if (token.word() && !written.empty() &&
-        kDigits.find(written.front()) != std::string_view::npos) {
+    if (token.word() && !written.empty() && written.front() >= '0' && written.front() <= '9') {
       // Each run of digits ("38-21" is 38 and 21), marked apart from words.
       for (std::size_t k = written.find_first_of(kDigits); k != std::string_view::npos;) {
         const std::size_t end = written.find_first_not_of(kDigits, k);
@@ -57,8 +57,7 @@ std::vector<std::uint64_t> WordsOf(std::string_view text, const std::vector<Toke
       continue;
     }
     if (!token.word() || length < 3 || length > sizeof lower) continue;
-    for (std::size_t k = 0; k < length; ++k)
-      lower[k] = AsciiLowerChar(text[token.span().start + k]);
+    LowerAsciiInto(lower, written);
     const std::string_view word(lower, length);
     if (claim_parts::IsFunctionWord(word) || claim_parts::IsReportingWord(word)) continue;
     std::uint64_t prefix = 0;

@@ -23,6 +23,7 @@
 #include "analysis/span_sets.h"
 #include "analysis/synonyms.h"
 #include "base/ascii.h"
+#include "base/word_memo.h"
 #include "stet/text.h"
 
 namespace stet::claim_wording {
@@ -160,15 +161,12 @@ bool IsIrregularVerbForm(std::string_view lower) {
 
 std::string Stem(std::string word) {
   // Remembered: a comparison stems the same words many times, and
-  // Snowball's stemmer costs more than a lookup. Forgotten past
-  // kRemembered words so that memory stays bounded.
-  constexpr std::size_t kRemembered = 50000;
-  thread_local std::unordered_map<std::string, std::string> stems;
-  if (const auto found = stems.find(word); found != stems.end()) return found->second;
-  if (stems.size() >= kRemembered) stems.clear();
+  // Snowball's stemmer costs more than a lookup. Forgotten past 50,000
+  // words so that memory stays bounded.
+  thread_local WordMemo stems(50000);
+  if (const std::string* stem = stems.Find(word)) return *stem;
   std::string stem = StemOnce(word);
-  stems.emplace(std::move(word), stem);
-  return stem;
+  return stems.Add(word, std::move(stem));
 }
 
 bool IsVagueWord(std::string_view stem) {
@@ -308,21 +306,10 @@ std::string ContentKeyOnce(std::string_view word);
 
 std::string ContentKey(std::string_view word) {
   // Remembered, as Stem is: a comparison asks again for the words of every
-  // sentence it reads twice. Forgotten past kRemembered words.
-  constexpr std::size_t kRemembered = 50000;
-  // Looked up by the word itself, not a copy made to ask with.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const {
-      return std::hash<std::string_view>()(word);
-    }
-  };
-  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> keys;
-  if (const auto found = keys.find(word); found != keys.end()) return found->second;
-  if (keys.size() >= kRemembered) keys.clear();
-  std::string key = ContentKeyOnce(word);
-  keys.emplace(std::string(word), key);
-  return key;
+  // sentence it reads twice. Forgotten past 50,000 words.
+  thread_local WordMemo keys(50000);
+  if (const std::string* key = keys.Find(word)) return *key;
+  return keys.Add(word, ContentKeyOnce(word));
 }
 
 namespace {

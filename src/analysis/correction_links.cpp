@@ -36,8 +36,10 @@ std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& 
         // A word of two bytes or fewer keeps them as its key: too short.
         const std::size_t length = token.span().end - token.span().start;
         if (!token.word() || length <= 2) continue;
-        AssignAsciiLower(lower, text.substr(token.span().start, length));
-        const std::string_view key = claim_parts::Singular(lower);
+        if (lower.size() < length) lower.resize(length);
+        LowerAsciiInto(lower.data(), text.substr(token.span().start, length));
+        const std::string_view key =
+            claim_parts::Singular(std::string_view(lower).substr(0, length));
         if (key.size() > 2 && !claim_parts::IsFunctionWord(key)) {
           pool.push_back(XXH3_64bits(key.data(), key.size()));
         }

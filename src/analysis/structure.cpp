@@ -303,7 +303,7 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
                                                 std::min(word_count, first_words.size()));
   const std::string_view opening = TrimAsciiSpace(sentence).substr(0, 48);
   std::array<char, 48> lower_bytes;
-  for (std::size_t k = 0; k < opening.size(); ++k) lower_bytes[k] = AsciiLowerChar(opening[k]);
+  LowerAsciiInto(lower_bytes.data(), opening);
   const std::string_view lower(lower_bytes.data(), opening.size());
   // Most sentences open with a byte no opener does: the lists are not read.
   static const std::array<bool, 256> kOpenerFirsts = [] {
@@ -317,14 +317,19 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
     return firsts;
   }();
   if (!lower.empty() && kOpenerFirsts[static_cast<unsigned char>(lower[0])]) {
+    // An opener of another first byte is passed over without a call to
+    // memcmp.
+    auto opens = [&](std::string_view opener) {
+      return opener[0] == lower[0] && lower.starts_with(opener);
+    };
     for (std::string_view opener : kPrintLineOpeners) {
-      if (lower.starts_with(opener)) return LineKind::kPrintLine;
+      if (opens(opener)) return LineKind::kPrintLine;
     }
     for (std::string_view opener : kCreditOpeners) {
-      if (lower.starts_with(opener)) return LineKind::kCredit;
+      if (opens(opener)) return LineKind::kCredit;
     }
     for (std::string_view opener : kBylineOpeners) {
-      if (lower.starts_with(opener)) return LineKind::kByline;
+      if (opens(opener)) return LineKind::kByline;
     }
   }
   if (!words.empty() && AsciiLower(words.front()) == "by" && NamesOnly(words, 1)) {

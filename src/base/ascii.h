@@ -67,17 +67,22 @@ inline std::uint64_t AsciiLowerWord(std::uint64_t word) {
   return word | (upper >> 2);
 }
 
+// `text` in ASCII lower case, written to `out` (text.size() bytes; `out`
+// may be text.data() itself).
+inline void LowerAsciiInto(char* out, std::string_view text) {
+  std::size_t k = 0;
+  for (; k + 8 <= text.size(); k += 8) {
+    const std::uint64_t word = AsciiLowerWord(EightBytes(text.data() + k));
+    std::memcpy(out + k, &word, 8);
+  }
+  for (; k < text.size(); ++k) out[k] = AsciiLowerChar(text[k]);
+}
+
 // `out` made `text` in ASCII lower case, in the buffer it already has: a
 // loop that lowers many words keeps one string for them all.
 inline void AssignAsciiLower(std::string& out, std::string_view text) {
   out.assign(text);
-  char* bytes = out.data();
-  std::size_t k = 0;
-  for (; k + 8 <= out.size(); k += 8) {
-    const std::uint64_t word = AsciiLowerWord(EightBytes(bytes + k));
-    std::memcpy(bytes + k, &word, 8);
-  }
-  for (; k < out.size(); ++k) bytes[k] = AsciiLowerChar(bytes[k]);
+  LowerAsciiInto(out.data(), out);
 }
 
 inline std::string AsciiLower(std::string_view text) {
