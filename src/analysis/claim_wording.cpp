@@ -14,7 +14,6 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "analysis/attribution.h"
@@ -23,6 +22,7 @@
 #include "analysis/span_sets.h"
 #include "analysis/synonyms.h"
 #include "base/ascii.h"
+#include "base/word_list.h"
 #include "base/word_memo.h"
 #include "stet/text.h"
 
@@ -170,12 +170,15 @@ std::string Stem(std::string word) {
 }
 
 bool IsVagueWord(std::string_view stem) {
-  static const std::unordered_set<std::string> stems = [] {
-    std::unordered_set<std::string> out;
-    for (std::string_view word : kVagueWords) out.insert(Stem(std::string(word)));
-    return out;
+  static const WordSet stems = [] {
+    static const std::vector<std::string> words = [] {  // the set's views into them
+      std::vector<std::string> out;
+      for (std::string_view word : kVagueWords) out.push_back(Stem(std::string(word)));
+      return out;
+    }();
+    return WordSet(std::vector<std::string_view>(words.begin(), words.end()));
   }();
-  return stems.count(std::string(stem)) > 0;
+  return stems.Contains(stem);
 }
 
 std::string_view WordOf(std::string_view text, const Token& token) {
@@ -188,7 +191,9 @@ std::string Normalised(std::string_view word) {
   std::string lower;
   lower.reserve(word.size());
   for (std::size_t k = 0; k < word.size(); ++k) {
-    if (word.substr(k, 3) == "\u2019") {
+    // A right single quotation mark (E2 80 99) is dropped as an apostrophe
+    // is; its first byte is asked first, as few words have one.
+    if (word[k] == '\xE2' && word.substr(k, 3) == "\u2019") {
       k += 2;
       continue;
     }
@@ -199,7 +204,9 @@ std::string Normalised(std::string_view word) {
 }
 
 bool IsNumber(std::string_view lower) {
-  return lower.find_first_not_of("0123456789.,") == std::string_view::npos;
+  // A loop: find_first_not_of asks memchr once a byte.
+  return std::all_of(lower.begin(), lower.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
 }
 
 namespace {
