@@ -86,9 +86,13 @@ std::vector<Span> Negations(const std::vector<Piece>& pieces) {
     const std::string_view lower = pieces[k].lower;
     if (!pieces[k].word) continue;
     // Every negation below opens with a word of NegationOpeners, a
-    // contraction or "un-".
-    const bool contracted = lower.ends_with("n't") || lower.ends_with("n\u2019t");
-    if (!contracted && !lower.starts_with("un") && !(pieces[k].classes & kOpensNegation)) continue;
+    // contraction or "un-" (asked of every word: their last and first
+    // bytes are looked at before the endings are compared).
+    const bool contracted =
+        lower.back() == 't' && (lower.ends_with("n't") || lower.ends_with("n\u2019t"));
+    if (!contracted && !(lower.front() == 'u' && lower.starts_with("un")) &&
+        !(pieces[k].classes & kOpensNegation))
+      continue;
     if (lower == "not" && k + 1 < pieces.size() &&
         (pieces[k + 1].lower == "only" || pieces[k + 1].lower == "counting" ||
          pieces[k + 1].lower == "including"))

@@ -374,6 +374,10 @@ void Sources(const std::vector<Piece>& pieces, std::vector<Span>& found) {
 // Kellogg").
 void Entities(const std::vector<Piece>& pieces, std::vector<Span>& found) {
   found.clear();
+  // The sentence's first word: a capitalised word at or before it opens
+  // the sentence.
+  std::size_t first_word = 0;
+  while (first_word < pieces.size() && !pieces[first_word].word) ++first_word;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     // A capitalised word with a digit is a quantity's ("EF-2", "G-7").
     if (!pieces[k].word || !IsUpper(pieces[k].text) || NotNames().Contains(pieces[k].text) ||
@@ -408,9 +412,7 @@ void Entities(const std::vector<Piece>& pieces, std::vector<Span>& found) {
     const bool after_time =
         k > 0 && (pieces[k - 1].text == "-" || pieces[k - 1].text == ":" || after_dash) &&
         std::all_of(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(k), in_time);
-    const bool opens = std::none_of(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(k),
-                                    [](const Piece& piece) { return piece.word; }) ||
-                       after_dash || after_time;
+    const bool opens = k <= first_word || after_dash || after_time;
     if (opens && end == k + 1) continue;
     // Nor is a capitalised number or function word ("Five people", "No
     // deaths" after a dateline).

@@ -214,8 +214,22 @@ bool IsTimestamp(std::string_view line) {
     while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
     if (word.empty()) continue;
     if (++words > 12) return false;  // a sentence, not a time stamp
-    const std::string folded = Folded(word);
-    if (HasDigit(word) || weekdays.Contains(folded)) {
+    if (HasDigit(word)) {
+      dated = true;
+      continue;
+    }
+    // Folded on the stack: no word of the lists has 16 bytes, so a word
+    // that folds to more is none of theirs (and this turns most sentences
+    // away at their first word).
+    std::array<char, 16> folded_bytes;
+    std::size_t folded_size = 0;
+    for (char c : word) {
+      if (c == '.') continue;
+      if (folded_size == folded_bytes.size()) return false;
+      folded_bytes[folded_size++] = AsciiLowerChar(c);
+    }
+    const std::string_view folded(folded_bytes.data(), folded_size);
+    if (weekdays.Contains(folded)) {
       dated = true;
       continue;
     }
