@@ -331,7 +331,12 @@ void Sources(const std::vector<Piece>& pieces, std::vector<Span>& found) {
       const Piece& previous = pieces[start - 1];
       // A verb of saying before it ends its subject: "The company said it
       // had told regulators" has two sources, not one.
-      auto saying = [&] { return IsSourceVerb(previous.lower) && !ReadAsNoun(pieces, start - 1); };
+      // (A source verb opens a source: most words are turned away by their
+      // class before the list is asked.)
+      auto saying = [&] {
+        return (previous.classes & kOpensSource) && IsSourceVerb(previous.lower) &&
+               !ReadAsNoun(pieces, start - 1);
+      };
       if (previous.word && !BoundaryBefore(pieces, start) && !saying()) {
         --start;
       } else if (previous.text == "." && start >= 2 && pieces[start - 2].word &&

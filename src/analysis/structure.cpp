@@ -436,6 +436,8 @@ std::size_t EntryTimeEnd(std::string_view text, Span sentence) {
   };
   skip_spaces();
   // The time: "8:45", "14:05", "6Q30" (a typo is still the entry's time).
+  // Most lines open with no digit: turned away before their word is read.
+  if (at == sentence.end || !(text[at] >= '0' && text[at] <= '9')) return sentence.start;
   std::string_view time = next_word();
   while (!time.empty() && (time.back() == ':' || time.back() == ',')) time.remove_suffix(1);
   if (time.empty() || time.size() > 5 || !(time.front() >= '0' && time.front() <= '9'))

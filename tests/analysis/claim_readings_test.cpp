@@ -8,9 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "analysis/claim_parts.h"
 #include "analysis/claim_test_support.h"
+#include "analysis/claim_wording.h"
 #include "analysis/structure.h"
 #include "stet/claims.h"
+#include "stet/compare.h"
 #include "stet/segment.h"
 
 namespace {
@@ -327,4 +330,140 @@ TEST_CASE("claim readings: a kicker's line is a headline though it has a full st
   CHECK_FALSE(Described("Markets: Can regulators tame the app giants?" + body,
                         "Markets: A record fine for Orbit Mobile. Will it matter?" + body)
                   .empty());
+}
+
+TEST_CASE("claim readings: structural lines at either end of an edit are cut off", "[claims]") {
+  using stet::structure::WithoutStructuralEnds;
+  const std::string before = "The council approved the budget on Tuesday.\nBy Dana Whitcombe\n";
+  const std::string after =
+      "The council approved the budget on Monday.\nBy Dana Whitcombe and Ray Holt\n";
+  auto before_text = stet::Segment(before);
+  auto after_text = stet::Segment(after);
+  REQUIRE(before_text.ok());
+  REQUIRE(after_text.ok());
+  REQUIRE(before_text->sentences.size() == 2);
+  REQUIRE(after_text->sentences.size() == 2);
+  CHECK(stet::structure::LineKindOf(after, *after_text, 1) == stet::structure::LineKind::kByline);
+  auto span_of = [](const std::string& text, std::string_view part) {
+    const std::size_t at = text.find(part);
+    return stet::Span{at, at + part.size()};
+  };
+  // The prose and the byline below it, aligned as one edit: a word changed
+  // in each.
+  stet::TextEdit edit;
+  edit.before_sentences = {0, 1};
+  edit.after_sentences = {0, 1};
+  edit.before = {0, before.size() - 1};
+  edit.after = {0, after.size() - 1};
+  edit.words = {{span_of(before, "Tuesday"), span_of(after, "Monday")},
+                {{before.size() - 1, before.size() - 1}, span_of(after, " and Ray Holt")}};
+  stet::TextEdit trimmed;
+  const stet::TextEdit* prose =
+      WithoutStructuralEnds(edit, before, *before_text, after, *after_text, trimmed);
+  REQUIRE(prose == &trimmed);
+  CHECK(prose->before_sentences == std::vector<std::size_t>{0});
+  CHECK(prose->after_sentences == std::vector<std::size_t>{0});
+  CHECK(prose->after.end == after.find('\n'));
+  REQUIRE(prose->words.size() == 1);
+  CHECK(prose->words.front().after.start == after.find("Monday"));
+  // An edit of prose alone is read in place; one of structure alone is none.
+  stet::TextEdit lede = edit;
+  lede.before_sentences = lede.after_sentences = {0};
+  lede.words.pop_back();
+  CHECK(WithoutStructuralEnds(lede, before, *before_text, after, *after_text, trimmed) == &lede);
+  stet::TextEdit byline = edit;
+  byline.before_sentences = byline.after_sentences = {1};
+  CHECK(WithoutStructuralEnds(byline, before, *before_text, after, *after_text, trimmed) ==
+        nullptr);
+  // A headline above the lede is cut off from the front.
+  const std::string headed = "Explainer: What is a tailings dam?\nThe dam holds 40,000 tonnes.\n";
+  auto headed_text = stet::Segment(headed);
+  REQUIRE(headed_text.ok());
+  stet::TextEdit opening;
+  opening.before_sentences = opening.after_sentences = {0, 1};
+  opening.before = opening.after = {0, headed.size() - 1};
+  opening.words = {{span_of(headed, "40,000"), span_of(headed, "40,000")}};
+  prose = WithoutStructuralEnds(opening, headed, *headed_text, headed, *headed_text, trimmed);
+  REQUIRE(prose == &trimmed);
+  CHECK(prose->before_sentences == std::vector<std::size_t>{1});
+  CHECK(prose->after_sentences == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("claim readings: claims made when first asked stay their own sentence's", "[claims]") {
+  // More sentences than a block of claims holds, read in order, then again
+  // backwards: each is still the claim of its own sentence.
+  std::string text;
+  for (int k = 0; k < 20; ++k)
+    text += "The depot in Alder employs " + std::to_string(100 + k) + " drivers. ";
+  auto segmented = stet::Segment(text);
+  REQUIRE(segmented.ok());
+  REQUIRE(segmented->sentences.size() == 20);
+  stet::claim_parts::LazyClaims claims(text, *segmented);
+  for (std::size_t s = 0; s < 20; ++s) REQUIRE(claims[s].quantities.size() == 1);
+  for (std::size_t s = 20; s-- > 0;) {
+    const stet::Claim& claim = claims[s];
+    CHECK(claim.sentence == s);
+    CHECK(claim.span.start == segmented->sentences[s].start);
+    REQUIRE(claim.quantities.size() == 1);
+    CHECK(claim.quantities.front().value == static_cast<double>(100 + s));
+  }
+}
+
+TEST_CASE("claim readings: a contraction denies as the words it stands for do", "[claims]") {
+  for (const char* denied :
+       {"The council didn't approve the plan.", "The council didn\u2019t approve the plan."}) {
+    const std::vector<std::string> changes = Described("The council did approve the plan.", denied);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes.front().starts_with("negation_changed"));
+    CHECK(changes.front().ends_with("(negation added)"));
+    // Written out or contracted, the denial is the same.
+    CHECK(Described("The council did not approve the plan.", denied).empty());
+  }
+}
+
+TEST_CASE("claim readings: a curly apostrophe in a name is the straight one", "[claims]") {
+  using stet::claim_wording::Normalised;
+  CHECK(Normalised("O\u2019Brien") == "obrien");
+  CHECK(Normalised("O'Brien") == "obrien");
+  CHECK(Normalised("Harbour-side") == "harbourside");
+  CHECK(Normalised("Kelm\u2019s") == "kelm");
+  // A dash of the same first byte is kept: only the apostrophe is dropped.
+  CHECK(Normalised("a\u2013b") == "a\u2013b");
+  CHECK(Described("Ms. O'Brien said the depot would close.",
+                  "Ms. O\u2019Brien said the depot would close.")
+            .empty());
+}
+
+TEST_CASE("claim readings: vague words and numbers are no content words", "[claims]") {
+  using stet::claim_wording::ContentKey;
+  using stet::claim_wording::IsNumber;
+  using stet::claim_wording::IsVagueWord;
+  using stet::claim_wording::Stem;
+  for (const char* vague : {"nearly", "several", "yesterday", "weekend", "approximately"})
+    CHECK(IsVagueWord(Stem(vague)));
+  for (const char* content : {"depot", "drivers", "council", "closed"})
+    CHECK_FALSE(IsVagueWord(Stem(content)));
+  CHECK(IsNumber("1,000.5"));
+  CHECK(IsNumber("2026"));
+  CHECK_FALSE(IsNumber("12a"));
+  CHECK_FALSE(IsNumber("g7"));
+  // Neither is a content word: "nearly 1,000" -> "about 1,000" re-words.
+  CHECK(ContentKey("Nearly").empty());
+  CHECK(ContentKey("1,000").empty());
+  CHECK(ContentKey("3.5").empty());
+  CHECK_FALSE(ContentKey("Depot").empty());
+}
+
+TEST_CASE("claim readings: a quotation's attribution alone is no claim added", "[claims]") {
+  // Outside the quotation the sentence says only who spoke, where and
+  // when: the quote change reports it, not a claim.
+  CHECK(Described("The depot closed on Friday.",
+                  "The depot closed on Friday. \"We will rebuild,\" the mayor told reporters at "
+                  "a briefing later.")
+            .empty());
+  // A claim of its own beside the quotation is one.
+  CHECK(Described("The depot closed on Friday.",
+                  "The depot closed on Friday. \"We will rebuild,\" the mayor said as crews "
+                  "cleared 40 tonnes of debris.")
+            .size() == 1);
 }
