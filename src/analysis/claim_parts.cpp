@@ -462,7 +462,8 @@ std::vector<std::string_view> SourceOpeners() {
 }
 
 bool IsFunctionWord(std::string_view lower) {
-  return FunctionWords().Contains(lower);
+  static const WordSet& words = FunctionWords();  // asked of every word: no call to find it
+  return words.Contains(lower);
 }
 
 bool IsReportingWord(std::string_view lower) {

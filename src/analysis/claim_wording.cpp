@@ -437,12 +437,22 @@ bool IsRewording(std::string_view before_text, const std::vector<Token>& before_
     }
     return words;
   };
+  // Words pair one to one: sides of different counts cannot all pair. The
+  // counts are compared before the words are gathered, which most pairs of
+  // sentences are not.
+  auto count = [](std::string_view text, const std::vector<Token>& tokens) {
+    std::size_t words = 0;
+    for (const Token& token : tokens) {
+      if (token.word() && !ContentKey(WordOf(text, token)).empty()) ++words;
+    }
+    return words;
+  };
+  const std::size_t old_count = count(before_text, before_tokens);
+  if (old_count == 0 || old_count * old_count > kMaxSynonymPairs ||
+      count(after_text, after_tokens) != old_count)
+    return false;
   std::vector<Word> old_words = content(before_text, before_tokens);
   std::vector<Word> new_words = content(after_text, after_tokens);
-  // Words pair one to one: sides of different counts cannot all pair.
-  if (old_words.empty() || old_words.size() != new_words.size() ||
-      old_words.size() * new_words.size() > kMaxSynonymPairs)
-    return false;
   auto meaning = [](Word& word) -> const Meaning& {
     if (!word.meaning) word.meaning = MeaningOfContent(word.word);
     return *word.meaning;
@@ -543,7 +553,11 @@ std::pair<std::size_t, std::size_t> ChangedWordCounts(std::string_view before_te
   const std::vector<std::string_view> b = words(after_text, after);
   std::size_t from = 0, to_a = a.size(), to_b = b.size();
   auto same_but_case = [](std::string_view x, std::string_view y) {
-    return x != y && AsciiLower(x) == AsciiLower(y);
+    if (x.size() != y.size() || x == y) return false;
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      if (AsciiLowerChar(x[k]) != AsciiLowerChar(y[k])) return false;
+    }
+    return true;
   };
   while (from < to_a && from < to_b && same_but_case(a[from], b[from])) ++from;
   while (to_a > from && to_b > from && same_but_case(a[to_a - 1], b[to_b - 1])) --to_a, --to_b;

@@ -309,8 +309,11 @@ class ClaimComparer {
         covered[w] = true;
       }
       // A speaker's name that a quote change already reports.
-      if (Explained(Slice(before_, change.before), explained_before_) ||
-          Explained(Slice(after_, change.after), explained_after_)) {
+      auto words = [](std::string_view text, Span span) {
+        return text.substr(span.start, span.end - span.start);
+      };
+      if (Explained(words(before_, change.before), explained_before_) ||
+          Explained(words(after_, change.after), explained_after_)) {
         covered[w] = true;
       }
       if (change.before.end <= before_dateline && change.after.end <= after_dateline) {
@@ -514,11 +517,17 @@ class ClaimComparer {
                        [&](const Quantity& q) { return Overlaps(q.span, change); });
   }
 
-  static bool Explained(const std::string& text, const std::vector<std::string>& names) {
+  // Whether `text` in lower case is one of `names` (lower case): compared
+  // byte by byte, without a lowered copy.
+  static bool Explained(std::string_view text, const std::vector<std::string>& names) {
     if (text.empty()) return false;
-    const std::string lower = AsciiLower(text);
-    return std::any_of(names.begin(), names.end(),
-                       [&](const std::string& name) { return name == lower; });
+    return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+      if (name.size() != text.size()) return false;
+      for (std::size_t k = 0; k < name.size(); ++k) {
+        if (AsciiLowerChar(text[k]) != name[k]) return false;
+      }
+      return true;
+    });
   }
 
   // The content keys of a claim outside quotation marks (a quote's words

@@ -346,7 +346,11 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
       if (opens(opener)) return LineKind::kByline;
     }
   }
-  if (!words.empty() && AsciiLower(words.front()) == "by" && NamesOnly(words, 1)) {
+  const auto opens_by = [&] {
+    return words.front().size() == 2 && AsciiLowerChar(words.front()[0]) == 'b' &&
+           AsciiLowerChar(words.front()[1]) == 'y';
+  };
+  if (!words.empty() && opens_by() && NamesOnly(words, 1)) {
     return LineKind::kByline;
   }
   if (StartsWithDash(sentence) && NamesOnly(words, 0)) return LineKind::kByline;
