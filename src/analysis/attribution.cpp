@@ -82,19 +82,18 @@ class WordLists {
 
   // kRole | kCue for `lower`, 0 for neither.
   unsigned Lookup(std::string_view lower) const {
-    if (lower.size() < 2 || lower.size() >= 32 || lower.front() < 'a' || lower.front() > 'z') {
-      return 0;
-    }
+    if (!MayBeListed(lower)) return 0;
     return (roles_.Contains(lower) ? kRole : 0) | (cues_.Contains(lower) ? kCue : 0);
   }
-  bool IsRole(std::string_view lower) const {
-    return lower.size() >= 2 && lower.size() < 32 && lower.front() >= 'a' && lower.front() <= 'z' &&
-           roles_.Contains(lower);
-  }
+  bool IsRole(std::string_view lower) const { return MayBeListed(lower) && roles_.Contains(lower); }
 
   static constexpr unsigned kRole = 1, kCue = 2;
 
  private:
+  // Whether `lower` may be in either list (the rule above).
+  static bool MayBeListed(std::string_view lower) {
+    return lower.size() >= 2 && lower.size() < 32 && lower.front() >= 'a' && lower.front() <= 'z';
+  }
   static std::vector<std::string_view> CueWords() {
     std::vector<std::string_view> words = {"according"};
     for (const VerbFormEntry& entry : ReportingVerbForms()) words.push_back(entry.word);

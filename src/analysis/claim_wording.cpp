@@ -553,11 +553,7 @@ std::pair<std::size_t, std::size_t> ChangedWordCounts(std::string_view before_te
   const std::vector<std::string_view> b = words(after_text, after);
   std::size_t from = 0, to_a = a.size(), to_b = b.size();
   auto same_but_case = [](std::string_view x, std::string_view y) {
-    if (x.size() != y.size() || x == y) return false;
-    for (std::size_t k = 0; k < x.size(); ++k) {
-      if (AsciiLowerChar(x[k]) != AsciiLowerChar(y[k])) return false;
-    }
-    return true;
+    return x != y && AsciiCaseEqual(x, y);
   };
   while (from < to_a && from < to_b && same_but_case(a[from], b[from])) ++from;
   while (to_a > from && to_b > from && same_but_case(a[to_a - 1], b[to_b - 1])) --to_a, --to_b;

@@ -155,7 +155,7 @@ class ClaimComparer {
       change.kind = ClaimChangeKind::kCorrectionAdded;
       pending_corrections_.push_back(changes_.size());
     } else {
-      if (InCorrection(s)) return;  // "It was £1.9 million, not £900,000." completes it
+      if (InCorrectionNotice(after_, after_text_, s)) return;
       change.parts = claim_parts::CheckableParts(claim, after_, after_text_.tokens[s],
                                                  after_quotes_.Meeting(claim.span));
       if (change.parts.empty()) return;  // nothing to check: the TEXT section shows it
@@ -189,22 +189,6 @@ class ClaimComparer {
         for (std::size_t s : edit.before_sentences) removed[s] = true;
     }
     before_at_ends_ = structure::EntriesAtEnds(before_, before_text_, removed);
-  }
-
-  // Whether after-sentence `s` follows a correction notice in its
-  // paragraph: it is the notice's own text.
-  bool InCorrection(std::size_t s) {
-    for (std::size_t t = s; t > 0; --t) {
-      const Span previous = after_text_.sentences[t - 1];
-      const Span current = after_text_.sentences[t];
-      if (after_.substr(previous.end, current.start - previous.end).find('\n') !=
-          std::string_view::npos)
-        return false;
-      if (structure::IsCorrectionNotice(
-              after_.substr(previous.start, previous.end - previous.start)))
-        return true;
-    }
-    return false;
   }
 
   void Removed(const TextEdit& edit) {
@@ -309,11 +293,8 @@ class ClaimComparer {
         covered[w] = true;
       }
       // A speaker's name that a quote change already reports.
-      auto words = [](std::string_view text, Span span) {
-        return text.substr(span.start, span.end - span.start);
-      };
-      if (Explained(words(before_, change.before), explained_before_) ||
-          Explained(words(after_, change.after), explained_after_)) {
+      if (Explained(SpanText(before_, change.before), explained_before_) ||
+          Explained(SpanText(after_, change.after), explained_after_)) {
         covered[w] = true;
       }
       if (change.before.end <= before_dateline && change.after.end <= after_dateline) {
@@ -517,17 +498,11 @@ class ClaimComparer {
                        [&](const Quantity& q) { return Overlaps(q.span, change); });
   }
 
-  // Whether `text` in lower case is one of `names` (lower case): compared
-  // byte by byte, without a lowered copy.
+  // Whether `text` is one of `names` (in lower case), case aside.
   static bool Explained(std::string_view text, const std::vector<std::string>& names) {
     if (text.empty()) return false;
-    return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
-      if (name.size() != text.size()) return false;
-      for (std::size_t k = 0; k < name.size(); ++k) {
-        if (AsciiLowerChar(text[k]) != name[k]) return false;
-      }
-      return true;
-    });
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& name) { return AsciiCaseEqual(text, name); });
   }
 
   // The content keys of a claim outside quotation marks (a quote's words

@@ -12,9 +12,23 @@
 
 #include "analysis/claim_parts.h"
 #include "analysis/sorted_keys.h"
+#include "analysis/span_sets.h"
+#include "analysis/structure.h"
 #include "base/ascii.h"
 
 namespace stet {
+
+bool InCorrectionNotice(std::string_view text, const SegmentedText& segmented, std::size_t s) {
+  for (std::size_t t = s; t > 0; --t) {
+    const Span previous = segmented.sentences[t - 1];
+    const Span current = segmented.sentences[t];
+    if (text.substr(previous.end, current.start - previous.end).find('\n') !=
+        std::string_view::npos)
+      return false;
+    if (structure::IsCorrectionNotice(SpanText(text, previous))) return true;
+  }
+  return false;
+}
 
 std::vector<int> CorrectedSentences(std::string_view text, const SegmentedText& segmented,
                                     const std::vector<std::size_t>& notices,

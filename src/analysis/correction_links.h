@@ -1,4 +1,5 @@
-// Which edited sentence a correction notice refers to ("Correction: An
+// Correction notices and the sentences they belong to: the notice's own
+// text after it, and the edited sentence it refers to ("Correction: An
 // earlier version of this article misstated the day of the meeting." ->
 // the sentence about the meeting that changed).
 #ifndef STET_SRC_ANALYSIS_CORRECTION_LINKS_H_
@@ -11,6 +12,11 @@
 #include "stet/segment.h"
 
 namespace stet {
+
+// Whether sentence `s` of `segmented` follows a correction notice in its
+// paragraph: it is the notice's own text ("Correction: An earlier version
+// misstated the grant." then "It was £1.9 million, not £900,000.").
+bool InCorrectionNotice(std::string_view text, const SegmentedText& segmented, std::size_t s);
 
 // For each notice (a sentence index of `segmented`), the edited sentence
 // sharing most content words with it (at least two), or -1.

@@ -16,10 +16,15 @@
 
 namespace stet {
 
-// The bytes of `text` that `span` covers, as a string to join with others
-// ("Corran Power -> Atlantis Wind").
+// The bytes of `text` that `span` covers, in place.
+inline std::string_view SpanText(std::string_view text, Span span) {
+  return text.substr(span.start, span.end - span.start);
+}
+
+// The same, as a string to join with others ("Corran Power -> Atlantis
+// Wind").
 inline std::string Slice(std::string_view text, Span span) {
-  return std::string(text.substr(span.start, span.end - span.start));
+  return std::string(SpanText(text, span));
 }
 
 // Whether two spans meet; an empty span (an insertion point) meets the

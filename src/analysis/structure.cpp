@@ -201,9 +201,8 @@ bool IsTimestamp(std::string_view line) {
   // Word by word: a sentence is turned away at its first word that is no
   // time's. Every sentence a comparison adds or removes is asked: the
   // lists are tables.
-  static const WordSet weekdays(std::vector<std::string_view>(kWeekdays.begin(), kWeekdays.end()));
-  static const WordSet time_words(
-      std::vector<std::string_view>(kTimeWords.begin(), kTimeWords.end()));
+  static const WordSet weekdays(kWeekdays);
+  static const WordSet time_words(kTimeWords);
   std::size_t words = 0;
   bool dated = false;
   for (std::size_t start = 0; start < line.size();) {
@@ -346,11 +345,7 @@ LineKind LineKindOf(std::string_view text, const SegmentedText& segmented, std::
       if (opens(opener)) return LineKind::kByline;
     }
   }
-  const auto opens_by = [&] {
-    return words.front().size() == 2 && AsciiLowerChar(words.front()[0]) == 'b' &&
-           AsciiLowerChar(words.front()[1]) == 'y';
-  };
-  if (!words.empty() && opens_by() && NamesOnly(words, 1)) {
+  if (!words.empty() && AsciiCaseEqual(words.front(), "by") && NamesOnly(words, 1)) {
     return LineKind::kByline;
   }
   if (StartsWithDash(sentence) && NamesOnly(words, 0)) return LineKind::kByline;

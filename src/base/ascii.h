@@ -67,6 +67,16 @@ inline std::uint64_t AsciiLowerWord(std::uint64_t word) {
   return word | (upper >> 2);
 }
 
+// Whether `a` and `b` are the same bytes but for ASCII case, compared in
+// place (no lowered copy of either).
+inline bool AsciiCaseEqual(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (AsciiLowerChar(a[k]) != AsciiLowerChar(b[k])) return false;
+  }
+  return true;
+}
+
 // `text` in ASCII lower case, written to `out` (text.size() bytes; `out`
 // may be text.data() itself).
 inline void LowerAsciiInto(char* out, std::string_view text) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -85,7 +86,7 @@ class WordSet {
  public:
   explicit WordSet(std::string_view list) : WordSet(Split(list)) {}
   // The words of `words`, which must outlive the set.
-  explicit WordSet(const std::vector<std::string_view>& words) {
+  explicit WordSet(std::span<const std::string_view> words) {
     slots_.resize(word_list_internal::TableSize(words.size()));
     // Duplicates are dropped by the table itself: sorting the lists to find
     // them was 5% of a 10k-word comparison.

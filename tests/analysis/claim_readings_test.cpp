@@ -11,6 +11,7 @@
 #include "analysis/claim_parts.h"
 #include "analysis/claim_test_support.h"
 #include "analysis/claim_wording.h"
+#include "analysis/correction_links.h"
 #include "analysis/structure.h"
 #include "stet/claims.h"
 #include "stet/compare.h"
@@ -466,4 +467,28 @@ TEST_CASE("claim readings: a quotation's attribution alone is no claim added", "
                   "The depot closed on Friday. \"We will rebuild,\" the mayor said as crews "
                   "cleared 40 tonnes of debris.")
             .size() == 1);
+}
+
+TEST_CASE("claim readings: a correction notice's own sentences are the notice's", "[claims]") {
+  const std::string before = "The council awarded the grant on Monday.\n";
+  const std::vector<std::string> changes = Described(
+      before, before +
+                  "Correction: An earlier version misstated the grant. It was 1.9 million "
+                  "marks, not 900,000 marks.\n");
+  REQUIRE(changes.size() == 1);
+  CHECK(changes.front().starts_with("correction_added"));
+  // In a paragraph of its own, the same sentence is a claim.
+  CHECK(Described(before, before +
+                              "Correction: An earlier version misstated the grant.\nIt was 1.9 "
+                              "million marks, not 900,000 marks.\n")
+            .size() == 2);
+  const std::string text = before +
+                           "Correction: An earlier version misstated the grant. It was 1.9 "
+                           "million marks.\nThe mayor left.\n";
+  auto segmented = stet::Segment(text);
+  REQUIRE(segmented.ok());
+  REQUIRE(segmented->sentences.size() == 4);
+  CHECK_FALSE(stet::InCorrectionNotice(text, *segmented, 1));  // the notice itself
+  CHECK(stet::InCorrectionNotice(text, *segmented, 2));
+  CHECK_FALSE(stet::InCorrectionNotice(text, *segmented, 3));  // a paragraph below
 }

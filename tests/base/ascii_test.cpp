@@ -50,3 +50,14 @@ TEST_CASE("ASCII text is found eight bytes at a time", "[text]") {
     }
   }
 }
+
+TEST_CASE("two words are compared case aside in place", "[text]") {
+  CHECK(stet::AsciiCaseEqual("By", "by"));
+  CHECK(stet::AsciiCaseEqual("O'BRIEN", "o'brien"));
+  CHECK(stet::AsciiCaseEqual("", ""));
+  CHECK_FALSE(stet::AsciiCaseEqual("by", "bye"));
+  CHECK_FALSE(stet::AsciiCaseEqual("By", "bz"));
+  // Only ASCII letters are folded: other bytes must be the same.
+  CHECK_FALSE(stet::AsciiCaseEqual("\xC3\x89", "\xC3\xA9"));
+  CHECK_FALSE(stet::AsciiCaseEqual("[", "{"));
+}
