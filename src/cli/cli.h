@@ -65,6 +65,10 @@ Result<RevisionInfo> ResolveTarget(Archive& archive, const Target& target);
 // How messages name an input file: its path, or "standard input" for "-".
 std::string InputName(const std::string& file);
 
+// The size of an input file, before it is read; 0 for standard input, a
+// pipe or a file that is not there (reading it reports that).
+std::size_t InputFileBytes(const std::string& file);
+
 // Option checks whose messages say what is wrong in the user's words
 // (CLI11's own print its internals: the largest double, enum maps).
 // One of `names` (any case), given to the option as the value it maps to.

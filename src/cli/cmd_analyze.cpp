@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli.h"
+#include "heap.h"
 #include "stet/claims.h"
 #include "stet/quotes.h"
 #include "stet/segment.h"
@@ -56,6 +57,7 @@ struct AnalyzeOptions {
 
 int RunAnalyze(const AnalyzeOptions& options) {
   const std::string subject = "analyze " + InputName(options.file);
+  ReserveHugePageHeap(AnalysisHeapBytes(InputFileBytes(options.file)));
   Result<std::string> text = ReadInputFile(options.file, options.max_size);
   if (!text.ok()) return Fail(text.status().WithOperation("analyze"));
   if (Status valid = CheckText(*text); !valid.ok()) return Fail(valid.WithContext(subject));

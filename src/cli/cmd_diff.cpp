@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "cli.h"
+#include "heap.h"
 #include "stet/claims.h"
 #include "stet/clock.h"
 #include "stet/compare.h"
@@ -140,6 +141,9 @@ int RunDiff(const DiffOptions& options, const Context& context) {
   }
   DiffSide from, to;
   if (options.files) {
+    // Before the files are read: they are the first large allocations.
+    ReserveHugePageHeap(
+        AnalysisHeapBytes(InputFileBytes(options.args[0]) + InputFileBytes(options.args[1])));
     Result<DiffSide> left = ReadFileSide(options.args[0], options.max_size, options.raw);
     if (!left.ok()) return Fail(left.status());
     Result<DiffSide> right = ReadFileSide(options.args[1], options.max_size, options.raw);
@@ -151,6 +155,7 @@ int RunDiff(const DiffOptions& options, const Context& context) {
     if (!sides.ok()) return Fail(sides.status());
     from = std::move(sides->first);
     to = std::move(sides->second);
+    ReserveHugePageHeap(AnalysisHeapBytes(from.text.size() + to.text.size()));
   }
   Result<RevisionDiff> analyzed = AnalyzeDiff(std::move(from), std::move(to));
   if (!analyzed.ok()) return Fail(analyzed.status().WithOperation("diff"));

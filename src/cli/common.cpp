@@ -1,4 +1,5 @@
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -65,6 +66,12 @@ std::size_t OutputWidth(const std::optional<std::size_t>& width) {
 
 std::string InputName(const std::string& file) {
   return file == "-" ? "standard input" : file;
+}
+
+std::size_t InputFileBytes(const std::string& file) {
+  struct stat info {};
+  if (file == "-" || ::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return 0;
+  return static_cast<std::size_t>(info.st_size);
 }
 
 Result<Archive> OpenArchive(const Context& context) {
