@@ -21,6 +21,7 @@
 #include "analysis/people.h"
 #include "analysis/quote_context.h"
 #include "analysis/quote_spans.h"
+#include "analysis/sentence_words.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
 
@@ -54,7 +55,8 @@ class Extractor {
         text_(text),
         lower_text_(LowerAscii(text)),
         sentences_(segmented.sentences),
-        tokens_(segmented.tokens) {}
+        tokens_(segmented.tokens),
+        words_(text_, lower_text_, segmented, quoted_) {}
 
   std::vector<Quote> Run() {
     paragraphs_ = Paragraphs(text_);
@@ -64,8 +66,6 @@ class Extractor {
     for (const RawQuote& quote : raw) {
       quoted_.insert(quoted_.end(), quote.with_marks.begin(), quote.with_marks.end());
     }
-    sentence_words_.resize(tokens_.size());
-    built_.assign(tokens_.size(), false);
     sentence_speaker_.resize(tokens_.size());
     CollectPeople();
     std::vector<Quote> quotes;
@@ -85,6 +85,7 @@ class Extractor {
       const std::size_t first_sentence = SentenceOf(whole.start);
       const std::size_t last_sentence = SentenceOf(whole.end - 1);
       if (first_sentence >= sentences_.size()) continue;
+      words_.ForgetBefore(first_sentence);
       const bool starts_sentence = whole.start <= sentences_[first_sentence].start;
       quote.partial = StartsLower(quote.text) ||
                       (!starts_sentence && WordCount(quote.text) <= 4 && !EndsSentence(quote.text));
@@ -199,53 +200,6 @@ class Extractor {
     return static_cast<std::size_t>(found - paragraphs_.begin());
   }
 
-  // The words of sentence `s`, made when first needed: only sentences near
-  // a quote or naming someone with a role or a cue are ever made.
-  const std::vector<Word>& WordsOf(std::size_t s) const {
-    if (built_[s]) return sentence_words_[s];
-    // Quoted words are never names, roles or cues of the writer's sentence:
-    // each quotation stands in as its two marks, which is all that clause
-    // boundaries need.
-    std::vector<Token>& outside = outside_scratch_;
-    std::vector<Span>& skipped = skipped_scratch_;
-    outside.clear();
-    skipped.clear();
-    const std::vector<Token>& tokens = tokens_[s];
-    auto next = std::lower_bound(quoted_.begin(), quoted_.end(), sentences_[s].start,
-                                 [](Span span, std::size_t value) { return span.end <= value; });
-    for (const Token& token : tokens) {
-      while (next != quoted_.end() && next->end <= token.span().start) ++next;
-      const bool quoted = next != quoted_.end() && next->start <= token.span().start &&
-                          token.span().end <= next->end;
-      if (!quoted) {
-        outside.push_back(token);
-      } else if (skipped.empty() || skipped.back().start != next->start) {
-        skipped.push_back(*next);
-        outside.push_back(Token{*next, 0, false});  // a placeholder, replaced below
-      }
-    }
-    std::vector<Word> words = WordsFrom(text_, lower_text_, outside);
-    std::vector<Word> with_marks;
-    with_marks.reserve(words.size() + skipped.size());
-    auto placeholder = skipped.begin();  // words and quotations are both in text order
-    for (Word& word : words) {
-      while (placeholder != skipped.end() && placeholder->start < word.span.start) ++placeholder;
-      if (placeholder == skipped.end() || placeholder->start != word.span.start ||
-          placeholder->end != word.span.end) {
-        with_marks.push_back(word);
-        continue;
-      }
-      Word open{{word.span.start, word.span.start}, kOpenCurly, kOpenCurly, false};
-      Word close{{word.span.end, word.span.end}, kCloseCurly, kCloseCurly, false};
-      open.quoted = close.quoted = true;
-      with_marks.push_back(open);
-      with_marks.push_back(close);
-    }
-    sentence_words_[s] = std::move(with_marks);
-    built_[s] = true;
-    return sentence_words_[s];
-  }
-
   // The people of the text: every name of two words or more, or with a
   // title, registered (so that "Hegseth" and "Mr. Castellano" resolve to
   // the full name), then each sentence's mentions and the evidence of
@@ -257,9 +211,10 @@ class Extractor {
     for (std::size_t s = 0; s < sentences_.size(); ++s) {
       if (!attribution::MayNameSomeone(text_, lower_text_, tokens_[s], quoted_)) continue;
       for (const std::string& name :
-           attribution::NamesToRegister(attribution::PersonCandidates(WordsOf(s)))) {
+           attribution::NamesToRegister(attribution::PersonCandidates(words_.Of(s)))) {
         people_.Add(name);
       }
+      words_.Forget(s);  // made again if a quote is near: kept, 1.3 MB at 300k words
     }
   }
 
@@ -272,14 +227,14 @@ class Extractor {
     gendered_upto_ = std::max(gendered_upto_, s > 4 ? s - 4 : 0);
     for (; gendered_upto_ < upto; ++gendered_upto_) {
       const std::size_t t = gendered_upto_;
-      attribution::NoteGenders(WordsOf(t), MakeMentions(t), people_);
+      attribution::NoteGenders(words_.Of(t), MakeMentions(t), people_);
     }
     return MakeMentions(s);
   }
 
   const std::vector<PersonMention>& MakeMentions(std::size_t s) {
     if (!made_mentions_[s]) {
-      mentions_[s] = attribution::PersonMentions(WordsOf(s), people_);
+      mentions_[s] = attribution::PersonMentions(words_.Of(s), people_);
       made_mentions_[s] = true;
     }
     return mentions_[s];
@@ -288,7 +243,7 @@ class Extractor {
   // Words of sentence `s` strictly before `limit` / from `from` on, outside
   // quotation marks, stopping at the next opening mark.
   std::span<const Word> WordsBefore(std::size_t s, std::size_t limit) const {
-    const std::vector<Word>& all = WordsOf(s);
+    const std::vector<Word>& all = words_.Of(s);
     std::size_t end = 0;
     while (end < all.size() && all[end].span.start < limit) ++end;
     // Only the words after the last closing mark belong to this clause.
@@ -298,7 +253,7 @@ class Extractor {
   }
 
   std::span<const Word> WordsAfter(std::size_t s, std::size_t from) const {
-    const std::vector<Word>& all = WordsOf(s);
+    const std::vector<Word>& all = words_.Of(s);
     std::size_t begin = 0;
     while (begin < all.size() && all[begin].span.start < from) ++begin;
     std::size_t end = begin;
@@ -470,7 +425,7 @@ class Extractor {
   // the sentence names no one ("the Coastal Weather Service issued a
   // warning, noting that …").
   std::optional<Mention> ClauseSubject(std::size_t s, std::size_t at) {
-    const std::vector<Word>& words = WordsOf(s);
+    const std::vector<Word>& words = words_.Of(s);
     std::optional<Mention> organisation;
     for (std::size_t k = 0; k < words.size() && words[k].span.start < at; ++k) {
       const Word& word = words[k];
@@ -571,10 +526,7 @@ class Extractor {
   const std::vector<Span>& sentences_;
   const std::vector<std::vector<Token>>& tokens_;
   std::vector<Span> quoted_;  // every quotation with its marks, in text order
-  mutable std::vector<std::vector<Word>> sentence_words_;  // see WordsOf
-  mutable std::vector<Token> outside_scratch_;             // WordsOf's, kept for their capacity
-  mutable std::vector<Span> skipped_scratch_;
-  mutable std::vector<bool> built_;
+  SentenceWords words_;       // of each sentence, as attribution reads them
   std::vector<Span> paragraphs_;
   People people_;
   std::vector<std::vector<PersonMention>> mentions_;  // per sentence, see MentionsOf
