@@ -16,7 +16,7 @@ constexpr std::size_t kPage = 4096;
 constexpr std::size_t kDefaultTopPad = 128 << 10;  // glibc's M_TOP_PAD
 constexpr int kLargestHeapBlock = 32 << 20;        // glibc's largest M_MMAP_THRESHOLD
 constexpr std::size_t kMinTrimThreshold = 64 << 20;
-constexpr std::size_t kLargestRoom = std::size_t{1} << 30;
+constexpr std::size_t kLargestRoom = std::size_t{1} << 29;  // twice it still fits an int
 // Room left for glibc's headers of a block and the free top after it, so
 // that they fall in the last small page below a huge one.
 constexpr std::size_t kChunkHeaders = 64;
