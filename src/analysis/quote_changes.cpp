@@ -340,7 +340,8 @@ QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vecto
     if (all_pairs) {
       score(l, right.begin(), right.end());
     } else {
-      // Within kNearbyQuotes of either place, the nearer range first.
+      // Within kNearbyQuotes of either place, the lower range first: the
+      // candidates keep the after quotes' order, as when all are scored.
       const auto [low, high] = std::minmax(expected[l].nearest, expected[l].usual);
       auto first = std::lower_bound(right.begin(), right.end(), low - kNearbyQuotes);
       auto last = std::upper_bound(first, right.end(), low + kNearbyQuotes);
