@@ -94,7 +94,8 @@ TEST_CASE("An edited quote moved far is paired under the limit and not past it",
   }
 }
 
-TEST_CASE("Past the limit one quote paired far away does not lead its neighbours astray", "[quotes]") {
+TEST_CASE("Past the limit one quote paired far away does not lead its neighbours astray",
+          "[quotes]") {
   // q500 is unchanged but moved to the end, past 300 others: the edited
   // quotes after it are still looked for where the quotes before it went.
   std::vector<Quote> before, after;
