@@ -32,20 +32,11 @@ using attribution::Attribution;
 using attribution::CueAt;
 using attribution::Gender;
 using attribution::GenderOfWord;
-using attribution::IsCue;
-using attribution::IsNameWord;
 using attribution::IsPronoun;
-using attribution::IsRole;
-using attribution::IsRoleWord;
-using attribution::IsUpperStart;
 using attribution::Mention;
-using attribution::NameEnd;
-using attribution::NameStart;
 using attribution::People;
 using attribution::PersonMention;
-using attribution::SplitRole;
 using attribution::Word;
-using attribution::WordsFrom;
 using attribution::WordsIn;
 
 class Extractor {
