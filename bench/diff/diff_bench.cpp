@@ -60,9 +60,9 @@ double MedianMs(int rounds, const std::function<void()>& work) {
   return times[times.size() / 2];
 }
 
-std::vector<std::uint64_t> Keys(const std::vector<stet::Token>& tokens) {
+std::vector<std::uint64_t> Keys(std::string_view text, const std::vector<stet::Token>& tokens) {
   std::vector<std::uint64_t> keys;
-  for (const stet::Token& token : tokens) keys.push_back(token.key);
+  for (const stet::Token& token : tokens) keys.push_back(stet::TokenKey(text, token));
   return keys;
 }
 
@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
     if (!segmented_before.ok()) return;
     auto segmented_after = stet::SegmentBeside(after, before, *segmented_before);
     if (!segmented_after.ok()) return;
-    (void)stet::CompareSegmented(*segmented_before, *segmented_after);
+    (void)stet::CompareSegmented(before, *segmented_before, after, *segmented_after);
     const auto quotes_before = stet::FindQuotes(before, *segmented_before);
     const auto quotes_after = stet::FindQuotes(after, *segmented_after);
     (void)stet::CompareQuotes(quotes_before, quotes_after);
@@ -138,7 +138,8 @@ int main(int argc, char** argv) {
     if (!segmented_before.ok()) return;
     auto segmented_after = stet::SegmentBeside(after, before, *segmented_before);
     if (!segmented_after.ok()) return;
-    const stet::Comparison comparison = stet::CompareSegmented(*segmented_before, *segmented_after);
+    const stet::Comparison comparison =
+        stet::CompareSegmented(before, *segmented_before, after, *segmented_after);
     const auto quotes_before = stet::FindQuotes(before, *segmented_before);
     const auto quotes_after = stet::FindQuotes(after, *segmented_after);
     const stet::QuoteComparison quote_changes = stet::CompareQuotes(quotes_before, quotes_after);
@@ -148,7 +149,8 @@ int main(int argc, char** argv) {
   {
     auto segmented_before = stet::Segment(before);
     auto segmented_after = stet::Segment(after);
-    const stet::Comparison comparison = stet::CompareSegmented(*segmented_before, *segmented_after);
+    const stet::Comparison comparison =
+        stet::CompareSegmented(before, *segmented_before, after, *segmented_after);
     const auto quotes_before = stet::FindQuotes(before, *segmented_before);
     const auto quotes_after = stet::FindQuotes(after, *segmented_after);
     const stet::QuoteComparison quote_changes = stet::CompareQuotes(quotes_before, quotes_after);
@@ -180,8 +182,8 @@ int main(int argc, char** argv) {
   std::vector<std::pair<std::vector<std::uint64_t>, std::vector<std::uint64_t>>> pairs;
   for (const stet::TextEdit& edit : first->edits) {
     if (edit.before_sentences.empty() || edit.after_sentences.empty()) continue;
-    pairs.emplace_back(Keys(stet::Tokens(before, edit.before)),
-                       Keys(stet::Tokens(after, edit.after)));
+    pairs.emplace_back(Keys(before, stet::Tokens(before, edit.before)),
+                       Keys(after, stet::Tokens(after, edit.after)));
   }
   git_libgit2_init();
   nlohmann::json engines = nlohmann::json::object();

@@ -60,7 +60,8 @@ std::vector<Reported> ClaimChanges(const std::string& before, const std::string&
   if (!segmented_before.ok()) return out;
   auto segmented_after = stet::SegmentBeside(after, before, *segmented_before);
   if (!segmented_after.ok()) return out;
-  const stet::Comparison comparison = stet::CompareSegmented(*segmented_before, *segmented_after);
+  const stet::Comparison comparison =
+      stet::CompareSegmented(before, *segmented_before, after, *segmented_after);
   const auto quotes_before = stet::FindQuotes(before, *segmented_before);
   const auto quotes_after = stet::FindQuotes(after, *segmented_after);
   const stet::QuoteComparison quote_changes = stet::CompareQuotes(quotes_before, quotes_after);

@@ -66,12 +66,13 @@ Result<Comparison> CompareTexts(std::string_view before, std::string_view after)
 
 // The same over texts already segmented (Segment), so that quotes and
 // claims reuse one segmentation.
-Comparison CompareSegmented(const SegmentedText& before, const SegmentedText& after);
+Comparison CompareSegmented(std::string_view before_text, const SegmentedText& before,
+                            std::string_view after_text, const SegmentedText& after);
 
-// The word changes between two token sequences (of `before` and `after`),
-// along a shortest edit script.
-std::vector<WordChange> DiffTokens(const std::vector<Token>& before,
-                                   const std::vector<Token>& after);
+// The word changes between two token sequences (`before` of `before_text`,
+// `after` of `after_text`), along a shortest edit script.
+std::vector<WordChange> DiffTokens(std::string_view before_text, const std::vector<Token>& before,
+                                   std::string_view after_text, const std::vector<Token>& after);
 
 // How InlineWords marks deleted and inserted words: git's word-diff
 // brackets by default; a terminal uses colours instead.

@@ -5,7 +5,9 @@
 #define STET_RENDER_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "stet/quote_history.h"
 #include "stet/revision_diff.h"
@@ -65,6 +67,11 @@ std::string RenderDiffHtml(const RevisionDiff& diff, const HtmlOptions& options 
 
 // `stet diff --format json`, indented, with a final newline.
 std::string RenderDiffJson(const RevisionDiff& diff);
+
+// The same document handed to `write` in pieces of about 64 KiB as it is
+// written, for a caller that sends it on: a long document is then never
+// held whole (at 300k words it was the largest block of `stet diff`).
+void RenderDiffJson(const RevisionDiff& diff, const std::function<void(std::string_view)>& write);
 
 }  // namespace stet
 

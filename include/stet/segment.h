@@ -41,17 +41,19 @@ std::vector<Span> Paragraphs(std::string_view text);
 Result<std::vector<Span>> Sentences(std::string_view text);
 
 // A word or a punctuation mark, as compared when two revisions are aligned.
-// Sixteen bytes: a segmented text keeps every token of both revisions for
-// the whole comparison, and at 32 (two size_t offsets, a padded flag) they
-// were half of a large diff's memory. Offsets are 32-bit (CheckText refuses
-// texts of 2 GiB or more) and the flag is the end offset's top bit.
+// Eight bytes: a segmented text keeps every token of both revisions for the
+// whole comparison, and at 32 (two size_t offsets, a padded flag), then 16
+// (with a hash of its matching form), they were half of a large diff's
+// memory. Offsets are 32-bit (CheckText refuses texts of 2 GiB or more) and
+// the flag is the end offset's top bit. The hash the aligner compares is
+// TokenKey's, made from the bytes when it is needed: only the tokens of
+// sentences that changed are ever compared one by one.
 class Token {
  public:
   Token() = default;
   // REQUIRES: span.end < 2^31.
-  Token(Span span, std::uint64_t matching_key, bool word)
-      : key(matching_key),
-        start_(static_cast<std::uint32_t>(span.start)),
+  Token(Span span, bool word)
+      : start_(static_cast<std::uint32_t>(span.start)),
         end_and_word_(static_cast<std::uint32_t>(span.end) | (word ? kWordBit : 0)) {}
 
   // The original bytes.
@@ -67,13 +69,15 @@ class Token {
     return moved;
   }
 
-  std::uint64_t key = 0;  // XXH3-64 of MatchingForm of the bytes
-
  private:
   static constexpr std::uint32_t kWordBit = 0x80000000u;
   std::uint32_t start_ = 0;
   std::uint32_t end_and_word_ = 0;
 };
+
+// XXH3-64 of the MatchingForm of a token's bytes in `text`, the text it was
+// made from: two tokens match when their keys are equal.
+std::uint64_t TokenKey(std::string_view text, Token token);
 
 // The tokens of text[within]: words are runs of letters, digits and
 // combining marks, joined across an apostrophe or hyphen between letters
@@ -88,6 +92,9 @@ std::vector<Token> Tokens(std::string_view text, Span within);
 struct SegmentedText {
   std::vector<Span> sentences;
   std::vector<std::vector<Token>> tokens;  // per sentence
+  // Per sentence, XXH3-64 of its tokens' TokenKeys in order: two sentences
+  // with equal keys read the same once matching forms are taken.
+  std::vector<std::uint64_t> sentence_keys;
 };
 
 // Sentences(text) and the Tokens of each. REQUIRES: valid UTF-8.

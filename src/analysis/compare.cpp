@@ -1,8 +1,6 @@
 // Sentence alignment and word diffs between two revisions.
 #include "stet/compare.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -28,21 +26,16 @@ constexpr std::size_t kGapBlock = 200;
 // A word shared by more sentences than this does not help find a moved one.
 constexpr std::size_t kCommonWordPostings = 64;
 
-// One text as the aligner sees it: its segmentation (borrowed), and per
-// sentence a hash of its tokens and, once exact matches are known, the
-// sorted word keys of each sentence left without one.
+// One text as the aligner sees it: its text and segmentation (borrowed),
+// and per sentence, once exact matches are known, the sorted word keys of
+// each sentence left without one.
 struct Side {
-  explicit Side(const SegmentedText& segmented)
-      : sentences(segmented.sentences), tokens(segmented.tokens) {
-    const std::size_t count = sentences.size();
-    keys.reserve(count);
-    partner.assign(count, std::nullopt);
-    std::vector<std::uint64_t> token_keys;
-    for (const std::vector<Token>& sentence_tokens : tokens) {
-      token_keys.clear();
-      for (const Token& token : sentence_tokens) token_keys.push_back(token.key);
-      keys.push_back(XXH3_64bits(token_keys.data(), token_keys.size() * sizeof(std::uint64_t)));
-    }
+  Side(std::string_view side_text, const SegmentedText& segmented)
+      : text(side_text),
+        sentences(segmented.sentences),
+        tokens(segmented.tokens),
+        keys(segmented.sentence_keys) {
+    partner.assign(sentences.size(), std::nullopt);
   }
 
   // Fills `words` for the sentences without a partner, the only ones paired
@@ -53,15 +46,16 @@ struct Side {
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       if (partner[s]) continue;
       for (const Token& token : tokens[s]) {
-        if (token.word()) words[s].push_back(token.key);
+        if (token.word()) words[s].push_back(TokenKey(text, token));
       }
       std::sort(words[s].begin(), words[s].end());
     }
   }
 
+  std::string_view text;
   const std::vector<Span>& sentences;
   const std::vector<std::vector<Token>>& tokens;
-  std::vector<std::uint64_t> keys;                // per sentence
+  const std::vector<std::uint64_t>& keys;         // per sentence
   std::vector<std::vector<std::uint64_t>> words;  // sorted word keys per unmatched sentence
   std::vector<std::optional<std::size_t>> partner;
 };
@@ -95,7 +89,9 @@ std::vector<Token> JoinedTokens(const Side& side, const std::vector<std::size_t>
 
 class Aligner {
  public:
-  Aligner(const SegmentedText& before, const SegmentedText& after) : a_(before), b_(after) {}
+  Aligner(std::string_view before_text, const SegmentedText& before, std::string_view after_text,
+          const SegmentedText& after)
+      : a_(before_text, before), b_(after_text, after) {}
 
   Comparison Run() {
     MatchInPlace();
@@ -326,7 +322,7 @@ class Aligner {
       edit.before = Cover(a_.sentences, edit.before_sentences);
       edit.after = Cover(b_.sentences, edit.after_sentences);
       if (!edit.before_sentences.empty() && !edit.after_sentences.empty()) {
-        edit.words = DiffTokens(JoinedTokens(a_, edit.before_sentences),
+        edit.words = DiffTokens(a_.text, JoinedTokens(a_, edit.before_sentences), b_.text,
                                 JoinedTokens(b_, edit.after_sentences));
       }
     }
@@ -363,12 +359,13 @@ std::string_view EditKindName(EditKind kind) {
   return "edited";
 }
 
-std::vector<WordChange> DiffTokens(const std::vector<Token>& before,
-                                   const std::vector<Token>& after) {
+std::vector<WordChange> DiffTokens(std::string_view before_text, const std::vector<Token>& before,
+                                   std::string_view after_text, const std::vector<Token>& after) {
   std::vector<std::uint64_t> keys_a(before.size()), keys_b(after.size());
   std::transform(before.begin(), before.end(), keys_a.begin(),
-                 [](const Token& t) { return t.key; });
-  std::transform(after.begin(), after.end(), keys_b.begin(), [](const Token& t) { return t.key; });
+                 [&](const Token& t) { return TokenKey(before_text, t); });
+  std::transform(after.begin(), after.end(), keys_b.begin(),
+                 [&](const Token& t) { return TokenKey(after_text, t); });
   std::vector<IndexPair> common = CommonSubsequence(keys_a, keys_b);
   common.push_back({before.size(), after.size()});  // sentinel: the end of both
   std::vector<WordChange> changes;
@@ -435,11 +432,12 @@ Result<Comparison> CompareTexts(std::string_view before, std::string_view after)
   if (!left.ok()) return left.status();
   Result<SegmentedText> right = SegmentBeside(after, before, *left);
   if (!right.ok()) return right.status();
-  return CompareSegmented(*left, *right);
+  return CompareSegmented(before, *left, after, *right);
 }
 
-Comparison CompareSegmented(const SegmentedText& before, const SegmentedText& after) {
-  return Aligner(before, after).Run();
+Comparison CompareSegmented(std::string_view before_text, const SegmentedText& before,
+                            std::string_view after_text, const SegmentedText& after) {
+  return Aligner(before_text, before, after_text, after).Run();
 }
 
 }  // namespace stet

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "analysis/keyed_tokens.h"
 #include "analysis/sentence_split.h"
 #include "base/ascii.h"
 #include "base/word_list.h"
@@ -364,8 +365,11 @@ Result<SegmentedText> Segment(std::string_view text) {
   SegmentedText segmented;
   segmented.sentences = std::move(*sentences);
   segmented.tokens.reserve(segmented.sentences.size());
+  segmented.sentence_keys.reserve(segmented.sentences.size());
   for (const Span& sentence : segmented.sentences) {
-    segmented.tokens.push_back(Tokens(text, sentence));
+    KeyedTokens keyed = KeyedTokensOf(text, sentence);
+    segmented.tokens.push_back(std::move(keyed.tokens));
+    segmented.sentence_keys.push_back(keyed.key);
   }
   return segmented;
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "analysis/keyed_tokens.h"
 #include "analysis/sentence_split.h"
 #include "stet/segment.h"
 
@@ -79,7 +80,9 @@ Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base
         return status;
       }
       for (std::size_t s = first; s < segmented.sentences.size(); ++s) {
-        segmented.tokens.push_back(Tokens(text, segmented.sentences[s]));
+        KeyedTokens keyed = KeyedTokensOf(text, segmented.sentences[s]);
+        segmented.tokens.push_back(std::move(keyed.tokens));
+        segmented.sentence_keys.push_back(keyed.key);
       }
       continue;
     }
@@ -89,6 +92,7 @@ Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base
       std::vector<Token> tokens = base_segmented.tokens[s];
       for (Token& token : tokens) token = token.Moved(shift);
       segmented.tokens.push_back(std::move(tokens));
+      segmented.sentence_keys.push_back(base_segmented.sentence_keys[s]);
     }
   }
   return segmented;

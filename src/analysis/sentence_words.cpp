@@ -33,7 +33,7 @@ const std::vector<Word>& SentenceWords::Of(std::size_t s) const {
       outside.push_back(token);
     } else if (skipped.empty() || skipped.back().start != next->start) {
       skipped.push_back(*next);
-      outside.push_back(Token{*next, 0, false});  // a placeholder, replaced below
+      outside.push_back(Token{*next, false});  // a placeholder, replaced below
     }
   }
   std::vector<Word> words = attribution::WordsFrom(text_, lower_text_, outside);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 
+#include "analysis/keyed_tokens.h"
 #include "stet/segment.h"
 #include "stet/text.h"
 
@@ -94,21 +95,17 @@ constexpr std::array<CharClass, 128> kAsciiClasses = [] {
 }
 
 // `ascii`: whether every byte of `token` is ASCII, as its reading found.
-std::uint64_t TokenKey(std::string_view token, bool ascii) {
+std::uint64_t MatchingKey(std::string_view token, bool ascii) {
   if (ascii) return XXH3_64bits(token.data(), token.size());  // already its matching form
   const std::string form = MatchingForm(token);
   return XXH3_64bits(form.data(), form.size());
 }
 
-}  // namespace
-
-std::vector<Token> Tokens(std::string_view text, Span within) {
-  // Tokens are gathered in a buffer kept per thread and returned copied to
-  // their exact size: a segmented text keeps every sentence's tokens for the
-  // whole comparison, and growing each vector by doubling left about a
-  // third of that memory unused and cost a reallocation per doubling.
-  thread_local std::vector<Token> tokens;
-  tokens.clear();
+// Reads the tokens of text[within] in order, calling on_token(span, word,
+// ascii) for each; `ascii` says whether all its bytes are ASCII.
+template <typename OnToken>
+[[gnu::always_inline]] inline void ReadTokens(std::string_view text, Span within,
+                                              OnToken&& on_token) {
   std::size_t at = within.start;
   while (at < within.end) {
     const CodePoint first = ReadCodePoint(text, at, within.end);
@@ -158,11 +155,43 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
         part_length = 1;
       }
     }
-    tokens.emplace_back(span, TokenKey(text.substr(span.start, span.end - span.start), ascii),
-                        word);
+    on_token(span, word, ascii);
     at = span.end;
   }
+}
+
+}  // namespace
+
+std::uint64_t TokenKey(std::string_view text, Token token) {
+  const Span span = token.span();
+  const std::string_view bytes = text.substr(span.start, span.end - span.start);
+  const bool ascii = std::all_of(bytes.begin(), bytes.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return MatchingKey(bytes, ascii);
+}
+
+std::vector<Token> Tokens(std::string_view text, Span within) {
+  // Tokens are gathered in a buffer kept per thread and returned copied to
+  // their exact size: a segmented text keeps every sentence's tokens for the
+  // whole comparison, and growing each vector by doubling left about a
+  // third of that memory unused and cost a reallocation per doubling.
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
+  ReadTokens(text, within, [](Span span, bool word, bool) { tokens.emplace_back(span, word); });
   return {tokens.begin(), tokens.end()};
+}
+
+KeyedTokens KeyedTokensOf(std::string_view text, Span sentence) {
+  thread_local std::vector<Token> tokens;
+  thread_local std::vector<std::uint64_t> keys;
+  tokens.clear();
+  keys.clear();
+  ReadTokens(text, sentence, [&](Span span, bool word, bool ascii) {
+    tokens.emplace_back(span, word);
+    keys.push_back(MatchingKey(text.substr(span.start, span.end - span.start), ascii));
+  });
+  return {{tokens.begin(), tokens.end()},
+          XXH3_64bits(keys.data(), keys.size() * sizeof(std::uint64_t))};
 }
 
 }  // namespace stet

@@ -161,7 +161,8 @@ int RunDiff(const DiffOptions& options, const Context& context) {
   if (!analyzed.ok()) return Fail(analyzed.status().WithOperation("diff"));
   const RevisionDiff& diff = *analyzed;
   if (options.format == Format::kJson) {
-    std::fputs(RenderDiffJson(diff).c_str(), stdout);
+    RenderDiffJson(
+        diff, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
   } else if (options.format == Format::kHtml) {
     Result<HtmlOptions> html = HtmlExtras(diff, context);
     if (!html.ok()) return Fail(html.status().WithOperation("diff"));

@@ -231,13 +231,8 @@ nlohmann::json SideJson(const DiffSide& side) {
   return side.revision ? RevisionJson(*side.revision) : nlohmann::json{{"file", side.Name()}};
 }
 
-}  // namespace
-
-nlohmann::json DiffJson(const RevisionDiff& diff) {
-  return nlohmann::json::parse(RenderDiffJson(diff));
-}
-
-std::string RenderDiffJson(const RevisionDiff& diff) {
+// The document, written to `json`; its final line break is the caller's.
+void WriteDiffJson(const RevisionDiff& diff, JsonWriter& json) {
   const Comparison& comparison = diff.text;
   auto changed = [&](const std::string& field) -> nlohmann::json {
     for (const MetadataChange& change : diff.metadata) {
@@ -254,10 +249,6 @@ std::string RenderDiffJson(const RevisionDiff& diff) {
                             {"materiality_label", MaterialityLabel(diff.Materiality())}};
   for (const auto& [kind, count] : counts.of) summary[std::string(EditKindName(kind))] = count;
 
-  std::string out;
-  // The document is about as long as the two texts it quotes, plus fields.
-  out.reserve(diff.from.text.size() + diff.to.text.size() + 4096);
-  JsonWriter json(out);
   json.BeginObject();
   for (const char* field : {"byline"}) {
     json.Key(field);
@@ -289,8 +280,31 @@ std::string RenderDiffJson(const RevisionDiff& diff) {
   json.Key("to");
   json.Value(SideJson(diff.to));
   json.EndObject();
+}
+
+}  // namespace
+
+nlohmann::json DiffJson(const RevisionDiff& diff) {
+  return nlohmann::json::parse(RenderDiffJson(diff));
+}
+
+std::string RenderDiffJson(const RevisionDiff& diff) {
+  std::string out;
+  // The document is about as long as the two texts it quotes, plus fields.
+  out.reserve(diff.from.text.size() + diff.to.text.size() + 4096);
+  JsonWriter json(out);
+  WriteDiffJson(diff, json);
   out += '\n';
   return out;
+}
+
+void RenderDiffJson(const RevisionDiff& diff, const std::function<void(std::string_view)>& write) {
+  std::string out;
+  out.reserve(2 * JsonWriter::kFlushBytes);
+  JsonWriter json(out, write);
+  WriteDiffJson(diff, json);
+  out += '\n';
+  write(out);
 }
 
 }  // namespace stet

@@ -67,7 +67,7 @@ std::string QuoteInline(const RevisionDiff& diff, const Quote& before, const Quo
     const std::vector<Token> tokens = Tokens(diff.to.text, part);
     tokens_after.insert(tokens_after.end(), tokens.begin(), tokens.end());
   }
-  edit.words = DiffTokens(tokens_before, tokens_after);
+  edit.words = DiffTokens(diff.from.text, tokens_before, diff.to.text, tokens_after);
   return InlineWords(diff.from.text, diff.to.text, edit, markers);
 }
 

@@ -14,6 +14,10 @@ void JsonWriter::Indent() {
 }
 
 void JsonWriter::BeforeValue() {
+  if (flush_ && out_.size() >= kFlushBytes) {
+    flush_(out_);
+    out_.clear();
+  }
   if (after_key_) {
     after_key_ = false;
     return;

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,17 @@ namespace stet::report {
 
 class JsonWriter {
  public:
+  // Bytes written so far, handed out in pieces.
+  using Flush = std::function<void(std::string_view)>;
+
   // Appends to `out`.
   explicit JsonWriter(std::string& out) : out_(out) {}
+  // Appends to `out`, and before a value that finds `out` holding
+  // kFlushBytes or more hands it to `flush` and empties it, so that a long
+  // document is never held whole.
+  JsonWriter(std::string& out, Flush flush) : out_(out), flush_(std::move(flush)) {}
+
+  static constexpr std::size_t kFlushBytes = 64 << 10;
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -59,6 +69,7 @@ class JsonWriter {
   void Escaped(std::string_view value);
 
   std::string& out_;
+  Flush flush_;
   std::vector<Level> levels_;
   bool after_key_ = false;
 };

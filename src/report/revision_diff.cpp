@@ -73,7 +73,7 @@ Result<RevisionDiff> AnalyzeDiff(DiffSide from, DiffSide to) {
   if (!segmented_after.ok()) return segmented_after.status();
   RevisionDiff diff;
   diff.metadata = MetadataChanges(from, to);
-  diff.text = CompareSegmented(*segmented_before, *segmented_after);
+  diff.text = CompareSegmented(from.text, *segmented_before, to.text, *segmented_after);
   diff.quotes_before = FindQuotes(from.text, *segmented_before);
   diff.quotes_after = FindQuotes(to.text, *segmented_after);
   diff.quotes = CompareQuotes(diff.quotes_before, diff.quotes_after);

@@ -16,7 +16,8 @@ std::vector<ClaimChange> ClaimChanges(const std::string& before, const std::stri
   auto segmented_after = Segment(after);
   REQUIRE(segmented_before.ok());
   REQUIRE(segmented_after.ok());
-  const Comparison comparison = CompareSegmented(*segmented_before, *segmented_after);
+  const Comparison comparison =
+      CompareSegmented(before, *segmented_before, after, *segmented_after);
   const auto quotes_before = FindQuotes(before, *segmented_before);
   const auto quotes_after = FindQuotes(after, *segmented_after);
   return CompareClaims(before, *segmented_before, after, *segmented_after, comparison,

@@ -108,8 +108,8 @@ TEST_CASE("tokens: words with joiners and punctuation with byte offsets", "[comp
         std::vector<std::string>{"an", "M4.5", "quake", ",", "COVID19.5", "and", "AB", ".", "C"});
   // Straight and curly spellings get the same key.
   const std::string curly = "don’t", straight = "don't";
-  CHECK(stet::Tokens(curly, {0, curly.size()})[0].key ==
-        stet::Tokens(straight, {0, straight.size()})[0].key);
+  CHECK(stet::TokenKey(curly, stet::Tokens(curly, {0, curly.size()})[0]) ==
+        stet::TokenKey(straight, stet::Tokens(straight, {0, straight.size()})[0]));
   // A token inside a span: offsets are into the whole text.
   const std::string text = "Hello there. Second one";
   const std::vector<Token> tokens = stet::Tokens(text, {13, text.size()});
@@ -176,7 +176,7 @@ TEST_CASE("word diff: same edit distance as the oracle on generated sentences", 
     const std::vector<Token> tokens_a = stet::Tokens(before, {0, before.size()});
     const std::vector<Token> tokens_b = stet::Tokens(after, {0, after.size()});
     std::size_t deleted = 0, inserted = 0;
-    for (const stet::WordChange& change : stet::DiffTokens(tokens_a, tokens_b)) {
+    for (const stet::WordChange& change : stet::DiffTokens(before, tokens_a, after, tokens_b)) {
       deleted += stet::Tokens(before, change.before).size();
       inserted += stet::Tokens(after, change.after).size();
     }
@@ -348,13 +348,17 @@ void CheckRoundTrip(std::string_view before, std::string_view after, const Compa
       CHECK(change.after.end <= edit.after.end);
       CHECK((change.before.end > change.before.start || change.after.end > change.after.start));
       while (next < old_tokens.size() && old_tokens[next].span().end <= change.before.start)
-        rebuilt.push_back(old_tokens[next++].key);
+        rebuilt.push_back(stet::TokenKey(before, old_tokens[next++]));
       while (next < old_tokens.size() && old_tokens[next].span().start < change.before.end) ++next;
-      for (const Token& token : stet::Tokens(after, change.after)) rebuilt.push_back(token.key);
+      for (const Token& token : stet::Tokens(after, change.after)) {
+        rebuilt.push_back(stet::TokenKey(after, token));
+      }
     }
-    while (next < old_tokens.size()) rebuilt.push_back(old_tokens[next++].key);
+    while (next < old_tokens.size()) rebuilt.push_back(stet::TokenKey(before, old_tokens[next++]));
     std::vector<std::uint64_t> expected;
-    for (const Token& token : stet::Tokens(after, edit.after)) expected.push_back(token.key);
+    for (const Token& token : stet::Tokens(after, edit.after)) {
+      expected.push_back(stet::TokenKey(after, token));
+    }
     INFO(EditKindName(edit.kind) << ": " << Slice(after, edit.after));
     CHECK(rebuilt == expected);
     if (edit.kind == EditKind::kEdited) CHECK(!edit.words.empty());

@@ -144,7 +144,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto segmented_after = stet::Segment(after);
     if (segmented_before.ok() && segmented_after.ok()) {
       const stet::Comparison comparison =
-          stet::CompareSegmented(*segmented_before, *segmented_after);
+          stet::CompareSegmented(before, *segmented_before, after, *segmented_after);
       for (const stet::TextEdit& edit : comparison.edits) {
         if (edit.before.end > before.size() || edit.after.end > after.size()) __builtin_trap();
         (void)stet::InlineWords(before, after, edit);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "report/json_writer.h"
 #include "report/wrap.h"
 #include "stet/render.h"
 #include "stet/revision_diff.h"
@@ -277,5 +278,34 @@ TEST_CASE("render: control characters in article text never reach the terminal",
     CHECK(text.find("\x1b[2J") == std::string::npos);
     CHECK(text.find('\x07') == std::string::npos);
     CHECK(text.find("said ?") != std::string::npos);
+  }
+}
+
+TEST_CASE("render: JSON handed out in pieces is the same document and never held whole",
+          "[render]") {
+  // A long article with every third sentence changed: a document of
+  // several pieces.
+  DiffSide from, to;
+  for (int n = 0; n < 3000; ++n) {
+    const std::string number = std::to_string(n);
+    from.text += "Official " + number + " said the budget of line " + number + " was fixed.\n";
+    to.text +=
+        n % 3 == 0
+            ? "Official " + number + " said the budget of line " + number + " was cut by half.\n"
+            : "Official " + number + " said the budget of line " + number + " was fixed.\n";
+  }
+  stet::Result<RevisionDiff> diff = AnalyzeDiff(std::move(from), std::move(to));
+  REQUIRE(diff.ok());
+  std::vector<std::string> pieces;
+  stet::RenderDiffJson(*diff, [&](std::string_view piece) { pieces.emplace_back(piece); });
+  std::string joined;
+  for (const std::string& piece : pieces) joined += piece;
+  CHECK(joined == stet::RenderDiffJson(*diff));
+  REQUIRE(pieces.size() >= 3);
+  // Each piece is handed out once it passes the limit: it holds the limit
+  // and at most one more value (none here is long).
+  for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+    CHECK(pieces[k].size() >= stet::report::JsonWriter::kFlushBytes);
+    CHECK(pieces[k].size() < stet::report::JsonWriter::kFlushBytes + 4096);
   }
 }
