@@ -64,8 +64,9 @@ struct Comparison {
 // ICU's sentence rules cannot be loaded.
 Result<Comparison> CompareTexts(std::string_view before, std::string_view after);
 
-// The same over texts already segmented (Segment), so that quotes and
-// claims reuse one segmentation.
+// The same over texts already segmented, so that quotes and claims reuse
+// one segmentation. REQUIRES: `before` is Segment(before_text) and `after`
+// Segment(after_text) or SegmentBeside(after_text, before_text, before).
 Comparison CompareSegmented(std::string_view before_text, const SegmentedText& before,
                             std::string_view after_text, const SegmentedText& after);
 
