@@ -20,8 +20,9 @@ every run stores a revision.
   bench/startup/run.py --stet build/stet [--runs 60] [--check]
 
 --check exits 1 when `stet log ID` takes more than 2.5x `git log -1` or
-`stet --version` more than 2.5x `git --version` (the CI guard: a ratio
-measured in the same run, not an absolute time).
+`stet --version` more than 2.5x `git --version`, in two measurements one
+after the other (the CI guard: a ratio measured in the same run, not an
+absolute time).
 """
 import argparse
 import json
@@ -120,21 +121,35 @@ def main():
         in_process_rows = {"add in process": add_work, "extract in process": extract_work,
                            "git log -1 CPU": git_log["cpu"]}
 
+        # The guard fails on a ratio past it twice, measured again at once:
+        # a slow moment of the machine does not repeat, a regression does (a
+        # CI run once measured `log ID` at 14.6 ms where three runs of the
+        # bench right after it took 8.4-9.5 ms).
+        guarded_commands = {
+            "stet --version / git --version": [f"{stet} --version", "git --version"],
+            "stet log ID / git log -1": [f"{stet} --archive {archive} log {article}",
+                                         f"git -C {archive} log -1 {ref}"],
+        }
+        past_guard = []
+        for name, ours, theirs, _ in rows:
+            if name in guarded_commands and ours / theirs > GUARD:
+                ours_again, theirs_again = hyperfine(guarded_commands[name], args.runs)
+                again = ours_again["wall"] / theirs_again["wall"]
+                print(f"start-up guard: {name} is {ours / theirs:.2f}x, past {GUARD}x; "
+                      f"measured again: {again:.2f}x", file=sys.stderr)
+                if again > GUARD:
+                    past_guard.append(name)
+
     print(f"{'comparison':<55} {'stet':>9} {'against':>9} {'ratio':>7} {'target':>7}")
-    failed = False
     for name, ours, theirs, target in rows:
         ratio = ours / theirs
         print(f"{name:<55} {ours * 1000:>7.2f}ms {theirs * 1000:>7.2f}ms {ratio:>6.2f}x {target:>6.1f}x"
               f"{'' if ratio <= target else '  (over target)'}")
     for name, seconds in in_process_rows.items():
         print(f"  {name}: {seconds * 1000:.2f} ms")
-    guarded = {name: ours / theirs for name, ours, theirs, _ in rows
-               if name.startswith(("stet log ID", "stet --version"))}
-    for name, ratio in guarded.items():
-        if ratio > GUARD:
-            print(f"start-up guard: {name} is {ratio:.2f}x, past {GUARD}x", file=sys.stderr)
-            failed = True
-    if args.check and failed:
+    for name in past_guard:
+        print(f"start-up guard: {name} is past {GUARD}x twice", file=sys.stderr)
+    if args.check and past_guard:
         sys.exit(1)
 
 
