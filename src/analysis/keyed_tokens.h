@@ -2,22 +2,16 @@
 #ifndef STET_ANALYSIS_KEYED_TOKENS_H_
 #define STET_ANALYSIS_KEYED_TOKENS_H_
 
-#include <cstdint>
 #include <string_view>
-#include <vector>
 
 #include "stet/segment.h"
 
 namespace stet {
 
-struct KeyedTokens {
-  std::vector<Token> tokens;
-  std::uint64_t key = 0;  // SegmentedText::sentence_keys
-};
-
-// Tokens(text, sentence) and the sentence's key, made in one reading: the
-// key needs every token's TokenKey, which a Token does not keep.
-KeyedTokens KeyedTokensOf(std::string_view text, Span sentence);
+// Appends Tokens(text, sentence) to segmented.tokens and the sentence's key
+// to segmented.sentence_keys, made in one reading: the key needs every
+// token's TokenKey, which a Token does not keep.
+void AppendKeyedTokens(std::string_view text, Span sentence, SegmentedText& segmented);
 
 }  // namespace stet
 

@@ -366,11 +366,7 @@ Result<SegmentedText> Segment(std::string_view text) {
   segmented.sentences = std::move(*sentences);
   segmented.tokens.reserve(segmented.sentences.size());
   segmented.sentence_keys.reserve(segmented.sentences.size());
-  for (const Span& sentence : segmented.sentences) {
-    KeyedTokens keyed = KeyedTokensOf(text, sentence);
-    segmented.tokens.push_back(std::move(keyed.tokens));
-    segmented.sentence_keys.push_back(keyed.key);
-  }
+  for (const Span& sentence : segmented.sentences) AppendKeyedTokens(text, sentence, segmented);
   return segmented;
 }
 

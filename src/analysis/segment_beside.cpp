@@ -80,9 +80,7 @@ Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base
         return status;
       }
       for (std::size_t s = first; s < segmented.sentences.size(); ++s) {
-        KeyedTokens keyed = KeyedTokensOf(text, segmented.sentences[s]);
-        segmented.tokens.push_back(std::move(keyed.tokens));
-        segmented.sentence_keys.push_back(keyed.key);
+        AppendKeyedTokens(text, segmented.sentences[s], segmented);
       }
       continue;
     }

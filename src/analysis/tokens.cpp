@@ -181,7 +181,7 @@ std::vector<Token> Tokens(std::string_view text, Span within) {
   return {tokens.begin(), tokens.end()};
 }
 
-KeyedTokens KeyedTokensOf(std::string_view text, Span sentence) {
+void AppendKeyedTokens(std::string_view text, Span sentence, SegmentedText& segmented) {
   thread_local std::vector<Token> tokens;
   thread_local std::vector<std::uint64_t> keys;
   tokens.clear();
@@ -190,8 +190,8 @@ KeyedTokens KeyedTokensOf(std::string_view text, Span sentence) {
     tokens.emplace_back(span, word);
     keys.push_back(MatchingKey(text.substr(span.start, span.end - span.start), ascii));
   });
-  return {{tokens.begin(), tokens.end()},
-          XXH3_64bits(keys.data(), keys.size() * sizeof(std::uint64_t))};
+  segmented.tokens.emplace_back(tokens.begin(), tokens.end());
+  segmented.sentence_keys.push_back(XXH3_64bits(keys.data(), keys.size() * sizeof(std::uint64_t)));
 }
 
 }  // namespace stet
