@@ -72,8 +72,8 @@ Comparison CompareSegmented(std::string_view before_text, const SegmentedText& b
 
 // The word changes between two token sequences (`before` of `before_text`,
 // `after` of `after_text`), along a shortest edit script.
-std::vector<WordChange> DiffTokens(std::string_view before_text, const std::vector<Token>& before,
-                                   std::string_view after_text, const std::vector<Token>& after);
+std::vector<WordChange> DiffTokens(std::string_view before_text, TokenRange before,
+                                   std::string_view after_text, TokenRange after);
 
 // How InlineWords marks deleted and inserted words: git's word-diff
 // brackets by default; a terminal uses colours instead.

@@ -8,12 +8,14 @@
 // word follows; lists written on one line; full stops glued to the next
 // word; footnote marks; spaced ellipses; a quotation ending in "?" or "!"
 // before its lower-case attribution. Tokens are words and punctuation
-// marks with byte offsets and a hash of their matching form.
+// marks with byte offsets.
 #ifndef STET_SEGMENT_H_
 #define STET_SEGMENT_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -87,11 +89,115 @@ std::uint64_t TokenKey(std::string_view text, Token token);
 // a token. REQUIRES: valid UTF-8, `within` inside `text`.
 std::vector<Token> Tokens(std::string_view text, Span within);
 
+// Tokens in a row, read as values: a view of a vector of them, or of the
+// tokens of one sentence of a SegmentedText, valid while what it views
+// lives. A sentence a text shares with its other revision views that
+// revision's tokens, each read moved to where the sentence stands.
+class TokenRange {
+ public:
+  class Iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = Token;
+    using difference_type = std::ptrdiff_t;
+    using reference = Token;
+    using pointer = void;
+
+    Iterator() = default;
+    Iterator(const Token* at, std::uint32_t shift) : at_(at), shift_(shift) {}
+    Token operator*() const { return at_->Moved(shift_); }
+    Token operator[](difference_type k) const { return at_[k].Moved(shift_); }
+    Iterator& operator++() { return ++at_, *this; }
+    Iterator operator++(int) { return {at_++, shift_}; }
+    Iterator& operator--() { return --at_, *this; }
+    Iterator operator--(int) { return {at_--, shift_}; }
+    Iterator& operator+=(difference_type k) { return at_ += k, *this; }
+    Iterator& operator-=(difference_type k) { return at_ -= k, *this; }
+    Iterator operator+(difference_type k) const { return {at_ + k, shift_}; }
+    Iterator operator-(difference_type k) const { return {at_ - k, shift_}; }
+    difference_type operator-(const Iterator& other) const { return at_ - other.at_; }
+    bool operator==(const Iterator& other) const { return at_ == other.at_; }
+    auto operator<=>(const Iterator& other) const { return at_ <=> other.at_; }
+
+   private:
+    const Token* at_ = nullptr;
+    std::uint32_t shift_ = 0;
+  };
+
+  TokenRange() = default;
+  // Implicit: every function that reads a sentence's tokens also reads a
+  // vector Tokens() made. The vector must outlive the range.
+  TokenRange(const std::vector<Token>& tokens)  // NOLINT(google-explicit-constructor)
+      : first_(tokens.data()), size_(tokens.size()) {}
+  TokenRange(const Token* first, std::size_t size, std::uint32_t shift)
+      : first_(first), size_(size), shift_(shift) {}
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Token operator[](std::size_t k) const { return first_[k].Moved(shift_); }
+  Token front() const { return (*this)[0]; }
+  Token back() const { return (*this)[size_ - 1]; }
+  Iterator begin() const { return {first_, shift_}; }
+  Iterator end() const { return {first_ + size_, shift_}; }
+
+ private:
+  const Token* first_ = nullptr;
+  std::size_t size_ = 0;
+  std::uint32_t shift_ = 0;  // added to every offset read, modulo 2^32
+};
+
+// The tokens of each sentence of a text. One array holds a text's own
+// tokens, and a sentence of a paragraph the text shares byte for byte with
+// its other revision keeps no copy: it views that revision's array (held
+// here too) with the bytes between the two places. A vector per sentence
+// cost 40 bytes a sentence besides its tokens, and the newer text of a
+// large diff copied most of the older one's tokens (docs/design.md).
+class SentenceTokens {
+ public:
+  // Sentences.
+  std::size_t size() const { return sentences_.size(); }
+  bool empty() const { return sentences_.empty(); }
+  TokenRange operator[](std::size_t sentence) const;
+  // Tokens held in this text's own array, not viewed in another's.
+  std::size_t OwnTokenCount() const { return own_ ? own_->size() : 0; }
+
+  // Making them (Segment, SegmentBeside). Room for about `tokens` more of
+  // this text's own tokens in `sentences` more sentences.
+  void Reserve(std::size_t sentences, std::size_t tokens);
+  // The next sentence's tokens, copied.
+  void Append(TokenRange tokens);
+  // The next sentence reads `other`'s sentence `sentence`, moved by `shift`
+  // bytes (modulo 2^32, as Token::Moved).
+  void AppendShared(const SentenceTokens& other, std::size_t sentence, std::size_t shift);
+  // Gives back room Reserve or growth took when much of it is unused.
+  void ShrinkToFit();
+
+ private:
+  using Pool = std::vector<Token>;
+  struct Sentence {
+    std::uint32_t first = 0;
+    std::uint32_t size = 0;
+    std::uint32_t shift = 0;
+    std::uint32_t pool = 0;  // 0: own_; k: shared_[k - 1]
+  };
+  // Held too by the texts that view them; an array is never changed once
+  // another holds it (Append copies it first), so their ranges stay valid.
+  std::shared_ptr<Pool> own_;                  // none until the first Append
+  std::vector<std::shared_ptr<Pool>> shared_;  // other texts' arrays viewed
+  std::vector<Sentence> sentences_;
+
+  const std::shared_ptr<Pool>& PoolOf(std::uint32_t pool) const {
+    return pool == 0 ? own_ : shared_[pool - 1];
+  }
+  std::uint32_t PoolIndex(const std::shared_ptr<Pool>& pool);
+  Pool& OwnForWriting();
+};
+
 // A text's sentences and the tokens of each: the segmentation every
 // analysis (comparison, quotes, claims) starts from, made once per text.
 struct SegmentedText {
   std::vector<Span> sentences;
-  std::vector<std::vector<Token>> tokens;  // per sentence
+  SentenceTokens tokens;  // per sentence
   // Per sentence, XXH3-64 of its tokens' TokenKeys in order: two sentences
   // with equal keys read the same once matching forms are taken.
   std::vector<std::uint64_t> sentence_keys;

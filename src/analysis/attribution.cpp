@@ -127,8 +127,7 @@ bool IsRoleWord(std::string_view lower) {
 // keeps its full stop ("Sen.", "Dr.": the tokenizer splits them) so that
 // roles are recognised, and a possessive is split off a name ("Trump’s" as
 // "Trump" and "’s").
-std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text,
-                            const std::vector<Token>& tokens) {
+std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text, TokenRange tokens) {
   std::vector<Word> words;
   words.reserve(tokens.size() + 2);
   auto piece = [&](Span span) { return text.substr(span.start, span.end - span.start); };

@@ -47,8 +47,7 @@ bool IsRoleWord(std::string_view lower);
 // The words of a sentence from its tokens; `lower_text` is `text` with ASCII
 // letters in lower case (same offsets). An abbreviation keeps its full stop
 // ("Sen.") and a possessive is split off a name ("Trump’s" as "Trump", "’s").
-std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text,
-                            const std::vector<Token>& tokens);
+std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text, TokenRange tokens);
 std::vector<Word> WordsIn(std::string_view text, std::string_view lower_text, Span span);
 
 bool IsRole(const Word& word);      // a role word outside quotation marks

@@ -20,8 +20,7 @@ namespace {
 
 // Whether a sentence's words (`tokens`) outside `quotes` only say who
 // spoke: names, pronouns, roles, reporting verbs and function words.
-bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
-                     const std::vector<Span>& quotes) {
+bool OnlyAttribution(std::string_view text, TokenRange tokens, const std::vector<Span>& quotes) {
   static const WordSet kAttributionWords = [] {
     std::vector<std::string_view> words;  // views into ReportingVerbForms(), kept for good
     for (const attribution::VerbFormEntry& entry : attribution::ReportingVerbForms())
@@ -50,8 +49,7 @@ bool OnlyAttribution(std::string_view text, const std::vector<Token>& tokens,
 
 }  // namespace
 
-std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
-                                      const std::vector<Token>& tokens,
+std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text, TokenRange tokens,
                                       const std::vector<Span>& quotes) {
   if (std::any_of(quotes.begin(), quotes.end(),
                   [&](Span quote) { return Overlaps(claim.span, quote); }) &&

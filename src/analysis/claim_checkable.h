@@ -18,8 +18,7 @@ namespace stet::claim_parts {
 // quote ("Okafor congratulated Reyna on social media, adding “…”") is a
 // claim.
 // `tokens` are the sentence's, as Segment made them.
-std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text,
-                                      const std::vector<Token>& tokens,
+std::vector<ClaimPart> CheckableParts(const Claim& claim, std::string_view text, TokenRange tokens,
                                       const std::vector<Span>& quotes);
 
 }  // namespace stet::claim_parts

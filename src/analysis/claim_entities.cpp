@@ -135,8 +135,8 @@ bool NameIndex::Has(std::string_view lower_word) {
 // would be (NameKey's: ASCII lowered, a possessive dropped).
 bool NameIndex::Read(std::string_view lower_word) const {
   const char first_key = lower_word.front();
-  for (const std::vector<Token>& tokens : segmented_.tokens) {
-    for (const Token& token : tokens) {
+  for (std::size_t s = 0; s < segmented_.tokens.size(); ++s) {
+    for (const Token& token : segmented_.tokens[s]) {
       if (!token.word()) continue;
       const auto first = static_cast<unsigned char>(text_[token.span().start]);
       if (first < 0x80 && (first < 'A' || first > 'Z')) continue;
@@ -164,8 +164,8 @@ void NameIndex::Make() {
   // Lowered in a buffer of the stack: a text has thousands of capitalised
   // words, and the index is made for each comparison.
   char buffer[64];
-  for (const std::vector<Token>& tokens : segmented_.tokens) {
-    for (const Token& token : tokens) {
+  for (std::size_t s = 0; s < segmented_.tokens.size(); ++s) {
+    for (const Token& token : segmented_.tokens[s]) {
       if (!token.word()) continue;
       // Most words open with an ASCII byte that is no capital.
       const auto first = static_cast<unsigned char>(text_[token.span().start]);

@@ -554,9 +554,8 @@ const Claim& OneClaim(LazyClaims& claims, const std::vector<std::size_t>& senten
   return joined;
 }
 
-const std::vector<Token>& JoinedTokens(const SegmentedText& text,
-                                       const std::vector<std::size_t>& sentences,
-                                       std::vector<Token>& joined) {
+TokenRange JoinedTokens(const SegmentedText& text, const std::vector<std::size_t>& sentences,
+                        std::vector<Token>& joined) {
   if (sentences.size() == 1) return text.tokens[sentences.front()];
   for (std::size_t s : sentences)
     joined.insert(joined.end(), text.tokens[s].begin(), text.tokens[s].end());

@@ -64,9 +64,8 @@ const Claim& OneClaim(LazyClaims& claims, const std::vector<std::size_t>& senten
 // The tokens of `sentences` of a text, as Segment made them, as one list:
 // a sentence's own, read in place (nearly every edit's), or theirs joined
 // into `joined`.
-const std::vector<Token>& JoinedTokens(const SegmentedText& text,
-                                       const std::vector<std::size_t>& sentences,
-                                       std::vector<Token>& joined);
+TokenRange JoinedTokens(const SegmentedText& text, const std::vector<std::size_t>& sentences,
+                        std::vector<Token>& joined);
 
 // Words that carry no claim of their own ("the", "and", "of", ...): a
 // change made only of them is no claim edit. REQUIRES: lower case.

@@ -58,8 +58,8 @@ std::uint8_t ClassesOf(std::string_view lower) {
 
 }  // namespace
 
-void Pieces(std::string_view text, std::string_view lower, std::size_t base,
-            const std::vector<Token>& tokens, std::vector<Piece>& pieces) {
+void Pieces(std::string_view text, std::string_view lower, std::size_t base, TokenRange tokens,
+            std::vector<Piece>& pieces) {
   pieces.clear();
   pieces.reserve(tokens.size());
   // Views made in place: a token lies within its sentence (and the text),

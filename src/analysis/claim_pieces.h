@@ -41,8 +41,8 @@ struct Piece {
 // The pieces of a sentence, into `pieces` (emptied first); `lower` is the
 // sentence in lower case, from offset `base` of the text, and outlives
 // them.
-void Pieces(std::string_view text, std::string_view lower, std::size_t base,
-            const std::vector<Token>& tokens, std::vector<Piece>& pieces);
+void Pieces(std::string_view text, std::string_view lower, std::size_t base, TokenRange tokens,
+            std::vector<Piece>& pieces);
 
 // Words that carry no claim of their own: articles, prepositions,
 // conjunctions, pronouns and auxiliaries.

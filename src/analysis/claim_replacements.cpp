@@ -38,7 +38,7 @@ constexpr std::size_t kShortSentence = 4;
 // left out: every sentence has them. Numbers count whatever their length
 // ("voted 38-21" and "backed ... by 38 votes to 21" are one vote), hashed
 // with the top bit set (a prefix of five letters never sets it). Sorted.
-std::vector<std::uint64_t> WordsOf(std::string_view text, const std::vector<Token>& tokens) {
+std::vector<std::uint64_t> WordsOf(std::string_view text, TokenRange tokens) {
   std::vector<std::uint64_t> out;
   out.reserve(tokens.size());
   char lower[24];

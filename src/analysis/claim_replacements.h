@@ -32,7 +32,7 @@ struct Replacement {
 struct ReplacedSide {
   std::string_view text;
   const Claim& claim;
-  const std::vector<Token>& tokens;  // the sentence's, as Segment made them
+  TokenRange tokens;  // the sentence's, as Segment made them
   const std::vector<Span>& quotes;
   const std::vector<Span>& sources;
 };

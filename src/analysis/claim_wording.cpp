@@ -239,7 +239,7 @@ bool IsParticle(std::string_view lower) {
 // The word of tokens[k] as WordNet is asked about it: lower case, and
 // joined to a particle that follows it ("called off" as "called_off"),
 // which WordNet lists as verbs of their own.
-std::string WordNetForm(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
+std::string WordNetForm(std::string_view text, TokenRange tokens, std::size_t k) {
   std::string lower = Normalised(WordOf(text, tokens[k]));
   // A particle opens with one of these letters, or with a mark Normalised
   // drops: other words are not normalised to be asked.
@@ -256,15 +256,14 @@ std::string WordNetForm(std::string_view text, const std::vector<Token>& tokens,
 
 // What WordNet says of a content word, asked in its WordNet form.
 Meaning MeaningOfContent(const ContentWord& word) {
-  return MeaningOfWord(WordNetForm(word.text, *word.tokens, word.token));
+  return MeaningOfWord(WordNetForm(word.text, word.tokens, word.token));
 }
 
 // How many tokens from tokens[k] make a connective of several words
 // ("compared with", "up from", "along with", "as well as", "based on"),
 // or 0: they join a claim's parts as "and" or "than" do, and two
 // versions use one for another ("up from 38" -> "compared with 38").
-std::size_t ConnectiveLength(std::string_view text, const std::vector<Token>& tokens,
-                             std::size_t k) {
+std::size_t ConnectiveLength(std::string_view text, TokenRange tokens, std::size_t k) {
   // Compared in place, case aside: every token of a changed sentence is
   // asked, and few are connectives.
   auto is = [&](std::size_t at, std::string_view word) {
@@ -345,7 +344,7 @@ std::string ContentKeyOnce(std::string_view word) {
 
 }  // namespace
 
-std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
+std::vector<ContentWord> ContentKeys(std::string_view text, TokenRange tokens,
                                      const std::vector<Span>& left_out) {
   // Gathered in lists kept per thread: a comparison asks this of both
   // sides of every edited sentence.
@@ -360,7 +359,7 @@ std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<To
       continue;
     }
     std::string key = ContentKey(WordOf(text, token));
-    if (!key.empty()) words.push_back({std::move(key), text, &tokens, k});
+    if (!key.empty()) words.push_back({std::move(key), text, tokens, k});
   }
   // Sorted by their places, then moved once: moving two strings for each
   // step of the sort cost more than the comparisons. The same comparisons
@@ -421,26 +420,26 @@ bool IsRewording(std::string_view before_text, Span before, std::string_view aft
                      tokens(after_text, after));
 }
 
-bool IsRewording(std::string_view before_text, const std::vector<Token>& before_tokens,
-                 std::string_view after_text, const std::vector<Token>& after_tokens) {
+bool IsRewording(std::string_view before_text, TokenRange before_tokens,
+                 std::string_view after_text, TokenRange after_tokens) {
   struct Word {
     ContentWord word;
     bool paired = false;
     std::optional<Meaning> meaning;  // read when first needed
   };
-  auto content = [](std::string_view text, const std::vector<Token>& tokens) {
+  auto content = [](std::string_view text, TokenRange tokens) {
     std::vector<Word> words;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       if (!tokens[k].word()) continue;
       std::string key = ContentKey(WordOf(text, tokens[k]));
-      if (!key.empty()) words.push_back({{std::move(key), text, &tokens, k}, false, std::nullopt});
+      if (!key.empty()) words.push_back({{std::move(key), text, tokens, k}, false, std::nullopt});
     }
     return words;
   };
   // Words pair one to one: sides of different counts cannot all pair. The
   // counts are compared before the words are gathered, which most pairs of
   // sentences are not.
-  auto count = [](std::string_view text, const std::vector<Token>& tokens) {
+  auto count = [](std::string_view text, TokenRange tokens) {
     std::size_t words = 0;
     for (const Token& token : tokens) {
       if (token.word() && !ContentKey(WordOf(text, token)).empty()) ++words;

@@ -58,7 +58,7 @@ std::string ContentKey(std::string_view word);
 struct ContentWord {
   std::string key;
   std::string_view text;
-  const std::vector<Token>* tokens = nullptr;  // the sentence's; outlive the word
+  TokenRange tokens;  // the sentence's; outlive the word
   std::size_t token = 0;
   friend bool operator<(const ContentWord& a, const ContentWord& b) { return a.key < b.key; }
 };
@@ -66,7 +66,7 @@ struct ContentWord {
 // The content words of a sentence (`tokens`, as Segment made them, which
 // must outlive them), sorted by key, but for the words inside `left_out`
 // (quotations, the given names of a person named elsewhere).
-std::vector<ContentWord> ContentKeys(std::string_view text, const std::vector<Token>& tokens,
+std::vector<ContentWord> ContentKeys(std::string_view text, TokenRange tokens,
                                      const std::vector<Span>& left_out);
 
 // Leaves in each sorted list the words whose keys the other does not hold
@@ -82,8 +82,8 @@ void KeepDifferences(std::vector<ContentWord>& a, std::vector<ContentWord>& b);
 bool IsRewording(std::string_view before_text, Span before, std::string_view after_text,
                  Span after);
 // The same over tokens already made (a sentence's, as Segment made them).
-bool IsRewording(std::string_view before_text, const std::vector<Token>& before_tokens,
-                 std::string_view after_text, const std::vector<Token>& after_tokens);
+bool IsRewording(std::string_view before_text, TokenRange before_tokens,
+                 std::string_view after_text, TokenRange after_tokens);
 
 // Whether `span` holds a relative clause about a person: "who" or
 // "whose" and the words after it ("who now runs the port authority"). A

@@ -406,9 +406,9 @@ class ClaimComparer {
     // moved, a hyphen, a first name or title added to a person named
     // before, say nothing new).
     std::vector<Token> joined_before_tokens, joined_after_tokens;
-    const std::vector<Token>& before_tokens =
+    TokenRange before_tokens =
         claim_parts::JoinedTokens(before_text_, edit.before_sentences, joined_before_tokens);
-    const std::vector<Token>& after_tokens =
+    TokenRange after_tokens =
         claim_parts::JoinedTokens(after_text_, edit.after_sentences, joined_after_tokens);
     std::vector<claim_wording::ContentWord> only_before =
         ContentKeys(before, before_, before_tokens, quotes_before, sources_before, after_names_);
@@ -510,7 +510,7 @@ class ClaimComparer {
   // sources), without the given names and titles of a person the other
   // version names too ("Governor Mara Okafor" beside "Okafor").
   std::vector<claim_wording::ContentWord> ContentKeys(const Claim& claim, std::string_view text,
-                                                      const std::vector<Token>& tokens,
+                                                      TokenRange tokens,
                                                       const std::vector<Span>& quotes,
                                                       const std::vector<Span>& sources,
                                                       claim_entities::NameIndex& other_names) {

@@ -54,7 +54,7 @@ struct Side {
 
   std::string_view text;
   const std::vector<Span>& sentences;
-  const std::vector<std::vector<Token>>& tokens;
+  const SentenceTokens& tokens;
   const std::vector<std::uint64_t>& keys;         // per sentence
   std::vector<std::vector<std::uint64_t>> words;  // sorted word keys per unmatched sentence
   std::vector<std::optional<std::size_t>> partner;
@@ -359,8 +359,8 @@ std::string_view EditKindName(EditKind kind) {
   return "edited";
 }
 
-std::vector<WordChange> DiffTokens(std::string_view before_text, const std::vector<Token>& before,
-                                   std::string_view after_text, const std::vector<Token>& after) {
+std::vector<WordChange> DiffTokens(std::string_view before_text, TokenRange before,
+                                   std::string_view after_text, TokenRange after) {
   std::vector<std::uint64_t> keys_a(before.size()), keys_b(after.size());
   std::transform(before.begin(), before.end(), keys_a.begin(),
                  [&](const Token& t) { return TokenKey(before_text, t); });
@@ -373,7 +373,7 @@ std::vector<WordChange> DiffTokens(std::string_view before_text, const std::vect
   for (const IndexPair& match : common) {
     if (match.a > i || match.b > j) {
       // Empty sides sit right after the preceding unchanged token.
-      auto cover = [](const std::vector<Token>& tokens, std::size_t from, std::size_t to) -> Span {
+      auto cover = [](TokenRange tokens, std::size_t from, std::size_t to) -> Span {
         if (to > from) return {tokens[from].span().start, tokens[to - 1].span().end};
         const std::size_t at = from > 0 ? tokens[from - 1].span().end
                                         : (tokens.empty() ? 0 : tokens.front().span().start);

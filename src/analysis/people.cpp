@@ -111,8 +111,8 @@ std::vector<std::string> NamesToRegister(const std::vector<PersonMention>& candi
   return names;
 }
 
-bool MayNameSomeone(std::string_view text, std::string_view lower_text,
-                    const std::vector<Token>& tokens, const std::vector<Span>& quoted) {
+bool MayNameSomeone(std::string_view text, std::string_view lower_text, TokenRange tokens,
+                    const std::vector<Span>& quoted) {
   if (tokens.empty()) return false;
   auto capital = [&](std::size_t k) {
     return tokens[k].word() && IsUpperStart(text.substr(tokens[k].span().start, 4));

@@ -69,8 +69,8 @@ std::vector<PersonMention> PersonMentions(const std::vector<PersonMention>& cand
 // ("resident Ottoline Marsh"), outside the `quoted` spans (sorted). Read on
 // the tokens, so that most sentences of a long text are never made into
 // words.
-bool MayNameSomeone(std::string_view text, std::string_view lower_text,
-                    const std::vector<Token>& tokens, const std::vector<Span>& quoted);
+bool MayNameSomeone(std::string_view text, std::string_view lower_text, TokenRange tokens,
+                    const std::vector<Span>& quoted);
 
 // Gender evidence in one sentence: a title or role noun in a mention
 // ("Ms.", "spokeswoman"), a kinship noun naming it ("his daughter, Mariama

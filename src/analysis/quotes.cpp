@@ -515,7 +515,7 @@ class Extractor {
   std::string_view text_;
   const std::string lower_text_;  // text_ with ASCII letters in lower case, same offsets
   const std::vector<Span>& sentences_;
-  const std::vector<std::vector<Token>>& tokens_;
+  const SentenceTokens& tokens_;
   std::vector<Span> quoted_;  // every quotation with its marks, in text order
   SentenceWords words_;       // of each sentence, as attribution reads them
   std::vector<Span> paragraphs_;

@@ -364,9 +364,12 @@ Result<SegmentedText> Segment(std::string_view text) {
   if (!sentences.ok()) return sentences.status();
   SegmentedText segmented;
   segmented.sentences = std::move(*sentences);
-  segmented.tokens.reserve(segmented.sentences.size());
+  // English news runs about 6.6 bytes a token; ShrinkToFit gives back what
+  // a text of longer words leaves unused.
+  segmented.tokens.Reserve(segmented.sentences.size(), text.size() / 6);
   segmented.sentence_keys.reserve(segmented.sentences.size());
   for (const Span& sentence : segmented.sentences) AppendKeyedTokens(text, sentence, segmented);
+  segmented.tokens.ShrinkToFit();
   return segmented;
 }
 

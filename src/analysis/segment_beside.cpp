@@ -87,12 +87,11 @@ Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base
     const std::size_t shift = paragraph.start - same->paragraph.start;
     for (std::size_t s = same->first_sentence; s < same->end_sentence; ++s) {
       segmented.sentences.push_back(Moved(base_segmented.sentences[s], shift));
-      std::vector<Token> tokens = base_segmented.tokens[s];
-      for (Token& token : tokens) token = token.Moved(shift);
-      segmented.tokens.push_back(std::move(tokens));
+      segmented.tokens.AppendShared(base_segmented.tokens, s, shift);
       segmented.sentence_keys.push_back(base_segmented.sentence_keys[s]);
     }
   }
+  segmented.tokens.ShrinkToFit();
   return segmented;
 }
 

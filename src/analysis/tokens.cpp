@@ -190,7 +190,7 @@ void AppendKeyedTokens(std::string_view text, Span sentence, SegmentedText& segm
     tokens.emplace_back(span, word);
     keys.push_back(MatchingKey(text.substr(span.start, span.end - span.start), ascii));
   });
-  segmented.tokens.emplace_back(tokens.begin(), tokens.end());
+  segmented.tokens.Append(tokens);
   segmented.sentence_keys.push_back(XXH3_64bits(keys.data(), keys.size() * sizeof(std::uint64_t)));
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "stet/segment.h"
@@ -212,14 +213,26 @@ std::vector<std::vector<std::uint64_t>> Flattened(const stet::SegmentedText& seg
   return out;
 }
 
-void CheckBesideEqualsAlone(const std::string& base, const std::string& text) {
+// `text` segmented beside `base`, with the base's segmentation gone by the
+// time the result is read (the result keeps what it views).
+stet::SegmentedText SegmentedBeside(const std::string& text, const std::string& base) {
   const stet::Result<stet::SegmentedText> base_segmented = stet::Segment(base);
   REQUIRE(base_segmented.ok());
-  const stet::Result<stet::SegmentedText> alone = stet::Segment(text);
-  const stet::Result<stet::SegmentedText> beside = stet::SegmentBeside(text, base, *base_segmented);
-  REQUIRE(alone.ok());
+  stet::Result<stet::SegmentedText> beside = stet::SegmentBeside(text, base, *base_segmented);
   REQUIRE(beside.ok());
-  CHECK(Flattened(*beside) == Flattened(*alone));
+  return std::move(*beside);
+}
+
+void CheckBesideEqualsAlone(const std::string& base, const std::string& text) {
+  const stet::Result<stet::SegmentedText> alone = stet::Segment(text);
+  REQUIRE(alone.ok());
+  CHECK(Flattened(SegmentedBeside(text, base)) == Flattened(*alone));
+  // Beside a base itself segmented beside another text: its shared
+  // sentences view a third text's tokens, moved twice.
+  const stet::SegmentedText base_beside = SegmentedBeside(base, text);
+  const stet::Result<stet::SegmentedText> chained = stet::SegmentBeside(text, base, base_beside);
+  REQUIRE(chained.ok());
+  CHECK(Flattened(*chained) == Flattened(*alone));
 }
 
 }  // namespace
@@ -281,4 +294,40 @@ TEST_CASE("a token is eight bytes and a sentence's key reads its tokens' matchin
   }
   CHECK(stet::TokenKey(text, segmented->tokens[1][5]) !=
         stet::TokenKey(text, segmented->tokens[2][5]));
+}
+
+TEST_CASE("a revision keeps only the tokens of the paragraphs it changed", "[segment]") {
+  const std::string base =
+      "Officials said 40 people were hurt.\n\n"
+      "The mayor spoke on Monday. She said \"we will rebuild\".\n\n"
+      "Roads stay closed.\n";
+  const std::string text =
+      "The mayor spoke on Monday. She said \"we will rebuild\".\n\n"
+      "Officials said 41 people were hurt.\n\n"
+      "Roads stay closed.\n";
+  const stet::Result<stet::SegmentedText> alone = stet::Segment(text);
+  REQUIRE(alone.ok());
+  const stet::SegmentedText beside = SegmentedBeside(text, base);
+  REQUIRE(Flattened(beside) == Flattened(*alone));
+  std::size_t all = 0;
+  for (std::size_t s = 0; s < alone->sentences.size(); ++s) all += alone->tokens[s].size();
+  CHECK(alone->tokens.OwnTokenCount() == all);
+  // The one changed paragraph, "Officials said 41 people were hurt.", is
+  // 7 tokens; the other two paragraphs view the base's.
+  CHECK(beside.tokens.OwnTokenCount() == 7);
+
+  SECTION("a copy given more sentences leaves the original and its ranges as they were") {
+    stet::SentenceTokens copy = alone->tokens;
+    const stet::TokenRange first = alone->tokens[0];
+    const std::vector<stet::Token> before(first.begin(), first.end());
+    for (int k = 0; k < 100; ++k) copy.Append(before);
+    CHECK(copy.size() == alone->tokens.size() + 100);
+    CHECK(alone->tokens.size() == alone->sentences.size());
+    CHECK(alone->tokens.OwnTokenCount() == all);
+    CHECK(std::vector<stet::Token>(first.begin(), first.end()).size() == before.size());
+    for (std::size_t k = 0; k < before.size(); ++k) {
+      CHECK(first[k].span().start == before[k].span().start);
+      CHECK(copy[copy.size() - 1][k].span().end == before[k].span().end);
+    }
+  }
 }

@@ -1,0 +1,65 @@
+// SentenceTokens: one array of a text's own tokens, and views of its other
+// revision's for the sentences the two share (include/stet/segment.h).
+#include "stet/segment.h"
+
+namespace stet {
+
+TokenRange SentenceTokens::operator[](std::size_t sentence) const {
+  const Sentence& at = sentences_[sentence];
+  return {PoolOf(at.pool)->data() + at.first, at.size, at.shift};
+}
+
+void SentenceTokens::Reserve(std::size_t sentences, std::size_t tokens) {
+  sentences_.reserve(sentences_.size() + sentences);
+  Pool& own = OwnForWriting();
+  own.reserve(own.size() + tokens);
+}
+
+void SentenceTokens::Append(TokenRange tokens) {
+  Pool& own = OwnForWriting();
+  sentences_.push_back(
+      {static_cast<std::uint32_t>(own.size()), static_cast<std::uint32_t>(tokens.size()), 0, 0});
+  own.insert(own.end(), tokens.begin(), tokens.end());
+}
+
+void SentenceTokens::AppendShared(const SentenceTokens& other, std::size_t sentence,
+                                  std::size_t shift) {
+  Sentence shared = other.sentences_[sentence];
+  shared.pool = PoolIndex(other.PoolOf(shared.pool));
+  shared.shift += static_cast<std::uint32_t>(shift);  // wraps as Token::Moved does
+  sentences_.push_back(shared);
+}
+
+void SentenceTokens::ShrinkToFit() {
+  // Room never written costs address space, not memory; a copy to the exact
+  // size is worth it only when much is unused (a doubling's half).
+  auto shrink = [](auto& vector) {
+    if (vector.capacity() - vector.size() > vector.capacity() / 8) vector.shrink_to_fit();
+  };
+  if (own_ && own_.use_count() == 1) shrink(*own_);
+  shrink(sentences_);
+}
+
+std::uint32_t SentenceTokens::PoolIndex(const std::shared_ptr<Pool>& pool) {
+  // A text views one other revision's arrays, one or two of them: a list
+  // searched from the start is enough.
+  if (pool == own_) return 0;
+  for (std::uint32_t k = 0; k < shared_.size(); ++k) {
+    if (shared_[k] == pool) return k + 1;
+  }
+  shared_.push_back(pool);
+  return static_cast<std::uint32_t>(shared_.size());
+}
+
+SentenceTokens::Pool& SentenceTokens::OwnForWriting() {
+  // Another text may view this array (a copy of this one, or a revision
+  // segmented beside it): it must not move under that text's ranges.
+  if (!own_) {
+    own_ = std::make_shared<Pool>();
+  } else if (own_.use_count() > 1) {
+    own_ = std::make_shared<Pool>(*own_);
+  }
+  return *own_;
+}
+
+}  // namespace stet
