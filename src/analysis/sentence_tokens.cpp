@@ -32,7 +32,8 @@ void SentenceTokens::AppendShared(const SentenceTokens& other, std::size_t sente
 
 void SentenceTokens::ShrinkToFit() {
   // Room never written costs address space, not memory; a copy to the exact
-  // size is worth it only when much is unused (a doubling's half).
+  // size is worth it only when more than an eighth is unused (growth by
+  // doubling leaves up to half; Segment's reserve for news, a tenth or so).
   auto shrink = [](auto& vector) {
     if (vector.capacity() - vector.size() > vector.capacity() / 8) vector.shrink_to_fit();
   };
