@@ -351,7 +351,45 @@ int main(int argc, char** argv) {
     out << "    \"\";\n";
   }
   write_words("kWordNetDerived", derived);
-  write_words("kWordNetLeansOn", leans_on);
+  // What a word leans on, coded: the 20,600 words leaned on once each, one
+  // a line (kWordNetLeanedOn), and after each word of kWordNetLeansOn the
+  // offsets of its words' lines, three base-64 characters each. Written
+  // out, the 236,000 words leaned on took 2 MB, and a comparison that asks
+  // about a few dozen words had most of it mapped (its binary search and
+  // the kernel's fault-around, 64 KiB a fault: docs/performance.md); coded,
+  // the two tables take 1 MB.
+  {
+    std::map<std::string, int> offsets;  // a word leaned on -> its line's offset
+    for (const auto& [word, others] : leans_on) {
+      for (const std::string& other : others) offsets.emplace(other, 0);
+    }
+    out << "constexpr char kWordNetLeanedOn[] =\n";
+    int offset = 0;
+    for (auto& [word, at] : offsets) {
+      at = offset;
+      offset += static_cast<int>(word.size()) + 1;
+      out << "    \"" << word << "\\n\"\n";
+    }
+    out << "    \"\";\n";
+    constexpr int kCodeBits = 18;  // three base-64 characters
+    if (offset >= (1 << kCodeBits)) {
+      std::cerr << "stet-gen-synonyms: the words leaned on take " << offset
+                << " bytes, more than three base-64 characters can point into\n";
+      return 1;
+    }
+    static constexpr char kBase64[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    out << "constexpr char kWordNetLeansOn[] =\n";
+    for (const auto& [word, others] : leans_on) {
+      out << "    \"" << word << ' ';
+      for (const std::string& other : others) {
+        const int at = offsets.at(other);
+        out << kBase64[at >> 12] << kBase64[(at >> 6) & 63] << kBase64[at & 63];
+      }
+      out << "\\n\"\n";
+    }
+    out << "    \"\";\n";
+  }
   write_words("kWordNetAntonyms", antonyms);
   return out ? 0 : 1;
 }

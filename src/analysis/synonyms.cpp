@@ -2,9 +2,11 @@
 //
 // The tables are generated when stet is built (tools/gen_synonyms.cpp,
 // from Debian's wordnet-base): one sorted line per word with the numbers
-// of its synonym sets, or the words derived from it, it leans on, or it is
-// the opposite of. It is searched in place, by binary search over its lines,
-// so that a start-up that never compares claims never reads it.
+// of its synonym sets, or the words derived from it, it leans on (coded:
+// LeansOn), or it is the opposite of. Each is searched in place, by binary
+// search over its lines, so that a start-up that never compares claims
+// never reads it, and a comparison maps only the pages it searches (the
+// tables are a fifth of a small diff's resident memory: docs/performance.md).
 #include "analysis/synonyms.h"
 
 #include <algorithm>
@@ -101,7 +103,48 @@ std::vector<std::string> Related(Table table, const std::vector<std::string>& fo
 constexpr Table kSynsets{kWordNetSynsets, sizeof kWordNetSynsets - 1};
 constexpr Table kDerived{kWordNetDerived, sizeof kWordNetDerived - 1};
 constexpr Table kLeansOn{kWordNetLeansOn, sizeof kWordNetLeansOn - 1};
+constexpr Table kLeanedOn{kWordNetLeanedOn, sizeof kWordNetLeanedOn - 1};
 constexpr Table kAntonyms{kWordNetAntonyms, sizeof kWordNetAntonyms - 1};
+
+// A word leaned on is named by its line's offset in kLeanedOn: the same
+// word, the same number.
+using LeanedOnWord = std::uint32_t;
+
+std::uint32_t Base64Digit(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  return c == '+' ? 62 : 63;
+}
+
+// The words the lines of kLeansOn for `forms` lean on, sorted (the table
+// writes each as three base-64 characters: tools/gen_synonyms.cpp).
+std::vector<LeanedOnWord> LeansOn(const std::vector<std::string>& forms) {
+  std::vector<LeanedOnWord> out;
+  for (const std::string& form : forms) {
+    const std::optional<std::string_view> line = Find(kLeansOn, form);
+    if (!line) continue;
+    const std::string_view codes = line->substr(line->find(' ') + 1);
+    for (std::size_t at = 0; at + 3 <= codes.size(); at += 3) {
+      out.push_back(Base64Digit(codes[at]) << 12 | Base64Digit(codes[at + 1]) << 6 |
+                    Base64Digit(codes[at + 2]));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Those of `words` that some word leans on, sorted.
+std::vector<LeanedOnWord> LeanedOn(const std::vector<std::string>& words) {
+  std::vector<LeanedOnWord> out;
+  for (const std::string& word : words) {
+    if (const std::optional<std::string_view> line = Find(kLeanedOn, word)) {
+      out.push_back(static_cast<LeanedOnWord>(line->data() - kLeanedOn.data()));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 }  // namespace
 
@@ -112,7 +155,9 @@ constexpr Table kAntonyms{kWordNetAntonyms, sizeof kWordNetAntonyms - 1};
 // pairs, and integers meet faster than strings (a collision of 64-bit
 // hashes among WordNet's 150,000 words is as good as impossible).
 struct WordMeaning {
-  std::vector<std::uint64_t> forms, synsets, family, leans_on, antonyms;
+  std::vector<std::uint64_t> forms, synsets, family, antonyms;
+  // What it leans on, and those of its family that anything leans on.
+  std::vector<LeanedOnWord> leans_on, family_leaned_on;
 };
 
 namespace {
@@ -137,7 +182,8 @@ WordMeaning ProfileOf(std::string_view word) {
   for (std::string& synset : synsets) synset.insert(0, "#");
   profile.synsets = Hashed(synsets);
   profile.family = Hashed(family);
-  profile.leans_on = Hashed(Related(kLeansOn, forms));
+  profile.leans_on = LeansOn(forms);
+  profile.family_leaned_on = LeanedOn(family);
   profile.antonyms = Hashed(Related(kAntonyms, forms));
   return profile;
 }
@@ -199,7 +245,7 @@ bool AreSynonyms(const WordMeaning& a, const WordMeaning& b) {
 
 bool AreNearInMeaning(const WordMeaning& a, const WordMeaning& b) {
   if (const std::optional<bool> synonymous = Synonymous(a, b)) return *synonymous;
-  return Meet(a.leans_on, b.family) || Meet(b.leans_on, a.family);
+  return Meet(a.leans_on, b.family_leaned_on) || Meet(b.leans_on, a.family_leaned_on);
 }
 
 bool IsVerb(std::string_view word) {
