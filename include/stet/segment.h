@@ -38,8 +38,7 @@ std::vector<Span> Paragraphs(std::string_view text);
 
 // Sentences of `text`, in order, none crossing a paragraph; each span
 // excludes surrounding white space, so text.substr(start, end - start) is
-// the sentence. REQUIRES: valid UTF-8. Fails only if ICU's list of
-// break suppressions cannot be loaded.
+// the sentence. Fails if `text` is not UTF-8.
 Result<std::vector<Span>> Sentences(std::string_view text);
 
 // A word or a punctuation mark, as compared when two revisions are aligned.

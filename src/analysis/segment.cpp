@@ -431,11 +431,10 @@ Status AppendSentences(const SentenceBreaker& breaker, std::string_view text, Sp
 }
 
 Result<std::vector<Span>> Sentences(std::string_view text) {
-  Result<SentenceBreaker*> breaker = SentenceBreaker::ForThisThread();
-  if (!breaker.ok()) return breaker.status();
+  const SentenceBreaker& breaker = SentenceBreaker::ForThisThread();
   std::vector<Span> sentences;
   for (const Span& paragraph : Paragraphs(text)) {
-    if (Status status = AppendSentences(**breaker, text, paragraph, sentences); !status.ok()) {
+    if (Status status = AppendSentences(breaker, text, paragraph, sentences); !status.ok()) {
       return status;
     }
   }

@@ -66,8 +66,7 @@ class ParagraphIndex {
 
 Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base,
                                     const SegmentedText& base_segmented) {
-  Result<SentenceBreaker*> breaker = SentenceBreaker::ForThisThread();
-  if (!breaker.ok()) return breaker.status();
+  const SentenceBreaker& breaker = SentenceBreaker::ForThisThread();
   const ParagraphIndex index(base, base_segmented);
   SegmentedText segmented;
   for (const Span& paragraph : Paragraphs(text)) {
@@ -75,7 +74,7 @@ Result<SegmentedText> SegmentBeside(std::string_view text, std::string_view base
         index.Find(text.substr(paragraph.start, paragraph.end - paragraph.start));
     if (same == nullptr) {
       const std::size_t first = segmented.sentences.size();
-      if (Status status = AppendSentences(**breaker, text, paragraph, segmented.sentences);
+      if (Status status = AppendSentences(breaker, text, paragraph, segmented.sentences);
           !status.ok()) {
         return status;
       }

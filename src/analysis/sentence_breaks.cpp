@@ -6,23 +6,24 @@
 #include "analysis/sentence_breaks.h"
 
 #include <unicode/uchar.h>
-#include <unicode/udata.h>
-#include <unicode/unistr.h>
-#include <unicode/ures.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <memory>
+#include <iterator>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace stet {
 namespace {
 
 using Suppressions = SentenceBreaker::Suppressions;
+
+#include "break_suppressions.inc"
 
 void AppendCodePoint(std::string& out, UChar32 c) {
   char bytes[U8_MAX_LENGTH];
@@ -43,34 +44,15 @@ std::string ReversedByCodePoint(const std::string& s) {
 }
 
 // The list ICU reads for "en@ss=standard" (brkitr/en,
-// exceptions/SentenceBreak), split as its builder splits it: a word with a
-// full stop inside ("Ph.D.", "U.S.") is known backwards by its first part
-// ("Ph.") and then forwards whole, as is every word sharing that first part
-// ("Ph." itself); every other word ("Mr.") backwards whole.
-Result<const Suppressions*> EnglishSuppressions() {
-  static const Result<const Suppressions*> loaded = []() -> Result<const Suppressions*> {
-    auto fail = [](UErrorCode error) {
-      return Status::InvalidInput(std::string("segment sentences: ICU break suppressions: ") +
-                                  u_errorName(error));
-    };
-    UErrorCode error = U_ZERO_ERROR;
-    icu::LocalUResourceBundlePointer bundle(
-        ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "en", &error));
-    if (U_FAILURE(error) || error == U_USING_DEFAULT_WARNING) return fail(error);
-    icu::LocalUResourceBundlePointer exceptions(
-        ures_getByKey(bundle.getAlias(), "exceptions", nullptr, &error));
-    icu::LocalUResourceBundlePointer breaks(
-        ures_getByKey(exceptions.getAlias(), "SentenceBreak", nullptr, &error));
-    if (U_FAILURE(error)) return fail(error);
-    std::set<std::string> words;
-    for (int32_t i = 0; i < ures_getSize(breaks.getAlias()); ++i) {
-      int32_t length = 0;
-      const UChar* word = ures_getStringByIndex(breaks.getAlias(), i, &length, &error);
-      if (U_FAILURE(error)) return fail(error);
-      std::string utf8;
-      icu::UnicodeString(false, word, length).toUTF8String(utf8);
-      words.insert(std::move(utf8));
-    }
+// exceptions/SentenceBreak, copied from ICU's data when stet is built:
+// tools/gen_break_suppressions.cpp), split as its builder splits it: a word
+// with a full stop inside ("Ph.D.", "U.S.") is known backwards by its first
+// part ("Ph.") and then forwards whole, as is every word sharing that first
+// part ("Ph." itself); every other word ("Mr.") backwards whole.
+const Suppressions& EnglishSuppressions() {
+  static const Suppressions suppressions = [] {
+    const std::set<std::string> words(std::begin(kIcuSentenceSuppressions),
+                                      std::end(kIcuSentenceSuppressions));
     std::set<std::string> first_parts;  // of the words with an inner full stop
     for (const std::string& word : words) {
       const std::size_t stop = word.find('.');
@@ -78,7 +60,7 @@ Result<const Suppressions*> EnglishSuppressions() {
         first_parts.insert(word.substr(0, stop + 1));
       }
     }
-    static Suppressions suppressions;
+    Suppressions split;
     std::vector<std::pair<std::string, bool>> backwards;
     for (const std::string& part : first_parts) {
       backwards.emplace_back(ReversedByCodePoint(part), true);
@@ -86,20 +68,20 @@ Result<const Suppressions*> EnglishSuppressions() {
     for (const std::string& word : words) {
       const std::size_t stop = word.find('.');
       if (stop != std::string::npos && first_parts.count(word.substr(0, stop + 1)) > 0) {
-        suppressions.forwards.push_back(word);
+        split.forwards.push_back(word);
       } else {
         backwards.emplace_back(ReversedByCodePoint(word), false);
       }
     }
     std::sort(backwards.begin(), backwards.end());
-    std::sort(suppressions.forwards.begin(), suppressions.forwards.end());
+    std::sort(split.forwards.begin(), split.forwards.end());
     for (auto& [reversed, partial] : backwards) {
-      suppressions.backwards.push_back(std::move(reversed));
-      suppressions.partial.push_back(partial);
+      split.backwards.push_back(std::move(reversed));
+      split.partial.push_back(partial);
     }
-    return &suppressions;
+    return split;
   }();
-  return loaded;
+  return suppressions;
 }
 
 // Where a key stands among sorted strings, as a trie of them answers after
@@ -231,14 +213,9 @@ class LowerAhead {
 
 }  // namespace
 
-Result<SentenceBreaker*> SentenceBreaker::ForThisThread() {
-  thread_local std::unique_ptr<SentenceBreaker> breaker;
-  if (breaker == nullptr) {
-    Result<const Suppressions*> suppressions = EnglishSuppressions();
-    if (!suppressions.ok()) return suppressions.status();
-    breaker.reset(new SentenceBreaker(**suppressions));
-  }
-  return breaker.get();
+SentenceBreaker& SentenceBreaker::ForThisThread() {
+  thread_local SentenceBreaker breaker(EnglishSuppressions());
+  return breaker;
 }
 
 Status SentenceBreaker::PlainBreaks(std::string_view text, std::vector<std::size_t>& breaks) {

@@ -6,8 +6,8 @@
 // 200 abbreviations, then two tries of them) cost 2.2 million instructions
 // on every start of every command that reads sentences, a third of a short
 // `stet diff`, and ICU offers no way to keep it across processes. The
-// suppressions are the same list, read from ICU's data, applied by the
-// same rule.
+// suppressions are the same list, copied from ICU's data when stet is
+// built, applied by the same rule.
 //
 // Why not ICU's plain rule-based iterator under them: it walks a DFA built
 // for every locale's tailoring, one UTF-16 unit at a time through a break
@@ -32,9 +32,8 @@ namespace stet {
 
 class SentenceBreaker {
  public:
-  // This thread's breaker, made on first use. Fails only if ICU's
-  // suppression list cannot be loaded.
-  static Result<SentenceBreaker*> ForThisThread();
+  // This thread's breaker, made on first use.
+  static SentenceBreaker& ForThisThread();
 
   // Replaces `breaks` with the sentence boundaries of `text` after its
   // start, ascending, as byte offsets; the last is text.size() (none for

@@ -82,12 +82,11 @@ std::vector<std::int32_t> InUtf16Units(const std::string& utf8,
 }
 
 std::vector<std::int32_t> OurBreaks(const icu::UnicodeString& text) {
-  stet::Result<stet::SentenceBreaker*> breaker = stet::SentenceBreaker::ForThisThread();
-  REQUIRE(breaker.ok());
+  const stet::SentenceBreaker& breaker = stet::SentenceBreaker::ForThisThread();
   std::string utf8;
   text.toUTF8String(utf8);
   std::vector<std::size_t> breaks;
-  REQUIRE((*breaker)->Breaks(utf8, breaks).ok());
+  REQUIRE(breaker.Breaks(utf8, breaks).ok());
   return InUtf16Units(utf8, breaks);
 }
 
