@@ -1,6 +1,8 @@
 // Writes ICU's English sentence-break suppressions ("en@ss=standard": the
-// abbreviations after which no sentence ends, "Mr.", "U.S.", "Ph.D.") as a
-// C++ array of UTF-8 string literals, read from the ICU data stet links
+// abbreviations after which no sentence ends, "Mr.", "U.S.", "Ph.D.") as
+// one C++ string literal, a word a line in UTF-8 (one array of characters:
+// an array of pointers would be relocated at every start of a
+// position-independent executable), read from the ICU data stet links
 // (brkitr/en, exceptions/SentenceBreak), for src/analysis/sentence_breaks.cpp.
 //
 // Why at build time: read at run time, the list is 200 short words in a
@@ -69,9 +71,15 @@ int main(int argc, char** argv) {
     icu::UnicodeString(false, word, length).toUTF8String(utf8);
     words.push_back(std::move(utf8));
   }
-  if (U_FAILURE(error) || words.empty()) {
+  const bool one_a_line = std::none_of(words.begin(), words.end(), [](const std::string& word) {
+    return word.empty() || word.find('\n') != std::string::npos;
+  });
+  if (U_FAILURE(error) || words.empty() || !one_a_line) {
     std::cerr << "stet-gen-break-suppressions: ICU's brkitr/en exceptions/SentenceBreak: "
-              << (U_FAILURE(error) ? u_errorName(error) : "empty") << "\n";
+              << (U_FAILURE(error) ? u_errorName(error)
+                  : words.empty()  ? "empty"
+                                   : "a word empty or with a line break")
+              << "\n";
     return 1;
   }
   std::sort(words.begin(), words.end());
@@ -81,8 +89,8 @@ int main(int argc, char** argv) {
          "'s data (brkitr/en,\n"
          "// exceptions/SentenceBreak), sorted. ICU's data: Copyright Unicode, Inc.,\n"
          "// under the Unicode licence (Debian's libicu72 copyright file).\n"
-         "constexpr std::string_view kIcuSentenceSuppressions[] = {\n";
-  for (const std::string& word : words) out << "    \"" << Escaped(word) << "\",\n";
-  out << "};\n";
+         "constexpr char kIcuSentenceSuppressions[] =\n";
+  for (const std::string& word : words) out << "    \"" << Escaped(word) << "\\n\"\n";
+  out << "    \"\";\n";
   return out ? 0 : 1;
 }

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <iterator>
 #include <set>
 #include <string>
 #include <string_view>
@@ -51,8 +50,13 @@ std::string ReversedByCodePoint(const std::string& s) {
 // part ("Ph." itself); every other word ("Mr.") backwards whole.
 const Suppressions& EnglishSuppressions() {
   static const Suppressions suppressions = [] {
-    const std::set<std::string> words(std::begin(kIcuSentenceSuppressions),
-                                      std::end(kIcuSentenceSuppressions));
+    std::set<std::string> words;
+    std::string_view list(kIcuSentenceSuppressions, sizeof kIcuSentenceSuppressions - 1);
+    while (!list.empty()) {
+      const std::size_t newline = list.find('\n');
+      words.emplace(list.substr(0, newline));
+      list.remove_prefix(newline == std::string_view::npos ? list.size() : newline + 1);
+    }
     std::set<std::string> first_parts;  // of the words with an inner full stop
     for (const std::string& word : words) {
       const std::size_t stop = word.find('.');
