@@ -5,7 +5,7 @@
 // position-independent executable), read from the ICU data stet links
 // (brkitr/en, exceptions/SentenceBreak), for src/analysis/sentence_breaks.cpp.
 //
-// Why at build time: read at run time, the list is 200 short words in a
+// Why at build time: read at run time, the list is 151 short words in a
 // 31 MB data file, and opening its resource bundle mapped 0.3 to 2 MiB of
 // that file's neighbouring entries (Thai and Lao dictionaries, converters)
 // into every command that splits sentences: the kernel maps the pages

@@ -110,6 +110,7 @@ constexpr Table kAntonyms{kWordNetAntonyms, sizeof kWordNetAntonyms - 1};
 // word, the same number.
 using LeanedOnWord = std::uint32_t;
 
+// The value of one base-64 digit (A-Z, a-z, 0-9, '+', '/').
 std::uint32_t Base64Digit(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
   if (c >= 'a' && c <= 'z') return c - 'a' + 26;
