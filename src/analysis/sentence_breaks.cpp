@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/word_list.h"
+
 namespace stet {
 namespace {
 
@@ -50,13 +52,9 @@ std::string ReversedByCodePoint(const std::string& s) {
 // part ("Ph." itself); every other word ("Mr.") backwards whole.
 const Suppressions& EnglishSuppressions() {
   static const Suppressions suppressions = [] {
-    std::set<std::string> words;
-    std::string_view list(kIcuSentenceSuppressions, sizeof kIcuSentenceSuppressions - 1);
-    while (!list.empty()) {
-      const std::size_t newline = list.find('\n');
-      words.emplace(list.substr(0, newline));
-      list.remove_prefix(newline == std::string_view::npos ? list.size() : newline + 1);
-    }
+    const std::vector<std::string_view> list =
+        Records({kIcuSentenceSuppressions, sizeof kIcuSentenceSuppressions - 1}, '\n');
+    const std::set<std::string> words(list.begin(), list.end());
     std::set<std::string> first_parts;  // of the words with an inner full stop
     for (const std::string& word : words) {
       const std::size_t stop = word.find('.');

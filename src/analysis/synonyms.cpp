@@ -279,16 +279,8 @@ bool AreOpposites(std::string_view a, std::string_view b) {
 bool IsProperAdjective(std::string_view word) {
   // A table: entities ask about every capitalised word before a lower-case
   // one, and a binary search cost 500 instructions a word.
-  static const WordSet adjectives = [] {
-    std::vector<std::string_view> out;
-    std::string_view rest(kWordNetProperAdjectives, sizeof kWordNetProperAdjectives - 1);
-    while (!rest.empty()) {
-      const std::size_t newline = rest.find('\n');
-      out.push_back(rest.substr(0, newline));
-      rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
-    }
-    return WordSet(out);
-  }();
+  static const WordSet adjectives(
+      Records({kWordNetProperAdjectives, sizeof kWordNetProperAdjectives - 1}, '\n'));
   return adjectives.Contains(word);
 }
 

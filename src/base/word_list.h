@@ -160,6 +160,19 @@ class WordFlags {
   std::vector<Slot> slots_;
 };
 
+// The records of `table`, each without its `separator` (a last record
+// may end the table without one): the lines of a list generated into the
+// binary, read whole.
+inline std::vector<std::string_view> Records(std::string_view table, char separator) {
+  std::vector<std::string_view> records;
+  while (!table.empty()) {
+    const std::size_t end = table.find(separator);
+    records.push_back(table.substr(0, end));
+    table.remove_prefix(end == std::string_view::npos ? table.size() : end + 1);
+  }
+  return records;
+}
+
 // The record of `table` whose key is `key`, or nullopt: records are
 // separated by `separator` and sorted by key, a record's key is its text up
 // to its first space (the whole record when it has none). A binary search
