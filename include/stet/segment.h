@@ -42,11 +42,11 @@ std::vector<Span> Paragraphs(std::string_view text);
 Result<std::vector<Span>> Sentences(std::string_view text);
 
 // A word or a punctuation mark, as compared when two revisions are aligned.
-// Eight bytes: a segmented text keeps every token of both revisions for the
-// whole comparison, and at 32 (two size_t offsets, a padded flag), then 16
-// (with a hash of its matching form), they were half of a large diff's
-// memory. Offsets are 32-bit (CheckText refuses texts of 2 GiB or more) and
-// the flag is the end offset's top bit. The hash the aligner compares is
+// Eight bytes (a SegmentedText keeps its tokens in four, PackedToken): at
+// 32 (two size_t offsets, a padded flag), then 16 (with a hash of its
+// matching form), they were half of a large diff's memory. Offsets are
+// 32-bit (CheckText refuses texts of 2 GiB or more) and the flag is the end
+// offset's top bit. The hash the aligner compares is
 // TokenKey's, made from the bytes when it is needed: only the tokens of
 // sentences that changed are ever compared one by one.
 class Token {
@@ -88,6 +88,15 @@ std::uint64_t TokenKey(std::string_view text, Token token);
 // a token. REQUIRES: valid UTF-8, `within` inside `text`.
 std::vector<Token> Tokens(std::string_view text, Span within);
 
+// How a SentenceTokens array keeps a token of a sentence: four bytes, its
+// start as an offset from its sentence's first token (low 16 bits), its
+// length (15 bits) and the word flag (top bit). A segmented text keeps every
+// token of both revisions through the whole analysis; at eight bytes (a
+// Token) they were, after the texts, the largest part of a large diff's
+// memory. A sentence that does not fit (64 KiB from its first token to its
+// last, or a token of 32 KiB) keeps Tokens.
+using PackedToken = std::uint32_t;
+
 // Tokens in a row, read as values: a view of a vector of them, or of the
 // tokens of one sentence of a SegmentedText, valid while what it views
 // lives. A sentence a text shares with its other revision views that
@@ -103,23 +112,34 @@ class TokenRange {
     using pointer = void;
 
     Iterator() = default;
-    Iterator(const Token* at, std::uint32_t shift) : at_(at), shift_(shift) {}
-    Token operator*() const { return at_->Moved(shift_); }
-    Token operator[](difference_type k) const { return at_[k].Moved(shift_); }
+    Iterator(const TokenRange& range, difference_type at)
+        : wide_(range.wide_), packed_(range.packed_), at_(at), shift_(range.shift_) {}
+    Token operator*() const { return Read(wide_, packed_, shift_, at_); }
+    Token operator[](difference_type k) const { return Read(wide_, packed_, shift_, at_ + k); }
     Iterator& operator++() { return ++at_, *this; }
-    Iterator operator++(int) { return {at_++, shift_}; }
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++at_;
+      return before;
+    }
     Iterator& operator--() { return --at_, *this; }
-    Iterator operator--(int) { return {at_--, shift_}; }
+    Iterator operator--(int) {
+      Iterator before = *this;
+      --at_;
+      return before;
+    }
     Iterator& operator+=(difference_type k) { return at_ += k, *this; }
     Iterator& operator-=(difference_type k) { return at_ -= k, *this; }
-    Iterator operator+(difference_type k) const { return {at_ + k, shift_}; }
-    Iterator operator-(difference_type k) const { return {at_ - k, shift_}; }
+    Iterator operator+(difference_type k) const { return Iterator(*this) += k; }
+    Iterator operator-(difference_type k) const { return Iterator(*this) -= k; }
     difference_type operator-(const Iterator& other) const { return at_ - other.at_; }
     bool operator==(const Iterator& other) const { return at_ == other.at_; }
     auto operator<=>(const Iterator& other) const { return at_ <=> other.at_; }
 
    private:
-    const Token* at_ = nullptr;
+    const Token* wide_ = nullptr;
+    const PackedToken* packed_ = nullptr;
+    difference_type at_ = 0;
     std::uint32_t shift_ = 0;
   };
 
@@ -127,20 +147,37 @@ class TokenRange {
   // Implicit: every function that reads a sentence's tokens also reads a
   // vector Tokens() made. The vector must outlive the range.
   TokenRange(const std::vector<Token>& tokens)  // NOLINT(google-explicit-constructor)
-      : first_(tokens.data()), size_(tokens.size()) {}
+      : wide_(tokens.data()), size_(tokens.size()) {}
+  // Tokens each read moved by `shift` bytes (modulo 2^32, as Token::Moved).
   TokenRange(const Token* first, std::size_t size, std::uint32_t shift)
-      : first_(first), size_(size), shift_(shift) {}
+      : wide_(first), size_(size), shift_(shift) {}
+  // Packed tokens, each read at `shift` plus its offset.
+  TokenRange(const PackedToken* first, std::size_t size, std::uint32_t shift)
+      : packed_(first), size_(size), shift_(shift) {}
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  Token operator[](std::size_t k) const { return first_[k].Moved(shift_); }
+  Token operator[](std::size_t k) const {
+    return Read(wide_, packed_, shift_, static_cast<std::ptrdiff_t>(k));
+  }
   Token front() const { return (*this)[0]; }
   Token back() const { return (*this)[size_ - 1]; }
-  Iterator begin() const { return {first_, shift_}; }
-  Iterator end() const { return {first_ + size_, shift_}; }
+  Iterator begin() const { return {*this, 0}; }
+  Iterator end() const { return {*this, static_cast<std::ptrdiff_t>(size_)}; }
 
  private:
-  const Token* first_ = nullptr;
+  // Exactly one of `wide` and `packed` is set (or neither, for no tokens).
+  static Token Read(const Token* wide, const PackedToken* packed, std::uint32_t shift,
+                    std::ptrdiff_t k) {
+    if (wide != nullptr) return wide[k].Moved(shift);
+    const PackedToken token = packed[k];
+    const std::uint32_t start = (token & 0xFFFFu) + shift;  // wraps as Token::Moved does
+    const std::uint32_t end = start + ((token >> 16) & 0x7FFFu);
+    return Token({start, end}, (token >> 31) != 0);
+  }
+
+  const Token* wide_ = nullptr;
+  const PackedToken* packed_ = nullptr;
   std::size_t size_ = 0;
   std::uint32_t shift_ = 0;  // added to every offset read, modulo 2^32
 };
@@ -158,7 +195,7 @@ class SentenceTokens {
   bool empty() const { return sentences_.empty(); }
   TokenRange operator[](std::size_t sentence) const;
   // Tokens held in this text's own array, not viewed in another's.
-  std::size_t OwnTokenCount() const { return own_ ? own_->size() : 0; }
+  std::size_t OwnTokenCount() const { return own_ ? own_->packed.size() + own_->wide.size() : 0; }
 
   // Making them (Segment, SegmentBeside). Room for about `tokens` more of
   // this text's own tokens in `sentences` more sentences.
@@ -172,13 +209,20 @@ class SentenceTokens {
   void ShrinkToFit();
 
  private:
-  using Pool = std::vector<Token>;
+  struct Pool {
+    std::vector<PackedToken> packed;
+    std::vector<Token> wide;  // sentences too long to pack: rare
+  };
+  // A sentence's tokens: `size` of them from `first` in one pool's packed
+  // array, each read at `shift` plus its offset, or (kWide) in its wide
+  // array, each moved by `shift`.
   struct Sentence {
     std::uint32_t first = 0;
     std::uint32_t size = 0;
     std::uint32_t shift = 0;
-    std::uint32_t pool = 0;  // 0: own_; k: shared_[k - 1]
+    std::uint32_t pool = 0;  // 0: own_; k: shared_[k - 1]; or'ed with kWide
   };
+  static constexpr std::uint32_t kWide = 0x80000000u;
   // Held too by the texts that view them; an array is never changed once
   // another holds it (Append copies it first), so their ranges stay valid.
   std::shared_ptr<Pool> own_;                  // none until the first Append
@@ -186,6 +230,7 @@ class SentenceTokens {
   std::vector<Sentence> sentences_;
 
   const std::shared_ptr<Pool>& PoolOf(std::uint32_t pool) const {
+    pool &= ~kWide;
     return pool == 0 ? own_ : shared_[pool - 1];
   }
   std::uint32_t PoolIndex(const std::shared_ptr<Pool>& pool);

@@ -2,30 +2,61 @@
 // revision's for the sentences the two share (include/stet/segment.h).
 #include "stet/segment.h"
 
+#include <algorithm>
+
 namespace stet {
+
+namespace {
+
+// PackedToken's fields: 16 bits of offset from the sentence's first token,
+// 15 of length.
+constexpr std::uint32_t kMaxPackedOffset = 0xFFFFu;
+constexpr std::uint32_t kMaxPackedLength = 0x7FFFu;
+constexpr PackedToken kPackedWordBit = 0x80000000u;
+
+}  // namespace
 
 TokenRange SentenceTokens::operator[](std::size_t sentence) const {
   const Sentence& at = sentences_[sentence];
-  return {PoolOf(at.pool)->data() + at.first, at.size, at.shift};
+  const Pool& pool = *PoolOf(at.pool);
+  if ((at.pool & kWide) != 0) return {pool.wide.data() + at.first, at.size, at.shift};
+  return {pool.packed.data() + at.first, at.size, at.shift};
 }
 
 void SentenceTokens::Reserve(std::size_t sentences, std::size_t tokens) {
   sentences_.reserve(sentences_.size() + sentences);
   Pool& own = OwnForWriting();
-  own.reserve(own.size() + tokens);
+  own.packed.reserve(own.packed.size() + tokens);
 }
 
 void SentenceTokens::Append(TokenRange tokens) {
   Pool& own = OwnForWriting();
-  sentences_.push_back(
-      {static_cast<std::uint32_t>(own.size()), static_cast<std::uint32_t>(tokens.size()), 0, 0});
-  own.insert(own.end(), tokens.begin(), tokens.end());
+  const std::uint32_t base =
+      tokens.empty() ? 0 : static_cast<std::uint32_t>(tokens.front().span().start);
+  const bool packs = std::all_of(tokens.begin(), tokens.end(), [&](Token token) {
+    const Span span = token.span();
+    return span.start - base <= kMaxPackedOffset && span.end - span.start <= kMaxPackedLength;
+  });
+  if (!packs) {
+    sentences_.push_back({static_cast<std::uint32_t>(own.wide.size()),
+                          static_cast<std::uint32_t>(tokens.size()), 0, kWide});
+    own.wide.insert(own.wide.end(), tokens.begin(), tokens.end());
+    return;
+  }
+  sentences_.push_back({static_cast<std::uint32_t>(own.packed.size()),
+                        static_cast<std::uint32_t>(tokens.size()), base, 0});
+  for (Token token : tokens) {
+    const Span span = token.span();
+    own.packed.push_back(static_cast<PackedToken>(span.start - base) |
+                         static_cast<PackedToken>(span.end - span.start) << 16 |
+                         (token.word() ? kPackedWordBit : 0));
+  }
 }
 
 void SentenceTokens::AppendShared(const SentenceTokens& other, std::size_t sentence,
                                   std::size_t shift) {
   Sentence shared = other.sentences_[sentence];
-  shared.pool = PoolIndex(other.PoolOf(shared.pool));
+  shared.pool = PoolIndex(other.PoolOf(shared.pool)) | (shared.pool & kWide);
   shared.shift += static_cast<std::uint32_t>(shift);  // wraps as Token::Moved does
   sentences_.push_back(shared);
 }
@@ -37,7 +68,10 @@ void SentenceTokens::ShrinkToFit() {
   auto shrink = [](auto& vector) {
     if (vector.capacity() - vector.size() > vector.capacity() / 8) vector.shrink_to_fit();
   };
-  if (own_ && own_.use_count() == 1) shrink(*own_);
+  if (own_ && own_.use_count() == 1) {
+    shrink(own_->packed);
+    shrink(own_->wide);
+  }
   shrink(sentences_);
 }
 

@@ -262,6 +262,10 @@ std::size_t SentenceAt(const std::vector<Span>& sentences, std::size_t offset) {
 
 std::vector<RankedChange> RankedChanges(const RevisionDiff& diff, const InlineMarkers& markers) {
   std::vector<RankedChange> changes;
+  // Sized once: a long diff ranks thousands of changes, and each doubling
+  // of a vector of them left its old copy free where the heap could not use
+  // it again for anything as large (docs/performance.md).
+  changes.reserve(diff.metadata.size() + diff.quotes.changes.size() + diff.claims.size());
   for (const MetadataChange& change : diff.metadata) {
     RankedChange ranked;
     ranked.materiality = change.field == "headline" ? 0.5 : 0.3;

@@ -148,7 +148,9 @@ void RenderClaimChanges(const RevisionDiff& diff, const std::vector<RankedChange
   }
 }
 
-std::string Render(const RevisionDiff& diff, const Style& style) {
+// Writes into *style.out (returning a copy of it cost a long diff a second
+// output at the top of the heap).
+void Render(const RevisionDiff& diff, const Style& style) {
   const Comparison& comparison = diff.text;
   const InlineMarkers& markers = kSentinels;
   RenderHeader(diff, style);
@@ -157,7 +159,7 @@ std::string Render(const RevisionDiff& diff, const Style& style) {
   const std::vector<RankedChange> ranked = report::RankedChanges(diff, kSentinels);
   RenderQuoteChanges(diff, ranked, style);
   RenderClaimChanges(diff, ranked, style);
-  if (comparison.edits.empty() || !style.layout.sections.text) return *style.out;
+  if (comparison.edits.empty() || !style.layout.sections.text) return;
   style.Heading("TEXT", SummaryLine(Count(comparison)));
   for (const TextEdit& edit : comparison.edits) {
     std::string body = InlineWords(diff.from.text, diff.to.text, edit, markers);
@@ -175,7 +177,6 @@ std::string Render(const RevisionDiff& diff, const Style& style) {
     }
     style.Item(label, body, "", 9);
   }
-  return *style.out;
 }
 
 }  // namespace
@@ -185,7 +186,8 @@ std::string RenderDiffText(const RevisionDiff& diff, const TextLayout& layout) {
   Style style;
   style.out = &out;
   style.layout = layout;
-  return Render(diff, style);
+  Render(diff, style);
+  return out;
 }
 
 std::string RenderDiffMarkdown(const RevisionDiff& diff, const DiffSections& sections) {
@@ -194,7 +196,8 @@ std::string RenderDiffMarkdown(const RevisionDiff& diff, const DiffSections& sec
   style.out = &out;
   style.markdown = true;
   style.layout.sections = sections;
-  return Render(diff, style);
+  Render(diff, style);
+  return out;
 }
 
 }  // namespace stet

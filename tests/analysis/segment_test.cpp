@@ -296,6 +296,40 @@ TEST_CASE("a token is eight bytes and a sentence's key reads its tokens' matchin
         stet::TokenKey(text, segmented->tokens[2][5]));
 }
 
+TEST_CASE("a segmented text's tokens are Tokens() of each sentence, however long it is",
+          "[segment]") {
+  // A sentence's tokens are kept in four bytes each, offsets from its first
+  // token: a sentence of 64 KiB or more, or a token of 32 KiB or more,
+  // keeps them whole instead, and both read back the same.
+  STATIC_REQUIRE(sizeof(stet::PackedToken) == 4);
+  std::string long_sentence = "It began";
+  while (long_sentence.size() < 70'000) long_sentence += " and went on, 3.5 times";
+  long_sentence += ".";
+  const std::string longest_packed(32'767, 'a');  // the longest token that packs
+  const std::string too_long(32'768, 'b');
+  const std::string far_start = std::string(65'530, '-') + " word ok";  // 65,531 and on
+  const std::string base = "A short one. Then " + longest_packed + " ends.\n\n" + long_sentence +
+                           "\n\n" + "It is " + too_long + " here.\n\n" + far_start + ".\n";
+  const stet::Result<stet::SegmentedText> segmented = stet::Segment(base);
+  REQUIRE(segmented.ok());
+  REQUIRE(segmented->sentences.size() >= 5);
+  for (std::size_t s = 0; s < segmented->sentences.size(); ++s) {
+    const std::vector<stet::Token> expected = stet::Tokens(base, segmented->sentences[s]);
+    const stet::TokenRange kept = segmented->tokens[s];
+    REQUIRE(kept.size() == expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CHECK(kept[k].span().start == expected[k].span().start);
+      CHECK(kept[k].span().end == expected[k].span().end);
+      CHECK(kept[k].word() == expected[k].word());
+    }
+  }
+  // The same paragraphs moved, as a later revision views them.
+  const std::string text = "A new lead.\n\n" + far_start + ".\n\nIt is " + too_long + " here.\n\n" +
+                           long_sentence + "\n";
+  CheckBesideEqualsAlone(base, text);
+  CheckBesideEqualsAlone(text, base);
+}
+
 TEST_CASE("a revision keeps only the tokens of the paragraphs it changed", "[segment]") {
   const std::string base =
       "Officials said 40 people were hurt.\n\n"
