@@ -82,7 +82,16 @@ struct QuoteOptions {
   // Fill each quote's `explanation` (it costs a few strings per quote, which
   // a comparison of two long revisions does without).
   bool explain = false;
+  // Fill each quote's `text`. AnalyzeDiff finds and compares quotes
+  // without it and fills it once the comparison is done: the words of
+  // every quote of both revisions, copied, were 1.9 MB at 300k words at
+  // each of the comparison's peaks (docs/performance.md).
+  bool text = true;
 };
+
+// A quote's `text` from the text it was found in: its parts joined by one
+// space.
+std::string QuoteText(std::string_view text, const Quote& quote);
 
 // The quotes of `text` in order. REQUIRES: valid UTF-8. Fails only if
 // sentence segmentation does (ICU's rules cannot be loaded).
@@ -120,6 +129,10 @@ struct QuoteComparison {
 // other) and says how each pair, and each quote without a counterpart,
 // changed. Scare quotes and titles take no part.
 QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vector<Quote>& after);
+// The same for quotes found without their `text` (QuoteOptions::text),
+// whose words are read from the texts they were found in.
+QuoteComparison CompareQuotes(std::string_view before_text, const std::vector<Quote>& before,
+                              std::string_view after_text, const std::vector<Quote>& after);
 
 }  // namespace stet
 

@@ -46,9 +46,9 @@ Result<std::vector<Span>> Sentences(std::string_view text);
 // 32 (two size_t offsets, a padded flag), then 16 (with a hash of its
 // matching form), they were half of a large diff's memory. Offsets are
 // 32-bit (CheckText refuses texts of 2 GiB or more) and the flag is the end
-// offset's top bit. The hash the aligner compares is
-// TokenKey's, made from the bytes when it is needed: only the tokens of
-// sentences that changed are ever compared one by one.
+// offset's top bit. The hash the aligner compares is TokenKey's, made from
+// the bytes when it is needed: only the tokens of sentences that changed
+// are ever compared one by one.
 class Token {
  public:
   Token() = default;

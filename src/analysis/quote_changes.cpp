@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -81,12 +82,33 @@ class UnpairedWords {
   std::vector<std::uint32_t> table_;  // counts of the loaded quote, by word number
 };
 
-QuoteWords WordsOf(const Quote& quote) {
+// A quote's words as found, joined (Quote::text): its `text`, or, for
+// quotes found without it, its parts read from the text they were found in.
+class QuoteTexts {
+ public:
+  QuoteTexts(const std::vector<Quote>& quotes, std::optional<std::string_view> found_in)
+      : quotes_(quotes), found_in_(found_in) {}
+
+  // Valid until the next call.
+  std::string_view operator[](int quote) {
+    const Quote& at = quotes_[static_cast<std::size_t>(quote)];
+    if (!found_in_) return at.text;
+    joined_ = QuoteText(*found_in_, at);
+    return joined_;
+  }
+
+ private:
+  const std::vector<Quote>& quotes_;
+  std::optional<std::string_view> found_in_;
+  std::string joined_;
+};
+
+QuoteWords WordsOf(std::string_view text) {
   QuoteWords out;
   // Words are read from the matching form (NFC, curly marks as straight
   // ones), which ASCII text already is: most quotes skip building it.
   std::string storage;
-  std::string_view form = quote.text;
+  std::string_view form = text;
   if (!IsAscii(form)) {
     storage = MatchingForm(form);
     form = storage;
@@ -133,8 +155,8 @@ QuoteWords WordsOf(const Quote& quote) {
 
 // Whether two quotes read the same once spacing, composition and the style
 // of marks and dashes are set aside; the same bytes need no second look.
-bool SameForm(const Quote& a, const Quote& b) {
-  return a.text == b.text || MatchingForm(a.text) == MatchingForm(b.text);
+bool SameForm(std::string_view a, std::string_view b) {
+  return a == b || MatchingForm(a) == MatchingForm(b);
 }
 
 // Dice coefficient of two quotes' words, from the count they share.
@@ -275,13 +297,16 @@ std::string_view QuoteChangeKindName(QuoteChangeKind kind) {
   return "quote_edited";
 }
 
-QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vector<Quote>& after) {
+namespace {
+
+QuoteComparison Compare(QuoteTexts before_texts, const std::vector<Quote>& before,
+                        QuoteTexts after_texts, const std::vector<Quote>& after) {
   const int n = static_cast<int>(before.size()), m = static_cast<int>(after.size());
   std::vector<QuoteWords> words_before, words_after;
   words_before.reserve(before.size());
   words_after.reserve(after.size());
-  for (const Quote& quote : before) words_before.push_back(WordsOf(quote));
-  for (const Quote& quote : after) words_after.push_back(WordsOf(quote));
+  for (int i = 0; i < n; ++i) words_before.push_back(WordsOf(before_texts[i]));
+  for (int j = 0; j < m; ++j) words_after.push_back(WordsOf(after_texts[j]));
   std::vector<int> partner_before(before.size(), -1), partner_after(after.size(), -1);
 
   // Same words first, in order; then the best remaining pairs by score.
@@ -382,7 +407,7 @@ QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vecto
     if (same_words && !same_speaker) {
       change.kind = QuoteChangeKind::kReattributed;
     } else if (same_words) {
-      if (SameForm(before[i], after[j])) {
+      if (SameForm(before_texts[i], after_texts[j])) {
         ++comparison.unchanged;
         continue;
       }
@@ -406,6 +431,17 @@ QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vecto
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   for (auto& [key, change] : ordered) comparison.changes.push_back(std::move(change));
   return comparison;
+}
+
+}  // namespace
+
+QuoteComparison CompareQuotes(const std::vector<Quote>& before, const std::vector<Quote>& after) {
+  return Compare(QuoteTexts(before, std::nullopt), before, QuoteTexts(after, std::nullopt), after);
+}
+
+QuoteComparison CompareQuotes(std::string_view before_text, const std::vector<Quote>& before,
+                              std::string_view after_text, const std::vector<Quote>& after) {
+  return Compare(QuoteTexts(before, before_text), before, QuoteTexts(after, after_text), after);
 }
 
 }  // namespace stet

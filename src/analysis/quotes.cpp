@@ -41,8 +41,9 @@ using attribution::WordsIn;
 
 class Extractor {
  public:
-  Extractor(std::string_view text, const SegmentedText& segmented, bool explain)
-      : explain_(explain),
+  Extractor(std::string_view text, const SegmentedText& segmented, const QuoteOptions& options)
+      : explain_(options.explain),
+        fill_text_(options.text),
         text_(text),
         lower_text_(LowerAscii(text)),
         sentences_(segmented.sentences),
@@ -67,10 +68,8 @@ class Extractor {
     for (const RawQuote& found : raw) {
       Quote quote;
       quote.parts = found.parts;
-      for (const Span& part : found.parts) {
-        if (!quote.text.empty()) quote.text += ' ';
-        quote.text += text_.substr(part.start, part.end - part.start);
-      }
+      const std::string words = QuoteText(text_, quote);
+      if (fill_text_) quote.text = words;
       const Span whole{found.with_marks.front().start, found.with_marks.back().end};
       const std::size_t paragraph = ParagraphOf(whole.start);
       const std::size_t first_sentence = SentenceOf(whole.start);
@@ -78,8 +77,8 @@ class Extractor {
       if (first_sentence >= sentences_.size()) continue;
       words_.ForgetBefore(first_sentence);
       const bool starts_sentence = whole.start <= sentences_[first_sentence].start;
-      quote.partial = StartsLower(quote.text) ||
-                      (!starts_sentence && WordCount(quote.text) <= 4 && !EndsSentence(quote.text));
+      quote.partial =
+          StartsLower(words) || (!starts_sentence && WordCount(words) <= 4 && !EndsSentence(words));
       // A title: a book, a film, an operation ("The film, “Oppenheimer,”
       // won"; its comma belongs to the sentence, American style).
       AttributedBy how = AttributedBy::kCue;
@@ -89,11 +88,11 @@ class Extractor {
         attribution =
             Attribute(whole, first_sentence, last_sentence, starts_sentence, quote.partial);
       }
-      std::string_view bare = quote.text;
+      std::string_view bare = words;
       if (!starts_sentence && bare.ends_with(",")) bare.remove_suffix(1);
       if (LooksLikeTitle(bare) ||
           (!starts_sentence &&
-           IsTitleInSentence(text_, lower_text_, quote.text, whole, attribution.has_value()))) {
+           IsTitleInSentence(text_, lower_text_, words, whole, attribution.has_value()))) {
         quote.speech = false;
         if (explain_)
           quote.explanation = "not speech: a title, quoted inside the writer's sentence";
@@ -511,7 +510,8 @@ class Extractor {
     }
   }
 
-  const bool explain_;  // fill Quote::explanation
+  const bool explain_;    // fill Quote::explanation
+  const bool fill_text_;  // fill Quote::text
   std::string_view text_;
   const std::string lower_text_;  // text_ with ASCII letters in lower case, same offsets
   const std::vector<Span>& sentences_;
@@ -536,7 +536,16 @@ Result<std::vector<Quote>> FindQuotes(std::string_view text, const QuoteOptions&
 
 std::vector<Quote> FindQuotes(std::string_view text, const SegmentedText& segmented,
                               const QuoteOptions& options) {
-  return Extractor(text, segmented, options.explain).Run();
+  return Extractor(text, segmented, options).Run();
+}
+
+std::string QuoteText(std::string_view text, const Quote& quote) {
+  std::string joined;
+  for (const Span& part : quote.parts) {
+    if (!joined.empty()) joined += ' ';
+    joined += text.substr(part.start, part.end - part.start);
+  }
+  return joined;
 }
 
 }  // namespace stet

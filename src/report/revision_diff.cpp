@@ -65,20 +65,27 @@ double RevisionDiff::Materiality() const {
 }
 
 Result<RevisionDiff> AnalyzeDiff(DiffSide from, DiffSide to) {
-  // One segmentation of each text serves the comparison and the quotes;
-  // the after text's unchanged paragraphs take the before text's.
-  Result<SegmentedText> segmented_before = Segment(from.text);
-  if (!segmented_before.ok()) return segmented_before.status();
-  Result<SegmentedText> segmented_after = SegmentBeside(to.text, from.text, *segmented_before);
-  if (!segmented_after.ok()) return segmented_after.status();
   RevisionDiff diff;
-  diff.metadata = MetadataChanges(from, to);
-  diff.text = CompareSegmented(from.text, *segmented_before, to.text, *segmented_after);
-  diff.quotes_before = FindQuotes(from.text, *segmented_before);
-  diff.quotes_after = FindQuotes(to.text, *segmented_after);
-  diff.quotes = CompareQuotes(diff.quotes_before, diff.quotes_after);
-  diff.claims = CompareClaims(from.text, *segmented_before, to.text, *segmented_after, diff.text,
-                              diff.quotes_before, diff.quotes_after, diff.quotes);
+  {
+    // One segmentation of each text serves the comparison and the quotes;
+    // the after text's unchanged paragraphs take the before text's.
+    Result<SegmentedText> segmented_before = Segment(from.text);
+    if (!segmented_before.ok()) return segmented_before.status();
+    Result<SegmentedText> segmented_after = SegmentBeside(to.text, from.text, *segmented_before);
+    if (!segmented_after.ok()) return segmented_after.status();
+    diff.metadata = MetadataChanges(from, to);
+    diff.text = CompareSegmented(from.text, *segmented_before, to.text, *segmented_after);
+    // Quotes without their words copied until the segmentations are gone:
+    // the comparison's peak is here (QuoteOptions::text).
+    const QuoteOptions without_text{.text = false};
+    diff.quotes_before = FindQuotes(from.text, *segmented_before, without_text);
+    diff.quotes_after = FindQuotes(to.text, *segmented_after, without_text);
+    diff.quotes = CompareQuotes(from.text, diff.quotes_before, to.text, diff.quotes_after);
+    diff.claims = CompareClaims(from.text, *segmented_before, to.text, *segmented_after, diff.text,
+                                diff.quotes_before, diff.quotes_after, diff.quotes);
+  }
+  for (Quote& quote : diff.quotes_before) quote.text = QuoteText(from.text, quote);
+  for (Quote& quote : diff.quotes_after) quote.text = QuoteText(to.text, quote);
   diff.from = std::move(from);
   diff.to = std::move(to);
   return diff;

@@ -146,6 +146,42 @@ TEST_CASE("quotes: the sample's quote changes are exactly the labelled ones", "[
   }
 }
 
+TEST_CASE("quotes: found without their text, they compare as with it", "[quotes]") {
+  // AnalyzeDiff finds and pairs quotes without copying their words
+  // (QuoteOptions::text) and fills `text` after: the same quotes, the same
+  // changes.
+  const std::string r1 = ReadFile(SamplePath("r1.txt"));
+  const std::string r3 = ReadFile(SamplePath("r3.txt"));
+  const stet::Result<std::vector<stet::Quote>> before = stet::FindQuotes(r1);
+  const stet::Result<std::vector<stet::Quote>> after = stet::FindQuotes(r3);
+  const stet::Result<std::vector<stet::Quote>> bare_before =
+      stet::FindQuotes(r1, stet::QuoteOptions{.text = false});
+  const stet::Result<std::vector<stet::Quote>> bare_after =
+      stet::FindQuotes(r3, stet::QuoteOptions{.text = false});
+  REQUIRE((before.ok() && after.ok() && bare_before.ok() && bare_after.ok()));
+  REQUIRE(bare_before->size() == before->size());
+  REQUIRE(bare_after->size() == after->size());
+  for (std::size_t k = 0; k < before->size(); ++k) {
+    CHECK((*bare_before)[k].text.empty());
+    CHECK(stet::QuoteText(r1, (*bare_before)[k]) == (*before)[k].text);
+    CHECK((*bare_before)[k].speaker == (*before)[k].speaker);
+    CHECK((*bare_before)[k].partial == (*before)[k].partial);
+    CHECK((*bare_before)[k].speech == (*before)[k].speech);
+  }
+  const stet::QuoteComparison with_text = stet::CompareQuotes(*before, *after);
+  const stet::QuoteComparison from_texts = stet::CompareQuotes(r1, *bare_before, r3, *bare_after);
+  REQUIRE(!with_text.changes.empty());
+  CHECK(from_texts.unchanged == with_text.unchanged);
+  REQUIRE(from_texts.changes.size() == with_text.changes.size());
+  for (std::size_t k = 0; k < with_text.changes.size(); ++k) {
+    CHECK(from_texts.changes[k].kind == with_text.changes[k].kind);
+    CHECK(from_texts.changes[k].before == with_text.changes[k].before);
+    CHECK(from_texts.changes[k].after == with_text.changes[k].after);
+    CHECK(from_texts.changes[k].minor == with_text.changes[k].minor);
+    CHECK(from_texts.changes[k].detail == with_text.changes[k].detail);
+  }
+}
+
 TEST_CASE("quotes: said-before, said-after, inverted and apposition cues", "[quotes]") {
   auto one = [](const std::string& text) {
     const std::vector<Quote> quotes = SpeechOf(text);
