@@ -127,11 +127,11 @@ bool IsRoleWord(std::string_view lower) {
 // keeps its full stop ("Sen.", "Dr.": the tokenizer splits them) so that
 // roles are recognised, and a possessive is split off a name ("Trump’s" as
 // "Trump" and "’s").
-std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text, TokenRange tokens) {
+std::vector<Word> WordsFrom(std::string_view text, TokenRange tokens) {
   std::vector<Word> words;
   words.reserve(tokens.size() + 2);
   auto piece = [&](Span span) { return text.substr(span.start, span.end - span.start); };
-  auto lower = [&](Span span) { return lower_text.substr(span.start, span.end - span.start); };
+  auto lower = [&](Span span) { return AsciiLower(piece(span)); };
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& token = tokens[k];
     Word word{token.span(), piece(token.span()), lower(token.span()), token.word()};
@@ -183,8 +183,8 @@ std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text, 
   return words;
 }
 
-std::vector<Word> WordsIn(std::string_view text, std::string_view lower_text, Span span) {
-  return WordsFrom(text, lower_text, Tokens(text, span));
+std::vector<Word> WordsIn(std::string_view text, Span span) {
+  return WordsFrom(text, Tokens(text, span));
 }
 
 bool IsRole(const Word& word) {

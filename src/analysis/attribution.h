@@ -31,7 +31,10 @@ bool IsPronoun(std::string_view lower);  // he, she, they, i, we
 struct Word {
   Span span;
   std::string_view text;
-  std::string_view lower;   // the same bytes, ASCII letters in lower case
+  // The same bytes, ASCII letters in lower case: its own copy (most words
+  // fit in the string itself), where a lower-case copy of the whole text
+  // was 2.3 MB at the peak of a 300k-word diff (docs/performance.md).
+  std::string lower;
   bool word = false;        // letters or digits, else punctuation
   bool role = false;        // a title or role word
   bool cue = false;         // a reporting word, or "according"
@@ -44,11 +47,11 @@ struct Word {
 // Whether `lower` (lower case) is a title or role word ("president", "sen.").
 bool IsRoleWord(std::string_view lower);
 
-// The words of a sentence from its tokens; `lower_text` is `text` with ASCII
-// letters in lower case (same offsets). An abbreviation keeps its full stop
-// ("Sen.") and a possessive is split off a name ("Trump’s" as "Trump", "’s").
-std::vector<Word> WordsFrom(std::string_view text, std::string_view lower_text, TokenRange tokens);
-std::vector<Word> WordsIn(std::string_view text, std::string_view lower_text, Span span);
+// The words of a sentence from its tokens. An abbreviation keeps its full
+// stop ("Sen.") and a possessive is split off a name ("Trump’s" as "Trump",
+// "’s").
+std::vector<Word> WordsFrom(std::string_view text, TokenRange tokens);
+std::vector<Word> WordsIn(std::string_view text, Span span);
 
 bool IsRole(const Word& word);      // a role word outside quotation marks
 bool IsNameWord(const Word& word);  // capitalised, not a pronoun, outside quotation marks

@@ -161,6 +161,20 @@ bool NameIndex::Read(std::string_view lower_word) const {
 
 void NameIndex::Make() {
   made_ = true;
+  // A text names the same people again and again: the keys are made
+  // distinct whenever the array is full, before it grows. Gathered whole,
+  // they were 1 MB at the peak of a 300k-word diff, for 65 names.
+  names_.reserve(1024);
+  auto add = [this](std::uint64_t key) {
+    if (names_.size() == names_.capacity()) {
+      std::sort(names_.begin(), names_.end());
+      names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+      // Mostly distinct: grow now, so that the next few keys do not sort
+      // them all again.
+      if (names_.size() > names_.capacity() / 2) names_.reserve(2 * names_.capacity());
+    }
+    names_.push_back(key);
+  };
   // Lowered in a buffer of the stack: a text has thousands of capitalised
   // words, and the index is made for each comparison.
   char buffer[64];
@@ -176,10 +190,10 @@ void NameIndex::Make() {
       const bool possessive = word.ends_with("'s") || word.ends_with("\u2019s");
       if (word.size() <= sizeof buffer && IsAscii(word) && !possessive) {
         for (std::size_t k = 0; k < word.size(); ++k) buffer[k] = AsciiLowerChar(word[k]);
-        names_.push_back(XXH3_64bits(buffer, word.size()));
+        add(XXH3_64bits(buffer, word.size()));
       } else {
         const std::string key = name_keys::NameKey(word);
-        names_.push_back(XXH3_64bits(key.data(), key.size()));
+        add(XXH3_64bits(key.data(), key.size()));
       }
     }
   }

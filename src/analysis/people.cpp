@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
+
 namespace stet::attribution {
 
 std::string People::LastWord(const std::string& name) {
@@ -111,8 +113,7 @@ std::vector<std::string> NamesToRegister(const std::vector<PersonMention>& candi
   return names;
 }
 
-bool MayNameSomeone(std::string_view text, std::string_view lower_text, TokenRange tokens,
-                    const std::vector<Span>& quoted) {
+bool MayNameSomeone(std::string_view text, TokenRange tokens, const std::vector<Span>& quoted) {
   if (tokens.empty()) return false;
   auto capital = [&](std::size_t k) {
     return tokens[k].word() && IsUpperStart(text.substr(tokens[k].span().start, 4));
@@ -131,7 +132,7 @@ bool MayNameSomeone(std::string_view text, std::string_view lower_text, TokenRan
     if (!capital(next)) continue;
     if (capital(k)) return true;
     const Span span = tokens[k].span();
-    if (IsRoleWord(lower_text.substr(span.start, span.end - span.start))) return true;
+    if (IsRoleWord(AsciiLower(text.substr(span.start, span.end - span.start)))) return true;
   }
   return false;
 }

@@ -63,14 +63,12 @@ std::vector<std::string> NamesToRegister(const std::vector<PersonMention>& candi
 std::vector<PersonMention> PersonMentions(const std::vector<PersonMention>& candidates,
                                           const People& people);
 
-// Whether a sentence (its `tokens` in `text`; `lower_text` the same in
-// lower case) can hold a name worth registering: two capitalised words in a
-// row ("Pete Hegseth", "Mr. Castellano") or a role before a capitalised word
+// Whether a sentence (its `tokens` in `text`) can hold a name worth registering: two capitalised
+// words in a row ("Pete Hegseth", "Mr. Castellano") or a role before a capitalised word
 // ("resident Ottoline Marsh"), outside the `quoted` spans (sorted). Read on
 // the tokens, so that most sentences of a long text are never made into
 // words.
-bool MayNameSomeone(std::string_view text, std::string_view lower_text, TokenRange tokens,
-                    const std::vector<Span>& quoted);
+bool MayNameSomeone(std::string_view text, TokenRange tokens, const std::vector<Span>& quoted);
 
 // Gender evidence in one sentence: a title or role noun in a mention
 // ("Ms.", "spokeswoman"), a kinship noun naming it ("his daughter, Mariama

@@ -12,8 +12,8 @@ using attribution::IsUpperStart;
 using attribution::PersonMention;
 using attribution::Word;
 
-std::optional<std::string> BylineSpeaker(std::string_view text, std::string_view lower_text,
-                                         Span after, const attribution::People& people) {
+std::optional<std::string> BylineSpeaker(std::string_view text, Span after,
+                                         const attribution::People& people) {
   std::size_t at = after.start;
   while (at < after.end && text[at] == ' ') ++at;
   const std::string_view rest = text.substr(at, after.end - at);
@@ -22,7 +22,7 @@ std::optional<std::string> BylineSpeaker(std::string_view text, std::string_view
     if (rest.starts_with(mark)) dash = mark.size();
   }
   if (dash == 0) return std::nullopt;
-  const std::vector<Word> words = attribution::WordsIn(text, lower_text, {at + dash, after.end});
+  const std::vector<Word> words = attribution::WordsIn(text, {at + dash, after.end});
   for (const PersonMention& person : attribution::PersonMentions(words, people)) {
     if (person.word > 4) break;  // "retiring judge Honora Blake, in her farewell speech"
     return person.name;
@@ -83,8 +83,7 @@ std::optional<attribution::Attribution> PronounBeforeColon(std::span<const Word>
   return pronoun;
 }
 
-bool IsTitleInSentence(std::string_view text, std::string_view lower_text, std::string_view quoted,
-                       Span whole, bool cued) {
+bool IsTitleInSentence(std::string_view text, std::string_view quoted, Span whole, bool cued) {
   while (!quoted.empty() && (quoted.back() == '.' || quoted.back() == ',' || quoted.back() == '!' ||
                              quoted.back() == '?')) {
     quoted.remove_suffix(1);
@@ -111,7 +110,7 @@ bool IsTitleInSentence(std::string_view text, std::string_view lower_text, std::
     while (at > 0 && text[at - 1] == ' ') --at;
     std::size_t start = at;
     while (start > 0 && text[start - 1] != ' ') --start;
-    if (kTitleNouns.Contains(lower_text.substr(start, at - start))) return true;
+    if (kTitleNouns.Contains(AsciiLower(text.substr(start, at - start)))) return true;
     at = start;
   }
   return WordCount(quoted) >= 2 && !cued;

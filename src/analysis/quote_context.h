@@ -20,8 +20,8 @@ namespace stet {
 
 // The person a byline names: `after` is the text from the closing mark to
 // the end of the paragraph; a dash must open it.
-std::optional<std::string> BylineSpeaker(std::string_view text, std::string_view lower_text,
-                                         Span after, const attribution::People& people);
+std::optional<std::string> BylineSpeaker(std::string_view text, Span after,
+                                         const attribution::People& people);
 
 struct ColonSpeaker {
   std::string name;
@@ -41,8 +41,7 @@ std::optional<attribution::Attribution> PronounBeforeColon(
 // the writer's sentence: after a noun that introduces one ("the series
 // “Saltmarsh.”"), or two title-case words or more that no cue claims
 // (`cued`) as someone's words.
-bool IsTitleInSentence(std::string_view text, std::string_view lower_text, std::string_view quoted,
-                       Span whole, bool cued);
+bool IsTitleInSentence(std::string_view text, std::string_view quoted, Span whole, bool cued);
 
 }  // namespace stet
 

@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <cstring>
 #include <utility>
 
 #include "analysis/attribution.h"
@@ -203,30 +201,6 @@ bool LooksLikeTitle(std::string_view text) {
   return any && attribution::IsUpperStart(text);
 }
 
-// `text` with ASCII letters in lower case. A whole article is lowered once
-// per extraction, so eight bytes are lowered at a time (GCC does not
-// vectorise the byte loop at -O2): in each byte of `word` whose high bit
-// is clear, 'A'..'Z' is told by two additions that carry into the high
-// bit, and 0x20 is set in exactly those bytes.
-std::string LowerAscii(std::string_view text) {
-  std::string out(text);
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  constexpr std::uint64_t kLowSeven = 0x7F7F7F7F7F7F7F7FULL;
-  constexpr std::uint64_t kFromA = 0x3F3F3F3F3F3F3F3FULL;   // 0x80 - 'A'
-  constexpr std::uint64_t kAfterZ = 0x2525252525252525ULL;  // 0x7F - 'Z'
-  std::size_t at = 0;
-  for (; at + 8 <= out.size(); at += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, out.data() + at, 8);
-    const std::uint64_t low = word & kLowSeven;
-    const std::uint64_t upper = ((low + kFromA) ^ (low + kAfterZ)) & ~word & kHighBits;
-    word |= upper >> 2;
-    std::memcpy(out.data() + at, &word, 8);
-  }
-  for (; at < out.size(); ++at) out[at] = AsciiLowerChar(out[at]);
-  return out;
-}
-
 namespace {
 
 void Append(RawQuote& into, const RawQuote& part) {
@@ -237,8 +211,7 @@ void Append(RawQuote& into, const RawQuote& part) {
 
 // “We want peace,” he said, “but not at any price.”: the second part
 // opens in lower case right after a short attribution ending in a comma.
-bool IsSplitContinuation(std::string_view text, std::string_view lower_text, const RawQuote& first,
-                         const RawQuote& second) {
+bool IsSplitContinuation(std::string_view text, const RawQuote& first, const RawQuote& second) {
   const std::size_t gap_start = first.with_marks.back().end;
   const std::size_t gap_end = second.with_marks.front().start;
   if (gap_end <= gap_start || gap_end - gap_start > 80) return false;
@@ -252,8 +225,7 @@ bool IsSplitContinuation(std::string_view text, std::string_view lower_text, con
   const std::string_view second_words = text.substr(
       second.parts.front().start, second.parts.front().end - second.parts.front().start);
   if (!StartsLower(second_words)) return false;
-  const std::vector<attribution::Word> words =
-      attribution::WordsIn(text, lower_text, {gap_start, gap_end});
+  const std::vector<attribution::Word> words = attribution::WordsIn(text, {gap_start, gap_end});
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (attribution::IsCue(words, k)) return true;
   }
@@ -262,8 +234,7 @@ bool IsSplitContinuation(std::string_view text, std::string_view lower_text, con
 
 }  // namespace
 
-std::vector<RawQuote> FindQuotations(std::string_view text, std::string_view lower_text,
-                                     const std::vector<Span>& paragraphs) {
+std::vector<RawQuote> FindQuotations(std::string_view text, const std::vector<Span>& paragraphs) {
   std::vector<RawQuote> all;
   bool continues = false;  // the last quote was left open at its paragraph's end
   for (const Span& paragraph : paragraphs) {
@@ -276,7 +247,7 @@ std::vector<RawQuote> FindQuotations(std::string_view text, std::string_view low
         continues = !quote.closed;
         continue;
       }
-      if (!all.empty() && IsSplitContinuation(text, lower_text, all.back(), quote)) {
+      if (!all.empty() && IsSplitContinuation(text, all.back(), quote)) {
         Append(all.back(), quote);
         continues = !quote.closed;
         continue;

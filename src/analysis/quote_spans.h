@@ -40,10 +40,9 @@ std::vector<RawQuote> QuotesInParagraph(std::string_view text, Span paragraph);
 
 // Every quotation of `text`, joining a quote split by its attribution
 // (“We want peace,” he said, “but not at any price.”) and one running over
-// paragraphs into one quote of several parts. `lower_text`: `text` with
-// ASCII letters in lower case; `paragraphs`: Paragraphs(text).
-std::vector<RawQuote> FindQuotations(std::string_view text, std::string_view lower_text,
-                                     const std::vector<Span>& paragraphs);
+// paragraphs into one quote of several parts. `paragraphs`:
+// Paragraphs(text).
+std::vector<RawQuote> FindQuotations(std::string_view text, const std::vector<Span>& paragraphs);
 
 // What the words inside the marks look like.
 bool StartsLower(std::string_view text);   // the first letter is lower case
@@ -52,8 +51,6 @@ std::size_t WordCount(std::string_view text);
 // A quoted title: every longer word capitalised and no sentence
 // punctuation ("One Hundred Years of Solitude", "Operation Freedom").
 bool LooksLikeTitle(std::string_view text);
-// `text` with ASCII letters in lower case, same offsets.
-std::string LowerAscii(std::string_view text);
 
 }  // namespace stet
 

@@ -45,14 +45,13 @@ class Extractor {
       : explain_(options.explain),
         fill_text_(options.text),
         text_(text),
-        lower_text_(LowerAscii(text)),
         sentences_(segmented.sentences),
         tokens_(segmented.tokens),
-        words_(text_, lower_text_, segmented, quoted_) {}
+        words_(text_, segmented, quoted_) {}
 
   std::vector<Quote> Run() {
     paragraphs_ = Paragraphs(text_);
-    const std::vector<RawQuote> raw = FindQuotations(text_, lower_text_, paragraphs_);
+    const std::vector<RawQuote> raw = FindQuotations(text_, paragraphs_);
     // The writer's own words: what a sentence is about is never decided by
     // names inside a quotation. Quotation spans are in text order.
     for (const RawQuote& quote : raw) {
@@ -91,8 +90,7 @@ class Extractor {
       std::string_view bare = words;
       if (!starts_sentence && bare.ends_with(",")) bare.remove_suffix(1);
       if (LooksLikeTitle(bare) ||
-          (!starts_sentence &&
-           IsTitleInSentence(text_, lower_text_, words, whole, attribution.has_value()))) {
+          (!starts_sentence && IsTitleInSentence(text_, words, whole, attribution.has_value()))) {
         quote.speech = false;
         if (explain_)
           quote.explanation = "not speech: a title, quoted inside the writer's sentence";
@@ -101,7 +99,7 @@ class Extractor {
       }
       if (!attribution) {
         const std::optional<std::string> signed_by =
-            BylineSpeaker(text_, lower_text_, {whole.end, paragraphs_[paragraph].end}, people_);
+            BylineSpeaker(text_, {whole.end, paragraphs_[paragraph].end}, people_);
         if (signed_by) {
           attribution = Named(*signed_by, "byline after the quote");
           how = AttributedBy::kByline;
@@ -199,7 +197,7 @@ class Extractor {
     mentions_.resize(sentences_.size());
     made_mentions_.assign(sentences_.size(), false);
     for (std::size_t s = 0; s < sentences_.size(); ++s) {
-      if (!attribution::MayNameSomeone(text_, lower_text_, tokens_[s], quoted_)) continue;
+      if (!attribution::MayNameSomeone(text_, tokens_[s], quoted_)) continue;
       for (const std::string& name :
            attribution::NamesToRegister(attribution::PersonCandidates(words_.Of(s)))) {
         people_.Add(name);
@@ -270,8 +268,7 @@ class Extractor {
     for (std::size_t k = 1; k < quote.with_marks.size(); ++k) {
       const Span gap{quote.with_marks[k - 1].end, quote.with_marks[k].start};
       if (gap.end <= gap.start) continue;
-      if (std::optional<Attribution> found = FirstCue(WordsIn(text_, lower_text_, gap)))
-        return found;
+      if (std::optional<Attribution> found = FirstCue(WordsIn(text_, gap))) return found;
     }
     return std::nullopt;
   }
@@ -513,7 +510,6 @@ class Extractor {
   const bool explain_;    // fill Quote::explanation
   const bool fill_text_;  // fill Quote::text
   std::string_view text_;
-  const std::string lower_text_;  // text_ with ASCII letters in lower case, same offsets
   const std::vector<Span>& sentences_;
   const SentenceTokens& tokens_;
   std::vector<Span> quoted_;  // every quotation with its marks, in text order

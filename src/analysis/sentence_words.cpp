@@ -8,10 +8,9 @@ namespace stet {
 
 using attribution::Word;
 
-SentenceWords::SentenceWords(std::string_view text, std::string_view lower_text,
-                             const SegmentedText& segmented, const std::vector<Span>& quoted)
+SentenceWords::SentenceWords(std::string_view text, const SegmentedText& segmented,
+                             const std::vector<Span>& quoted)
     : text_(text),
-      lower_text_(lower_text),
       segmented_(segmented),
       quoted_(quoted),
       words_(segmented.tokens.size()),
@@ -36,7 +35,7 @@ const std::vector<Word>& SentenceWords::Of(std::size_t s) const {
       outside.push_back(Token{*next, false});  // a placeholder, replaced below
     }
   }
-  std::vector<Word> words = attribution::WordsFrom(text_, lower_text_, outside);
+  std::vector<Word> words = attribution::WordsFrom(text_, outside);
   std::vector<Word> with_marks;
   with_marks.reserve(words.size() + skipped.size());
   auto placeholder = skipped.begin();  // words and quotations are both in text order
@@ -44,11 +43,11 @@ const std::vector<Word>& SentenceWords::Of(std::size_t s) const {
     while (placeholder != skipped.end() && placeholder->start < word.span.start) ++placeholder;
     if (placeholder == skipped.end() || placeholder->start != word.span.start ||
         placeholder->end != word.span.end) {
-      with_marks.push_back(word);
+      with_marks.push_back(std::move(word));
       continue;
     }
-    Word open{{word.span.start, word.span.start}, kOpenCurly, kOpenCurly, false};
-    Word close{{word.span.end, word.span.end}, kCloseCurly, kCloseCurly, false};
+    Word open{{word.span.start, word.span.start}, kOpenCurly, std::string(kOpenCurly), false};
+    Word close{{word.span.end, word.span.end}, kCloseCurly, std::string(kCloseCurly), false};
     open.quoted = close.quoted = true;
     with_marks.push_back(open);
     with_marks.push_back(close);

@@ -14,9 +14,9 @@ namespace stet {
 
 class SentenceWords {
  public:
-  // `lower_text`: `text` with ASCII letters in lower case; `quoted`: every
-  // quotation with its marks, in text order. All must outlive this.
-  SentenceWords(std::string_view text, std::string_view lower_text, const SegmentedText& segmented,
+  // `quoted`: every quotation with its marks, in text order. All must
+  // outlive this.
+  SentenceWords(std::string_view text, const SegmentedText& segmented,
                 const std::vector<Span>& quoted);
 
   // The words of sentence `s`. Quoted words are never names, roles or cues
@@ -37,7 +37,6 @@ class SentenceWords {
   static constexpr std::size_t kKeptBehind = 8;
 
   std::string_view text_;
-  std::string_view lower_text_;
   const SegmentedText& segmented_;
   const std::vector<Span>& quoted_;
   mutable std::vector<std::vector<attribution::Word>> words_;

@@ -40,3 +40,22 @@ TEST_CASE("a name index answers alike before and after it is made", "[claims]") 
   std::vector<bool> reversed_expected(expected.rbegin(), expected.rend());
   CHECK(Answers(text, reversed) == reversed_expected);
 }
+
+TEST_CASE("a name index of a long text keeps every name it has", "[claims]") {
+  // Thousands of capitalised words, most of them the same few names: the
+  // index makes its keys distinct whenever its array fills. Names seen once,
+  // early, between and late, are still found.
+  std::string text = "Adaeze Okonkwo spoke first.";
+  for (int k = 0; k < 3000; ++k) {
+    text += " Mayor Sofia Marchetti met Officials.";
+    if (k == 1500) text += " Then Bartholomew Quist arrived.";
+  }
+  text += " Last came Ingrid Vossberg.";
+  // Asked after the first few reads, so that the index is made.
+  const std::vector<std::string> names = {"nobody", "nobody", "nobody", "nobody",
+                                          "okonkwo", "quist", "vossberg", "marchetti",
+                                          "officials", "absent"};
+  const std::vector<bool> expected = {false, false, false, false, true,
+                                      true,  true,  true,  true,  false};
+  CHECK(Answers(text, names) == expected);
+}

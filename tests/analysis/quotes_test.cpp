@@ -390,22 +390,6 @@ TEST_CASE("quote changes: minor, extended, truncated, reworded, added and remove
   CHECK(split.changes[0].detail == "reworded");
 }
 
-TEST_CASE("quotes: the lowered text is the text in ASCII lower case at every alignment",
-          "[quotes]") {
-  std::string bytes;
-  for (int repeat = 0; repeat < 3; ++repeat) {
-    for (int byte = 1; byte < 256; ++byte) bytes += static_cast<char>(byte);
-  }
-  for (std::size_t offset = 0; offset < 8; ++offset) {
-    const std::string_view text = std::string_view(bytes).substr(offset);
-    std::string expected(text);
-    for (char& c : expected) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    CHECK(stet::LowerAscii(text) == expected);
-  }
-}
-
 TEST_CASE("quotes: stet quotes, its history and the QUOTES section of stet diff", "[quotes][cli]") {
   stet::test::ScratchDir dir;
   const std::string archive = dir / "archive";

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "analysis/sentence_words.h"
-#include "base/ascii.h"
 #include "stet/segment.h"
 
 namespace {
@@ -24,26 +23,28 @@ std::vector<std::string> Texts(const std::vector<Word>& words) {
 
 TEST_CASE("A sentence's words stand a quotation as its two marks", "[quotes]") {
   const std::string text = "Smith said \u201Cwe will win\u201D on Tuesday.";
-  const std::string lower = stet::AsciiLower(text);
   auto segmented = stet::Segment(text);
   REQUIRE(segmented.ok());
   const std::size_t open = text.find("\u201C");
   const std::size_t close = text.find("\u201D") + 3;
   const std::vector<stet::Span> quoted{{open, close}};
-  stet::SentenceWords words(text, lower, *segmented, quoted);
+  stet::SentenceWords words(text, *segmented, quoted);
   CHECK(Texts(words.Of(0)) ==
         std::vector<std::string>{"Smith", "said", "[\u201C]", "[\u201D]", "on", "Tuesday", "."});
+  // Each word keeps its lower-case form (ASCII letters lowered).
+  CHECK(words.Of(0)[0].lower == "smith");
+  CHECK(words.Of(0)[5].lower == "tuesday");
+  CHECK(words.Of(0)[1].lower == "said");
 }
 
 TEST_CASE("Sentence words let go are made again the same", "[quotes]") {
   std::string text;
   for (int i = 0; i < 12; ++i) text += "Sentence " + std::to_string(i) + " names Jane Doe. ";
-  const std::string lower = stet::AsciiLower(text);
   auto segmented = stet::Segment(text);
   REQUIRE(segmented.ok());
   REQUIRE(segmented->sentences.size() == 12);
   const std::vector<stet::Span> quoted;
-  stet::SentenceWords words(text, lower, *segmented, quoted);
+  stet::SentenceWords words(text, *segmented, quoted);
   std::vector<const std::vector<Word>*> made;
   std::vector<std::vector<std::string>> first;
   for (std::size_t s = 0; s < 12; ++s) {
