@@ -63,11 +63,11 @@ std::vector<std::string> NamesToRegister(const std::vector<PersonMention>& candi
 std::vector<PersonMention> PersonMentions(const std::vector<PersonMention>& candidates,
                                           const People& people);
 
-// Whether a sentence (its `tokens` in `text`) can hold a name worth registering: two capitalised
-// words in a row ("Pete Hegseth", "Mr. Castellano") or a role before a capitalised word
-// ("resident Ottoline Marsh"), outside the `quoted` spans (sorted). Read on
-// the tokens, so that most sentences of a long text are never made into
-// words.
+// Whether a sentence (its `tokens` in `text`) can hold a name worth
+// registering: two capitalised words in a row ("Pete Hegseth", "Mr.
+// Castellano") or a role before a capitalised word ("resident Ottoline
+// Marsh"), outside the `quoted` spans (sorted). Read on the tokens, so that
+// most sentences of a long text are never made into words.
 bool MayNameSomeone(std::string_view text, TokenRange tokens, const std::vector<Span>& quoted);
 
 // Gender evidence in one sentence: a title or role noun in a mention

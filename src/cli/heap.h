@@ -32,7 +32,7 @@ void KeepFreedMemory();
 std::size_t ReserveHugePageHeap(std::size_t bytes);
 
 // The heap room for analysing `input_bytes` of text: its peak heap is about
-// four bytes an input byte (texts, tokens, quotes; massif at 300k words),
+// three bytes an input byte (texts, tokens, quotes; massif at 300k words),
 // and 12 leaves room for HTML and JSON; at least four huge pages,
 // so that the first one starts within reach of a small diff (at 10k words
 // a room of two faulted as many small pages as none: docs/performance.md).

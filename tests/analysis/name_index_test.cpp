@@ -52,9 +52,8 @@ TEST_CASE("a name index of a long text keeps every name it has", "[claims]") {
   }
   text += " Last came Ingrid Vossberg.";
   // Asked after the first few reads, so that the index is made.
-  const std::vector<std::string> names = {"nobody", "nobody", "nobody", "nobody",
-                                          "okonkwo", "quist", "vossberg", "marchetti",
-                                          "officials", "absent"};
+  const std::vector<std::string> names = {"nobody", "nobody",   "nobody",    "nobody",    "okonkwo",
+                                          "quist",  "vossberg", "marchetti", "officials", "absent"};
   const std::vector<bool> expected = {false, false, false, false, true,
                                       true,  true,  true,  true,  false};
   CHECK(Answers(text, names) == expected);
