@@ -97,6 +97,34 @@ std::vector<Token> Tokens(std::string_view text, Span within);
 // last, or a token of 32 KiB) keeps Tokens.
 using PackedToken = std::uint32_t;
 
+// PackedToken's layout, written by SentenceTokens and read by TokenRange.
+namespace packed_token {
+inline constexpr std::uint32_t kMaxOffset = 0xFFFFu;  // the low 16 bits
+inline constexpr std::uint32_t kMaxLength = 0x7FFFu;  // the next 15
+inline constexpr int kLengthShift = 16;
+inline constexpr PackedToken kWordBit = 0x80000000u;
+
+// Whether `token` fits packed in a sentence whose first token starts at
+// `base`.
+inline bool Fits(Token token, std::uint32_t base) {
+  const Span span = token.span();
+  return span.start - base <= kMaxOffset && span.end - span.start <= kMaxLength;
+}
+// REQUIRES: Fits(token, base).
+inline PackedToken Pack(Token token, std::uint32_t base) {
+  const Span span = token.span();
+  return static_cast<PackedToken>(span.start - base) |
+         static_cast<PackedToken>(span.end - span.start) << kLengthShift |
+         (token.word() ? kWordBit : 0);
+}
+// The token again, at `base` plus its offset (modulo 2^32, as Token::Moved).
+inline Token Unpack(PackedToken packed, std::uint32_t base) {
+  const std::uint32_t start = (packed & kMaxOffset) + base;
+  const std::uint32_t end = start + ((packed >> kLengthShift) & kMaxLength);
+  return Token({start, end}, (packed & kWordBit) != 0);
+}
+}  // namespace packed_token
+
 // Tokens in a row, read as values: a view of a vector of them, or of the
 // tokens of one sentence of a SegmentedText, valid while what it views
 // lives. A sentence a text shares with its other revision views that
@@ -170,10 +198,7 @@ class TokenRange {
   static Token Read(const Token* wide, const PackedToken* packed, std::uint32_t shift,
                     std::ptrdiff_t k) {
     if (wide != nullptr) return wide[k].Moved(shift);
-    const PackedToken token = packed[k];
-    const std::uint32_t start = (token & 0xFFFFu) + shift;  // wraps as Token::Moved does
-    const std::uint32_t end = start + ((token >> 16) & 0x7FFFu);
-    return Token({start, end}, (token >> 31) != 0);
+    return packed_token::Unpack(packed[k], shift);
   }
 
   const Token* wide_ = nullptr;

@@ -6,16 +6,6 @@
 
 namespace stet {
 
-namespace {
-
-// PackedToken's fields: 16 bits of offset from the sentence's first token,
-// 15 of length.
-constexpr std::uint32_t kMaxPackedOffset = 0xFFFFu;
-constexpr std::uint32_t kMaxPackedLength = 0x7FFFu;
-constexpr PackedToken kPackedWordBit = 0x80000000u;
-
-}  // namespace
-
 TokenRange SentenceTokens::operator[](std::size_t sentence) const {
   const Sentence& at = sentences_[sentence];
   const Pool& pool = *PoolOf(at.pool);
@@ -33,10 +23,8 @@ void SentenceTokens::Append(TokenRange tokens) {
   Pool& own = OwnForWriting();
   const std::uint32_t base =
       tokens.empty() ? 0 : static_cast<std::uint32_t>(tokens.front().span().start);
-  const bool packs = std::all_of(tokens.begin(), tokens.end(), [&](Token token) {
-    const Span span = token.span();
-    return span.start - base <= kMaxPackedOffset && span.end - span.start <= kMaxPackedLength;
-  });
+  const bool packs = std::all_of(tokens.begin(), tokens.end(),
+                                 [&](Token token) { return packed_token::Fits(token, base); });
   if (!packs) {
     sentences_.push_back({static_cast<std::uint32_t>(own.wide.size()),
                           static_cast<std::uint32_t>(tokens.size()), 0, kWide});
@@ -45,12 +33,7 @@ void SentenceTokens::Append(TokenRange tokens) {
   }
   sentences_.push_back({static_cast<std::uint32_t>(own.packed.size()),
                         static_cast<std::uint32_t>(tokens.size()), base, 0});
-  for (Token token : tokens) {
-    const Span span = token.span();
-    own.packed.push_back(static_cast<PackedToken>(span.start - base) |
-                         static_cast<PackedToken>(span.end - span.start) << 16 |
-                         (token.word() ? kPackedWordBit : 0));
-  }
+  for (Token token : tokens) own.packed.push_back(packed_token::Pack(token, base));
 }
 
 void SentenceTokens::AppendShared(const SentenceTokens& other, std::size_t sentence,
