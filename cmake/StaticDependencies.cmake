@@ -9,7 +9,9 @@
 #
 # Left shared: what a command opens on first use (libcurl, libpsl,
 # Snowball's stemmer: base/shared_library.h; libgssapi_krb5, which libgit2
-# calls and Debian ships no static archive of: src/store/git_gssapi.cpp),
+# calls and Debian ships no static archive of: src/store/git_gssapi.cpp;
+# libssh2 and the OpenSSL it brings, which libgit2 calls only for an ssh
+# remote: src/store/git_ssh.cpp),
 # and what only one executable links (cpp-httplib, for stet-serve).
 #
 # stet_link_statically() points the imported targets the subsystems link at
@@ -26,10 +28,9 @@ function(stet_static_archives out)
 endfunction()
 
 function(stet_link_statically)
-  stet_static_archives(git git2 mbedtls mbedx509 mbedcrypto http_parser ssh2 pcre2-8 crypto z)
+  stet_static_archives(git git2 mbedtls mbedx509 mbedcrypto http_parser pcre2-8 z)
   stet_static_archives(icu icuuc icudata)
   stet_static_archives(xml xml2 lzma icuuc icudata z)
-  stet_static_archives(crypto crypto)
   stet_static_archives(zlib z)
   stet_static_archives(sqlite sqlite3)
   stet_static_archives(xxhash xxhash)
@@ -49,10 +50,26 @@ function(stet_link_statically)
                "LINKER:--wrap=gss_release_buffer,--wrap=gss_delete_sec_context"
                "LINKER:--wrap=gss_import_name,--wrap=gss_release_name"
                "LINKER:--wrap=gss_init_sec_context,--wrap=gss_indicate_mechs"
-               "LINKER:--wrap=gss_release_oid_set,--undefined=__wrap_gss_import_name")
+               "LINKER:--wrap=gss_release_oid_set,--undefined=__wrap_gss_import_name"
+               # libssh2, and with it OpenSSL's libcrypto, opens on libgit2's first
+               # SSH call (src/store/git_ssh.cpp).
+               "LINKER:--wrap=libssh2_init,--wrap=libssh2_exit,--wrap=libssh2_session_last_error"
+               "LINKER:--wrap=libssh2_agent_connect,--wrap=libssh2_agent_disconnect,--wrap=libssh2_agent_free"
+               "LINKER:--wrap=libssh2_agent_get_identity,--wrap=libssh2_agent_init,--wrap=libssh2_agent_list_identities"
+               "LINKER:--wrap=libssh2_agent_userauth,--wrap=libssh2_channel_close,--wrap=libssh2_channel_free"
+               "LINKER:--wrap=libssh2_channel_open_ex,--wrap=libssh2_channel_process_startup,--wrap=libssh2_channel_read_ex"
+               "LINKER:--wrap=libssh2_channel_set_blocking,--wrap=libssh2_channel_write_ex,--wrap=libssh2_hostkey_hash"
+               "LINKER:--wrap=libssh2_knownhost_checkp,--wrap=libssh2_knownhost_free,--wrap=libssh2_knownhost_init"
+               "LINKER:--wrap=libssh2_knownhost_readfile,--wrap=libssh2_session_abstract,--wrap=libssh2_session_disconnect_ex"
+               "LINKER:--wrap=libssh2_session_free,--wrap=libssh2_session_handshake,--wrap=libssh2_session_hostkey"
+               "LINKER:--wrap=libssh2_session_init_ex,--wrap=libssh2_session_method_pref,--wrap=libssh2_session_set_blocking"
+               "LINKER:--wrap=libssh2_userauth_authenticated,--wrap=libssh2_userauth_keyboard_interactive_ex"
+               "LINKER:--wrap=libssh2_userauth_list,--wrap=libssh2_userauth_password_ex,--wrap=libssh2_userauth_publickey"
+               "LINKER:--wrap=libssh2_userauth_publickey_fromfile_ex,--wrap=libssh2_userauth_publickey_frommemory"
+               "LINKER:--undefined=__wrap_libssh2_init")
   set_property(TARGET PkgConfig::LIBXML2 PROPERTY INTERFACE_LINK_LIBRARIES ${xml} ${system})
   set_property(TARGET PkgConfig::XXHASH PROPERTY INTERFACE_LINK_LIBRARIES ${xxhash})
-  foreach(target ICU::uc OpenSSL::Crypto ZLIB::ZLIB SQLite::SQLite3)
+  foreach(target ICU::uc ZLIB::ZLIB SQLite::SQLite3)
     get_target_property(configurations ${target} IMPORTED_CONFIGURATIONS)
     foreach(configuration IN LISTS configurations)
       set_property(TARGET ${target} PROPERTY IMPORTED_LOCATION_${configuration})
@@ -61,9 +78,8 @@ function(stet_link_statically)
   list(POP_FRONT icu icu_location)
   set_target_properties(ICU::uc PROPERTIES IMPORTED_LOCATION ${icu_location}
                                            INTERFACE_LINK_LIBRARIES "${icu};${system}")
-  set_target_properties(OpenSSL::Crypto PROPERTIES IMPORTED_LOCATION ${crypto}
-                                                   INTERFACE_LINK_LIBRARIES "${system}")
   set_target_properties(ZLIB::ZLIB PROPERTIES IMPORTED_LOCATION ${zlib})
+  set_target_properties(mbedtls_crypto PROPERTIES IMPORTED_LOCATION ${STET_STATIC_mbedcrypto})
   set_target_properties(SQLite::SQLite3 PROPERTIES IMPORTED_LOCATION ${sqlite}
                                                    INTERFACE_LINK_LIBRARIES "${system}")
 endfunction()

@@ -1,7 +1,8 @@
 #include "store/pack_writer.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
+#include <mbedtls/sha1.h>
+#include <mbedtls/version.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -14,19 +15,18 @@
 namespace stet {
 namespace {
 
-struct DigestFree {
-  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-};
-
-// SHA-1 of `bytes` (the pack and index trailers), via OpenSSL.
+// SHA-1 of `bytes` (the pack and index trailers), via mbedTLS, which
+// libgit2 already links: OpenSSL's libcrypto, linked for this alone, put
+// 340 KB of pointers to relocate into every start (docs/performance.md).
 std::string Sha1(std::string_view bytes) {
-  std::unique_ptr<EVP_MD_CTX, DigestFree> context(EVP_MD_CTX_new());
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestInit_ex(context.get(), EVP_sha1(), nullptr);
-  EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
-  EVP_DigestFinal_ex(context.get(), digest, &length);
-  return std::string(reinterpret_cast<char*>(digest), length);
+  unsigned char digest[20];
+  const auto* input = reinterpret_cast<const unsigned char*>(bytes.data());
+#if MBEDTLS_VERSION_MAJOR >= 3
+  mbedtls_sha1(input, bytes.size(), digest);
+#else
+  mbedtls_sha1_ret(input, bytes.size(), digest);
+#endif
+  return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
 }
 
 void PutBigEndian32(std::string* out, std::uint32_t value) {

@@ -127,7 +127,7 @@ TEST_CASE("start-up: commands open only what they use, and libgit2 only with an 
 
   const std::string version = Traced(dir, {"--version"});
   for (const char* library : {"libgit2", "libicu", "libxml2", "libcurl", "libssl", "libcrypto",
-                              "httplib", "libgssapi", "libpsl", "libstemmer"}) {
+                              "httplib", "libgssapi", "libpsl", "libstemmer", "libssh2"}) {
     INFO(library);
     CHECK(version.find(library) == std::string::npos);
   }
@@ -141,6 +141,7 @@ TEST_CASE("start-up: commands open only what they use, and libgit2 only with an 
   const std::string log = Traced(dir, {"--archive", archive, "log", "https://example.com/a"});
   CHECK(StartsLibgit2(log));
   CHECK(log.find("libcurl") == std::string::npos);
+  CHECK(log.find("libssh2") == std::string::npos);  // opened for an ssh remote only
 
   for (const std::vector<std::string>& command : std::vector<std::vector<std::string>>{
            {"diff", "--files", r1, r2}, {"analyze", r1}, {"extract", dir / "page.html"}}) {
