@@ -13,6 +13,8 @@ packages=(
   libkrb5-dev
   # tests: a TLS certificate for a loopback server, and the trace of what a command opens
   openssl strace hyperfine
+  # tests: an ssh remote (sshd on loopback, ssh-keygen, ssh-agent)
+  openssh-server openssh-client
   # benchmarks: peak memory of a command
   time
 )

@@ -2,12 +2,15 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pwd.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 namespace stet::test::remote {
@@ -104,6 +107,69 @@ GitDaemon::GitDaemon(const std::string& base) : port_(FreePort()) {
 GitDaemon::~GitDaemon() {
   ::kill(pid_, SIGTERM);
   WaitExit(pid_);
+}
+
+SshServer::SshServer(const ScratchDir& dir, const std::string& home) : port_(FreePort()) {
+  const passwd* account = ::getpwuid(::geteuid());
+  REQUIRE(account != nullptr);
+  user_ = account->pw_name;
+  const std::string base = dir / "sshd";
+  std::filesystem::create_directories(base);
+  std::filesystem::create_directories(home + "/.ssh");
+  key_ = home + "/.ssh/id_ed25519";
+  for (const std::string& key : {base + "/host_ed25519", key_}) {
+    REQUIRE(Run({"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key}).exit_code == 0);
+  }
+  const std::string host_key = ReadFile(base + "/host_ed25519.pub");
+  known_host_ = "[127.0.0.1]:" + std::to_string(port_) + " " +
+                host_key.substr(0, host_key.find(' ', host_key.find(' ') + 1)) + "\n";
+  WriteFile(home + "/.ssh/known_hosts", known_host_);
+  WriteFile(base + "/authorized_keys", ReadFile(key_ + ".pub"));
+  WriteFile(base + "/sshd_config", "ListenAddress 127.0.0.1\nPort " + std::to_string(port_) +
+                                       "\nHostKey " + base + "/host_ed25519\nPidFile " + base +
+                                       "/sshd.pid\nAuthorizedKeysFile " + base +
+                                       "/authorized_keys\nStrictModes no\n"
+                                       "PasswordAuthentication no\n"
+                                       "KbdInteractiveAuthentication no\nUsePAM no\n"
+                                       "PermitRootLogin prohibit-password\n");
+  // Debian's sshd refuses to start without its privilege separation folder.
+  std::error_code ignored;
+  std::filesystem::create_directories("/run/sshd", ignored);
+  // -D: in the foreground, as this process's child; -e: its log on stderr.
+  pid_ = Spawn({"/usr/sbin/sshd", "-D", "-e", "-f", base + "/sshd_config"});
+  for (int i = 0; i < 100 && !Accepts(port_); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE(Accepts(port_));
+}
+
+SshServer::~SshServer() {
+  ::kill(pid_, SIGTERM);
+  WaitExit(pid_);
+}
+
+std::string SshServer::Url(const std::string& path) const {
+  return "ssh://" + user_ + "@127.0.0.1:" + std::to_string(port_) + path;
+}
+
+ScopedEnvironment::ScopedEnvironment(const char* name, const char* value) : name_(name) {
+  if (const char* old = std::getenv(name)) {
+    had_ = true;
+    old_ = old;
+  }
+  if (value != nullptr) {
+    ::setenv(name, value, 1);
+  } else {
+    ::unsetenv(name);
+  }
+}
+
+ScopedEnvironment::~ScopedEnvironment() {
+  if (had_) {
+    ::setenv(name_.c_str(), old_.c_str(), 1);
+  } else {
+    ::unsetenv(name_.c_str());
+  }
 }
 
 }  // namespace stet::test::remote

@@ -52,6 +52,42 @@ class GitDaemon {
   int pid_ = -1;
 };
 
+// sshd on 127.0.0.1 with host and user keys of its own (ssh-keygen):
+// `home` gets the user's key as .ssh/id_ed25519 and the server's host key
+// in .ssh/known_hosts, and the server lets that key in for the user this
+// test runs as. Stopped when it goes out of scope.
+class SshServer {
+ public:
+  SshServer(const ScratchDir& dir, const std::string& home);
+  ~SshServer();
+  SshServer(const SshServer&) = delete;
+  SshServer& operator=(const SshServer&) = delete;
+  // The URL of the repository at `path` (absolute) on this server.
+  std::string Url(const std::string& path) const;
+  // The user's private key and the known_hosts line for the server.
+  const std::string& key() const { return key_; }
+  const std::string& known_host() const { return known_host_; }
+
+ private:
+  int port_;
+  int pid_ = -1;
+  std::string user_, key_, known_host_;
+};
+
+// Sets (or with nullptr unsets) an environment variable for the commands
+// this test runs, and puts it back when it goes out of scope.
+class ScopedEnvironment {
+ public:
+  ScopedEnvironment(const char* name, const char* value);
+  ~ScopedEnvironment();
+  ScopedEnvironment(const ScopedEnvironment&) = delete;
+  ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+ private:
+  std::string name_, old_;
+  bool had_ = false;
+};
+
 }  // namespace stet::test::remote
 
 #endif  // STET_TESTS_REMOTE_SUPPORT_H_

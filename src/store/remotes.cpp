@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "store/archive_impl.h"
+#include "store/git_credentials.h"
 #include "store/git_handles.h"
 #include "store/history_merge.h"
 #include "store/ref_swap.h"
@@ -73,6 +74,23 @@ Result<RemotePtr> LookupRemote(git_repository* repo, const std::string& name) {
   return RemotePtr(raw);
 }
 
+// What one connection's callbacks share: libgit2 passes them one payload.
+struct Connection {
+  git::CredentialSearch credentials;
+  PushReport* report = nullptr;  // a push's
+};
+
+// Credentials for a remote that asks (src/store/git_credentials.h).
+void OfferCredentials(git_remote_callbacks& callbacks, Connection& connection) {
+  callbacks.credentials = [](git_credential** out, const char* /*url*/,
+                             const char* username_from_url, unsigned int allowed_types,
+                             void* payload) {
+    return static_cast<Connection*>(payload)->credentials.Next(out, username_from_url,
+                                                               allowed_types);
+  };
+  callbacks.payload = &connection;
+}
+
 // Fetches the remote's stet refs and notes. With `tips` (a pull) only
 // the objects are downloaded and no ref is written: the tips the remote
 // advertised are returned, and the pull decides ref by ref. Without (a
@@ -85,6 +103,8 @@ Status FetchStet(git_remote* remote, std::vector<std::pair<std::string, git_oid>
   const git_strarray refspecs{pointers, 2};
   git_fetch_options options;
   git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
+  Connection connection;
+  OfferCredentials(options.callbacks, connection);
   if (tips == nullptr) {
     if (git_remote_fetch(remote, &refspecs, &options, reflog) != 0) return RemoteFailure(what);
     return Status::Ok();
@@ -321,13 +341,16 @@ Result<PushReport> Remotes::Push(const std::string& name) {
   options.pb_parallelism = 0;  // the pack's deltas on every core (libgit2's default is one)
   // A ref the remote refuses all the same (another archive pushed to it
   // meanwhile) is reported with the remote's reason.
+  Connection connection;
+  connection.report = &report;
+  OfferCredentials(options.callbacks, connection);
   options.callbacks.push_update_reference = [](const char* ref, const char* status, void* payload) {
     if (status != nullptr) {
-      static_cast<PushReport*>(payload)->rejected.push_back(std::string(ref) + ": " + status);
+      static_cast<Connection*>(payload)->report->rejected.push_back(std::string(ref) + ": " +
+                                                                    status);
     }
     return 0;
   };
-  options.callbacks.payload = &report;
   if (git_remote_connect(remote.get(), GIT_DIRECTION_PUSH, &options.callbacks, &options.proxy_opts,
                          &options.custom_headers) != 0) {
     return RemoteFailure(what);

@@ -3,6 +3,8 @@
 // 127.0.0.1, and checked with git's own tools.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -23,6 +25,8 @@ using stet::test::remote::BareRemote;
 using stet::test::remote::FreePort;
 using stet::test::remote::GitDaemon;
 using stet::test::remote::MakeArchive;
+using stet::test::remote::ScopedEnvironment;
+using stet::test::remote::SshServer;
 using stet::test::remote::StetRefs;
 using stet::test::remote::TwoOffices;
 
@@ -128,6 +132,67 @@ TEST_CASE("remote: over git:// to a git daemon on 127.0.0.1", "[cli][remote]") {
   RunResult pulled = Stet(archive, {"pull", "hub"});
   CHECK(pulled.exit_code == 0);
   CHECK(pulled.out == "pulled from hub: 0 added, 1 updated, 0 merged, 3 unchanged\n");
+}
+
+TEST_CASE("remote: over ssh to sshd on 127.0.0.1, with a key file or an agent's key",
+          "[cli][remote]") {
+  ScratchDir dir;
+  const std::string home = dir / "home";
+  SshServer server(dir, home);
+  const std::string archive = MakeArchive(dir, "archive");
+  const std::string served = BareRemote(dir, "served.git");
+  ScopedEnvironment home_is("HOME", home.c_str());  // where the key and known_hosts are looked for
+  ScopedEnvironment no_agent("SSH_AUTH_SOCK", nullptr);
+
+  // The default key file, ~/.ssh/id_ed25519.
+  REQUIRE(Stet(archive, {"remote", "add", "hub", server.Url(served)}).exit_code == 0);
+  RunResult pushed = Stet(archive, {"push", "hub"});
+  INFO(pushed.err);
+  REQUIRE(pushed.exit_code == 0);
+  CHECK(pushed.out == "pushed 4 refs to hub\n");
+  CHECK(StetRefs(served) == StetRefs(archive));
+  const std::string copy = dir / "copy";
+  REQUIRE(Stet("", {"clone", server.Url(served), copy}).exit_code == 0);
+  CHECK(StetRefs(copy) == StetRefs(archive));
+  CHECK(Stet(copy, {"verify", "--full"}).exit_code == 0);
+
+  // No key anywhere: refused, saying what was tried, and nothing moves.
+  const std::string keyless = dir / "keyless";
+  std::filesystem::create_directories(keyless + "/.ssh");
+  WriteFile(keyless + "/.ssh/known_hosts", server.known_host());
+  ScopedEnvironment keyless_home("HOME", keyless.c_str());
+  Add(dir, archive, "ferry", "The ferry carries 1,400 passengers a day.\n", "2026-01-05T09:00:00Z");
+  const std::string before = StetRefs(served);
+  RunResult refused = Stet(archive, {"push", "hub"});
+  CHECK(refused.exit_code == 3);
+  CHECK(refused.err.find("no ssh key was accepted") != std::string::npos);
+  CHECK(refused.err.find("tried: nothing") != std::string::npos);
+  CHECK(StetRefs(served) == before);
+
+  // The same key held by an ssh agent instead of a file.
+  const std::string socket = dir / "agent.sock";
+  const int agent = stet::test::Spawn({"ssh-agent", "-D", "-a", socket});
+  for (int i = 0; i < 100 && !std::filesystem::exists(socket); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ScopedEnvironment agent_is("SSH_AUTH_SOCK", socket.c_str());
+  REQUIRE(stet::test::Run({"ssh-add", "-q", server.key()}).exit_code == 0);
+  RunResult through_agent = Stet(archive, {"push", "hub"});
+  INFO(through_agent.err);
+  CHECK(through_agent.exit_code == 0);
+  CHECK(StetRefs(served) == StetRefs(archive));
+  ::kill(agent, SIGTERM);
+  stet::test::WaitExit(agent);
+
+  // A server whose host key ~/.ssh/known_hosts does not hold is refused.
+  const std::string stranger = dir / "stranger";
+  std::filesystem::create_directories(stranger + "/.ssh");
+  std::filesystem::copy_file(server.key(), stranger + "/.ssh/id_ed25519");
+  ScopedEnvironment stranger_home("HOME", stranger.c_str());
+  ScopedEnvironment agent_gone("SSH_AUTH_SOCK", nullptr);
+  RunResult unknown = Stet(copy, {"pull"});
+  CHECK(unknown.exit_code == 3);
+  CHECK(unknown.err.find("hostkey") != std::string::npos);
 }
 
 TEST_CASE("remote: bad remotes and clones are refused and change nothing", "[cli][remote]") {
