@@ -92,21 +92,31 @@ bool Accepts(int port) {
   return connected;
 }
 
+// A server this test started: up once it accepts connections on `port`
+// (five seconds at most), and stopped by SIGTERM.
+void WaitUntilAccepting(int port) {
+  for (int i = 0; i < 100 && !Accepts(port); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  REQUIRE(Accepts(port));
+}
+
+void Stop(int pid) {
+  ::kill(pid, SIGTERM);
+  WaitExit(pid);
+}
+
 }  // namespace
 
 GitDaemon::GitDaemon(const std::string& base) : port_(FreePort()) {
   pid_ = Spawn({"git", "daemon", "--reuseaddr", "--listen=127.0.0.1",
                 "--port=" + std::to_string(port_), "--base-path=" + base, "--export-all",
                 "--enable=receive-pack", base});
-  for (int i = 0; i < 100 && !Accepts(port_); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  REQUIRE(Accepts(port_));
+  WaitUntilAccepting(port_);
 }
 
 GitDaemon::~GitDaemon() {
-  ::kill(pid_, SIGTERM);
-  WaitExit(pid_);
+  Stop(pid_);
 }
 
 SshServer::SshServer(const ScratchDir& dir, const std::string& home) : port_(FreePort()) {
@@ -137,15 +147,11 @@ SshServer::SshServer(const ScratchDir& dir, const std::string& home) : port_(Fre
   std::filesystem::create_directories("/run/sshd", ignored);
   // -D: in the foreground, as this process's child; -e: its log on stderr.
   pid_ = Spawn({"/usr/sbin/sshd", "-D", "-e", "-f", base + "/sshd_config"});
-  for (int i = 0; i < 100 && !Accepts(port_); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  REQUIRE(Accepts(port_));
+  WaitUntilAccepting(port_);
 }
 
 SshServer::~SshServer() {
-  ::kill(pid_, SIGTERM);
-  WaitExit(pid_);
+  Stop(pid_);
 }
 
 std::string SshServer::Url(const std::string& path) const {
