@@ -13,8 +13,9 @@ On an archive of the bundled sample (two revisions):
   stet extract PAGE       CPU vs the same extraction in        target 2x
                           process + git log -1's CPU
 
-Each pair is one hyperfine call (-N: no shell between), so both sides see
-the same moment of the machine. `stet add` alternates two texts, so that
+Each pair is timed by hyperfine (-N: no shell between) in three rounds
+with the commands' order rotated, so both sides see the same moments of
+the machine; each figure is the median of its rounds' medians. `stet add` alternates two texts, so that
 every run stores a revision.
 
   bench/startup/run.py --stet build/stet [--runs 60] [--check]
@@ -28,6 +29,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,15 +40,30 @@ URL = "https://news.example.com/world/vance-ukraine"
 GUARD = 2.5
 
 
-def hyperfine(commands, runs, prepare=None):
-    """Mean wall and CPU (user + system) seconds of each command."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        argv = ["hyperfine", "-N", "--warmup", "5", "--runs", str(runs), "--export-json", out.name]
-        if prepare:
-            argv += ["--prepare", prepare]
-        subprocess.run(argv + commands, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        results = json.load(open(out.name))["results"]
-    return [{"wall": r["median"], "cpu": r["user"] + r["system"]} for r in results]
+def hyperfine(commands, runs, prepare=None, rounds=3):
+    """Median wall and mean CPU (user + system) seconds of each command.
+
+    hyperfine runs all of one command's runs before the next command's, so
+    a change of the machine's load in between (in CI, the tail of the test
+    run) lands on one side of a ratio. The runs are split into rounds with
+    the commands' order rotated each round, and each command's figure is
+    the median of its rounds' medians."""
+    per_round = max(10, runs // rounds)
+    walls = [[] for _ in commands]
+    cpus = [[] for _ in commands]
+    for r in range(rounds):
+        order = [(i + r) % len(commands) for i in range(len(commands))]
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            argv = ["hyperfine", "-N", "--warmup", "5", "--runs", str(per_round), "--export-json", out.name]
+            if prepare:
+                argv += ["--prepare", prepare]
+            subprocess.run(argv + [commands[i] for i in order], check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            results = json.load(open(out.name))["results"]
+        for i, result in zip(order, results):
+            walls[i].append(result["median"])
+            cpus[i].append(result["user"] + result["system"])
+    return [{"wall": statistics.median(w), "cpu": statistics.fmean(c)} for w, c in zip(walls, cpus)]
 
 
 def page_of(text_path):
