@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <type_traits>
+#include <utility>
 
 #include "base/shared_library.h"
 

@@ -10,14 +10,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <memory>
 
 namespace stet {
 namespace {
 
 // SHA-1 of `bytes` (the pack and index trailers), via mbedTLS, which
-// libgit2 already links: OpenSSL's libcrypto, linked for this alone, put
-// 340 KB of pointers to relocate into every start (docs/performance.md).
+// libgit2 already links. OpenSSL's libcrypto, linked for this and for
+// libssh2 (now opened on first use: git_ssh.cpp), put 340 KB of pointers
+// to relocate into every start (docs/performance.md).
 std::string Sha1(std::string_view bytes) {
   unsigned char digest[20];
   const auto* input = reinterpret_cast<const unsigned char*>(bytes.data());
