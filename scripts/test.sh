@@ -9,4 +9,4 @@ scripts/bootstrap.sh
 scripts/build.sh
 scripts/format.sh --check
 (cd build && ctest --output-on-failure -j2)
-python3 bench/startup/run.py --stet build/stet --runs 40 --check
+python3 bench/startup/run.py --stet build/stet --runs 120 --check

@@ -18,7 +18,7 @@ with the commands' order rotated, so both sides see the same moments of
 the machine; each figure is the median of its rounds' medians. `stet add` alternates two texts, so that
 every run stores a revision.
 
-  bench/startup/run.py --stet build/stet [--runs 60] [--check]
+  bench/startup/run.py --stet build/stet [--runs 120] [--check]
 
 --check exits 1 when `stet log ID` takes more than 2.5x `git log -1` or
 `stet --version` more than 2.5x `git --version`, in two measurements one
@@ -83,7 +83,7 @@ def page_of(text_path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stet", default=os.path.join(ROOT, "build", "stet"))
-    parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=120)
     parser.add_argument("--check", action="store_true", help="exit 1 past the CI guard")
     args = parser.parse_args()
     stet = os.path.abspath(args.stet)
