@@ -15,8 +15,8 @@ On an archive of the bundled sample (two revisions):
 
 Each pair is timed by hyperfine (-N: no shell between) in three rounds
 with the commands' order rotated, so both sides see the same moments of
-the machine; each figure is the median of its rounds' medians. `stet add` alternates two texts, so that
-every run stores a revision.
+the machine; each figure is the median of its rounds' medians. `stet add`
+alternates two texts, so that every run stores a revision.
 
   bench/startup/run.py --stet build/stet [--runs 120] [--check]
 
