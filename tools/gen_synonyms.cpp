@@ -1,19 +1,18 @@
-// Writes WordNet's synonym sets for single lower-case words as a C++ string
-// literal, for the claim comparison's test of a re-worded claim ("rise" ->
-// "increase", "close" -> "shut", "nation" -> "country"), and the words
-// derived from one another ("win" and "winner"). One line per word,
-// sorted: the word, then the numbers of the synsets it belongs to (only
-// synsets with two words or more; numbered densely). Lines "=FORM BASE"
-// come first: WordNet's exception lists ("said" -> "say", "mice" ->
-// "mouse"), sorted. Then, for the words of everyday English (those with a
-// sense tagged in WordNet's SemCor counts), the words their three most
-// common senses lean on: the words of each sense's broader sense
+// Writes what WordNet says of single lower-case words as C++ string
+// literals, for the claim comparison's test of a re-worded claim ("rise" ->
+// "increase", "close" -> "shut", "nation" -> "country"). One table,
+// kWordNetMeanings, holds a line per word, sorted: the synsets it belongs
+// to (only synsets with two words or more; numbered densely), the words
+// derived from it ("win" and "winner"), its antonyms ("buy" and "sell"),
+// which no link may join, and, for the words of everyday English (those
+// with a sense tagged in WordNet's SemCor counts), the words their three
+// most common senses lean on: the words of each sense's broader sense
 // ("backed" -> "approve") and the content words of its definition
 // ("postpone" in "call off": "postpone indefinitely or annul something
-// that was scheduled"; Lesk's gloss overlap). And each word's antonyms
-// ("buy" and "sell"), which no such link may join, the list of verbs, each
-// verb's kin (its senses and their broader senses two levels up) and the
-// capitalised adjectives ("Austrian").
+// that was scheduled"; Lesk's gloss overlap). Other tables: WordNet's
+// exception lists ("said" -> "say", "mice" -> "mouse"), the list of verbs,
+// each verb's kin (its senses and their broader senses two levels up) and
+// the capitalised adjectives ("Austrian").
 // Reads Debian's
 // wordnet-base (/usr/share/wordnet, the WordNet 3.0 database, Princeton's
 // licence: see docs/quality.md).
@@ -83,6 +82,137 @@ const std::set<std::string>& DefinitionFiller() {
       "an",       "can",     "may",     "will",    "would",      "should",  "could",     "must",
       "also",     "again",   "e",       "g",       "ie",         "s"};
   return words;
+}
+
+// kWordNetMeanings's codes: digits of base 192, written as the bytes 0x40 to
+// 0xFF, most significant first. No code byte is a newline (which ends a
+// line), a space (which ends its word) or a field's tag (below 0x40).
+constexpr int kCodeBase = 192;
+constexpr unsigned char kFirstCodeByte = 0x40;
+
+std::string Code(int value, int width) {
+  std::string code(static_cast<std::size_t>(width), '\0');
+  for (int k = width - 1; k >= 0; --k) {
+    code[static_cast<std::size_t>(k)] = static_cast<char>(kFirstCodeByte + value % kCodeBase);
+    value /= kCodeBase;
+  }
+  return code;
+}
+
+// `bytes` as the inside of a C++ string literal: control bytes and those
+// past ASCII as three-digit octal escapes.
+std::string Escaped(const std::string& bytes) {
+  std::string out;
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\\' || c == '"') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20 || byte >= 0x7F) {
+      out += '\\';
+      out += static_cast<char>('0' + (byte >> 6));
+      out += static_cast<char>('0' + ((byte >> 3) & 7));
+      out += static_cast<char>('0' + (byte & 7));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+using WordSets = std::map<std::string, std::set<std::string>>;
+
+// kWordNetMeanings: a line per word, sorted: the word, a space, then each
+// field it has, a tag byte and its codes (src/analysis/synonyms.cpp reads
+// them): 1, its synsets' numbers, two digits each; 2, its number among the
+// words some word leans on, two digits; 3, the numbers of the words it
+// leans on, two digits each; 4 and 5, the words derived from it and its
+// antonyms, each the offset of its line, three digits. One line a word
+// instead of a table a relation saved the word written up to five times,
+// and codes instead of words and decimal numbers the rest: 2.6 MB of
+// tables became 1.5 MB, which a comparison has mapped whole (its binary
+// searches and the kernel's fault-around, 64 KiB a fault:
+// docs/performance.md).
+bool WriteMeanings(std::ostream& out, const std::map<std::string, std::vector<int>>& synsets,
+                   const WordSets& derived, const WordSets& antonyms, const WordSets& leans_on) {
+  enum Tag : char { kSynsets = 1, kLeanedOnNumber, kLeansOn, kDerived, kAntonyms };
+  constexpr int kNumberDigits = 2, kOffsetDigits = 3;
+  std::map<std::string, int> leaned_on;  // a word leaned on -> its number
+  for (const auto& [word, others] : leans_on) {
+    for (const std::string& other : others) leaned_on.emplace(other, 0);
+  }
+  std::set<std::string> all;
+  for (const auto& [word, numbers] : synsets) all.insert(word);
+  for (const WordSets* table : {&derived, &antonyms, &leans_on}) {
+    for (const auto& [word, others] : *table) {
+      all.insert(word);
+      all.insert(others.begin(), others.end());
+    }
+  }
+  int number = 0;
+  for (auto& [word, at] : leaned_on) {
+    at = number++;
+    all.insert(word);
+  }
+  auto count = [](const auto& table, const std::string& word) -> int {
+    const auto found = table.find(word);
+    return found == table.end() ? 0 : static_cast<int>(found->second.size());
+  };
+  auto field = [](int codes, int digits) { return codes == 0 ? 0 : 1 + codes * digits; };
+  // Offsets first: every line's length is known before what it points to.
+  std::map<std::string, int> offsets;
+  int offset = 0;
+  for (const std::string& word : all) {
+    offsets[word] = offset;
+    offset += static_cast<int>(word.size()) + 2 + field(count(synsets, word), kNumberDigits) +
+              field(leaned_on.count(word) ? 1 : 0, kNumberDigits) +
+              field(count(leans_on, word), kNumberDigits) +
+              field(count(derived, word), kOffsetDigits) +
+              field(count(antonyms, word), kOffsetDigits);
+  }
+  int largest_number = number;  // a count: one past the largest
+  for (const auto& [word, numbers] : synsets) {
+    for (int n : numbers) largest_number = std::max(largest_number, n + 1);
+  }
+  if (largest_number > kCodeBase * kCodeBase || offset > kCodeBase * kCodeBase * kCodeBase) {
+    std::cerr << "stet-gen-synonyms: " << largest_number << " numbers and " << offset
+              << " bytes of meanings are more than the codes can name\n";
+    return false;
+  }
+  out << "constexpr char kWordNetMeanings[] =\n";
+  for (const std::string& word : all) {
+    std::string line = word + ' ';
+    auto add_field = [&line](Tag tag, const std::vector<int>& values, int digits) {
+      if (values.empty()) return;
+      line += static_cast<char>(tag);
+      for (int value : values) line += Code(value, digits);
+    };
+    auto offsets_of = [&](const WordSets& table) {
+      std::vector<int> values;
+      if (const auto found = table.find(word); found != table.end()) {
+        for (const std::string& other : found->second) values.push_back(offsets.at(other));
+      }
+      return values;
+    };
+    std::vector<int> numbers, leaned_number, leaned;
+    if (const auto found = synsets.find(word); found != synsets.end()) numbers = found->second;
+    if (const auto found = leaned_on.find(word); found != leaned_on.end()) {
+      leaned_number.push_back(found->second);
+    }
+    if (const auto found = leans_on.find(word); found != leans_on.end()) {
+      for (const std::string& other : found->second) leaned.push_back(leaned_on.at(other));
+    }
+    add_field(kSynsets, numbers, kNumberDigits);
+    add_field(kLeanedOnNumber, leaned_number, kNumberDigits);
+    add_field(kLeansOn, leaned, kNumberDigits);
+    add_field(kDerived, offsets_of(derived), kOffsetDigits);
+    add_field(kAntonyms, offsets_of(antonyms), kOffsetDigits);
+    out << "    \"" << Escaped(line + '\n') << "\"\n";
+  }
+  out << "    \"\";\n";
+  return true;
 }
 
 }  // namespace
@@ -279,24 +409,7 @@ int main(int argc, char** argv) {
          "// the compiler's limit on constant-evaluation steps.\n"
          "constexpr char kWordNetExceptions[] =\n";
   for (const auto& [form, base] : exceptions) out << "    \"" << form << ' ' << base << "\\n\"\n";
-  out << "    \"\";\n"
-         "constexpr char kWordNetSynsets[] =\n";
-  for (const auto& [word, numbers] : words) {
-    out << "    \"" << word;
-    for (int n : numbers) out << ' ' << n;
-    out << "\\n\"\n";
-  }
   out << "    \"\";\n";
-  auto write_words = [&out](const char* name,
-                            const std::map<std::string, std::set<std::string>>& table) {
-    out << "constexpr char " << name << "[] =\n";
-    for (const auto& [word, others] : table) {
-      out << "    \"" << word;
-      for (const std::string& other : others) out << ' ' << other;
-      out << "\\n\"\n";
-    }
-    out << "    \"\";\n";
-  };
   // The verbs, one a line: whether a changed word can be an event; those
   // that are nothing else ("consider", "impose") are marked "!".
   out << "constexpr char kWordNetVerbs[] =\n";
@@ -350,46 +463,6 @@ int main(int argc, char** argv) {
     }
     out << "    \"\";\n";
   }
-  write_words("kWordNetDerived", derived);
-  // What a word leans on, coded: the 20,600 words leaned on once each, one
-  // a line (kWordNetLeanedOn), and after each word of kWordNetLeansOn the
-  // offsets of its words' lines, three base-64 characters each. Written
-  // out, the 236,000 words leaned on took 2 MB, and a comparison that asks
-  // about a few dozen words had most of it mapped (its binary search and
-  // the kernel's fault-around, 64 KiB a fault: docs/performance.md); coded,
-  // the two tables take 1 MB.
-  {
-    std::map<std::string, int> offsets;  // a word leaned on -> its line's offset
-    for (const auto& [word, others] : leans_on) {
-      for (const std::string& other : others) offsets.emplace(other, 0);
-    }
-    out << "constexpr char kWordNetLeanedOn[] =\n";
-    int offset = 0;
-    for (auto& [word, at] : offsets) {
-      at = offset;
-      offset += static_cast<int>(word.size()) + 1;
-      out << "    \"" << word << "\\n\"\n";
-    }
-    out << "    \"\";\n";
-    constexpr int kCodeBits = 18;  // three base-64 characters
-    if (offset >= (1 << kCodeBits)) {
-      std::cerr << "stet-gen-synonyms: the words leaned on take " << offset
-                << " bytes, more than three base-64 characters can point into\n";
-      return 1;
-    }
-    static constexpr char kBase64[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    out << "constexpr char kWordNetLeansOn[] =\n";
-    for (const auto& [word, others] : leans_on) {
-      out << "    \"" << word << ' ';
-      for (const std::string& other : others) {
-        const int at = offsets.at(other);
-        out << kBase64[at >> 12] << kBase64[(at >> 6) & 63] << kBase64[at & 63];
-      }
-      out << "\\n\"\n";
-    }
-    out << "    \"\";\n";
-  }
-  write_words("kWordNetAntonyms", antonyms);
+  if (!WriteMeanings(out, words, derived, antonyms, leans_on)) return 1;
   return out ? 0 : 1;
 }

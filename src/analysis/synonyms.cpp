@@ -1,12 +1,13 @@
 // WordNet synonyms (src/analysis/synonyms.h).
 //
 // The tables are generated when stet is built (tools/gen_synonyms.cpp,
-// from Debian's wordnet-base): one sorted line per word with the numbers
-// of its synonym sets, or the words derived from it, it leans on (coded:
-// LeansOn), or it is the opposite of. Each is searched in place, by binary
-// search over its lines, so that a start-up that never compares claims
-// never reads it, and a comparison maps only the pages it searches (the
-// tables are a fifth of a small diff's resident memory: docs/performance.md).
+// from Debian's wordnet-base): sorted lines, one a word. kWordNetMeanings
+// holds, after each word, its synonym sets, the words derived from it, what
+// it leans on and its opposites, coded. Each table is searched in place, by
+// binary search over its lines, so that a start-up that never compares
+// claims never reads it, and a comparison maps only the pages it searches
+// (the tables are a fifth of a small diff's resident memory:
+// docs/performance.md).
 #include "analysis/synonyms.h"
 
 #include <algorithm>
@@ -100,61 +101,57 @@ std::vector<std::string> Related(Table table, const std::vector<std::string>& fo
   return out;
 }
 
-constexpr Table kSynsets{kWordNetSynsets, sizeof kWordNetSynsets - 1};
-constexpr Table kDerived{kWordNetDerived, sizeof kWordNetDerived - 1};
-constexpr Table kLeansOn{kWordNetLeansOn, sizeof kWordNetLeansOn - 1};
-constexpr Table kLeanedOn{kWordNetLeanedOn, sizeof kWordNetLeanedOn - 1};
-constexpr Table kAntonyms{kWordNetAntonyms, sizeof kWordNetAntonyms - 1};
+// What WordNet says of each word, a line a word (tools/gen_synonyms.cpp):
+// the word, a space, then each field it has: a tag byte and its codes,
+// numbers of base 192 written as the bytes 0x40 to 0xFF.
+constexpr Table kMeanings{kWordNetMeanings, sizeof kWordNetMeanings - 1};
+enum Field : char {
+  kSynsets = 1,     // its synonym sets' numbers
+  kLeanedOnNumber,  // its number among the words some word leans on
+  kLeansOn,         // the numbers of the words it leans on
+  kDerived,         // the words derived from it, by their lines' offsets
+  kAntonyms,        // its opposites, by their lines' offsets
+};
+constexpr unsigned char kFirstCodeByte = 0x40;
+constexpr std::uint64_t kCodeBase = 192;
+constexpr std::size_t kNumberDigits = 2, kOffsetDigits = 3;
 
-// A word leaned on is named by its line's offset in kLeanedOn: the same
-// word, the same number.
+// Appends to `out` the codes of `field` in `line`, each `digits` long.
+template <typename Number>
+void AppendCodes(std::string_view line, Field field, std::size_t digits, std::vector<Number>& out) {
+  std::size_t at = line.find(static_cast<char>(field), line.find(' '));
+  if (at == std::string_view::npos) return;
+  for (++at; at + digits <= line.size() && static_cast<unsigned char>(line[at]) >= kFirstCodeByte;
+       at += digits) {
+    std::uint64_t value = 0;
+    for (std::size_t k = 0; k < digits; ++k) {
+      value = value * kCodeBase + (static_cast<unsigned char>(line[at + k]) - kFirstCodeByte);
+    }
+    out.push_back(static_cast<Number>(value));
+  }
+}
+
+// The line of kMeanings that starts at `offset`, without its newline.
+std::string_view LineAt(std::uint64_t offset) {
+  const std::string_view rest = kMeanings.substr(offset);
+  return rest.substr(0, rest.find('\n'));
+}
+
+// A word leaned on, by its number among them (kLeanedOnNumber).
 using LeanedOnWord = std::uint32_t;
 
-// The value of one base-64 digit (A-Z, a-z, 0-9, '+', '/').
-std::uint32_t Base64Digit(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  return c == '+' ? 62 : 63;
-}
-
-// The words the lines of kLeansOn for `forms` lean on, sorted (the table
-// writes each as three base-64 characters: tools/gen_synonyms.cpp).
-std::vector<LeanedOnWord> LeansOn(const std::vector<std::string>& forms) {
-  std::vector<LeanedOnWord> out;
-  for (const std::string& form : forms) {
-    const std::optional<std::string_view> line = Find(kLeansOn, form);
-    if (!line) continue;
-    const std::string_view codes = line->substr(line->find(' ') + 1);
-    for (std::size_t at = 0; at + 3 <= codes.size(); at += 3) {
-      out.push_back(Base64Digit(codes[at]) << 12 | Base64Digit(codes[at + 1]) << 6 |
-                    Base64Digit(codes[at + 2]));
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// Those of `words` that some word leans on, sorted.
-std::vector<LeanedOnWord> LeanedOn(const std::vector<std::string>& words) {
-  std::vector<LeanedOnWord> out;
-  for (const std::string& word : words) {
-    if (const std::optional<std::string_view> line = Find(kLeanedOn, word)) {
-      out.push_back(static_cast<LeanedOnWord>(line->data() - kLeanedOn.data()));
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+// A word WordNet does not have is named by a hash of its letters with this
+// bit set, which no offset into kMeanings has: it meets only itself.
+constexpr std::uint64_t kNotInWordNet = std::uint64_t{1} << 63;
 
 }  // namespace
 
 // What WordNet says of one word: its base forms, its synonym sets, its
 // family (the forms and the words derived from them: "approve",
-// "approval"), what it leans on and its opposites. Each list holds the
-// hashes of its words, sorted: a comparison asks about hundreds of word
-// pairs, and integers meet faster than strings (a collision of 64-bit
-// hashes among WordNet's 150,000 words is as good as impossible).
+// "approval"), what it leans on and its opposites. Each list holds numbers,
+// sorted: a word is named by its line's offset in kMeanings (or a hash, for
+// a form WordNet lacks), a synonym set by its number. A comparison asks
+// about hundreds of word pairs, and integers meet faster than strings.
 struct WordMeaning {
   std::vector<std::uint64_t> forms, synsets, family, antonyms;
   // What it leans on, and those of its family that anything leans on.
@@ -163,29 +160,31 @@ struct WordMeaning {
 
 namespace {
 
-std::vector<std::uint64_t> Hashed(const std::vector<std::string>& words) {
-  std::vector<std::uint64_t> out;
-  out.reserve(words.size());
-  for (const std::string& word : words) out.push_back(std::hash<std::string>{}(word));
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 WordMeaning ProfileOf(std::string_view word) {
-  std::vector<std::string> forms = BaseForms(word);
-  std::sort(forms.begin(), forms.end());
-  std::vector<std::string> family = Related(kDerived, forms);
-  family.insert(family.end(), forms.begin(), forms.end());
   WordMeaning profile;
-  profile.forms = Hashed(forms);
-  // Synonym sets are numbered per table; prefixed so they never meet a word.
-  std::vector<std::string> synsets = Related(kSynsets, forms);
-  for (std::string& synset : synsets) synset.insert(0, "#");
-  profile.synsets = Hashed(synsets);
-  profile.family = Hashed(family);
-  profile.leans_on = LeansOn(forms);
-  profile.family_leaned_on = LeanedOn(family);
-  profile.antonyms = Hashed(Related(kAntonyms, forms));
+  for (const std::string& form : BaseForms(word)) {
+    const std::optional<std::string_view> line = Find(kMeanings, form);
+    if (!line) {
+      profile.forms.push_back(std::hash<std::string>{}(form) | kNotInWordNet);
+      continue;
+    }
+    profile.forms.push_back(static_cast<std::uint64_t>(line->data() - kMeanings.data()));
+    AppendCodes(*line, kSynsets, kNumberDigits, profile.synsets);
+    AppendCodes(*line, kLeansOn, kNumberDigits, profile.leans_on);
+    AppendCodes(*line, kDerived, kOffsetDigits, profile.family);
+    AppendCodes(*line, kAntonyms, kOffsetDigits, profile.antonyms);
+  }
+  profile.family.insert(profile.family.end(), profile.forms.begin(), profile.forms.end());
+  for (const std::uint64_t member : profile.family) {
+    if ((member & kNotInWordNet) == 0) {
+      AppendCodes(LineAt(member), kLeanedOnNumber, kNumberDigits, profile.family_leaned_on);
+    }
+  }
+  for (auto* list : {&profile.forms, &profile.synsets, &profile.family, &profile.antonyms}) {
+    std::sort(list->begin(), list->end());
+  }
+  std::sort(profile.leans_on.begin(), profile.leans_on.end());
+  std::sort(profile.family_leaned_on.begin(), profile.family_leaned_on.end());
   return profile;
 }
 
