@@ -74,7 +74,6 @@ class ClaimComparer {
   }
 
   std::vector<ClaimChange> Run(const Comparison& comparison) {
-    comparison_ = &comparison;
     FindEntriesAtEnds(comparison);
     const std::vector<claim_replacements::Replacement> replacements =
         claim_replacements::Replacements(comparison, before_, before_text_, after_, after_text_);
@@ -257,10 +256,12 @@ class ClaimComparer {
       change.before = b;
       change.after = a;
       // After a split (or before a merge) the sentence that holds the span.
+      // The segmentations' sentences, which the comparison's indexes name
+      // (AnalyzeDiff moves them into the comparison only after this).
       change.before_sentence =
-          Holding(edit.before_sentences, comparison_->before_sentences, b, before_sentence);
+          Holding(edit.before_sentences, before_text_.sentences, b, before_sentence);
       change.after_sentence =
-          Holding(edit.after_sentences, comparison_->after_sentences, a, after_sentence);
+          Holding(edit.after_sentences, after_text_.sentences, a, after_sentence);
       change.detail = std::move(detail);
       change.speaker = SpeakerOf(b, a);
       changes_.push_back(change);
@@ -555,8 +556,7 @@ class ClaimComparer {
   // the other revision.
   claim_entities::NameIndex before_names_;
   claim_entities::NameIndex after_names_;
-  const Comparison* comparison_ = nullptr;  // the one Run reads
-  SpanIndex before_quotes_{{}};             // of each quote, as a whole
+  SpanIndex before_quotes_{{}};  // of each quote, as a whole
   SpanIndex after_quotes_{{}};
   // The quotes, whose speakers ("" when unknown) the changes name.
   const std::vector<Quote>& before_quote_list_;

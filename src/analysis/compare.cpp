@@ -329,6 +329,9 @@ class Aligner {
     comparison_.before_sentences = a_.sentences;
     comparison_.after_sentences = b_.sentences;
     comparison_.edits = std::move(edits_);
+    // Grown by doubling, up to half of it unused, for the rest of the
+    // analysis (0.15 MB of 0.46 at 300k words).
+    comparison_.edits.shrink_to_fit();
     return std::move(comparison_);
   }
 

@@ -75,6 +75,12 @@ Result<RevisionDiff> AnalyzeDiff(DiffSide from, DiffSide to) {
     if (!segmented_after.ok()) return segmented_after.status();
     diff.metadata = MetadataChanges(from, to);
     diff.text = CompareSegmented(from.text, *segmented_before, to.text, *segmented_after);
+    // The comparison's sentence lists are copies of the segmentations':
+    // dropped here and the segmentations' own moved in once the claims are
+    // done, so that the quotes and the claims hold one list a text (0.4 MB
+    // at 300k words, at each of their peaks).
+    diff.text.before_sentences = std::vector<Span>();
+    diff.text.after_sentences = std::vector<Span>();
     // Quotes without their words copied until the segmentations are gone:
     // the comparison's peak is here (QuoteOptions::text).
     const QuoteOptions without_text{.text = false};
@@ -83,6 +89,8 @@ Result<RevisionDiff> AnalyzeDiff(DiffSide from, DiffSide to) {
     diff.quotes = CompareQuotes(from.text, diff.quotes_before, to.text, diff.quotes_after);
     diff.claims = CompareClaims(from.text, *segmented_before, to.text, *segmented_after, diff.text,
                                 diff.quotes_before, diff.quotes_after, diff.quotes);
+    diff.text.before_sentences = std::move(segmented_before->sentences);
+    diff.text.after_sentences = std::move(segmented_after->sentences);
   }
   for (Quote& quote : diff.quotes_before) quote.text = QuoteText(from.text, quote);
   for (Quote& quote : diff.quotes_after) quote.text = QuoteText(to.text, quote);
