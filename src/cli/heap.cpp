@@ -51,16 +51,22 @@ std::size_t ReserveHugePageHeap(std::size_t bytes) {
   // grow now; it writes only the chunk headers by the old break.
   const std::size_t free_top = mallinfo2().keepcost;
   void* const old_break = sbrk(0);
-  mallopt(M_TOP_PAD, static_cast<int>(bytes));
+  // A huge page more than advised: the advice starts at the first huge page
+  // boundary past the old break, up to 2 MiB on.
+  mallopt(M_TOP_PAD, static_cast<int>(bytes + kHugePage));
   void* const nudge = std::malloc(free_top + kPage);
   mallopt(M_TOP_PAD, static_cast<int>(kDefaultTopPad));
   void* const new_break = sbrk(0);
   if (nudge == nullptr) return 0;
   const auto top = reinterpret_cast<std::uintptr_t>(nudge);
   // Past the headers (two pages on from the old break) nothing is touched
-  // yet, so a huge page can back each aligned 2 MiB of it.
+  // yet, so a huge page can back each aligned 2 MiB of it: as many whole
+  // ones as `bytes` holds. The room past them takes small pages, so that a
+  // heap that ends short of its estimate does not hold a huge page it uses
+  // a few kilobytes of.
   const std::uintptr_t begin = RoundUp(reinterpret_cast<std::uintptr_t>(old_break) + 2 * kPage);
-  const std::uintptr_t end = RoundDown(reinterpret_cast<std::uintptr_t>(new_break));
+  const std::uintptr_t end =
+      std::min(RoundDown(reinterpret_cast<std::uintptr_t>(new_break)), begin + RoundDown(bytes));
   const bool grown = old_break != reinterpret_cast<void*>(-1) &&
                      new_break != reinterpret_cast<void*>(-1) && end > begin;
   if (!grown || madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE) != 0) {
@@ -88,7 +94,7 @@ std::size_t ReserveHugePageHeap(std::size_t bytes) {
 }
 
 std::size_t AnalysisHeapBytes(std::size_t input_bytes) {
-  return std::max<std::size_t>(12 * input_bytes, 4 * kHugePage);
+  return std::max<std::size_t>(3 * input_bytes, 2 * kHugePage);
 }
 
 }  // namespace stet::cli

@@ -23,19 +23,22 @@ namespace stet::cli {
 // threshold (64 MiB) of free memory. Called first thing in main().
 void KeepFreedMemory();
 
-// Grows the heap's free top by about `bytes` and advises huge pages for it
-// (madvise MADV_HUGEPAGE), so that the allocations that follow take their
-// memory from there. Nothing is touched: the room costs address space only
-// until it is used. Advice, not a promise: where the kernel or the C library
-// cannot (no THP, not glibc), it does nothing, and no output depends on it.
-// Returns the bytes advised (0 when none), for tests.
+// Grows the heap's free top by about `bytes` and advises huge pages
+// (madvise MADV_HUGEPAGE) for as many whole ones as `bytes` holds, from the
+// room's first huge page boundary, so that the allocations that follow take
+// their memory from there. Nothing is touched: the room costs address space
+// only until it is used. Advice, not a promise: where the kernel or the C
+// library cannot (no THP, not glibc), it does nothing, and no output depends
+// on it. Returns the bytes advised (0 when none), for tests.
 std::size_t ReserveHugePageHeap(std::size_t bytes);
 
-// The heap room for analysing `input_bytes` of text: its peak heap is about
-// three bytes an input byte (texts, tokens, quotes; massif at 300k words),
-// and 12 leaves room for HTML and JSON; at least four huge pages,
-// so that the first one starts within reach of a small diff (at 10k words
-// a room of two faulted as many small pages as none: docs/performance.md).
+// The heap an analysis of `input_bytes` of text is sure to fill, to be
+// backed by huge pages: its peak is about 0.6 MB and three bytes an input
+// byte (texts, tokens, quotes; massif: 5.0 MB at 100k words, 13.8 MB at
+// 300k), so three bytes an input byte. Not more: a huge page the heap
+// reaches only partly into holds all its 2 MiB (at 300k words the last one
+// held 0.8 MiB never used), where small pages hold what is used. At least
+// two huge pages, which hold a small diff's heap.
 std::size_t AnalysisHeapBytes(std::size_t input_bytes);
 
 }  // namespace stet::cli
