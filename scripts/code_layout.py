@@ -11,9 +11,9 @@ Compiled with -ffunction-sections (CMakeLists.txt), each function is a
 section of its own; this lists the sections the commands below ran, in
 the order they first ran them, and the link puts them first in `.text`.
 
-It relinks build/stet in the default order with a link map, runs each command under valgrind's
-callgrind, which records every instruction run, and names the input
-section each instruction lies in. A function renamed or added since the
+It relinks build/stet in the default order with a link map, runs each
+command under valgrind's callgrind, which records every instruction run,
+and names the input section each instruction lies in. A function renamed or added since the
 script last ran is only laid out as before, with the rest of the code:
 nothing breaks, a command maps a little more. Run it again after large
 changes (needs valgrind):
@@ -174,7 +174,7 @@ def main():
                 if at >= 0 and address < sections[at][0] + sections[at][1]:
                     first_run_by.setdefault(at, number)
 
-    patterns, size = [], 0
+    patterns, seen, size = [], set(), 0
     for at in sorted(first_run_by, key=lambda at: (first_run_by[at], at)):
         _, section_size, name, file = sections[at]
         if name in SHARED_SECTION_NAMES:
@@ -184,7 +184,8 @@ def main():
             pattern = f"{files}({name})"
         else:
             pattern = f"*({name})"
-        if pattern not in patterns:
+        if pattern not in seen:
+            seen.add(pattern)
             patterns.append(pattern)
             size += section_size
 

@@ -33,12 +33,12 @@ void KeepFreedMemory();
 std::size_t ReserveHugePageHeap(std::size_t bytes);
 
 // The heap an analysis of `input_bytes` of text is sure to fill, to be
-// backed by huge pages: its peak is about 0.6 MB and three bytes an input
-// byte (texts, tokens, quotes; massif: 5.0 MB at 100k words, 13.8 MB at
-// 300k), so three bytes an input byte. Not more: a huge page the heap
-// reaches only partly into holds all its 2 MiB (at 300k words the last one
-// held 0.8 MiB never used), where small pages hold what is used. At least
-// two huge pages, which hold a small diff's heap.
+// backed by huge pages: three bytes an input byte, about its peak (texts,
+// tokens, quotes; massif at 300k words: 13.3 MB for 4.46 MB of input). Not
+// more: a huge page the heap reaches only partly into holds all its 2 MiB
+// (at 300k words the last one held 0.8 MiB never used), where small pages
+// hold what is used. At least two huge pages, which hold a small diff's
+// heap.
 std::size_t AnalysisHeapBytes(std::size_t input_bytes);
 
 }  // namespace stet::cli
