@@ -20,31 +20,12 @@
 #include <unicode/uvernum.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
-namespace {
-
-// `word` as the body of a C++ string literal: printable ASCII as itself,
-// every other byte (and a quote or backslash) as a three-digit octal escape.
-std::string Escaped(const std::string& word) {
-  std::string out;
-  for (const unsigned char c : word) {
-    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-      out += static_cast<char>(c);
-    } else {
-      char escape[5];
-      std::snprintf(escape, sizeof escape, "\\%03o", c);
-      out += escape;
-    }
-  }
-  return out;
-}
-
-}  // namespace
+#include "c_literal.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -90,7 +71,7 @@ int main(int argc, char** argv) {
          "// exceptions/SentenceBreak), sorted. ICU's data: Copyright Unicode, Inc.,\n"
          "// under the Unicode licence (Debian's libicu72 copyright file).\n"
          "constexpr char kIcuSentenceSuppressions[] =\n";
-  for (const std::string& word : words) out << "    \"" << Escaped(word) << "\\n\"\n";
+  for (const std::string& word : words) out << "    \"" << stet::tools::Escaped(word) << "\\n\"\n";
   out << "    \"\";\n";
   return out ? 0 : 1;
 }

@@ -27,6 +27,8 @@
 #include <string>
 #include <vector>
 
+#include "c_literal.h"
+
 namespace {
 
 bool Plain(const std::string& word) {
@@ -97,29 +99,6 @@ std::string Code(int value, int width) {
     value /= kCodeBase;
   }
   return code;
-}
-
-// `bytes` as the inside of a C++ string literal: control bytes and those
-// past ASCII as three-digit octal escapes.
-std::string Escaped(const std::string& bytes) {
-  std::string out;
-  for (const char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\\' || c == '"') {
-      out += '\\';
-      out += c;
-    } else if (byte < 0x20 || byte >= 0x7F) {
-      out += '\\';
-      out += static_cast<char>('0' + (byte >> 6));
-      out += static_cast<char>('0' + ((byte >> 3) & 7));
-      out += static_cast<char>('0' + (byte & 7));
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 using WordSets = std::map<std::string, std::set<std::string>>;
@@ -209,7 +188,7 @@ bool WriteMeanings(std::ostream& out, const std::map<std::string, std::vector<in
     add_field(kLeansOn, leaned, kNumberDigits);
     add_field(kDerived, offsets_of(derived), kOffsetDigits);
     add_field(kAntonyms, offsets_of(antonyms), kOffsetDigits);
-    out << "    \"" << Escaped(line + '\n') << "\"\n";
+    out << "    \"" << stet::tools::Escaped(line + '\n') << "\"\n";
   }
   out << "    \"\";\n";
   return true;
