@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/wordnet_meanings.h"
 #include "c_literal.h"
 
 namespace {
@@ -86,12 +87,9 @@ const std::set<std::string>& DefinitionFiller() {
   return words;
 }
 
-// kWordNetMeanings's codes: digits of base 192, written as the bytes 0x40 to
-// 0xFF, most significant first. No code byte is a newline (which ends a
-// line), a space (which ends its word) or a field's tag (below 0x40).
-constexpr int kCodeBase = 192;
-constexpr unsigned char kFirstCodeByte = 0x40;
+using namespace stet::wordnet;  // the table's format
 
+// `value` in `width` digits of the table's codes.
 std::string Code(int value, int width) {
   std::string code(static_cast<std::size_t>(width), '\0');
   for (int k = width - 1; k >= 0; --k) {
@@ -103,12 +101,7 @@ std::string Code(int value, int width) {
 
 using WordSets = std::map<std::string, std::set<std::string>>;
 
-// kWordNetMeanings: a line per word, sorted: the word, a space, then each
-// field it has, a tag byte and its codes (src/analysis/synonyms.cpp reads
-// them): 1, its synsets' numbers, two digits each; 2, its number among the
-// words some word leans on, two digits; 3, the numbers of the words it
-// leans on, two digits each; 4 and 5, the words derived from it and its
-// antonyms, each the offset of its line, three digits. One line a word
+// kWordNetMeanings (src/analysis/wordnet_meanings.h). One line a word
 // instead of a table a relation saved the word written up to five times,
 // and codes instead of words and decimal numbers the rest: 2.6 MB of
 // tables became 1.5 MB, which a comparison has mapped whole (its binary
@@ -116,8 +109,6 @@ using WordSets = std::map<std::string, std::set<std::string>>;
 // docs/performance.md).
 bool WriteMeanings(std::ostream& out, const std::map<std::string, std::vector<int>>& synsets,
                    const WordSets& derived, const WordSets& antonyms, const WordSets& leans_on) {
-  enum Tag : char { kSynsets = 1, kLeanedOnNumber, kLeansOn, kDerived, kAntonyms };
-  constexpr int kNumberDigits = 2, kOffsetDigits = 3;
   std::map<std::string, int> leaned_on;  // a word leaned on -> its number
   for (const auto& [word, others] : leans_on) {
     for (const std::string& other : others) leaned_on.emplace(other, 0);
@@ -163,7 +154,7 @@ bool WriteMeanings(std::ostream& out, const std::map<std::string, std::vector<in
   out << "constexpr char kWordNetMeanings[] =\n";
   for (const std::string& word : all) {
     std::string line = word + ' ';
-    auto add_field = [&line](Tag tag, const std::vector<int>& values, int digits) {
+    auto add_field = [&line](Field tag, const std::vector<int>& values, int digits) {
       if (values.empty()) return;
       line += static_cast<char>(tag);
       for (int value : values) line += Code(value, digits);

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/wordnet_meanings.h"
 #include "base/word_list.h"
 
 namespace stet {
@@ -101,20 +102,9 @@ std::vector<std::string> Related(Table table, const std::vector<std::string>& fo
   return out;
 }
 
-// What WordNet says of each word, a line a word (tools/gen_synonyms.cpp):
-// the word, a space, then each field it has: a tag byte and its codes,
-// numbers of base 192 written as the bytes 0x40 to 0xFF.
+// What WordNet says of each word, a line a word (analysis/wordnet_meanings.h).
 constexpr Table kMeanings{kWordNetMeanings, sizeof kWordNetMeanings - 1};
-enum Field : char {
-  kSynsets = 1,     // its synonym sets' numbers
-  kLeanedOnNumber,  // its number among the words some word leans on
-  kLeansOn,         // the numbers of the words it leans on
-  kDerived,         // the words derived from it, by their lines' offsets
-  kAntonyms,        // its opposites, by their lines' offsets
-};
-constexpr unsigned char kFirstCodeByte = 0x40;
-constexpr std::uint64_t kCodeBase = 192;
-constexpr std::size_t kNumberDigits = 2, kOffsetDigits = 3;
+using namespace wordnet;  // the table's format: its fields and codes
 
 // Appends to `out` the codes of `field` in `line`, each `digits` long.
 template <typename Number>
